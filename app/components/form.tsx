@@ -1,0 +1,134 @@
+import type { ComponentProps, ReactNode } from "react";
+import { Form } from "react-router";
+import type { FieldErrors } from "../../src/commands/command-context.ts";
+import { useRootData, useTranslate } from "../lib/use-translate.ts";
+
+export type FormState = { errors?: FieldErrors; values?: Record<string, string> } | undefined;
+
+/** Every form posts with the CSRF token; it works as a plain HTML form when JavaScript is off. */
+export function AppForm({ children, ...props }: ComponentProps<typeof Form>) {
+  const csrfToken = useRootData()?.csrfToken ?? "";
+  return (
+    <Form method="post" noValidate {...props}>
+      <input type="hidden" name="csrf" value={csrfToken} />
+      {children}
+    </Form>
+  );
+}
+
+/** Lists the errors at the top and links each to its field, for screen readers and long forms on a phone. */
+export function ErrorSummary({ state, fieldLabels }: { state: FormState; fieldLabels: Record<string, string> }) {
+  const t = useTranslate();
+  const errors = Object.entries(state?.errors ?? {}).filter(([, key]) => key !== undefined);
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1}>
+      <p>{t("form.errorSummary")}</p>
+      <ul>
+        {errors.map(([field, key]) => (
+          <li key={field}>
+            {fieldLabels[field] ? <a href={`#field-${field}`}>{`${fieldLabels[field]}: ${t(key!)}`}</a> : t(key!)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  state: FormState;
+  hint?: string;
+  defaultValue?: string;
+} & Omit<ComponentProps<"input">, "name" | "defaultValue">;
+
+export function TextField({ name, label, state, hint, defaultValue, type = "text", ...inputProps }: FieldProps) {
+  const t = useTranslate();
+  const error = state?.errors?.[name];
+  const keepsValue = type !== "password";
+  const value = keepsValue ? (state?.values?.[name] ?? defaultValue ?? "") : undefined;
+  return (
+    <Field name={name} label={label} hint={hint} error={error ? t(error) : undefined}>
+      <input
+        id={`field-${name}`}
+        name={name}
+        type={type}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        {...inputProps}
+      />
+    </Field>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  options,
+}: {
+  name: string;
+  label: string;
+  state: FormState;
+  hint?: string;
+  defaultValue?: string;
+  options: Array<{ value: string; label: string }>;
+}) {
+  const t = useTranslate();
+  const error = state?.errors?.[name];
+  return (
+    <Field name={name} label={label} hint={hint} error={error ? t(error) : undefined}>
+      <select
+        id={`field-${name}`}
+        name={name}
+        defaultValue={state?.values?.[name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+function Field({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className={error ? "field field-invalid" : "field"}>
+      <label htmlFor={`field-${name}`}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`hint-${name}`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`error-${name}`}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(name: string, hint: string | undefined, error: unknown): string | undefined {
+  const ids = [hint ? `hint-${name}` : null, error ? `error-${name}` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+export function FormMessage({ state }: { state: FormState }) {
+  const t = useTranslate();
+  const key = state?.errors?.form;
+  return key ? (
+    <p className="form-error" role="alert">
+      {t(key)}
+    </p>
+  ) : null;
+}

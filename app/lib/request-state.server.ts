@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { data, type MiddlewareFunction } from "react-router";
+import { safeEqual, hashToken, sign } from "../../src/auth/tokens.ts";
+import { extendSession, findSessionUser } from "../../src/data/sessions.ts";
+import { isLocale, localeFromAcceptLanguage } from "../../src/i18n/translate.ts";
+import { cookieNames, parseCookies, serializeCookie } from "../../src/server/cookies.ts";
+import { sessionLifetimeMs } from "../../src/commands/log-in.ts";
+import { connectionContext, requestStateContext, servicesContext, type SignedInUser } from "../context.server.ts";
+
+const day = 24 * 60 * 60 * 1000;
+const csrfSeedPattern = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Runs first on every request: finds the signed-in user, picks the language, and refuses any
+ * form post whose CSRF token does not match the browser's CSRF cookie.
+ */
+export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  const services = context.get(servicesContext);
+  const { nonce, clientIp } = context.get(connectionContext);
+  const cookies = parseCookies(request.headers.get("cookie"));
+  const now = services.now();
+  const secure = services.config.baseUrl.startsWith("https:");
+
+  let user: SignedInUser | null = null;
+  let sessionIdHash: string | null = null;
+  const sessionToken = cookies[cookieNames.session];
+  if (sessionToken) {
+    const idHash = hashToken(sessionToken);
+    const found = await findSessionUser(services.db, idHash, now);
+    if (found) {
+      sessionIdHash = idHash;
+      user = { userId: found.id, name: found.name, email: found.email, locale: found.locale, isOwner: found.is_owner, roles: found.roles };
+      // Sliding expiry: an active person is not logged out in the middle of their work.
+      if (found.expires_at.getTime() - now.getTime() < sessionLifetimeMs - day) {
+        await extendSession(services.db, idHash, new Date(now.getTime() + sessionLifetimeMs));
+      }
+    }
+  }
+
+  const existingSeed = cookies[cookieNames.csrf];
+  const csrfSeed = existingSeed && csrfSeedPattern.test(existingSeed) ? existingSeed : randomBytes(32).toString("base64url");
+  const csrfToken = sign(services.sessionSecret, csrfSeed);
+  if (!["GET", "HEAD", "OPTIONS"].includes(request.method.toUpperCase())) {
+    const submitted = request.headers.get("x-csrf-token") ?? (await readFormField(request, "csrf"));
+    if (csrfSeed !== existingSeed || !submitted || !safeEqual(submitted, csrfToken)) {
+      throw data({ reason: "csrf" }, { status: 403 });
+    }
+  }
+
+  const cookieLocale = cookies[cookieNames.locale];
+  const locale =
+    user?.locale ?? (isLocale(cookieLocale) ? cookieLocale : undefined) ?? localeFromAcceptLanguage(request.headers.get("accept-language")) ?? "en";
+
+  context.set(requestStateContext, { nonce, clientIp, locale, user, sessionIdHash, csrfToken });
+  const response = await next();
+  if (csrfSeed !== existingSeed) {
+    response.headers.append("Set-Cookie", serializeCookie(cookieNames.csrf, csrfSeed, { secure, maxAgeSeconds: 365 * 24 * 3600 }));
+  }
+  return response;
+};
+
+async function readFormField(request: Request, name: string): Promise<string | null> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data")) return null;
+  try {
+    const value = (await request.clone().formData()).get(name);
+    return typeof value === "string" ? value : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/association";
+import { findAssociationBySlug } from "../../src/data/associations.ts";
+import { associationPolicy } from "../../src/policies/association.ts";
+import { currentUser, notFound, services } from "../lib/route-context.server.ts";
+import { useTranslate } from "../lib/use-translate.ts";
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.association.name} · Cradle` : "Cradle" }];
+
+/** The association's public page: only the fields an association publishes leave the server. */
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const association = (await findAssociationBySlug(services(context).db, params.slug)) ?? notFound();
+  const user = currentUser(context);
+  return {
+    association: {
+      name: association.name,
+      slug: association.slug,
+      contactEmail: association.contact_email,
+      contactPhone: association.contact_phone,
+      website: association.website,
+    },
+    canViewPeople: associationPolicy.viewPeople(user, association),
+  };
+}
+
+export default function AssociationPage({ loaderData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const { association } = loaderData;
+  return (
+    <section>
+      <h1>{association.name}</h1>
+      <h2>{t("association.contact")}</h2>
+      <ul>
+        <li>
+          <a href={`mailto:${association.contactEmail}`}>{association.contactEmail}</a>
+        </li>
+        {association.contactPhone ? <li>{association.contactPhone}</li> : null}
+        {association.website ? (
+          <li>
+            <a href={association.website} rel="noopener noreferrer">
+              {association.website}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+      {loaderData.canViewPeople ? (
+        <p>
+          <Link to={`/a/${association.slug}/people`}>{t("association.manage")}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Route } from "./+types/dev-mail";
+import { listRecentMail } from "../../src/data/outbox.ts";
+import { accountPolicy } from "../../src/policies/account.ts";
+import { authorize, notFound, services } from "../lib/route-context.server.ts";
+import { useLocale, useTranslate } from "../lib/use-translate.ts";
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const { config, db } = services(context);
+  if (config.isProduction) notFound();
+  authorize(context, (actor) => accountPolicy.readDevMailbox(actor, config.isProduction));
+  const messages = await listRecentMail(db, 50);
+  return { messages: messages.map((m) => ({ id: m.id, to: m.to_address, subject: m.subject, text: m.text_body, createdAt: m.created_at.toISOString() })) };
+}
+
+export default function DevMail({ loaderData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  return (
+    <section>
+      <h1>{t("devMail.title")}</h1>
+      <p>{t("devMail.intro")}</p>
+      {loaderData.messages.length === 0 ? <p>{t("devMail.empty")}</p> : null}
+      {loaderData.messages.map((message) => (
+        <article key={message.id} className="mail">
+          <h2>{message.subject}</h2>
+          <p>
+            {t("devMail.to")}: {message.to} · {t("devMail.sent")}: {new Date(message.createdAt).toLocaleString(locale, { timeZone: "UTC" })} UTC
+          </p>
+          <pre>{message.text}</pre>
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/home";
+import { listAssociations } from "../../src/data/associations.ts";
+import { currentUser, services } from "../lib/route-context.server.ts";
+import { useTranslate } from "../lib/use-translate.ts";
+
+export const meta: Route.MetaFunction = () => [{ title: "Cradle" }];
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const associations = await listAssociations(services(context).db);
+  return {
+    userName: currentUser(context)?.name ?? null,
+    associations: associations.map(({ slug, name }) => ({ slug, name })),
+  };
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const t = useTranslate();
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      {loaderData.userName ? <p className="welcome">{t("home.welcome", { name: loaderData.userName })}</p> : null}
+      <p className="lead">{t("home.intro")}</p>
+      <ul className="audiences">
+        <li>{t("home.forWho.practitioners")}</li>
+        <li>{t("home.forWho.associations")}</li>
+        <li>{t("home.forWho.public")}</li>
+      </ul>
+      <h2>{t("home.associations")}</h2>
+      {loaderData.associations.length === 0 ? (
+        <p>{t("home.noAssociations")}</p>
+      ) : (
+        <ul>
+          {loaderData.associations.map((association) => (
+            <li key={association.slug}>
+              <Link to={`/a/${association.slug}`}>{association.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { Link, redirect } from "react-router";
+import type { Route } from "./+types/login";
+import { logIn } from "../../src/commands/log-in.ts";
+import { logInForm } from "../../src/forms/account-forms.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { cookieNames, serializeCookie } from "../../src/server/cookies.ts";
+import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
+import { commands, currentUser, invalid, invalidForm, requestState, safeRedirectPath, services } from "../lib/route-context.server.ts";
+import { useTranslate } from "../lib/use-translate.ts";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/account");
+  if (currentUser(context)) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(logInForm, formData);
+  if (!parsed.ok) return invalidForm(parsed);
+  const result = await logIn(commands(context), { ...parsed.data, clientIp: requestState(context).clientIp });
+  if (!result.ok) {
+    const status = result.retryAfterMinutes ? 429 : 400;
+    return invalid(result.errors, parsed.values, { retryAfterMinutes: result.retryAfterMinutes ?? null }, status);
+  }
+  const cookie = serializeCookie(cookieNames.session, result.value.sessionToken, {
+    secure: services(context).config.baseUrl.startsWith("https:"),
+    maxAgeSeconds: Math.floor((result.value.expiresAt.getTime() - Date.now()) / 1000),
+  });
+  throw redirect(safeRedirectPath(formData.get("redirectTo"), "/account"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function LogIn({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const labels = { email: t("field.email"), password: t("field.password") };
+  const formError = actionData?.errors.form;
+  return (
+    <section className="narrow">
+      <h1>{t("logIn.title")}</h1>
+      {formError ? (
+        <div className="error-summary" role="alert">
+          <p>{t(formError, { minutes: actionData?.retryAfterMinutes ?? 15 })}</p>
+          {formError === "logIn.notVerified" ? <Link to="/verify-email">{t("verify.resendTitle")}</Link> : null}
+        </div>
+      ) : (
+        <ErrorSummary state={actionData} fieldLabels={labels} />
+      )}
+      <AppForm>
+        <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+        <TextField name="email" label={labels.email} state={actionData} type="email" autoComplete="email" required />
+        <TextField name="password" label={labels.password} state={actionData} type="password" autoComplete="current-password" required />
+        <button type="submit">{t("logIn.submit")}</button>
+      </AppForm>
+      <p>
+        <Link to="/forgot-password">{t("logIn.forgot")}</Link>
+      </p>
+      <p>
+        {t("logIn.noAccount")} <Link to="/signup">{t("nav.signUp")}</Link>
+      </p>
+    </section>
+  );
+}

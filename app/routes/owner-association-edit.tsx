@@ -1,0 +1,58 @@
+import { redirect } from "react-router";
+import type { Route } from "./+types/owner-association-edit";
+import { editAssociation } from "../../src/commands/save-association.ts";
+import { findAssociationBySlug } from "../../src/data/associations.ts";
+import { associationForm } from "../../src/forms/association-forms.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { associationPolicy } from "../../src/policies/association.ts";
+import { AssociationFields, useAssociationLabels } from "../components/association-fields.tsx";
+import { AppForm, ErrorSummary } from "../components/form.tsx";
+import { authorize, commands, invalid, invalidForm, notFound, services } from "../lib/route-context.server.ts";
+import { useTranslate } from "../lib/use-translate.ts";
+
+async function loadAssociation(context: Route.LoaderArgs["context"], slug: string) {
+  return (await findAssociationBySlug(services(context).db, slug)) ?? notFound();
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  authorize(context, associationPolicy.update);
+  const association = await loadAssociation(context, params.slug);
+  return {
+    isSaved: new URL(request.url).searchParams.has("saved"),
+    association: {
+      name: association.name,
+      slug: association.slug,
+      locale: association.locale,
+      timeZone: association.time_zone,
+      contactEmail: association.contact_email,
+      contactPhone: association.contact_phone ?? "",
+      website: association.website ?? "",
+    },
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const owner = authorize(context, associationPolicy.update);
+  const association = await loadAssociation(context, params.slug);
+  const parsed = parseForm(associationForm, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  const result = await editAssociation(commands(context), owner, association.id, parsed.data);
+  if (!result.ok) return invalid(result.errors, parsed.values);
+  throw redirect(`/owner/associations/${result.value.slug}?saved=1`);
+}
+
+export default function EditAssociation({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const labels = useAssociationLabels();
+  return (
+    <section>
+      <h1>{loaderData.association.name}</h1>
+      {loaderData.isSaved && !actionData ? <p role="status">{t("associations.updated")}</p> : null}
+      <ErrorSummary state={actionData} fieldLabels={labels} />
+      <AppForm>
+        <AssociationFields state={actionData} defaults={loaderData.association} />
+        <button type="submit">{t("form.save")}</button>
+      </AppForm>
+    </section>
+  );
+}

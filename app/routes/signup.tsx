@@ -1,0 +1,56 @@
+import { Link, redirect } from "react-router";
+import type { Route } from "./+types/signup";
+import { signUp } from "../../src/commands/sign-up.ts";
+import { signUpForm } from "../../src/forms/account-forms.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
+import { commands, currentUser, invalid, invalidForm, requestState, services } from "../lib/route-context.server.ts";
+import { useTranslate } from "../lib/use-translate.ts";
+
+export const meta: Route.MetaFunction = () => [{ title: "Cradle" }];
+
+export function loader({ context }: Route.LoaderArgs) {
+  if (currentUser(context)) throw redirect("/account");
+  return null;
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const parsed = parseForm(signUpForm, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  const result = await signUp(commands(context), { ...parsed.data, locale: requestState(context).locale });
+  if (!result.ok) return invalid(result.errors, parsed.values);
+  services(context).mailWorker.wake();
+  return { ok: true as const, email: parsed.data.email };
+}
+
+export default function SignUp({ actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  if (actionData?.ok) {
+    return (
+      <section>
+        <h1>{t("signUp.checkEmailTitle")}</h1>
+        <p role="status">{t("signUp.checkEmail", { email: actionData.email })}</p>
+        <p>
+          {t("signUp.checkInbox")} <Link to="/verify-email">{t("verify.resendTitle")}</Link>
+        </p>
+      </section>
+    );
+  }
+  const state = actionData;
+  const labels = { name: t("field.name"), email: t("field.email"), password: t("field.password") };
+  return (
+    <section className="narrow">
+      <h1>{t("signUp.title")}</h1>
+      <ErrorSummary state={state} fieldLabels={labels} />
+      <AppForm>
+        <TextField name="name" label={labels.name} state={state} autoComplete="name" required />
+        <TextField name="email" label={labels.email} state={state} type="email" autoComplete="email" hint={t("field.emailHint")} required />
+        <TextField name="password" label={labels.password} state={state} type="password" autoComplete="new-password" hint={t("field.passwordHint")} required />
+        <button type="submit">{t("signUp.submit")}</button>
+      </AppForm>
+      <p>
+        {t("signUp.haveAccount")} <Link to="/login">{t("nav.logIn")}</Link>
+      </p>
+    </section>
+  );
+}

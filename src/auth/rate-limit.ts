@@ -1,0 +1,25 @@
+import type { Db } from "../data/database.ts";
+import { clearHits, recordHit } from "../data/rate-limits.ts";
+
+const minute = 60 * 1000;
+
+/** How many tries each kind of request gets per window, per email address and per client address. */
+export const rateLimits = {
+  "log-in:email": { max: 10, windowMs: 15 * minute },
+  "log-in:ip": { max: 50, windowMs: 15 * minute },
+  "reset:email": { max: 3, windowMs: 60 * minute },
+  "reset:ip": { max: 20, windowMs: 60 * minute },
+} as const;
+
+export type RateLimitName = keyof typeof rateLimits;
+
+/** Counts this try; returns the minutes to wait when it is over the limit, else undefined. */
+export async function hitRateLimit(db: Db, name: RateLimitName, subject: string, now: Date): Promise<number | undefined> {
+  const limit = rateLimits[name];
+  const hits = await recordHit(db, `${name}:${subject.toLowerCase()}`, limit.windowMs, now);
+  return hits > limit.max ? Math.ceil(limit.windowMs / minute) : undefined;
+}
+
+export function resetRateLimit(db: Db, name: RateLimitName, subject: string) {
+  return clearHits(db, `${name}:${subject.toLowerCase()}`);
+}

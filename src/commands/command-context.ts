@@ -1,0 +1,23 @@
+import type { Db } from "../data/database.ts";
+import type { MessageKey } from "../i18n/translate.ts";
+
+/** What every command needs; commands never see the HTTP request, so routes, jobs, the CLI and tests call them alike. */
+export type CommandContext = {
+  db: Db;
+  now: () => Date;
+  baseUrl: string;
+};
+
+export type Actor = { userId: string; isOwner: boolean };
+
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; retryAfterMinutes?: number };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(errors: FieldErrors, retryAfterMinutes?: number): Result<T> =>
+  retryAfterMinutes === undefined ? { ok: false, errors } : { ok: false, errors, retryAfterMinutes };
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
+}

@@ -1,0 +1,49 @@
+import type { Locale } from "../data/schema.ts";
+import { type MessageKey, translator } from "../i18n/translate.ts";
+
+export type RenderedMail = { subject: string; text: string; html: string };
+
+type Paragraph = { text: string } | { link: string };
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Every Cradle mail: a greeting, paragraphs and links, a signature; as plain text and simple HTML. */
+function compose(subject: string, greeting: string, paragraphs: Paragraph[], signature: string): RenderedMail {
+  const textParts = [greeting, ...paragraphs.map((p) => ("link" in p ? p.link : p.text)), signature];
+  const htmlParts = [
+    greeting,
+    ...paragraphs.map((p) =>
+      "link" in p ? `<a href="${escapeHtml(p.link)}">${escapeHtml(p.link)}</a>` : escapeHtml(p.text),
+    ),
+    signature,
+  ].map((part, index) => (index === 0 || index === paragraphs.length + 1 ? escapeHtml(part) : part));
+  return {
+    subject,
+    text: textParts.join("\n\n") + "\n",
+    html: `<!doctype html><html><body>${htmlParts.map((part) => `<p>${part}</p>`).join("")}</body></html>`,
+  };
+}
+
+function linkMail(locale: Locale, name: string, keys: { subject: MessageKey; body: MessageKey; ignore: MessageKey }, link: string) {
+  const t = translator(locale);
+  return compose(t(keys.subject), t("mail.greeting", { name }), [{ text: t(keys.body) }, { link }, { text: t(keys.ignore) }], t("mail.signature"));
+}
+
+export const verifyEmailMail = (locale: Locale, name: string, link: string) =>
+  linkMail(locale, name, { subject: "mail.verify.subject", body: "mail.verify.body", ignore: "mail.verify.ignore" }, link);
+
+export const resetPasswordMail = (locale: Locale, name: string, link: string) =>
+  linkMail(locale, name, { subject: "mail.reset.subject", body: "mail.reset.body", ignore: "mail.reset.ignore" }, link);
+
+export function roleGrantedMail(locale: Locale, name: string, association: string, roleKey: MessageKey, link: string) {
+  const t = translator(locale);
+  const role = t(roleKey);
+  return compose(
+    t("mail.role.subject", { association }),
+    t("mail.greeting", { name }),
+    [{ text: t("mail.role.body", { role, association }) }, { link }],
+    t("mail.signature"),
+  );
+}

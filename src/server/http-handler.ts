@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createRequestHandler, type RouterContextProvider, type ServerBuild } from "react-router";
+import type { Services } from "./services.ts";
+import { serveStaticFile } from "./static-files.ts";
+
+type CradleBuild = ServerBuild & {
+  entry: { module: { createLoadContext(services: Services, connection: { nonce: string; clientIp: string }): RouterContextProvider } };
+};
+
+/** Security headers on every answer; the CSP nonce lets only our own inline bootstrap script run. */
+export function securityHeaders(nonce: string, isHttps: boolean): Record<string, string> {
+  return {
+    "Content-Security-Policy": [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join("; "),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    // Links in mail carry tokens in their query: never pass the address on to another site.
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    ...(isHttps ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+  };
+}
+
+/** The Node request listener: static assets from the build, then React Router with our services in its context. */
+export function createHttpHandler(build: ServerBuild, services: Services, clientDir: string) {
+  const cradleBuild = build as CradleBuild;
+  const handle = createRequestHandler(build, services.config.isProduction ? "production" : "development");
+  const isHttps = services.config.baseUrl.startsWith("https:");
+
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const nonce = randomBytes(16).toString("base64");
+    for (const [name, value] of Object.entries(securityHeaders(nonce, isHttps))) res.setHeader(name, value);
+    try {
+      if ((req.method === "GET" || req.method === "HEAD") && (await serveStaticFile(clientDir, req, res))) return;
+      const controller = new AbortController();
+      res.on("close", () => controller.abort());
+      const request = toFetchRequest(req, controller.signal);
+      const context = cradleBuild.entry.module.createLoadContext(services, { nonce, clientIp: req.socket.remoteAddress ?? "unknown" });
+      const response = await handle(request, context);
+      await writeFetchResponse(response, req, res);
+    } catch (error) {
+      services.logger.error({ err: error, url: req.url }, "unhandled request error");
+      if (!res.headersSent) {
+        res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+      }
+      res.end("Internal Server Error");
+    }
+  };
+}
+
+function toFetchRequest(req: IncomingMessage, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const url = new URL(req.url ?? "/", `http://${headers.get("host") ?? "localhost"}`);
+  const method = req.method ?? "GET";
+  const hasBody = method !== "GET" && method !== "HEAD";
+  return new Request(url, {
+    method,
+    headers,
+    signal,
+    ...(hasBody ? { body: ReadableStreamFromNode(req), duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+function ReadableStreamFromNode(req: IncomingMessage): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      req.on("data", (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+      req.on("end", () => controller.close());
+      req.on("error", (error) => controller.error(error));
+    },
+  });
+}
+
+async function writeFetchResponse(response: Response, req: IncomingMessage, res: ServerResponse) {
+  const rawHeaders: string[] = [];
+  for (const [key, value] of response.headers) rawHeaders.push(key, value);
+  res.writeHead(response.status, rawHeaders);
+  if (response.body && req.method !== "HEAD") {
+    for await (const chunk of response.body) res.write(chunk);
+  }
+  res.end();
+}

@@ -1,0 +1,19 @@
+import type { Logger } from "pino";
+import type { CommandContext } from "../commands/command-context.ts";
+import type { Config } from "../config.ts";
+import type { Db } from "../data/database.ts";
+import type { MailWorker } from "../jobs/mail-worker.ts";
+
+export type Services = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  config: Config;
+  logger: Logger;
+  sessionSecret: string;
+  mailWorker: MailWorker;
+  now: () => Date;
+};
+
+export function commandContext(services: Services): CommandContext {
+  return { db: services.db, now: services.now, baseUrl: services.config.baseUrl };
+}

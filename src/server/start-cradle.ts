@@ -1,0 +1,82 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { pino, type Logger } from "pino";
+import type { ServerBuild } from "react-router";
+import type { Config } from "../config.ts";
+import { type DatabaseHandle, openDatabase } from "../data/database.ts";
+import { migrateToLatest } from "../data/migrate.ts";
+import { startMailWorker } from "../jobs/mail-worker.ts";
+import { createHttpHandler } from "./http-handler.ts";
+import type { Services } from "./services.ts";
+import { loadSessionSecret } from "./session-secret.ts";
+
+export type RunningCradle = { url: string; server: Server; services: Services; close(): Promise<void> };
+
+export type StartOptions = {
+  config: Config;
+  /** An already open database (tests pass a fresh schema); otherwise opened from the config. */
+  database?: DatabaseHandle;
+  logger?: Logger;
+  buildDir?: string;
+  now?: () => Date;
+};
+
+/** Opens the database, migrates it, starts the mail worker and the HTTP server. */
+export async function startCradle(options: StartOptions): Promise<RunningCradle> {
+  const { config } = options;
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const buildDir = path.resolve(options.buildDir ?? "build");
+  const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
+
+  const database = options.database ?? (await openDatabase(config));
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const now = options.now ?? (() => new Date());
+  const mailWorker = startMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: `Cradle <no-reply@${new URL(config.baseUrl).hostname}>`, logger, now });
+  const services: Services = {
+    db: database.db,
+    driver: database.driver,
+    config,
+    logger,
+    sessionSecret: loadSessionSecret(config.sessionSecret, config.dataDir),
+    mailWorker,
+    now,
+  };
+
+  const server = createServer(createHttpHandler(build, services, path.join(buildDir, "client")));
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, database: database.driver, where: database.description }, "Cradle is listening");
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://localhost:${port}`,
+    server,
+    services,
+    close() {
+      // Stop taking requests, let those in flight finish, then stop the worker and the database.
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await mailWorker.stop();
+        await database.close();
+        logger.info("Cradle stopped");
+      })();
+      return closing;
+    },
+  };
+}
