@@ -8,7 +8,9 @@ export type CommandContext = {
   baseUrl: string;
 };
 
-export type Actor = { userId: string; isOwner: boolean };
+/** Who is acting; `userId` is null for the system itself (CLI, seed, jobs). */
+export type Actor = { userId: string | null; isOwner: boolean };
+export const systemActor: Actor = { userId: null, isOwner: true };
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 

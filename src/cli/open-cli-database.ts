@@ -1,0 +1,29 @@
+import { ConfigError, readConfig } from "../config.ts";
+import { DataDirLockedError } from "../data/data-dir-lock.ts";
+import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from "../data/database.ts";
+import { MigrationError, migrateToLatest } from "../data/migrate.ts";
+import type { CommandContext } from "../commands/command-context.ts";
+
+/** Opens and migrates the configured database for a CLI command; prints known problems plainly and exits. */
+export async function withCliDatabase(run: (context: CommandContext, handle: DatabaseHandle) => Promise<void>): Promise<void> {
+  let handle: DatabaseHandle | undefined;
+  try {
+    const config = readConfig(process.env);
+    handle = await openDatabase(config);
+    await migrateToLatest(handle.db);
+    await run({ db: handle.db, now: () => new Date(), baseUrl: config.baseUrl }, handle);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof DataDirLockedError || error instanceof MigrationError || error instanceof CliUsageError) {
+      console.error(error.message);
+      process.exitCode = error instanceof CliUsageError ? 2 : 1;
+      return;
+    }
+    throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+export class CliUsageError extends Error {
+  override name = "CliUsageError";
+}

@@ -1,0 +1,73 @@
+import { systemActor } from "../commands/command-context.ts";
+import { createVerifiedAccount } from "../commands/create-verified-account.ts";
+import { createAssociation } from "../commands/save-association.ts";
+import { insertRole } from "../data/association-roles.ts";
+import { findAssociationBySlug } from "../data/associations.ts";
+import type { AssociationFields } from "../data/associations.ts";
+import type { AssociationRole } from "../data/schema.ts";
+import { withCliDatabase } from "./open-cli-database.ts";
+
+/** Demo data for trying Cradle locally: never run it on a real installation (every password is the same). */
+const demoPassword = "cradle-demo-2026";
+
+const associations: Array<AssociationFields & { shortName: string }> = [
+  {
+    shortName: "California Center",
+    name: "California Center for Infant-Family and Early Childhood Mental Health (demo)",
+    slug: "ca-center",
+    locale: "en",
+    timeZone: "America/Los_Angeles",
+    contactEmail: "endorsement@ca-center.example.org",
+    contactPhone: null,
+    website: null,
+  },
+  {
+    shortName: "South Carolina",
+    name: "South Carolina Infant Mental Health Association (demo)",
+    slug: "sc-imh",
+    locale: "en",
+    timeZone: "America/New_York",
+    contactEmail: "endorsement@sc-imh.example.org",
+    contactPhone: null,
+    website: null,
+  },
+  {
+    shortName: "Michigan",
+    name: "Michigan Association for Infant Mental Health (demo)",
+    slug: "mi-imh",
+    locale: "en",
+    timeZone: "America/Detroit",
+    contactEmail: "endorsement@mi-imh.example.org",
+    contactPhone: null,
+    website: null,
+  },
+];
+
+const people: Array<{ local: string; name: string; role: AssociationRole; locale?: "es" }> = [
+  { local: "admin", name: "Administrator", role: "admin" },
+  { local: "reviewer", name: "Reviewer", role: "reviewer" },
+  { local: "applicant1", name: "Applicant One", role: "member" },
+  { local: "applicant2", name: "Solicitante Dos", role: "member", locale: "es" },
+];
+
+await withCliDatabase(async (context) => {
+  const rows: string[][] = [];
+  const owner = await createVerifiedAccount(context, { email: "owner@demo.cradle.test", name: "Demo Owner", password: demoPassword, isOwner: true });
+  rows.push(["(all)", "owner", "owner@demo.cradle.test"]);
+  for (const fields of associations) {
+    const existing = await findAssociationBySlug(context.db, fields.slug);
+    const created = existing ? undefined : await createAssociation(context, { ...systemActor, userId: owner.userId }, fields);
+    const associationId = existing?.id ?? (created?.ok ? created.value.id : undefined);
+    if (!associationId) throw new Error(`Could not create ${fields.slug}`);
+    for (const person of people) {
+      const email = `${person.local}@${fields.slug}.demo.cradle.test`;
+      const name = `${person.name} (${fields.shortName})`;
+      const { userId } = await createVerifiedAccount(context, { email, name, password: demoPassword, locale: person.locale });
+      await insertRole(context.db, userId, associationId, person.role);
+      rows.push([fields.slug, person.role, email]);
+    }
+  }
+  console.log(`Demo data is ready. Every demo account's password is: ${demoPassword}\n`);
+  console.log(["association".padEnd(12), "role".padEnd(9), "email"].join("  "));
+  for (const [slug, role, email] of rows) console.log([slug!.padEnd(12), role!.padEnd(9), email].join("  "));
+});

@@ -1,0 +1,50 @@
+/** A tiny browser stand-in: keeps cookies, sends the CSRF token with each form, does not follow redirects. */
+export class HttpClient {
+  readonly cookies = new Map<string, string>();
+  csrfToken = "";
+
+  private constructor(readonly baseUrl: string) {}
+
+  static async open(baseUrl: string): Promise<HttpClient> {
+    const client = new HttpClient(baseUrl);
+    await client.get("/");
+    return client;
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Page> {
+    return this.request("GET", path, undefined, headers);
+  }
+
+  /** Posts a form as a browser without JavaScript does; the CSRF token is added unless given. */
+  async post(path: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Page> {
+    const body = new URLSearchParams({ csrf: this.csrfToken, ...fields });
+    return this.request("POST", path, body, { "content-type": "application/x-www-form-urlencoded", ...headers });
+  }
+
+  async request(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<Page> {
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method,
+      body,
+      redirect: "manual",
+      headers: { cookie: this.cookieHeader(), ...headers },
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ""] = cookie.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index);
+      const value = decodeURIComponent(pair.slice(index + 1));
+      if (/Max-Age=0/i.test(cookie)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    const token = text.match(/name="csrf" value="([^"]+)"/)?.[1];
+    if (token) this.csrfToken = token;
+    return { status: response.status, headers: response.headers, text, location: response.headers.get("location") };
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
+  }
+}
+
+export type Page = { status: number; headers: Headers; text: string; location: string | null };

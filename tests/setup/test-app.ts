@@ -1,0 +1,24 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pino } from "pino";
+import { readConfig } from "../../src/config.ts";
+import { type RunningCradle, startCradle } from "../../src/server/start-cradle.ts";
+import { createTestDatabase } from "./test-database.ts";
+import { HttpClient } from "./http-client.ts";
+
+export type TestApp = RunningCradle & { client(): Promise<HttpClient> };
+
+/** The real server (built app, real HTTP) on a random port, over a fresh test database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = readConfig({
+    PORT: "0",
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "cradle-test-")),
+    SESSION_SECRET: "test-secret-that-is-at-least-32-characters-long",
+    LOG_LEVEL: "silent",
+    ...env,
+  });
+  const cradle = await startCradle({ config, database, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
+  return { ...cradle, client: () => HttpClient.open(cradle.url) };
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { CompiledQuery, Kysely, sql } from "kysely";
+import pg from "pg";
+import { type DatabaseHandle, type Db, openPostgres } from "../../src/data/database.ts";
+import { migrateToLatest } from "../../src/data/migrate.ts";
+import { SerialPGliteDialect } from "../../src/data/pglite-serial-dialect.ts";
+import type { Database } from "../../src/data/schema.ts";
+
+const globalState = globalThis as typeof globalThis & { cradleTestPGlite?: Promise<PGlite> };
+
+export function testDatabaseKind(): "pglite" | "postgres" {
+  return process.env.CRADLE_TEST_DATABASE === "postgres" ? "postgres" : "pglite";
+}
+
+/**
+ * A migrated, empty database for one test file: a new schema in the worker's shared PGlite, or
+ * in the PostgreSQL of DATABASE_URL. close() drops the schema.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle & { db: Db }> {
+  const schema = `test_${randomBytes(6).toString("hex")}`;
+  const handle = testDatabaseKind() === "postgres" ? await openPostgresSchema(schema) : await openPGliteSchema(schema);
+  await migrateToLatest(handle.db);
+  return handle;
+}
+
+async function openPGliteSchema(schema: string): Promise<DatabaseHandle> {
+  globalState.cradleTestPGlite ??= PGlite.create();
+  const pglite = await globalState.cradleTestPGlite;
+  await pglite.exec(`create schema ${schema}`);
+  const db = new Kysely<Database>({
+    dialect: new SerialPGliteDialect({
+      pglite,
+      onCreateConnection: async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw(`set search_path to ${schema}`));
+      },
+    }),
+  });
+  return {
+    db,
+    driver: "pglite",
+    description: `pglite schema ${schema}`,
+    async close() {
+      // The PGlite instance outlives this file; only the schema goes.
+      await pglite.exec(`drop schema ${schema} cascade; set search_path to public`);
+    },
+  };
+}
+
+async function openPostgresSchema(schema: string): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("CRADLE_TEST_DATABASE=postgres needs DATABASE_URL");
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const handle = await openPostgres(url, schema);
+  return {
+    ...handle,
+    description: `postgres schema ${schema}`,
+    async close() {
+      await sql.raw(`drop schema ${schema} cascade`).execute(handle.db);
+      await handle.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Test layers: pure unit tests; integration tests (HTTP + database) on the embedded PGlite and,
+ * when DATABASE_URL is set, again on PostgreSQL; browser journeys in Debian's Chromium.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = existsSync(chromiumPath);
+const onPostgres = Boolean(process.env.DATABASE_URL);
+if (!hasChromium) {
+  if (process.env.CI) throw new Error(`Browser tests need Chromium at ${chromiumPath}; .ci/run installs it with apt-get.`);
+  console.warn(`\n!! Chromium not found at ${chromiumPath}: the browser tests are NOT run. Install it with: apt-get install chromium\n`);
+}
+if (!onPostgres) {
+  console.warn("\n!! DATABASE_URL is not set: the integration tests run on PGlite only (CI runs them on PostgreSQL too).\n");
+}
+
+const integrationFiles = ["tests/integration/**/*.test.ts", "tests/authz/**/*.test.ts"];
+const shared = { environment: "node", testTimeout: 30_000, hookTimeout: 60_000, env: { TZ: "UTC" } } as const;
+
+export default defineConfig({
+  test: {
+    pool: "forks",
+    maxWorkers: 2,
+    projects: [
+      { test: { ...shared, name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        // One PGlite per worker, a fresh schema per test file: starting PGlite takes seconds.
+        test: { ...shared, name: "pglite", include: integrationFiles, isolate: false, env: { ...shared.env, CRADLE_TEST_DATABASE: "pglite" } },
+      },
+      ...(onPostgres
+        ? [{ test: { ...shared, name: "postgres", include: integrationFiles, isolate: false, env: { ...shared.env, CRADLE_TEST_DATABASE: "postgres" } } }]
+        : []),
+      ...(hasChromium
+        ? [{ test: { ...shared, name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 120_000, env: { ...shared.env, CHROMIUM_PATH: chromiumPath } } }]
+        : []),
+    ],
+  },
+});
