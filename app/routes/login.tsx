@@ -15,6 +15,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
+  if (currentUser(context)) throw redirect("/account");
   const formData = await request.formData();
   const parsed = parseForm(logInForm, formData);
   if (!parsed.ok) return invalidForm(parsed);

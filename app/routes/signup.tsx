@@ -15,6 +15,7 @@ export function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
+  if (currentUser(context)) throw redirect("/account");
   const parsed = parseForm(signUpForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
   const result = await signUp(commands(context), { ...parsed.data, locale: requestState(context).locale });
