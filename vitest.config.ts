@@ -32,6 +32,8 @@ export default defineConfig({
       ...(onPostgres
         ? [{ test: { ...shared, name: "postgres", include: integrationFiles, isolate: false, env: { ...shared.env, CRADLE_TEST_DATABASE: "postgres" } } }]
         : []),
+      // Whole server processes (start-up, shutdown, SIGKILL); the PostgreSQL case runs when DATABASE_URL is set.
+      { test: { ...shared, name: "process", include: ["tests/process/**/*.test.ts"], testTimeout: 180_000 } },
       ...(hasChromium
         ? [{ test: { ...shared, name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 120_000, env: { ...shared.env, CHROMIUM_PATH: chromiumPath } } }]
         : []),
