@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { data, type MiddlewareFunction } from "react-router";
 import { safeEqual, hashToken, sign } from "../../src/auth/tokens.ts";
+import { isDatabaseUnreachable } from "../../src/data/database.ts";
 import { extendSession, findSessionUser } from "../../src/data/sessions.ts";
 import { isLocale, localeFromAcceptLanguage } from "../../src/i18n/translate.ts";
 import { cookieNames, parseCookies, serializeCookie } from "../../src/server/cookies.ts";
@@ -26,7 +27,10 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
   const sessionToken = cookies[cookieNames.session];
   if (sessionToken) {
     const idHash = hashToken(sessionToken);
-    const found = await findSessionUser(services.db, idHash, now);
+    const found = await findSessionUser(services.db, idHash, now).catch((error: unknown) => {
+      if (isDatabaseUnreachable(error)) throw data({ reason: "database-unavailable" }, { status: 503 });
+      throw error;
+    });
     if (found) {
       sessionIdHash = idHash;
       user = { userId: found.id, name: found.name, email: found.email, locale: found.locale, isOwner: found.is_owner, roles: found.roles };

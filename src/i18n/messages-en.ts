@@ -119,7 +119,7 @@ export const en = {
   "errorPage.403": "You do not have access to this page.",
   "errorPage.404": "We could not find this page.",
   "errorPage.503": "Cradle cannot reach its database right now. Your saved work is safe; please try again in a few minutes.",
-  "errorPage.500": "An unexpected error happened. Please try again; if it keeps happening, contact your association.",
+  "errorPage.500": "Something went wrong on our side. Your saved work is safe: please try again in a few minutes. If it keeps happening, contact your association.",
   "errorPage.home": "Go to the home page",
   "mail.greeting": "Hello {name},",
   "mail.signature": "The Cradle team",

@@ -121,7 +121,7 @@ export const es: Record<MessageKey, string> = {
   "errorPage.404": "No encontramos esta página.",
   "errorPage.503":
     "Cradle no puede conectarse con su base de datos en este momento. Su trabajo guardado está a salvo; inténtelo de nuevo en unos minutos.",
-  "errorPage.500": "Ocurrió un error inesperado. Inténtelo de nuevo; si sigue ocurriendo, comuníquese con su asociación.",
+  "errorPage.500": "Algo falló de nuestro lado. Su trabajo guardado está a salvo: inténtelo de nuevo en unos minutos. Si sigue ocurriendo, comuníquese con su asociación.",
   "errorPage.home": "Ir a la página de inicio",
   "mail.greeting": "Hola, {name}:",
   "mail.signature": "El equipo de Cradle",
