@@ -6,6 +6,7 @@ import { requestState, services } from "./lib/route-context.server.ts";
 import { type RootData, useLocale, useRootData, useTranslate } from "./lib/use-translate.ts";
 import { accountPolicy } from "../src/policies/account.ts";
 import stylesheet from "./styles/app.css?url";
+import { PageTitle } from "./components/page-title.tsx";
 
 export const middleware: Route.MiddlewareFunction[] = [requestStateMiddleware];
 
@@ -150,6 +151,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
               : t("errorPage.500");
   return (
     <section className="error-page">
+      <PageTitle title={t("errorPage.title")} />
       <h1>{t("errorPage.title")}</h1>
       <p>{message}</p>
       {status === 401 ? (

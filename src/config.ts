@@ -7,6 +7,8 @@ export type Config = {
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
   baseUrl: string;
+  /** No BASE_URL was given: the server fills in the port it actually listens on. */
+  isBaseUrlDerived: boolean;
   sessionSecret: string | undefined;
   isProduction: boolean;
   logLevel: string;
@@ -55,6 +57,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: values.DATABASE_URL,
     smtpUrl: values.SMTP_URL,
     baseUrl: (values.BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ""),
+    isBaseUrlDerived: values.BASE_URL === undefined,
     sessionSecret: values.SESSION_SECRET,
     isProduction: values.NODE_ENV === "production",
     logLevel: values.LOG_LEVEL,

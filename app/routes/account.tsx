@@ -4,6 +4,7 @@ import { listRolesOfUser } from "../../src/data/association-roles.ts";
 import { accountPolicy } from "../../src/policies/account.ts";
 import { authorize, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, accountPolicy.viewOwnAccount);
@@ -15,6 +16,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   return (
     <section>
+      <PageTitle title={t("account.title")} />
       <h1>{t("account.title")}</h1>
       <dl className="facts">
         <dt>{t("field.name")}</dt>

@@ -8,6 +8,7 @@ import { associationPolicy } from "../../src/policies/association.ts";
 import { AppForm, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
 import { authorize, commands, currentUser, invalid, invalidForm, notFound, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { PageTitle } from "../components/page-title.tsx";
 
 type Context = Route.LoaderArgs["context"];
 
@@ -50,6 +51,7 @@ export default function AssociationPeople({ loaderData, actionData }: Route.Comp
   const roleOptions = associationRoles.map((role) => ({ value: role, label: t(`role.${role}`) }));
   return (
     <section>
+      <PageTitle title={`${loaderData.association.name}: ${t("association.people")}`} />
       <h1>
         {loaderData.association.name}: {t("association.people")}
       </h1>

@@ -4,8 +4,7 @@ import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
 import { currentUser, notFound, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
-
-export const meta: Route.MetaFunction = ({ data }) => [{ title: data ? `${data.association.name} · Cradle` : "Cradle" }];
+import { PageTitle } from "../components/page-title.tsx";
 
 /** The association's public page: only the fields an association publishes leave the server. */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -28,6 +27,7 @@ export default function AssociationPage({ loaderData }: Route.ComponentProps) {
   const { association } = loaderData;
   return (
     <section>
+      <PageTitle title={association.name} />
       <h1>{association.name}</h1>
       <h2>{t("association.contact")}</h2>
       <ul>

@@ -3,6 +3,7 @@ import { listRecentMail } from "../../src/data/outbox.ts";
 import { accountPolicy } from "../../src/policies/account.ts";
 import { authorize, notFound, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { config, db } = services(context);
@@ -17,6 +18,7 @@ export default function DevMail({ loaderData }: Route.ComponentProps) {
   const locale = useLocale();
   return (
     <section>
+      <PageTitle title={t("devMail.title")} />
       <h1>{t("devMail.title")}</h1>
       <p>{t("devMail.intro")}</p>
       {loaderData.messages.length === 0 ? <p>{t("devMail.empty")}</p> : null}

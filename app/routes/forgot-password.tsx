@@ -5,6 +5,7 @@ import { parseForm } from "../../src/forms/parse-form.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { commands, invalid, invalidForm, requestState, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(emailOnlyForm, await request.formData());
@@ -21,6 +22,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
   if (actionData?.ok) {
     return (
       <section className="narrow">
+        <PageTitle title={t("forgot.title")} />
         <h1>{t("forgot.title")}</h1>
         <p role="status">{t("forgot.sent", { email: actionData.email })}</p>
       </section>
@@ -29,6 +31,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
   const rateLimited = actionData && "retryAfterMinutes" in actionData ? actionData.retryAfterMinutes : null;
   return (
     <section className="narrow">
+      <PageTitle title={t("forgot.title")} />
       <h1>{t("forgot.title")}</h1>
       <p>{t("forgot.intro")}</p>
       {rateLimited ? (

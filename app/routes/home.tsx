@@ -3,8 +3,7 @@ import type { Route } from "./+types/home";
 import { listAssociations } from "../../src/data/associations.ts";
 import { currentUser, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
-
-export const meta: Route.MetaFunction = () => [{ title: "Cradle" }];
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const associations = await listAssociations(services(context).db);
@@ -18,6 +17,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   return (
     <>
+      <PageTitle />
       <h1>{t("home.title")}</h1>
       {loaderData.userName ? <p className="welcome">{t("home.welcome", { name: loaderData.userName })}</p> : null}
       <p className="lead">{t("home.intro")}</p>

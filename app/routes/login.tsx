@@ -7,6 +7,7 @@ import { cookieNames, serializeCookie } from "../../src/server/cookies.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { commands, currentUser, invalid, invalidForm, requestState, safeRedirectPath, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { PageTitle } from "../components/page-title.tsx";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/account");
@@ -37,6 +38,7 @@ export default function LogIn({ loaderData, actionData }: Route.ComponentProps) 
   const formError = actionData?.errors.form;
   return (
     <section className="narrow">
+      <PageTitle title={t("logIn.title")} />
       <h1>{t("logIn.title")}</h1>
       {formError ? (
         <div className="error-summary" role="alert">

@@ -9,6 +9,7 @@ import { AssociationFields, useAssociationLabels } from "../components/associati
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { authorize, commands, invalid, invalidForm, notFound, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { PageTitle } from "../components/page-title.tsx";
 
 async function loadAssociation(context: Route.LoaderArgs["context"], slug: string) {
   return (await findAssociationBySlug(services(context).db, slug)) ?? notFound();
@@ -46,6 +47,7 @@ export default function EditAssociation({ loaderData, actionData }: Route.Compon
   const labels = useAssociationLabels();
   return (
     <section>
+      <PageTitle title={loaderData.association.name} />
       <h1>{loaderData.association.name}</h1>
       {loaderData.isSaved && !actionData ? <p role="status">{t("associations.updated")}</p> : null}
       <ErrorSummary state={actionData} fieldLabels={labels} />

@@ -9,6 +9,7 @@ import { AssociationFields, useAssociationLabels } from "../components/associati
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { authorize, commands, invalid, invalidForm, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   authorize(context, associationPolicy.listAll);
@@ -31,6 +32,7 @@ export default function OwnerAssociations({ loaderData, actionData }: Route.Comp
   const state = actionData && !actionData.ok ? actionData : undefined;
   return (
     <section>
+      <PageTitle title={t("associations.title")} />
       <h1>{t("associations.title")}</h1>
       {actionData?.ok ? <p role="status">{t("associations.created", { name: actionData.name })}</p> : null}
       {loaderData.associations.length === 0 ? (

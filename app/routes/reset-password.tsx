@@ -8,6 +8,7 @@ import { parseForm } from "../../src/forms/parse-form.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { commands, invalidForm, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { PageTitle } from "../components/page-title.tsx";
 
 /** The link only shows the form; the token is used when the new password is saved, so mail scanners cannot spend it. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -29,6 +30,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
   if (actionData?.ok) {
     return (
       <section className="narrow">
+        <PageTitle title={t("reset.title")} />
         <h1>{t("reset.title")}</h1>
         <p role="status">{t("reset.done")}</p>
         <Link to="/login" className="button">
@@ -40,6 +42,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
   if (!loaderData.token || (actionData && "expired" in actionData)) {
     return (
       <section className="narrow">
+        <PageTitle title={t("reset.title")} />
         <h1>{t("reset.title")}</h1>
         <p role="alert">{t("reset.invalid")}</p>
         <Link to="/forgot-password">{t("forgot.title")}</Link>
@@ -49,6 +52,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
   const state = actionData && "errors" in actionData ? actionData : undefined;
   return (
     <section className="narrow">
+      <PageTitle title={t("reset.title")} />
       <h1>{t("reset.title")}</h1>
       <ErrorSummary state={state} fieldLabels={{ password: t("field.newPassword") }} />
       <AppForm>

@@ -6,8 +6,7 @@ import { parseForm } from "../../src/forms/parse-form.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { commands, currentUser, invalid, invalidForm, requestState, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
-
-export const meta: Route.MetaFunction = () => [{ title: "Cradle" }];
+import { PageTitle } from "../components/page-title.tsx";
 
 export function loader({ context }: Route.LoaderArgs) {
   if (currentUser(context)) throw redirect("/account");
@@ -29,6 +28,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
   if (actionData?.ok) {
     return (
       <section>
+        <PageTitle title={t("signUp.checkEmailTitle")} />
         <h1>{t("signUp.checkEmailTitle")}</h1>
         <p role="status">{t("signUp.checkEmail", { email: actionData.email })}</p>
         <p>
@@ -41,6 +41,7 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
   const labels = { name: t("field.name"), email: t("field.email"), password: t("field.password") };
   return (
     <section className="narrow">
+      <PageTitle title={t("signUp.title")} />
       <h1>{t("signUp.title")}</h1>
       <ErrorSummary state={state} fieldLabels={labels} />
       <AppForm>

@@ -7,6 +7,7 @@ import { parseForm } from "../../src/forms/parse-form.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { commands, invalidForm, requestState, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { PageTitle } from "../components/page-title.tsx";
 
 /** Opening the emailed link confirms the address; without a token the page offers a new link. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -28,6 +29,7 @@ export default function VerifyEmail({ loaderData, actionData }: Route.ComponentP
   if (loaderData.outcome === "verified") {
     return (
       <section className="narrow">
+        <PageTitle title={t("verify.title")} />
         <h1>{t("verify.title")}</h1>
         <p role="status">{t("verify.done")}</p>
         <p>
@@ -40,6 +42,7 @@ export default function VerifyEmail({ loaderData, actionData }: Route.ComponentP
   }
   return (
     <section className="narrow">
+      <PageTitle title={t("verify.resendTitle")} />
       <h1>{t("verify.resendTitle")}</h1>
       {loaderData.outcome === "invalid" ? <p role="alert">{t("verify.invalid")}</p> : null}
       {actionData?.ok ? (

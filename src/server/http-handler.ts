@@ -26,7 +26,8 @@ export function securityHeaders(nonce: string, isHttps: boolean): Record<string,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     // Links in mail carry tokens in their query: never pass the address on to another site.
-    "Referrer-Policy": "no-referrer",
+    // (Not "no-referrer": Chrome then sends "Origin: null" with form posts, which React Router rejects.)
+    "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
     "Cross-Origin-Opener-Policy": "same-origin",
     ...(isHttps ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),

@@ -58,11 +58,12 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
     server.listen(config.port, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  if (config.isBaseUrlDerived) services.config = { ...config, baseUrl: `http://localhost:${port}` };
   logger.info({ port, database: database.driver, where: database.description }, "Cradle is listening");
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://localhost:${port}`,
+    url: services.config.baseUrl,
     server,
     services,
     close() {

@@ -26,7 +26,7 @@ describe("security headers", () => {
     for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
     expect(html).not.toMatch(/ style="/);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
     expect(response.headers.get("x-frame-options")).toBe("DENY");
   });
 

@@ -28,7 +28,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       reject(new Error(`server exited before listening:\n${output}`));
     });
   });
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+  // The same host the server puts in its mail links, so the browser keeps one set of cookies.
+  return { child, url: `http://localhost:${port}`, output: () => output, exited };
 }
 
 /** Runs `node server.ts` expecting it to refuse to start; returns its exit code and output. */
