@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
-import { isDatabaseUnreachable } from "../src/data/database.ts";
+import { isDatabaseUnreachable } from "../src/data/database-errors.ts";
 import { connectionContext, servicesContext } from "./context.server.ts";
 
 // The Node server reaches these through the build, so it shares the bundle's context keys.

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { data, type MiddlewareFunction } from "react-router";
 import { safeEqual, hashToken, sign } from "../../src/auth/tokens.ts";
-import { isDatabaseUnreachable } from "../../src/data/database.ts";
+import { isDatabaseUnreachable } from "../../src/data/database-errors.ts";
 import { extendSession, findSessionUser } from "../../src/data/sessions.ts";
 import { isLocale, localeFromAcceptLanguage } from "../../src/i18n/translate.ts";
 import { cookieNames, parseCookies, serializeCookie } from "../../src/server/cookies.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
-const optional = (schema: z.ZodType<string>) =>
+const optional = (schema: z.ZodType<string, string>) =>
   z
     .string()
     .trim()

@@ -90,7 +90,8 @@ async function writeFetchResponse(response: Response, req: IncomingMessage, res:
   for (const [key, value] of response.headers) rawHeaders.push(key, value);
   res.writeHead(response.status, rawHeaders);
   if (response.body && req.method !== "HEAD") {
-    for await (const chunk of response.body) res.write(chunk);
+    const reader = response.body.getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) res.write(part.value);
   }
   res.end();
 }

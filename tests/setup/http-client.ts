@@ -3,7 +3,11 @@ export class HttpClient {
   readonly cookies = new Map<string, string>();
   csrfToken = "";
 
-  private constructor(readonly baseUrl: string) {}
+  readonly baseUrl: string;
+
+  private constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
   static async open(baseUrl: string): Promise<HttpClient> {
     const client = new HttpClient(baseUrl);
