@@ -1,0 +1,45 @@
+import type { Db } from "./database.ts";
+import type { AssociationRole } from "./schema.ts";
+
+export const associationRoles: readonly AssociationRole[] = ["member", "reviewer", "staff", "admin"];
+
+export async function insertRole(db: Db, userId: string, associationId: string, role: AssociationRole) {
+  const inserted = await db
+    .insertInto("association_roles")
+    .values({ user_id: userId, association_id: associationId, role })
+    .onConflict((conflict) => conflict.doNothing())
+    .returning("role")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function deleteRole(db: Db, userId: string, associationId: string, role: AssociationRole) {
+  const result = await db
+    .deleteFrom("association_roles")
+    .where("user_id", "=", userId)
+    .where("association_id", "=", associationId)
+    .where("role", "=", role)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export function listPeopleOfAssociation(db: Db, associationId: string) {
+  return db
+    .selectFrom("association_roles")
+    .innerJoin("users", "users.id", "association_roles.user_id")
+    .select(["users.id as userId", "users.name", "users.email", "association_roles.role"])
+    .where("association_roles.association_id", "=", associationId)
+    .orderBy("users.name")
+    .orderBy("association_roles.role")
+    .execute();
+}
+
+export function listRolesOfUser(db: Db, userId: string) {
+  return db
+    .selectFrom("association_roles")
+    .innerJoin("associations", "associations.id", "association_roles.association_id")
+    .select(["associations.slug", "associations.name", "association_roles.role"])
+    .where("association_roles.user_id", "=", userId)
+    .orderBy("associations.name")
+    .execute();
+}

@@ -1,0 +1,52 @@
+import type { Db } from "./database.ts";
+import type { Locale } from "./schema.ts";
+
+export type AssociationFields = {
+  name: string;
+  slug: string;
+  locale: Locale;
+  timeZone: string;
+  contactEmail: string;
+  contactPhone: string | null;
+  website: string | null;
+};
+
+const columns = ["id", "slug", "name", "locale", "time_zone", "contact_email", "contact_phone", "website"] as const;
+
+export function listAssociations(db: Db) {
+  return db.selectFrom("associations").select(columns).orderBy("name").execute();
+}
+
+export function findAssociationBySlug(db: Db, slug: string) {
+  return db.selectFrom("associations").select(columns).where("slug", "=", slug).executeTakeFirst();
+}
+
+export function findAssociationById(db: Db, id: string) {
+  return db.selectFrom("associations").select(columns).where("id", "=", id).executeTakeFirst();
+}
+
+export function isSlugTaken(db: Db, slug: string, exceptId?: string) {
+  let query = db.selectFrom("associations").select("id").where("slug", "=", slug);
+  if (exceptId) query = query.where("id", "!=", exceptId);
+  return query.executeTakeFirst().then(Boolean);
+}
+
+export function insertAssociation(db: Db, fields: AssociationFields) {
+  return db.insertInto("associations").values(toRow(fields)).returning(columns).executeTakeFirstOrThrow();
+}
+
+export async function updateAssociation(db: Db, id: string, fields: AssociationFields, now: Date) {
+  await db.updateTable("associations").set({ ...toRow(fields), updated_at: now }).where("id", "=", id).execute();
+}
+
+function toRow(fields: AssociationFields) {
+  return {
+    name: fields.name,
+    slug: fields.slug,
+    locale: fields.locale,
+    time_zone: fields.timeZone,
+    contact_email: fields.contactEmail,
+    contact_phone: fields.contactPhone,
+    website: fields.website,
+  };
+}

@@ -1,0 +1,20 @@
+import { Migrator } from "kysely/migration";
+import type { Db } from "./database.ts";
+import { migrations } from "./migrations/index.ts";
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+/** Applies every pending migration; returns the names applied now. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";
+    throw new MigrationError(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((result) => result.status === "Success").map((result) => result.migrationName);
+}

@@ -1,0 +1,72 @@
+import { sql } from "kysely";
+import type { Db } from "./database.ts";
+
+export type OutgoingMail = {
+  kind: string;
+  userId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+};
+
+/** Call inside the transaction of the change that causes the mail: both commit or neither does. */
+export async function enqueueMail(db: Db, mail: OutgoingMail) {
+  await db
+    .insertInto("outbox")
+    .values({
+      kind: mail.kind,
+      user_id: mail.userId,
+      to_address: mail.to,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html,
+      next_attempt_at: sql<Date>`now()`,
+    })
+    .execute();
+}
+
+/** Takes up to `limit` due messages and pushes their next attempt forward, so no other worker takes them meanwhile. */
+export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: number) {
+  return db.transaction().execute(async (tx) => {
+    const due = await tx
+      .selectFrom("outbox")
+      .select(["id", "to_address", "subject", "text_body", "html_body", "attempts"])
+      .where("status", "=", "pending")
+      .where("next_attempt_at", "<=", now)
+      .orderBy("next_attempt_at")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length > 0) {
+      await tx
+        .updateTable("outbox")
+        .set({ next_attempt_at: new Date(now.getTime() + leaseMs) })
+        .where("id", "in", due.map((message) => message.id))
+        .execute();
+    }
+    return due;
+  });
+}
+
+export async function markMailSent(db: Db, id: string, now: Date) {
+  await db.updateTable("outbox").set({ status: "sent", sent_at: now, last_error: null }).where("id", "=", id).execute();
+}
+
+export async function markMailFailed(db: Db, id: string, attempts: number, error: string, retryAt: Date | null) {
+  await db
+    .updateTable("outbox")
+    .set({ attempts, last_error: error.slice(0, 2000), status: retryAt ? "pending" : "dead", ...(retryAt ? { next_attempt_at: retryAt } : {}) })
+    .where("id", "=", id)
+    .execute();
+}
+
+export function listRecentMail(db: Db, limit: number) {
+  return db
+    .selectFrom("outbox")
+    .select(["id", "to_address", "subject", "text_body", "status", "created_at"])
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,107 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+/** Kysely's view of the tables; the migrations in ./migrations are the source of truth. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type Locale = "en" | "es";
+export type AssociationRole = "member" | "reviewer" | "staff" | "admin";
+export type EmailTokenPurpose = "verify-email" | "reset-password";
+export type OutboxStatus = "pending" | "sent" | "dead";
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  email_verified_at: Timestamp | null;
+  locale: Locale | null;
+  is_owner: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface EmailTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: EmailTokenPurpose;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AssociationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  locale: Locale;
+  time_zone: string;
+  contact_email: string;
+  contact_phone: string | null;
+  website: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AssociationRolesTable {
+  user_id: string;
+  association_id: string;
+  role: AssociationRole;
+  created_at: CreatedAt;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  kind: string;
+  user_id: string | null;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_started_at: Timestamp;
+  hits: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  actor_user_id: string | null;
+  association_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  email_tokens: EmailTokensTable;
+  associations: AssociationsTable;
+  association_roles: AssociationRolesTable;
+  outbox: OutboxTable;
+  rate_limits: RateLimitsTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Association = Selectable<AssociationsTable>;
+export type NewAssociation = Insertable<AssociationsTable>;
+export type OutboxMessage = Selectable<OutboxTable>;

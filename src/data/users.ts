@@ -1,0 +1,44 @@
+import type { Db } from "./database.ts";
+import type { Locale } from "./schema.ts";
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export function findUserByEmail(db: Db, email: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "name", "password_hash", "email_verified_at", "locale", "is_owner"])
+    .where("email", "=", normalizeEmail(email))
+    .executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "name", "email_verified_at", "locale", "is_owner"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export function insertUser(db: Db, user: { email: string; name: string; passwordHash: string; locale: Locale | null }) {
+  return db
+    .insertInto("users")
+    .values({ email: normalizeEmail(user.email), name: user.name, password_hash: user.passwordHash, locale: user.locale })
+    .returning(["id", "email", "name"])
+    .executeTakeFirstOrThrow();
+}
+
+export async function markEmailVerified(db: Db, userId: string, at: Date) {
+  await db.updateTable("users").set({ email_verified_at: at }).where("id", "=", userId).where("email_verified_at", "is", null).execute();
+}
+
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string) {
+  await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}
+
+export async function updateUserLocale(db: Db, userId: string, locale: Locale) {
+  await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
+}
+
+export async function setOwner(db: Db, userId: string) {
+  await db.updateTable("users").set({ is_owner: true }).where("id", "=", userId).execute();
+}
