@@ -6,9 +6,12 @@ export class MigrationError extends Error {
   override name = "MigrationError";
 }
 
-/** Applies every pending migration; returns the names applied now. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * Applies every pending migration; returns the names applied now. Name the schema when it is
+ * not `public`: Kysely otherwise finds its bookkeeping tables in any schema of the database.
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";

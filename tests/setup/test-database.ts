@@ -20,7 +20,7 @@ export function testDatabaseKind(): "pglite" | "postgres" {
 export async function createTestDatabase(): Promise<DatabaseHandle & { db: Db }> {
   const schema = `test_${randomBytes(6).toString("hex")}`;
   const handle = testDatabaseKind() === "postgres" ? await openPostgresSchema(schema) : await openPGliteSchema(schema);
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, schema);
   return handle;
 }
 
