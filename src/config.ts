@@ -11,6 +11,8 @@ export type Config = {
   isBaseUrlDerived: boolean;
   sessionSecret: string | undefined;
   isProduction: boolean;
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop. */
+  trustProxy: boolean;
   logLevel: string;
 };
 
@@ -40,6 +42,7 @@ const schema = z.object({
   BASE_URL: z.url().optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NODE_ENV: z.string().optional(),
+  TRUST_PROXY: z.enum(["true", "false", "1", "0"], "must be true or false").default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -60,6 +63,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     isBaseUrlDerived: values.BASE_URL === undefined,
     sessionSecret: values.SESSION_SECRET,
     isProduction: values.NODE_ENV === "production",
+    trustProxy: values.TRUST_PROXY === "true" || values.TRUST_PROXY === "1",
     logLevel: values.LOG_LEVEL,
   };
 }

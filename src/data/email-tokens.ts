@@ -1,5 +1,6 @@
+import type { ExpressionBuilder } from "kysely";
 import type { Db } from "./database.ts";
-import type { EmailTokenPurpose } from "./schema.ts";
+import type { Database, EmailTokenPurpose } from "./schema.ts";
 
 export async function insertEmailToken(
   db: Db,
@@ -11,28 +12,24 @@ export async function insertEmailToken(
     .execute();
 }
 
+/** A token is live while unused and unexpired. */
+function isLive(token: { tokenHash: string; purpose: EmailTokenPurpose; now: Date }) {
+  return (eb: ExpressionBuilder<Database, "email_tokens">) =>
+    eb.and([
+      eb("token_hash", "=", token.tokenHash),
+      eb("purpose", "=", token.purpose),
+      eb("used_at", "is", null),
+      eb("expires_at", ">", token.now),
+    ]);
+}
+
 /** Marks a live token used and returns its user; a used, expired or unknown token returns undefined. */
 export function consumeEmailToken(db: Db, purpose: EmailTokenPurpose, tokenHash: string, now: Date) {
-  return db
-    .updateTable("email_tokens")
-    .set({ used_at: now })
-    .where("token_hash", "=", tokenHash)
-    .where("purpose", "=", purpose)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now)
-    .returning(["user_id"])
-    .executeTakeFirst();
+  return db.updateTable("email_tokens").set({ used_at: now }).where(isLive({ tokenHash, purpose, now })).returning(["user_id"]).executeTakeFirst();
 }
 
 export function findLiveEmailToken(db: Db, purpose: EmailTokenPurpose, tokenHash: string, now: Date) {
-  return db
-    .selectFrom("email_tokens")
-    .select(["user_id"])
-    .where("token_hash", "=", tokenHash)
-    .where("purpose", "=", purpose)
-    .where("used_at", "is", null)
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
+  return db.selectFrom("email_tokens").select(["user_id"]).where(isLive({ tokenHash, purpose, now })).executeTakeFirst();
 }
 
 /** A new link replaces the older ones of the same purpose. */
@@ -44,4 +41,9 @@ export async function expireEmailTokens(db: Db, userId: string, purpose: EmailTo
     .where("purpose", "=", purpose)
     .where("used_at", "is", null)
     .execute();
+}
+
+/** Tokens that expired before `before`, used or not: kept a while for support questions, then dropped. */
+export async function deleteStaleEmailTokens(db: Db, before: Date) {
+  await db.deleteFrom("email_tokens").where("expires_at", "<", before).execute();
 }

@@ -24,3 +24,7 @@ export async function recordHit(db: Db, key: string, windowMs: number, now: Date
 export async function clearHits(db: Db, key: string) {
   await db.deleteFrom("rate_limits").where("key", "=", key).execute();
 }
+
+export async function deleteStaleHits(db: Db, windowStartedBefore: Date) {
+  await db.deleteFrom("rate_limits").where("window_started_at", "<", windowStartedBefore).execute();
+}

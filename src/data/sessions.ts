@@ -33,3 +33,7 @@ export async function deleteSession(db: Db, idHash: string) {
 export async function deleteSessionsOfUser(db: Db, userId: string) {
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
+
+export async function deleteExpiredSessions(db: Db, now: Date) {
+  await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
+}

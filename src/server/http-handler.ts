@@ -48,7 +48,7 @@ export function createHttpHandler(build: ServerBuild, services: Services, client
       const controller = new AbortController();
       res.on("close", () => controller.abort());
       const request = toFetchRequest(req, controller.signal);
-      const context = cradleBuild.entry.module.createLoadContext(services, { nonce, clientIp: req.socket.remoteAddress ?? "unknown" });
+      const context = cradleBuild.entry.module.createLoadContext(services, { nonce, clientIp: clientAddress(req, services.config.trustProxy) });
       const response = await handle(request, context);
       await writeFetchResponse(response, req, res);
     } catch (error) {
@@ -59,6 +59,14 @@ export function createHttpHandler(build: ServerBuild, services: Services, client
       res.end("Internal Server Error");
     }
   };
+}
+
+/** Rate limits count per client address; behind a proxy every request would otherwise share the proxy's. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((hop) => hop.trim()).filter(Boolean);
+  // Only the hop our own proxy appended is trustworthy; earlier ones are whatever the client sent.
+  return (trustProxy ? hops.at(-1) : undefined) ?? req.socket.remoteAddress ?? "unknown";
 }
 
 function toFetchRequest(req: IncomingMessage, signal: AbortSignal): Request {

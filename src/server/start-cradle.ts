@@ -7,6 +7,7 @@ import type { ServerBuild } from "react-router";
 import type { Config } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../data/database.ts";
 import { migrateToLatest } from "../data/migrate.ts";
+import { startHousekeeping } from "../jobs/housekeeping.ts";
 import { startMailWorker } from "../jobs/mail-worker.ts";
 import { createHttpHandler } from "./http-handler.ts";
 import type { Services } from "./services.ts";
@@ -41,6 +42,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
 
   const now = options.now ?? (() => new Date());
   const mailWorker = startMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: `Cradle <no-reply@${new URL(config.baseUrl).hostname}>`, logger, now });
+  const housekeeping = startHousekeeping(database.db, logger, now);
   const services: Services = {
     db: database.db,
     driver: database.driver,
@@ -73,6 +75,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        housekeeping.stop();
         await mailWorker.stop();
         await database.close();
         logger.info("Cradle stopped");

@@ -2,20 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findUserByEmail } from "../../src/data/users.ts";
 import { buildUser, testPassword } from "../setup/builders.ts";
-import { linkIn, startSmtpInbox } from "../setup/smtp-inbox.ts";
-import { startTestApp, type TestApp } from "../setup/test-app.ts";
+import { linkIn } from "../setup/smtp-inbox.ts";
+import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
 
 let app: TestApp;
-let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
+let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  inbox = await startSmtpInbox();
-  app = await startTestApp({ SMTP_URL: inbox.url });
+  ({ app, inbox, close } = await startTestAppWithMail());
 });
-afterAll(async () => {
-  await app?.close();
-  await inbox?.close();
-});
+afterAll(() => close?.());
 
 const pathOf = (link: string) => new URL(link).pathname + new URL(link).search;
 

@@ -2,20 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
-import { startSmtpInbox } from "../setup/smtp-inbox.ts";
-import { startTestApp, type TestApp } from "../setup/test-app.ts";
+import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
 
 let app: TestApp;
-let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
+let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  inbox = await startSmtpInbox();
-  app = await startTestApp({ SMTP_URL: inbox.url });
+  ({ app, inbox, close } = await startTestAppWithMail());
 });
-afterAll(async () => {
-  await app?.close();
-  await inbox?.close();
-});
+afterAll(() => close?.());
 
 const validFields = {
   name: "South Carolina Infant Mental Health Association",

@@ -6,6 +6,7 @@ import { readConfig } from "../../src/config.ts";
 import { type RunningCradle, startCradle } from "../../src/server/start-cradle.ts";
 import { createTestDatabase } from "./test-database.ts";
 import { HttpClient } from "./http-client.ts";
+import { startSmtpInbox } from "./smtp-inbox.ts";
 
 export type TestApp = RunningCradle & { client(): Promise<HttpClient> };
 
@@ -21,4 +22,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const cradle = await startCradle({ config, database, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   return { ...cradle, client: () => HttpClient.open(cradle.url) };
+}
+
+/** The test app sending its mail to a real SMTP server started for the test. */
+export async function startTestAppWithMail(env: Record<string, string> = {}) {
+  const inbox = await startSmtpInbox();
+  const app = await startTestApp({ SMTP_URL: inbox.url, ...env });
+  return {
+    app,
+    inbox,
+    async close() {
+      await app.close();
+      await inbox.close();
+    },
+  };
 }

@@ -30,6 +30,7 @@ describe("readConfig", () => {
     [{ SMTP_URL: "mail.example.org" }, "SMTP_URL"],
     [{ BASE_URL: "not a url" }, "BASE_URL"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
   ])("refuses %o and names %s", (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(new RegExp(`${name}: `));
