@@ -46,7 +46,7 @@ export const en = {
   "error.locale": "Choose English or Spanish.",
   "error.role": "Choose one of the roles.",
   "error.noSuchUser": "No Cradle account uses this email. Ask the person to create one first.",
-  "error.csrf": "This form expired. We kept what you typed: please send it again.",
+  "error.csrf": "This form could not be sent because the page had expired. Please reload the page and send it again.",
   "signUp.title": "Create your account",
   "signUp.submit": "Create account",
   "signUp.haveAccount": "Already have an account?",

@@ -47,7 +47,7 @@ export const es: Record<MessageKey, string> = {
   "error.locale": "Elija inglés o español.",
   "error.role": "Elija uno de los roles.",
   "error.noSuchUser": "Ninguna cuenta de Cradle usa este correo. Pida a la persona que cree una primero.",
-  "error.csrf": "Este formulario caducó. Conservamos lo que escribió: envíelo de nuevo.",
+  "error.csrf": "No se pudo enviar este formulario porque la página había caducado. Vuelva a cargar la página y envíelo de nuevo.",
   "signUp.title": "Cree su cuenta",
   "signUp.submit": "Crear cuenta",
   "signUp.haveAccount": "¿Ya tiene una cuenta?",

@@ -83,7 +83,9 @@ describe("log-in protection", () => {
   it("refuses a form without the CSRF token or with a forged one", async () => {
     const client = await app.client();
     expect((await client.post("/login", { email: "x@example.org", password: "whatever", csrf: "" })).status).toBe(403);
-    expect((await client.post("/login", { email: "x@example.org", password: "whatever", csrf: "forged" })).status).toBe(403);
+    const forged = await client.post("/login", { email: "x@example.org", password: "whatever", csrf: "forged" });
+    expect(forged.status).toBe(403);
+    expect(forged.text).toContain("This form could not be sent because the page had expired.");
     const stranger = await app.client();
     expect((await stranger.post("/login", { email: "x@example.org", password: "whatever", csrf: client.csrfToken })).status).toBe(403);
   });
