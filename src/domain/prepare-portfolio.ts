@@ -1,0 +1,59 @@
+import { type Day, toDay } from "./dates.ts";
+import type { CredentialRef, EducationLevel, HeldCredential, Portfolio } from "./portfolio-schema.ts";
+
+/** A portfolio with its dates read once, so evaluating many categories does not parse them again. */
+export type PreparedPortfolio = {
+  portfolio: Portfolio;
+  education: Array<{ entry: Portfolio["education"][number]; completed: Day | null }>;
+  work: Array<{ entry: Portfolio["work"][number]; start: Day; end: Day | null }>;
+  training: Array<{ entry: Portfolio["training"][number]; day: Day }>;
+  rsc: Array<{ entry: Portfolio["reflectiveSupervision"][number]; day: Day }>;
+  reading: Array<{ entry: Portfolio["reading"][number]; day: Day }>;
+  video: Array<{ entry: Portfolio["video"][number]; day: Day }>;
+};
+
+const dated = <T extends { date: string }>(entries: T[]) => entries.map((entry) => ({ entry, day: toDay(entry.date) }));
+
+export function preparePortfolio(portfolio: Portfolio): PreparedPortfolio {
+  return {
+    portfolio,
+    education: portfolio.education.map((entry) => ({ entry, completed: entry.completed ? toDay(entry.completed) : null })),
+    work: portfolio.work.map((entry) => ({ entry, start: toDay(entry.start), end: entry.end ? toDay(entry.end) : null })),
+    training: dated(portfolio.training),
+    rsc: dated(portfolio.reflectiveSupervision),
+    reading: dated(portfolio.reading),
+    video: dated(portfolio.video),
+  };
+}
+
+export const educationRank: Record<EducationLevel, number> = { "high-school": 0, cda: 1, associate: 2, bachelor: 3, master: 4, doctorate: 5 };
+
+/** The day the person first completed a degree at `level` or higher, or null. */
+export function completedLevelOn(prepared: PreparedPortfolio, level: EducationLevel, asOf: Day): Day | null {
+  let earliest: Day | null = null;
+  for (const { entry, completed } of prepared.education) {
+    if (completed === null || completed > asOf || educationRank[entry.level] < educationRank[level]) continue;
+    if (earliest === null || completed < earliest) earliest = completed;
+  }
+  return earliest;
+}
+
+/** Whether a credential in `held` matches one of `wanted` and was in force on `day`. */
+export function holdsOn(held: readonly HeldCredential[], wanted: readonly CredentialRef[], day: Day): boolean {
+  return held.some(
+    (credential) =>
+      wanted.some((ref) => ref.framework === credential.framework && ref.category === credential.category) &&
+      (credential.status === "active" || credential.status === "emerging") &&
+      toDay(credential.earned) <= day &&
+      (credential.expires === undefined || toDay(credential.expires) >= day),
+  );
+}
+
+/** The first day on which the person held one of `wanted`, or null. */
+export function earnedOn(held: readonly HeldCredential[], wanted: readonly CredentialRef[]): Day | null {
+  const days = held
+    .filter((credential) => wanted.some((ref) => ref.framework === credential.framework && ref.category === credential.category))
+    .filter((credential) => credential.status !== "revoked")
+    .map((credential) => toDay(credential.earned));
+  return days.length === 0 ? null : Math.min(...days);
+}

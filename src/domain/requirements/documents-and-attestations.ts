@@ -1,0 +1,104 @@
+import { addMonths, toDay } from "../dates.ts";
+import type { Requirement } from "../framework-schema.ts";
+import type { Counted, Excluded, Measure } from "../report.ts";
+import { round } from "../report.ts";
+import { type EvaluationContext, type Outcome, outcomeFromMeasures, yesOrNo } from "./outcome.ts";
+
+type Of<K extends Requirement["kind"]> = Extract<Requirement, { kind: K }>;
+
+/** The code of ethics is signed again every year; membership must be current on the date checked. */
+export function evaluateAttestation(requirement: Of<"attestation">, context: EvaluationContext): Outcome {
+  const { attestations } = context.prepared.portfolio;
+  if (requirement.attestation === "code-of-ethics") {
+    const signed = attestations.codeOfEthicsSigned ? toDay(attestations.codeOfEthicsSigned) : null;
+    const isCurrent = signed !== null && signed <= context.asOf && signed > addMonths(context.asOf, -12);
+    return yesOrNo(isCurrent, { en: "Sign the code of ethics and endorsement agreement (once a year).", es: "Firme el código de ética y el acuerdo de acreditación (una vez al año)." });
+  }
+  const until = attestations.membershipValidUntil ? toDay(attestations.membershipValidUntil) : null;
+  return yesOrNo(until !== null && until >= context.asOf, {
+    en: "Needs a current membership of the association or another infant mental health association.",
+    es: "Se requiere una membresía vigente en la asociación o en otra asociación de salud mental infantil.",
+  });
+}
+
+/**
+ * A document must be there (and short enough); its quality is for a person to judge, so a
+ * present document "needs review" rather than "met". An official transcript is met once received.
+ */
+export function evaluateDocument(requirement: Of<"document">, context: EvaluationContext): Outcome {
+  const { portfolio } = context.prepared;
+  if (requirement.document === "transcript") {
+    const received = portfolio.education.filter((entry) => entry.officialTranscript);
+    const pending: Excluded[] = portfolio.education.filter((entry) => !entry.officialTranscript).map((entry) => ({ entryId: entry.id, reason: "not-official" }));
+    return yesOrNo(
+      received.length > 0,
+      { en: "The association has not received an official transcript yet.", es: "La asociación todavía no ha recibido un certificado oficial de notas." },
+      received.map((entry) => ({ entryId: entry.id, amount: 1 })),
+      pending,
+    );
+  }
+  const documents = portfolio.documents.filter((document) => document.type === requirement.document);
+  const counted: Counted[] = [];
+  const excluded: Excluded[] = [];
+  for (const document of documents) {
+    if (requirement.maxWords !== undefined && (document.words ?? 0) > requirement.maxWords) excluded.push({ entryId: document.id, reason: "too-long" });
+    else counted.push({ entryId: document.id, amount: 1 });
+  }
+  if (counted.length === 0) {
+    const limit = requirement.maxWords ? { en: ` (at most ${requirement.maxWords} words)`, es: ` (como máximo ${requirement.maxWords} palabras)` } : { en: "", es: "" };
+    return yesOrNo(false, { en: `Add ${requirement.label.en.toLowerCase()}${limit.en}.`, es: `Agregue: ${requirement.label.es.toLowerCase()}${limit.es}.` }, counted, excluded);
+  }
+  return { status: "needs-review", progress: 1, measures: [], counted, excluded, missing: null };
+}
+
+export function evaluateObservation(requirement: Of<"observation">, context: EvaluationContext): Outcome {
+  const observations = context.prepared.portfolio.observations.filter((observation) => toDay(observation.date) <= context.asOf);
+  const measures: Measure[] = [{ id: "count", label: requirement.label, have: observations.length, need: requirement.count, unit: "observations" }];
+  return outcomeFromMeasures(measures, observations.map((observation) => ({ entryId: observation.id, amount: 1 })), []);
+}
+
+/** Reading or video hours on a topic. */
+export function evaluateActivity(requirement: Of<"activity">, context: EvaluationContext): Outcome {
+  const entries = requirement.activity === "reading" ? context.prepared.reading : context.prepared.video;
+  const counted: Counted[] = [];
+  const excluded: Excluded[] = [];
+  for (const { entry, day } of entries) {
+    if (day > context.asOf) excluded.push({ entryId: entry.id, reason: "after-date" });
+    else if (requirement.topics && !requirement.topics.some((topic) => entry.topics.includes(topic))) excluded.push({ entryId: entry.id, reason: "no-matching-domain" });
+    else counted.push({ entryId: entry.id, amount: entry.hours });
+  }
+  const have = round(counted.reduce((sum, item) => sum + item.amount, 0));
+  return outcomeFromMeasures([{ id: "hours", label: requirement.label, have, need: requirement.hours, unit: "hours" }], counted, excluded);
+}
+
+/** Each part passes on its latest attempt; a part whose pass mark no source gives needs review. */
+export function evaluateExam(requirement: Of<"exam">, context: EvaluationContext): Outcome {
+  const exams = context.prepared.portfolio.exams.filter((exam) => toDay(exam.date) <= context.asOf);
+  const results = requirement.parts.map((part) => {
+    const latest = exams.filter((exam) => exam.part === part.id).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+    if (!latest) return { part, state: "missing" as const };
+    if (part.passPercent === null) return { part, state: "review" as const, latest };
+    return { part, state: (latest.score / latest.outOf) * 100 >= part.passPercent ? ("passed" as const) : ("failed" as const), latest };
+  });
+  const counted: Counted[] = results.flatMap((result) => (result.state === "passed" && result.latest ? [{ entryId: result.latest.id, amount: 1 }] : []));
+  const missing = results.filter((result) => result.state === "missing" || result.state === "failed");
+  if (missing.length > 0) {
+    const names = { en: missing.map((r) => r.part.label.en).join(", "), es: missing.map((r) => r.part.label.es).join(", ") };
+    const anyPassed = results.some((result) => result.state === "passed");
+    return {
+      status: anyPassed ? "partly-met" : "unmet",
+      progress: results.filter((result) => result.state === "passed").length / results.length,
+      measures: [],
+      counted,
+      excluded: [],
+      missing: { en: `Pass the exam: ${names.en}.`, es: `Apruebe el examen: ${names.es}.` },
+    };
+  }
+  const needsReview = results.some((result) => result.state === "review");
+  return { status: needsReview ? "needs-review" : "met", progress: 1, measures: [], counted, excluded: [], missing: null };
+}
+
+/** Something only a person can decide (a panel's discretion, a judgement of experience). */
+export function evaluateReview(requirement: Of<"review">): Outcome {
+  return { status: "needs-review", progress: 1, measures: [], counted: [], excluded: [], missing: { en: requirement.label.en, es: requirement.label.es } };
+}

@@ -1,0 +1,34 @@
+import type { Day } from "../dates.ts";
+import { describeShortfall, joinTexts } from "../explain.ts";
+import type { Framework, Text } from "../framework-schema.ts";
+import type { PreparedPortfolio } from "../prepare-portfolio.ts";
+import { type Counted, type Excluded, type Measure, type RequirementReport, type Status, statusOfMeasures } from "../report.ts";
+
+export type EvaluationContext = { framework: Framework; prepared: PreparedPortfolio; asOf: Day };
+
+/** What a requirement's evaluator returns; evaluate() adds the requirement's id, label and source. */
+export type Outcome = Pick<RequirementReport, "status" | "progress" | "measures" | "counted" | "excluded" | "missing" | "options">;
+
+/** An outcome judged by its numbers, with the shortfall spelled out (plus any extra condition). */
+export function outcomeFromMeasures(
+  measures: Measure[],
+  counted: Counted[],
+  excluded: Excluded[],
+  extra?: { isMet: boolean; missing: Text },
+): Outcome {
+  const judged = statusOfMeasures(measures);
+  let status: Status = judged.status;
+  if (extra && !extra.isMet && status === "met") status = "partly-met";
+  const missing = joinTexts([describeShortfall(measures), extra && !extra.isMet ? extra.missing : null]);
+  return { status, progress: status === "partly-met" && judged.progress === 1 ? 0.95 : judged.progress, measures, counted, excluded, missing };
+}
+
+/** An outcome that is met or not, without numbers. */
+export function yesOrNo(isMet: boolean, missing: Text, counted: Counted[] = [], excluded: Excluded[] = []): Outcome {
+  return { status: isMet ? "met" : "unmet", progress: isMet ? 1 : 0, measures: [], counted, excluded, missing: isMet ? null : missing };
+}
+
+/** Entries dated after the date checked never count. */
+export function isFuture(day: Day, context: EvaluationContext): boolean {
+  return day > context.asOf;
+}

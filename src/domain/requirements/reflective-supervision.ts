@@ -1,0 +1,131 @@
+import { addMonths, monthsBetween } from "../dates.ts";
+import type { Requirement } from "../framework-schema.ts";
+import { earnedOn, holdsOn } from "../prepare-portfolio.ts";
+import { type Counted, type Excluded, type ExclusionReason, type Measure, round } from "../report.ts";
+import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./outcome.ts";
+
+type Received = Extract<Requirement, { kind: "rsc-received" }>;
+type Provided = Extract<Requirement, { kind: "rsc-provided" }>;
+type Session = EvaluationContext["prepared"]["rsc"][number];
+
+function spanText(months: number) {
+  return {
+    en: `The hours must be spread over at least ${months} months.`,
+    es: `Las horas deben repartirse en al menos ${months} meses.`,
+  };
+}
+
+function spanOf(sessions: Session[]): number {
+  if (sessions.length === 0) return 0;
+  const days = sessions.map((session) => session.day);
+  return monthsBetween(Math.min(...days), Math.max(...days));
+}
+
+/** Reflective supervision/consultation received: qualified provider on the session's date, never a peer, within the window. */
+export function evaluateRscReceived(requirement: Received, context: EvaluationContext): Outcome {
+  const earliest = requirement.windowMonths ? addMonths(context.asOf, -requirement.windowMonths) : null;
+  const providerFrom = requirement.provider?.from;
+  const counted: Counted[] = [];
+  const excluded: Excluded[] = [];
+  const kept: Session[] = [];
+  let aboutProvided = 0;
+
+  for (const session of context.prepared.rsc) {
+    const { entry, day } = session;
+    if (entry.direction !== "received") continue;
+    const provider = entry.provider;
+    const needsQualifiedProvider = requirement.provider !== undefined && (providerFrom === undefined || entry.date >= providerFrom);
+    const isQualified =
+      !needsQualifiedProvider ||
+      (provider !== undefined &&
+        (holdsOn(provider.credentials, requirement.provider!.anyOf, day) || (requirement.provider!.acceptVetted && provider.vetted)));
+    const reason: ExclusionReason | null =
+      day > context.asOf
+        ? "after-date"
+        : earliest !== null && day < earliest
+          ? "outside-window"
+          : provider?.isPeer
+            ? "peer"
+            : entry.format === "group" && requirement.maxGroupSize !== undefined && (entry.groupSize ?? 0) > requirement.maxGroupSize
+              ? "group-too-large"
+              : !isQualified
+                ? "provider-not-qualified"
+                : requirement.onlyAboutProvided && !entry.aboutProvidedRsc
+                  ? "not-about-provided"
+                  : null;
+    if (reason) {
+      excluded.push({ entryId: entry.id, reason });
+      continue;
+    }
+    kept.push(session);
+    counted.push({ entryId: entry.id, amount: entry.hours });
+    if (entry.aboutProvidedRsc) aboutProvided += entry.hours;
+  }
+
+  const measures: Measure[] = [
+    { id: "hours", label: requirement.label, have: round(kept.reduce((sum, s) => sum + s.entry.hours, 0)), need: requirement.hours, unit: "hours" },
+  ];
+  if (requirement.aboutProvidedHours !== undefined) {
+    measures.push({
+      id: "about-provided",
+      label: { en: "Of which about the RS/C you provide", es: "De ellas, sobre la SR/C que usted brinda" },
+      have: round(aboutProvided),
+      need: requirement.aboutProvidedHours,
+      unit: "hours",
+    });
+  }
+  const span = requirement.minSpanMonths;
+  return outcomeFromMeasures(measures, counted, excluded, span ? { isMet: spanOf(kept) >= span, missing: spanText(span) } : undefined);
+}
+
+/** Reflective supervision/consultation the person provided to others. */
+export function evaluateRscProvided(requirement: Provided, context: EvaluationContext): Outcome {
+  const earliest = requirement.maxSpanMonths ? addMonths(context.asOf, -requirement.maxSpanMonths) : null;
+  const after = requirement.afterCredential ? earnedOn(context.prepared.portfolio.credentials, requirement.afterCredential) : null;
+  const counted: Counted[] = [];
+  const excluded: Excluded[] = [];
+  const kept: Session[] = [];
+
+  for (const session of context.prepared.rsc) {
+    const { entry, day } = session;
+    if (entry.direction !== "provided") continue;
+    const reason: ExclusionReason | null =
+      day > context.asOf
+        ? "after-date"
+        : earliest !== null && day < earliest
+          ? "outside-window"
+          : requirement.afterCredential && (after === null || day < after)
+            ? "before-credential"
+            : entry.format === "group" && requirement.maxGroupSize !== undefined && (entry.groupSize ?? 0) > requirement.maxGroupSize
+              ? "group-too-large"
+              : requirement.toLeader && !entry.recipientLeader
+                ? "not-to-leader"
+                : null;
+    if (reason) {
+      excluded.push({ entryId: entry.id, reason });
+      continue;
+    }
+    kept.push(session);
+    counted.push({ entryId: entry.id, amount: entry.hours });
+  }
+
+  const recipients = new Set(kept.flatMap((session) => session.entry.recipients.map((name) => name.trim().toLowerCase())));
+  const measures: Measure[] = [
+    { id: "hours", label: requirement.label, have: round(kept.reduce((sum, s) => sum + s.entry.hours, 0)), need: requirement.hours, unit: "hours" },
+  ];
+  if (requirement.minRecipients > 0) {
+    measures.push({ id: "recipients", label: { en: "Different people", es: "Personas distintas" }, have: recipients.size, need: requirement.minRecipients, unit: "recipients" });
+  }
+  if (requirement.minSpanMonths) {
+    measures.push({ id: "span", label: { en: "Over a period of", es: "Durante un periodo de" }, have: spanOf(kept), need: requirement.minSpanMonths, unit: "months" });
+  }
+  const hasBoth = kept.some((s) => s.entry.format === "individual") && kept.some((s) => s.entry.format === "group");
+  return outcomeFromMeasures(
+    measures,
+    counted,
+    excluded,
+    requirement.bothFormats
+      ? { isMet: hasBoth, missing: { en: "Must include both individual and group sessions.", es: "Debe incluir sesiones individuales y grupales." } }
+      : undefined,
+  );
+}

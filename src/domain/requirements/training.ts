@@ -1,0 +1,64 @@
+import { addMonths } from "../dates.ts";
+import { allocateHours } from "../allocate-hours.ts";
+import type { Requirement } from "../framework-schema.ts";
+import { type Counted, type Excluded, type Measure, round } from "../report.ts";
+import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./outcome.ts";
+
+type TrainingRequirement = Extract<Requirement, { kind: "training" }>;
+type Bucket = TrainingRequirement["buckets"][number];
+
+function isEligible(bucket: Bucket, entry: { domains: string[]; topics: string[] }): boolean {
+  if (bucket.domains && !bucket.domains.some((domain) => entry.domains.includes(domain))) return false;
+  if (bucket.topics && !bucket.topics.some((topic) => entry.topics.includes(topic))) return false;
+  return true;
+}
+
+/**
+ * Training hours split over buckets (the knowledge domains, or the DEI and RS/C parts of a
+ * minimum). Academic course hours convert by the framework's factor; an entry listed twice
+ * counts once; the allocation never counts an hour in two buckets.
+ */
+export function evaluateTraining(requirement: TrainingRequirement, context: EvaluationContext): Outcome {
+  const factor = context.framework.academicCourseHourFactor;
+  const earliest = requirement.withinMonths ? addMonths(context.asOf, -requirement.withinMonths) : null;
+  const excluded: Excluded[] = [];
+  const seen = new Set<string>();
+  const candidates: Array<{ id: string; hours: number; eligible: number[] }> = [];
+
+  for (const { entry, day } of context.prepared.training) {
+    const key = `${entry.title.trim().toLowerCase()}|${entry.date}|${(entry.provider ?? "").trim().toLowerCase()}`;
+    const hours = entry.clockHours ?? (factor === null ? null : entry.academicCourseHours! * factor);
+    const eligible = requirement.buckets.flatMap((bucket, index) => (isEligible(bucket, entry) ? [index] : []));
+    const reason =
+      day > context.asOf
+        ? "after-date"
+        : earliest !== null && day < earliest
+          ? "outside-window"
+          : hours === null
+            ? "no-conversion-factor"
+            : seen.has(key)
+              ? "duplicate"
+              : eligible.length === 0
+                ? "no-matching-domain"
+                : null;
+    seen.add(key);
+    if (reason) excluded.push({ entryId: entry.id, reason });
+    else candidates.push({ id: entry.id, hours: hours!, eligible });
+  }
+
+  const allocation = allocateHours({ entries: candidates, needs: requirement.buckets.map((bucket) => bucket.hours) });
+  const counted: Counted[] = [];
+  candidates.forEach((candidate, index) => {
+    for (const [bucket, hours] of allocation.given[index]!) {
+      counted.push({ entryId: candidate.id, amount: round(hours), toward: requirement.buckets[bucket]!.id });
+    }
+  });
+  const measures: Measure[] = requirement.buckets.map((bucket, index) => ({
+    id: bucket.id,
+    label: bucket.label,
+    have: round(allocation.bucketHours[index]!),
+    need: bucket.hours,
+    unit: "hours",
+  }));
+  return outcomeFromMeasures(measures, counted, excluded);
+}

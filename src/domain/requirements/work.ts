@@ -1,0 +1,94 @@
+import type { Day } from "../dates.ts";
+import type { Requirement } from "../framework-schema.ts";
+import type { AgeRange } from "../portfolio-schema.ts";
+import { completedLevelOn, earnedOn } from "../prepare-portfolio.ts";
+import { type Counted, type Excluded, type Measure, round } from "../report.ts";
+import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./outcome.ts";
+
+type WorkRequirement = Extract<Requirement, { kind: "work" }>;
+
+const daysPerYear = 365.25;
+
+export function overlapsAges(entry: AgeRange | undefined, wanted: AgeRange): boolean {
+  return entry !== undefined && entry.fromMonths <= wanted.toMonths && wanted.fromMonths <= entry.toMonths;
+}
+
+/**
+ * Years of qualifying work, counted as calendar time: overlapping jobs count once, a job still
+ * going on counts up to the date checked, and time before the degree (or endorsement) the rule
+ * names is left out. Families served add up over the qualifying jobs.
+ */
+export function evaluateWork(requirement: WorkRequirement, context: EvaluationContext): Outcome {
+  const { prepared, asOf } = context;
+  const counted: Counted[] = [];
+  const excluded: Excluded[] = [];
+  const notBefore = startingDay(requirement, context);
+  const intervals: Array<[Day, Day]> = [];
+  let families = 0;
+
+  for (const { entry, start, end } of prepared.work) {
+    const last = Math.min(end ?? asOf, asOf);
+    const first = Math.max(start, notBefore ?? start);
+    const reason =
+      start > asOf
+        ? "after-date"
+        : requirement.paid && !entry.paid
+          ? "not-paid"
+          : requirement.kinds && !requirement.kinds.includes(entry.kind)
+            ? "wrong-kind"
+            : requirement.ages && !overlapsAges(entry.ages, requirement.ages)
+              ? "wrong-ages"
+              : requirement.relationshipFocused && !entry.relationshipFocused
+                ? "not-relationship-focused"
+                : requirement.withParents && !entry.withParents
+                  ? "not-with-parents"
+                  : notBefore === undefined
+                    ? requirement.afterEducation
+                      ? "before-education"
+                      : "before-credential"
+                    : first > last
+                      ? requirement.afterEducation
+                        ? "before-education"
+                        : "before-credential"
+                      : null;
+    if (reason) {
+      excluded.push({ entryId: entry.id, reason });
+      continue;
+    }
+    intervals.push([first, last]);
+    families += entry.familiesServed;
+    counted.push({ entryId: entry.id, amount: round((last - first + 1) / daysPerYear) });
+  }
+
+  const measures: Measure[] = [];
+  if (requirement.years !== 0) {
+    measures.push({ id: "years", label: requirement.label, have: round(coveredDays(intervals) / daysPerYear), need: requirement.years, unit: "years" });
+  }
+  if (requirement.families !== 0) {
+    measures.push({ id: "families", label: { en: "Families served", es: "Familias atendidas" }, have: families, need: requirement.families, unit: "families" });
+  }
+  return outcomeFromMeasures(measures, counted, excluded);
+}
+
+/** The first day work may count from; undefined when the rule needs a degree or endorsement the person lacks. */
+function startingDay(requirement: WorkRequirement, context: EvaluationContext): Day | null | undefined {
+  if (requirement.afterEducation) return completedLevelOn(context.prepared, requirement.afterEducation, context.asOf) ?? undefined;
+  if (requirement.afterCredential) return earnedOn(context.prepared.portfolio.credentials, requirement.afterCredential) ?? undefined;
+  return null;
+}
+
+/** Days covered by the union of inclusive intervals. */
+function coveredDays(intervals: Array<[Day, Day]>): number {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let current: [Day, Day] | null = null;
+  for (const [start, end] of sorted) {
+    if (current && start <= current[1] + 1) current[1] = Math.max(current[1], end);
+    else {
+      if (current) total += current[1] - current[0] + 1;
+      current = [start, end];
+    }
+  }
+  if (current) total += current[1] - current[0] + 1;
+  return total;
+}
