@@ -1,3 +1,4 @@
+import "./src/load-env-file.ts";
 import { ConfigError, readConfig } from "./src/config.ts";
 import { DataDirLockedError } from "./src/data/data-dir-lock.ts";
 import { DatabaseUnavailableError } from "./src/data/database.ts";

@@ -1,3 +1,4 @@
+import "../load-env-file.ts";
 import { withCliDatabase } from "./open-cli-database.ts";
 
 /** `npm run migrate`: applies pending migrations (the server also does this on start). */

@@ -1,3 +1,4 @@
+import "../load-env-file.ts";
 import { systemActor } from "../commands/command-context.ts";
 import { createVerifiedAccount } from "../commands/create-verified-account.ts";
 import { createAssociation } from "../commands/save-association.ts";

@@ -173,6 +173,18 @@ export const portfolioSchema = z.object({
   reviewerHours: z.array(z.object({ id, date, hours, role: z.enum(["application-advisor", "application-reviewer", "exam-reviewer"]) })).default([]),
 });
 
+/** Every entry's id is unique in the portfolio, so reports can name entries unambiguously. */
+export const uniqueIdsPortfolioSchema = portfolioSchema.superRefine((portfolio, context) => {
+  const seen = new Set<string>();
+  const lists = ["education", "licences", "work", "training", "reflectiveSupervision", "reading", "video", "references", "documents", "observations", "exams", "reviewerHours"] as const;
+  for (const list of lists) {
+    portfolio[list].forEach((entry, index) => {
+      if (seen.has(entry.id)) context.addIssue({ code: "custom", path: [list, index, "id"], message: `the id "${entry.id}" is used twice` });
+      seen.add(entry.id);
+    });
+  }
+});
+
 export type Portfolio = z.output<typeof portfolioSchema>;
 export type PortfolioInput = z.input<typeof portfolioSchema>;
 export type EducationLevel = (typeof educationLevels)[number];

@@ -12,13 +12,24 @@ export type PreparedPortfolio = {
   video: Array<{ entry: Portfolio["video"][number]; day: Day }>;
 };
 
-const dated = <T extends { date: string }>(entries: T[]) => entries.map((entry) => ({ entry, day: toDay(entry.date) }));
+/** Entries in id order: the result must not depend on the order a person typed them in. */
+const byId = <T extends { id: string }>(entries: T[]) => [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const dated = <T extends { id: string; date: string }>(entries: T[]) => byId(entries).map((entry) => ({ entry, day: toDay(entry.date) }));
 
 export function preparePortfolio(portfolio: Portfolio): PreparedPortfolio {
+  const sorted: Portfolio = {
+    ...portfolio,
+    education: byId(portfolio.education),
+    licences: byId(portfolio.licences),
+    references: byId(portfolio.references),
+    documents: byId(portfolio.documents),
+    observations: byId(portfolio.observations),
+    exams: byId(portfolio.exams),
+  };
   return {
-    portfolio,
-    education: portfolio.education.map((entry) => ({ entry, completed: entry.completed ? toDay(entry.completed) : null })),
-    work: portfolio.work.map((entry) => ({ entry, start: toDay(entry.start), end: entry.end ? toDay(entry.end) : null })),
+    portfolio: sorted,
+    education: sorted.education.map((entry) => ({ entry, completed: entry.completed ? toDay(entry.completed) : null })),
+    work: byId(portfolio.work).map((entry) => ({ entry, start: toDay(entry.start), end: entry.end ? toDay(entry.end) : null })),
     training: dated(portfolio.training),
     rsc: dated(portfolio.reflectiveSupervision),
     reading: dated(portfolio.reading),

@@ -79,7 +79,12 @@ export function combineStatuses(statuses: Status[]): Status {
   return statuses.some((status) => status !== "unmet") ? "partly-met" : "unmet";
 }
 
-/** Hours and years rounded to hundredths, so sums of decimals print as people expect. */
+/** Hours rounded to hundredths, so sums of decimals print as people expect. */
 export function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** Rounded down to hundredths: 1.999 years is not 2 years. */
+export function floorHundredths(value: number): number {
+  return Math.floor(value * 100 + 1e-9) / 100;
 }

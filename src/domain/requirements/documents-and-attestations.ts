@@ -71,14 +71,15 @@ export function evaluateActivity(requirement: Of<"activity">, context: Evaluatio
   return outcomeFromMeasures([{ id: "hours", label: requirement.label, have, need: requirement.hours, unit: "hours" }], counted, excluded);
 }
 
-/** Each part passes on its latest attempt; a part whose pass mark no source gives needs review. */
+/** A part is passed once any attempt reaches the pass mark; a part whose pass mark no source gives needs review. */
 export function evaluateExam(requirement: Of<"exam">, context: EvaluationContext): Outcome {
   const exams = context.prepared.portfolio.exams.filter((exam) => toDay(exam.date) <= context.asOf);
   const results = requirement.parts.map((part) => {
-    const latest = exams.filter((exam) => exam.part === part.id).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
-    if (!latest) return { part, state: "missing" as const };
-    if (part.passPercent === null) return { part, state: "review" as const, latest };
-    return { part, state: (latest.score / latest.outOf) * 100 >= part.passPercent ? ("passed" as const) : ("failed" as const), latest };
+    const attempts = exams.filter((exam) => exam.part === part.id);
+    const best = attempts.sort((a, b) => b.score / b.outOf - a.score / a.outOf || a.id.localeCompare(b.id))[0];
+    if (!best) return { part, state: "missing" as const };
+    if (part.passPercent === null) return { part, state: "review" as const, latest: best };
+    return { part, state: (best.score / best.outOf) * 100 >= part.passPercent ? ("passed" as const) : ("failed" as const), latest: best };
   });
   const counted: Counted[] = results.flatMap((result) => (result.state === "passed" && result.latest ? [{ entryId: result.latest.id, amount: 1 }] : []));
   const missing = results.filter((result) => result.state === "missing" || result.state === "failed");

@@ -60,5 +60,10 @@ export function evaluateTraining(requirement: TrainingRequirement, context: Eval
     need: bucket.hours,
     unit: "hours",
   }));
-  return outcomeFromMeasures(measures, counted, excluded);
+  const outcome = outcomeFromMeasures(measures, counted, excluded);
+  // Progress as the share of all needed hours found: the allocation maximises it, so more entries never lower it.
+  const set = measures.filter((measure) => measure.need !== null && measure.need > 0);
+  const needed = set.reduce((sum, measure) => sum + measure.need!, 0);
+  const found = set.reduce((sum, measure) => sum + Math.min(measure.have, measure.need!), 0);
+  return { ...outcome, progress: outcome.status === "met" || needed === 0 ? outcome.progress : found / needed };
 }

@@ -2,7 +2,7 @@ import type { Day } from "../dates.ts";
 import type { Requirement } from "../framework-schema.ts";
 import type { AgeRange } from "../portfolio-schema.ts";
 import { completedLevelOn, earnedOn } from "../prepare-portfolio.ts";
-import { type Counted, type Excluded, type Measure, round } from "../report.ts";
+import { type Counted, type Excluded, floorHundredths, type Measure } from "../report.ts";
 import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./outcome.ts";
 
 type WorkRequirement = Extract<Requirement, { kind: "work" }>;
@@ -57,12 +57,12 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
     }
     intervals.push([first, last]);
     families += entry.familiesServed;
-    counted.push({ entryId: entry.id, amount: round((last - first + 1) / daysPerYear) });
+    counted.push({ entryId: entry.id, amount: floorHundredths((last - first + 1) / daysPerYear) });
   }
 
   const measures: Measure[] = [];
   if (requirement.years !== 0) {
-    measures.push({ id: "years", label: requirement.label, have: round(coveredDays(intervals) / daysPerYear), need: requirement.years, unit: "years" });
+    measures.push({ id: "years", label: { en: "Years of work that count", es: "Años de trabajo que cuentan" }, have: floorHundredths(coveredDays(intervals) / daysPerYear), need: requirement.years, unit: "years" });
   }
   if (requirement.families !== 0) {
     measures.push({ id: "families", label: { en: "Families served", es: "Familias atendidas" }, have: families, need: requirement.families, unit: "families" });

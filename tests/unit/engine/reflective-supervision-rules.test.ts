@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { california, imhmProvider, imhsProvider, requirementReport, alliance } from "./fixtures.ts";
+
+const asOf = "2025-06-30";
+const received = (id: string, date: string, hours: number, extra: Record<string, unknown> = {}) => ({
+  id,
+  direction: "received" as const,
+  date,
+  hours,
+  format: "individual" as const,
+  provider: imhsProvider,
+  ...extra,
+});
+const ifsRsc = (sessions: ReturnType<typeof received>[]) => requirementReport(alliance, "ifs", "rsc-received", { reflectiveSupervision: sessions }, asOf);
+
+describe("RS/C received for IFS: 24 hours within 12-24 months from a qualified provider", () => {
+  it.each([
+    ["24 hours over 12 months", [received("a", "2024-06-30", 12), received("b", "2025-06-30", 12)], "met", 24],
+    ["23.5 hours over 12 months", [received("a", "2024-06-30", 11.5), received("b", "2025-06-30", 12)], "partly-met", 23.5],
+    ["24 hours, all within 6 months", [received("a", "2025-01-01", 12), received("b", "2025-06-30", 12)], "partly-met", 24],
+    ["no hours", [], "unmet", 0],
+  ])("%s", (_name, sessions, status, hours) => {
+    const report = ifsRsc(sessions);
+    expect(report.status).toBe(status);
+    expect(report.measures[0]).toMatchObject({ have: hours, need: 24 });
+  });
+
+  it("says what is missing in both languages", () => {
+    const report = ifsRsc([received("a", "2024-06-30", 11.5), received("b", "2025-06-30", 12)]);
+    expect(report.missing?.en).toContain("0.5 more hours needed (23.5 of 24)");
+    expect(report.missing?.es).toContain("faltan 0.5 horas (23.5 de 24)");
+    expect(ifsRsc([received("a", "2025-01-01", 12), received("b", "2025-06-30", 12)]).missing?.en).toContain("spread over at least 12 months");
+  });
+
+  it.each([
+    ["older than 24 months", received("old", "2023-06-29", 30), "outside-window"],
+    ["with a peer, even an endorsed one", received("peer", "2025-01-01", 30, { provider: { ...imhsProvider, isPeer: true } }), "peer"],
+    [
+      "with a provider endorsed only after the session",
+      received("early", "2024-01-01", 30, { provider: { credentials: [{ framework: "alliance-iecmh-e", category: "imhs", earned: "2024-02-01" }] } }),
+      "provider-not-qualified",
+    ],
+    ["with a provider of a category that does not qualify", received("ifa", "2025-01-01", 30, { provider: { credentials: [{ framework: "alliance-iecmh-e", category: "ifa", earned: "2010-01-01" }] } }), "provider-not-qualified"],
+    ["dated after the date checked", received("future", "2025-07-01", 30), "after-date"],
+  ])("does not count a session %s", (_name, session, reason) => {
+    const report = ifsRsc([session]);
+    expect(report.excluded).toEqual([{ entryId: session.id, reason }]);
+    expect(report.measures[0]!.have).toBe(0);
+  });
+
+  it("counts a provider the association has vetted", () => {
+    const report = ifsRsc([received("v1", "2024-06-30", 12, { provider: { vetted: true } }), received("v2", "2025-06-30", 12, { provider: { vetted: true } })]);
+    expect(report.status).toBe("met");
+  });
+});
+
+describe("RS/C received for IMHM-C: 50 hours, 25 of them about the RS/C the applicant provides, from an IMHM-C", () => {
+  it.each([
+    [25, 25, "met"],
+    [30, 20, "partly-met"],
+  ])("%s general + %s about provided hours -> %s", (general, about, status) => {
+    const report = requirementReport(
+      alliance,
+      "imhm-c",
+      "rsc-received",
+      {
+        reflectiveSupervision: [
+          received("g", "2024-06-01", general, { provider: imhmProvider }),
+          received("p", "2025-06-01", about, { provider: imhmProvider, aboutProvidedRsc: true }),
+        ],
+      },
+      asOf,
+    );
+    expect(report.status).toBe(status);
+    expect(report.measures.map((measure) => [measure.id, measure.have, measure.need])).toEqual([
+      ["hours", 50, 50],
+      ["about-provided", about, 25],
+    ]);
+  });
+
+  it("does not count hours from an IMHS: the provider must be a mentor", () => {
+    const report = requirementReport(alliance, "imhm-c", "rsc-received", { reflectiveSupervision: [received("s", "2025-01-01", 50)] }, asOf);
+    expect(report.excluded).toEqual([{ entryId: "s", reason: "provider-not-qualified" }]);
+  });
+});
+
+describe("California reflective practice facilitation received (TMHP)", () => {
+  const unendorsed = { name: "Supervisor" };
+  const report = (sessions: object[]) => requirementReport(california, "tmhp", "rpf-received", { reflectiveSupervision: sessions as never }, asOf);
+
+  it("counts hours before 2017 from any supervisor, and from then on only from an endorsed facilitator", () => {
+    const result = report([
+      received("before", "2016-12-31", 5, { provider: unendorsed }),
+      received("after", "2017-01-01", 5, { provider: unendorsed }),
+      received("endorsed", "2018-01-01", 5, { provider: { credentials: [{ framework: "california-ifecmh", category: "rpf-1", earned: "2017-05-01" }] } }),
+    ]);
+    expect(result.counted.map((item) => item.entryId)).toEqual(["before", "endorsed"]);
+    expect(result.excluded).toEqual([{ entryId: "after", reason: "provider-not-qualified" }]);
+  });
+
+  it("counts groups of up to 8 participants", () => {
+    const result = report([
+      received("eight", "2016-01-01", 2, { provider: unendorsed, format: "group", groupSize: 8 }),
+      received("nine", "2016-01-01", 2, { provider: unendorsed, format: "group", groupSize: 9 }),
+    ]);
+    expect(result.counted.map((item) => item.entryId)).toEqual(["eight"]);
+    expect(result.excluded).toEqual([{ entryId: "nine", reason: "group-too-large" }]);
+  });
+
+  it("needs review: the number of hours is set by the association", () => {
+    const result = report([received("a", "2016-01-01", 2, { provider: unendorsed })]);
+    expect(result.status).toBe("needs-review");
+    expect(result.measures[0]).toMatchObject({ have: 2, need: null });
+    expect(result.missing?.en).toContain("set by the association");
+  });
+});
+
+describe("California RPF I: facilitation provided", () => {
+  const provided = (id: string, date: string, hours: number, recipients: string[]) => ({ id, direction: "provided" as const, date, hours, format: "individual" as const, recipients });
+  it.each([
+    ["24 hours to 3 people over a year", [provided("a", "2024-06-01", 12, ["Ana", "Ben"]), provided("b", "2025-06-01", 12, ["Cleo"])], "met"],
+    ["24 hours to 2 people", [provided("a", "2024-06-01", 12, ["Ana"]), provided("b", "2025-06-01", 12, ["ana ", "Ben"])], "partly-met"],
+    ["24 hours in 11 months", [provided("a", "2024-07-02", 12, ["Ana", "Ben"]), provided("b", "2025-06-01", 12, ["Cleo"])], "partly-met"],
+  ])("%s", (_name, sessions, status) => {
+    expect(requirementReport(california, "rpf-1", "rpf-provided", { reflectiveSupervision: sessions }, asOf).status).toBe(status);
+  });
+});

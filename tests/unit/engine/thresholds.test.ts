@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { toDay } from "../../../src/domain/dates.ts";
+import { evaluate, isInForce } from "../../../src/domain/evaluate.ts";
+import type { Requirement } from "../../../src/domain/framework-schema.ts";
+import { loadFrameworks } from "../../../src/frameworks/load-frameworks.ts";
+import { synthesize } from "./synthesize-portfolio.ts";
+
+/**
+ * For every category of every shipped framework: a portfolio exactly at each threshold meets it,
+ * and one just under any single threshold does not. Figures no source confirms need review.
+ */
+const asOf = "2025-06-30";
+const inForce = (requirement: Requirement) => isInForce(requirement, toDay(asOf));
+
+function hasUnsetFigure(requirement: Requirement): boolean {
+  switch (requirement.kind) {
+    case "training":
+      return requirement.buckets.some((bucket) => bucket.hours === null);
+    case "work":
+      return requirement.years === null || requirement.families === null;
+    case "rsc-received":
+      return requirement.hours === null || requirement.aboutProvidedHours === null;
+    case "rsc-provided":
+    case "activity":
+      return requirement.hours === null;
+    case "exam":
+      return requirement.parts.some((part) => part.passPercent === null);
+    case "any-of":
+      return hasUnsetFigure(requirement.options[0]!);
+    default:
+      return false;
+  }
+}
+
+function expectedAtThreshold(requirement: Requirement): "met" | "needs-review" {
+  if (requirement.kind === "review") return "needs-review";
+  if (requirement.kind === "document" && requirement.document !== "transcript") return "needs-review";
+  return hasUnsetFigure(requirement) ? "needs-review" : "met";
+}
+
+/** A threshold to fall short of: not a judgement, not a figure nobody has set. */
+function hasThreshold(requirement: Requirement): boolean {
+  if (requirement.kind === "review") return false;
+  if (requirement.kind === "document") return requirement.document === "transcript" || requirement.maxWords !== undefined;
+  if (requirement.kind === "exam") return requirement.parts.some((part) => part.passPercent !== null);
+  return !hasUnsetFigure(requirement);
+}
+
+for (const framework of loadFrameworks()) {
+  describe(framework.id, () => {
+    for (const category of framework.categories) {
+      describe(category.id, () => {
+        it("is met (or waits for review) exactly at every threshold", () => {
+          const report = evaluate(framework, category, synthesize(category, asOf, inForce), asOf);
+          const statuses = Object.fromEntries(report.requirements.map((requirement) => [requirement.id, requirement.status]));
+          const expected = Object.fromEntries(category.requirements.filter(inForce).map((requirement) => [requirement.id, expectedAtThreshold(requirement)]));
+          expect(statuses).toEqual(expected);
+        });
+
+        for (const requirement of category.requirements.filter(inForce).filter(hasThreshold)) {
+          it(`is not met just under ${requirement.id}`, () => {
+            const report = evaluate(framework, category, synthesize(category, asOf, inForce, requirement.id), asOf);
+            const target = report.requirements.find((candidate) => candidate.id === requirement.id)!;
+            expect(["unmet", "partly-met"]).toContain(target.status);
+            expect(target.missing?.en.length).toBeGreaterThan(0);
+            expect(target.missing?.es.length).toBeGreaterThan(0);
+            if (requirement.stage === "application") expect(report.status).not.toBe("met");
+          });
+        }
+      });
+    }
+  });
+}
