@@ -7,7 +7,8 @@ import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./out
 
 type WorkRequirement = Extract<Requirement, { kind: "work" }>;
 
-const daysPerYear = 365.25;
+// A year of work is 365 days of covered time (a leap day is a day more, not a fraction of a year).
+const daysPerYear = 365;
 
 export function overlapsAges(entry: AgeRange | undefined, wanted: AgeRange): boolean {
   return entry !== undefined && entry.fromMonths <= wanted.toMonths && wanted.fromMonths <= entry.toMonths;

@@ -60,7 +60,7 @@ export function satisfy(draft: Draft, requirement: Requirement, asOf: string, un
       }
       if (requirement.afterCredential) draft.credentials.push({ ...requirement.afterCredential[0]!, earned: months(asOf, -12 * 11) });
       const years = requirement.years ?? 1;
-      const span = Math.ceil(years * 365.25) - (under && requirement.years ? 1 : 0);
+      const span = Math.ceil(years * 365) - (under && requirement.years ? 1 : 0);
       const families = requirement.families ?? 0;
       draft.work.push({
         id: nextId("work"),

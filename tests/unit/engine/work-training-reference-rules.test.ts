@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { alliance, california, requirementReport } from "./fixtures.ts";
+
+const asOf = "2025-06-30";
+const bachelor = { id: "ba", level: "bachelor" as const, completed: "2022-06-30" };
+const job = (id: string, start: string, end: string | undefined, extra: Record<string, unknown> = {}) => ({
+  id,
+  kind: "prevention" as const,
+  start,
+  end,
+  paid: true,
+  ages: { fromMonths: 0, toMonths: 36 },
+  familiesServed: 10,
+  relationshipFocused: true,
+  ...extra,
+});
+const ifsWork = (work: ReturnType<typeof job>[], education = [bachelor]) => requirementReport(alliance, "ifs", "work", { education, work }, asOf);
+
+describe("IFS work: 2 years paid, after the bachelor's, with 10 families of children 0-36 months", () => {
+  it("counts only the time after the degree", () => {
+    const report = ifsWork([job("long", "2020-06-30", undefined)]);
+    expect(report.measures[0]).toMatchObject({ have: 3, need: 2 });
+    expect(ifsWork([job("early", "2020-01-01", "2023-06-28")]).measures[0]).toMatchObject({ have: 0.99 });
+  });
+
+  it.each([
+    ["exactly two calendar years", "2021-07-01", "met"],
+    ["one day short", "2021-07-02", "partly-met"],
+  ])("%s", (_name, start, status) => {
+    const education = [{ ...bachelor, completed: "2019-06-01" }];
+    expect(ifsWork([job("j", start, "2023-06-30")], education).status).toBe(status);
+  });
+
+  it("counts overlapping jobs once and adds their families", () => {
+    const report = ifsWork([job("a", "2023-06-30", asOf, { familiesServed: 4 }), job("b", "2024-01-01", asOf, { familiesServed: 6 })]);
+    expect(report.measures.map((m) => m.have)).toEqual([2, 10]);
+  });
+
+  it.each([
+    ["unpaid", { paid: false }, "not-paid"],
+    ["with 3-5 year olds", { ages: { fromMonths: 37, toMonths: 60 } }, "wrong-ages"],
+    ["not relationship-focused", { relationshipFocused: false }, "not-relationship-focused"],
+    ["in leadership", { kind: "leadership" }, "wrong-kind"],
+  ])("does not count work %s", (_name, extra, reason) => {
+    expect(ifsWork([job("x", "2022-07-01", asOf, extra)]).excluded).toEqual([{ entryId: "x", reason }]);
+  });
+
+  it("reports 9 families as partly met", () => {
+    const report = ifsWork([job("j", "2022-07-01", asOf, { familiesServed: 9 })]);
+    expect(report.status).toBe("partly-met");
+    expect(report.missing?.en).toContain("Families served: 1 more family needed (9 of 10).");
+  });
+
+  it("cannot count post-bachelor work without a bachelor's", () => {
+    expect(ifsWork([job("j", "2022-07-01", asOf)], []).excluded).toEqual([{ entryId: "j", reason: "before-education" }]);
+  });
+});
+
+describe("training minimums and their effective dates", () => {
+  const course = (id: string, hours: number, topics: string[] = [], extra: Record<string, unknown> = {}) => ({ id, title: id, date: "2023-03-01", clockHours: hours, topics, ...extra });
+
+  it("IMHM-C needs 30 hours before 2024 and 48 (30 + 15 RS/C + 3 DEI) from 1 January 2024", () => {
+    const training = [course("general", 30)];
+    expect(requirementReport(alliance, "imhm-c", "training", { training }, "2023-12-31").status).toBe("met");
+    const after = requirementReport(alliance, "imhm-c", "training", { training }, "2024-01-01");
+    expect(after.status).toBe("partly-met");
+    expect(after.measures.map((m) => [m.id, m.have, m.need])).toEqual([
+      ["rsc", 0, 15],
+      ["dei", 0, 3],
+      ["general", 30, 30],
+    ]);
+  });
+
+  it("finds the split that meets every part, counting no hour twice", () => {
+    const training = [course("general", 30), course("rsc-and-dei", 15, ["rsc", "dei"]), course("dei-only", 3, ["dei"])];
+    const report = requirementReport(alliance, "imhm-c", "training", { training }, asOf);
+    expect(report.status).toBe("met");
+    expect(report.counted).toEqual([
+      { entryId: "dei-only", amount: 3, toward: "dei" },
+      { entryId: "general", amount: 30, toward: "general" },
+      { entryId: "rsc-and-dei", amount: 15, toward: "rsc" },
+    ]);
+  });
+
+  it("splits one course over two parts when that is what it takes", () => {
+    const report = requirementReport(alliance, "imhm-c", "training", { training: [course("both", 18, ["rsc", "dei"]), course("general", 30)] }, asOf);
+    expect(report.status).toBe("met");
+    const both = report.counted.filter((item) => item.entryId === "both");
+    expect(both.reduce((sum, item) => sum + item.amount, 0)).toBe(18);
+  });
+
+  it("counts a training listed twice once", () => {
+    const report = requirementReport(alliance, "ifs", "training", { training: [course("a", 20), course("b", 20, [], { title: "a" })] }, asOf);
+    expect(report.excluded).toEqual([{ entryId: "b", reason: "duplicate" }]);
+    expect(report.measures[0]!.have).toBe(20);
+  });
+
+  it("converts academic course hours in California (1.5 per course hour) but not where no factor is published", () => {
+    const academic = { id: "course", title: "Infant development", date: "2023-01-15", academicCourseHours: 3, domains: ["B"] };
+    const ca = requirementReport(california, "tmhp", "knowledge", { training: [academic] }, asOf);
+    expect(ca.measures.find((m) => m.id === "domain-b")!.have).toBe(4.5);
+    expect(requirementReport(alliance, "ifs", "training", { training: [academic] }, asOf).excluded).toEqual([{ entryId: "course", reason: "no-conversion-factor" }]);
+  });
+
+  it("never counts California hours in two domains", () => {
+    const report = requirementReport(california, "tmhp", "knowledge", { training: [course("ab", 10, [], { domains: ["A", "B"] })] }, asOf);
+    const total = report.measures.reduce((sum, measure) => sum + measure.have, 0);
+    expect(total).toBe(10);
+    expect(report.status).toBe("needs-review");
+  });
+});
+
+describe("reference ratings", () => {
+  const rating = (id: string, role: string, extra: Record<string, unknown> = {}) => ({ id, role: role as "colleague", completed: "2025-05-01", ...extra });
+  const endorsed = { raterCredentials: [{ framework: "alliance-iecmh-e", category: "ifs", earned: "2015-01-01" }] };
+
+  it.each([
+    [5, "counts"],
+    [6, "is void"],
+  ])("a rating with %s 'not enough information' answers %s", (count, outcome) => {
+    const report = requirementReport(alliance, "ifs", "references", { references: [rating("r", "current-supervisor", { notEnoughInformation: count })] }, asOf);
+    expect(report.counted.length).toBe(outcome === "counts" ? 1 : 0);
+    if (outcome === "is void") expect(report.excluded).toEqual([{ entryId: "r", reason: "void-rating" }]);
+  });
+
+  it("IFA: at most one from a colleague or parent counts", () => {
+    const report = requirementReport(
+      alliance,
+      "ifa",
+      "references",
+      { references: [rating("a-teacher", "teacher", endorsed), rating("b-colleague", "colleague"), rating("c-parent", "parent")] },
+      asOf,
+    );
+    expect(report.counted.map((item) => item.entryId)).toEqual(["a-teacher", "b-colleague"]);
+    expect(report.excluded).toEqual([{ entryId: "c-parent", reason: "over-role-limit" }]);
+    expect(report.status).toBe("partly-met");
+  });
+
+  it("IFS: three ratings without one from the current supervisor fall short", () => {
+    const report = requirementReport(
+      alliance,
+      "ifs",
+      "references",
+      { references: [rating("a", "rsc-provider", endorsed), rating("b", "colleague"), rating("c", "mentor")] },
+      asOf,
+    );
+    expect(report.status).toBe("partly-met");
+    expect(report.missing?.en).toContain("From your current supervisor: 1 more reference needed (0 of 1).");
+  });
+
+  it("waits for a rater who has not answered yet", () => {
+    const report = requirementReport(alliance, "ifs", "references", { references: [{ id: "pending", role: "current-supervisor" }] }, asOf);
+    expect(report.excluded).toEqual([{ entryId: "pending", reason: "not-completed" }]);
+  });
+});
+
+describe("exam, education and documents", () => {
+  it.each([
+    [48, "needs-review"],
+    [47, "unmet"],
+  ])("Part 1 with %s of 60 right (pass mark 80%%) -> %s (Part 2 is scored by people)", (score, status) => {
+    const exams = [
+      { id: "p1", part: "part-1", date: "2025-03-01", score, outOf: 60 },
+      { id: "p2", part: "part-2", date: "2025-03-01", score: 1, outOf: 1 },
+    ];
+    expect(requirementReport(alliance, "imhs", "exam", { exams }, asOf).status).toBe(status);
+  });
+
+  it("a later failed attempt does not undo a pass", () => {
+    const exams = [
+      { id: "pass", part: "part-1", date: "2024-03-01", score: 50, outOf: 60 },
+      { id: "fail", part: "part-1", date: "2025-03-01", score: 10, outOf: 60 },
+    ];
+    expect(requirementReport(alliance, "imhs", "exam", { exams }, asOf).counted).toEqual([{ entryId: "pass", amount: 1 }]);
+  });
+
+  it("TMHP needs a completed bachelor's in a related field", () => {
+    const report = requirementReport(
+      california,
+      "tmhp",
+      "education",
+      { education: [{ id: "unrelated", level: "master", relatedField: false, completed: "2010-01-01" }, { id: "studying", level: "bachelor" }] },
+      asOf,
+    );
+    expect(report.status).toBe("unmet");
+    expect(report.excluded).toEqual([
+      { entryId: "studying", reason: "not-completed" },
+      { entryId: "unrelated", reason: "unrelated-field" },
+    ]);
+  });
+
+  it.each([
+    [500, "needs-review"],
+    [501, "unmet"],
+  ])("a personal statement of %s words (limit 500) -> %s", (words, status) => {
+    expect(requirementReport(california, "tmhp", "personal-statement", { documents: [{ id: "ps", type: "personal-statement", words }] }, asOf).status).toBe(status);
+  });
+});
