@@ -42,7 +42,7 @@ export function evaluateRscReceived(requirement: Received, context: EvaluationCo
     const reason: ExclusionReason | null =
       day > context.asOf
         ? "after-date"
-        : earliest !== null && day < earliest
+        : earliest !== null && day <= earliest
           ? "outside-window"
           : provider?.isPeer
             ? "peer"
@@ -92,7 +92,7 @@ export function evaluateRscProvided(requirement: Provided, context: EvaluationCo
     const reason: ExclusionReason | null =
       day > context.asOf
         ? "after-date"
-        : earliest !== null && day < earliest
+        : earliest !== null && day <= earliest
           ? "outside-window"
           : requirement.afterCredential && (after === null || day < after)
             ? "before-credential"

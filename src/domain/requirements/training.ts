@@ -20,6 +20,7 @@ function isEligible(bucket: Bucket, entry: { domains: string[]; topics: string[]
  */
 export function evaluateTraining(requirement: TrainingRequirement, context: EvaluationContext): Outcome {
   const factor = context.framework.academicCourseHourFactor;
+  // "Within 12 months" of 31 December 2025 starts on 1 January 2025: the day 12 months before is out.
   const earliest = requirement.withinMonths ? addMonths(context.asOf, -requirement.withinMonths) : null;
   const excluded: Excluded[] = [];
   const seen = new Set<string>();
@@ -32,7 +33,7 @@ export function evaluateTraining(requirement: TrainingRequirement, context: Eval
     const reason =
       day > context.asOf
         ? "after-date"
-        : earliest !== null && day < earliest
+        : earliest !== null && day <= earliest
           ? "outside-window"
           : hours === null
             ? "no-conversion-factor"

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { evaluateRenewal } from "../../../src/domain/evaluate-renewal.ts";
+import { recommend } from "../../../src/domain/recommend.ts";
+import { alliance, categoryOf, imhmProvider, imhsProvider, portfolio } from "./fixtures.ts";
+
+const current = { codeOfEthicsSigned: "2025-06-01", membershipValidUntil: "2026-12-31" };
+const course = (id: string, hours: number, topics: string[] = [], date = "2025-04-01") => ({ id, title: id, date, clockHours: hours, topics });
+const rsc = (id: string, hours: number, provider = imhsProvider) => ({ id, direction: "received" as const, date: "2025-05-01", hours, format: "individual" as const, provider });
+const renewal = (categoryId: string, input: Parameters<typeof portfolio>[0], earned: string) =>
+  evaluateRenewal(alliance, categoryOf(alliance, categoryId), portfolio({ attestations: current, ...input }), { earned, periodEnd: "2025-12-31" });
+const statusOf = (report: ReturnType<typeof renewal>, id: string) => report.requirements.find((requirement) => requirement.id === id)?.status;
+
+describe("annual renewal (Alliance)", () => {
+  it("asks an IFS for 15 hours with 1 on DEI and 12 hours of RS/C in the calendar year", () => {
+    const report = renewal("ifs", { training: [course("a", 14), course("dei", 1, ["dei"])], reflectiveSupervision: [rsc("r", 12)] }, "2020-01-01");
+    expect([report.periodStart, report.periodEnd, report.isExempt, report.status]).toEqual(["2025-01-01", "2025-12-31", false, "met"]);
+  });
+
+  it("does not count training from before the period, and wants the DEI hour", () => {
+    const report = renewal("ifs", { training: [course("old", 15, [], "2024-12-31"), course("a", 15)], reflectiveSupervision: [rsc("r", 12)] }, "2020-01-01");
+    const training = report.requirements.find((requirement) => requirement.id === "renewal-training")!;
+    expect(training.excluded).toEqual([{ entryId: "old", reason: "outside-window" }]);
+    expect(training.measures.map((m) => [m.id, m.have, m.need])).toEqual([
+      ["dei", 0, 1],
+      ["other", 14, 14],
+    ]);
+  });
+
+  it("exempts the first period after earning the endorsement from the training hours", () => {
+    const report = renewal("ifs", { reflectiveSupervision: [rsc("r", 12)] }, "2025-03-01");
+    expect(report.isExempt).toBe(true);
+    expect(statusOf(report, "renewal-training")).toBeUndefined();
+    expect(report.status).toBe("met");
+  });
+
+  it("credits at most 7 hours of reviewer or advisor work", () => {
+    const reviewerHours = [{ id: "rev", date: "2025-06-01", hours: 10, role: "application-reviewer" as const }];
+    const report = renewal("ifs", { training: [course("a", 7), course("dei", 1, ["dei"])], reviewerHours, reflectiveSupervision: [rsc("r", 12)] }, "2020-01-01");
+    expect(statusOf(report, "renewal-training")).toBe("met");
+    const short = renewal("ifs", { training: [course("a", 6), course("dei", 1, ["dei"])], reviewerHours, reflectiveSupervision: [rsc("r", 12)] }, "2020-01-01");
+    expect(statusOf(short, "renewal-training")).toBe("partly-met");
+  });
+
+  it("asks those who provide RS/C for 3 of the hours on RS/C", () => {
+    const report = renewal("ifs", { training: [course("a", 14), course("dei", 1, ["dei"])], reflectiveSupervision: [rsc("r", 12)], attestations: { ...current, providesRsc: true } }, "2020-01-01");
+    expect(report.requirements.find((r) => r.id === "renewal-training")!.measures.find((m) => m.id === "rsc")).toMatchObject({ have: 0, need: 3 });
+  });
+
+  it("stops asking an IMHM-C for RS/C after 3 years, and never asks an IFA", () => {
+    expect(statusOf(renewal("imhm-c", {}, "2021-06-01"), "renewal-rsc")).toBeUndefined();
+    expect(statusOf(renewal("imhm-c", { reflectiveSupervision: [rsc("r", 6, imhmProvider)] }, "2023-06-01"), "renewal-rsc")).toBe("partly-met");
+    expect(statusOf(renewal("ifa", {}, "2020-01-01"), "renewal-rsc")).toBeUndefined();
+  });
+
+  it("wants the code of ethics signed again and a current membership", () => {
+    const report = evaluateRenewal(alliance, categoryOf(alliance, "ifa"), portfolio({ attestations: { codeOfEthicsSigned: "2024-06-01" } }), { earned: "2025-03-01", periodEnd: "2025-12-31" });
+    expect([statusOf(report, "renewal-ethics"), statusOf(report, "renewal-membership")]).toEqual(["unmet", "unmet"]);
+  });
+});
+
+describe("recommend", () => {
+  it("ranks the categories a person meets first, then those with the fewest requirements left", () => {
+    const person = portfolio({
+      education: [{ id: "aa", level: "associate", completed: "2015-05-01" }],
+      training: [course("t", 30)],
+      references: [
+        { id: "r1", role: "teacher", completed: "2025-05-01", raterCredentials: [{ framework: "alliance-iecmh-e", category: "ifs", earned: "2015-01-01" }] },
+        { id: "r2", role: "colleague", completed: "2025-05-01" },
+        { id: "r3", role: "supervisor", completed: "2025-05-01" },
+      ],
+      attestations: current,
+    });
+    const ranked = recommend(alliance, person, "2025-06-30");
+    expect(ranked.map((r) => r.category.id).slice(0, 2).sort()).toEqual(["ecfa", "ifa"]);
+    expect(ranked[0]!.status).toBe("met");
+    expect(ranked.length).toBe(alliance.categories.length);
+    for (let index = 1; index < ranked.length; index++) {
+      const [before, after] = [ranked[index - 1]!, ranked[index]!];
+      if (before.status === after.status) expect(before.remaining).toBeLessThanOrEqual(after.remaining);
+    }
+  });
+});
