@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { isIsoDate } from "./dates.ts";
 import { ageRange, credentialRef, educationLevels, referenceRoles, workKinds } from "./portfolio-schema.ts";
 
 /**
@@ -7,7 +6,7 @@ import { ageRange, credentialRef, educationLevels, referenceRoles, workKinds } f
  * Every rule names its `source`. A figure no source confirms is `null`: shown as "set by the
  * association", never invented, and a requirement with such a figure always needs review.
  */
-const date = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
+const date = z.iso.date("must be a date written YYYY-MM-DD");
 const text = z.object({ en: z.string().min(1), es: z.string().min(1) });
 const figure = z.number().min(0).nullable();
 

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { isIsoDate } from "./dates.ts";
 
 /**
  * The portable portfolio: what a person has done, in a form that travels between associations
  * and between Cradle and other tools. docs/portfolio.schema.json is generated from this file.
  */
-const date = z.string().refine(isIsoDate, "must be a date written YYYY-MM-DD");
+const date = z.iso.date("must be a date written YYYY-MM-DD");
 const id = z.string().min(1).max(100);
 const hours = z.number().min(0).max(10_000);
 
