@@ -7,7 +7,9 @@
  * trying the smallest needs first and keeping a bucket only when it can be filled together with
  * those already kept (a max-flow check); then we fill the kept buckets and pour what is left into
  * the others. Augmenting paths never take flow back from a full bucket, so kept buckets stay full.
- * Hours are handled in hundredths so that sums are exact.
+ * Hours are handled in hundredths so that sums are exact. Entries eligible for the same buckets
+ * are interchangeable, so the flow runs over such groups (a handful, even for a long portfolio)
+ * and each group's hours are then handed back to its entries in order.
  */
 export type AllocationInput = {
   entries: Array<{ id: string; hours: number; eligible: number[] }>;
@@ -45,6 +47,8 @@ export function allocateHours(input: AllocationInput): Allocation {
     return { bucketHours: bucketUnits.map((units) => units / scale), given };
   }
 
+  const groups = groupByEligibility(input.entries, entryUnits);
+  const groupInput = groups.map((group, index) => ({ id: String(index), hours: group.units, eligible: group.eligible }));
   const order = needUnits
     .map((need, bucket) => ({ need, bucket }))
     .filter((item): item is { need: number; bucket: number } => item.need !== null)
@@ -52,16 +56,54 @@ export function allocateHours(input: AllocationInput): Allocation {
   const kept: number[] = [];
   for (const { bucket } of order) {
     const trial = [...kept, bucket];
-    const network = new FlowNetwork(entryUnits, input.entries, needUnits, bucketCount);
+    const network = new FlowNetwork(groups.map((group) => group.units), groupInput, needUnits, bucketCount);
     const total = trial.reduce((sum, b) => sum + needUnits[b]!, 0);
     if (network.fill(new Set(trial)) === total) kept.push(bucket);
   }
 
-  const network = new FlowNetwork(entryUnits, input.entries, needUnits, bucketCount);
+  const network = new FlowNetwork(groups.map((group) => group.units), groupInput, needUnits, bucketCount);
   network.fill(new Set(kept));
   network.fill(new Set(order.map((item) => item.bucket)));
   network.fill(new Set(needUnits.map((_, bucket) => bucket)));
-  return network.result();
+  const flows = network.unitsByNode();
+  const given = input.entries.map(() => new Map<number, number>());
+  groups.forEach((group, index) => handOut(group.members, entryUnits, flows[index]!, given));
+  return { bucketHours: network.bucketTotals().map((units) => units / scale), given };
+}
+
+type Group = { eligible: number[]; members: number[]; units: number };
+
+function groupByEligibility(entries: AllocationInput["entries"], entryUnits: number[]): Group[] {
+  const byKey = new Map<string, Group>();
+  entries.forEach((entry, index) => {
+    if (entry.eligible.length === 0 || entryUnits[index]! <= 0) return;
+    const key = entry.eligible.join(",");
+    const group = byKey.get(key) ?? { eligible: entry.eligible, members: [], units: 0 };
+    group.members.push(index);
+    group.units += entryUnits[index]!;
+    byKey.set(key, group);
+  });
+  return [...byKey.values()];
+}
+
+/** Gives a group's hours per bucket to its entries in order, splitting an entry only where a bucket fills. */
+function handOut(members: number[], entryUnits: number[], flow: Map<number, number>, given: Array<Map<number, number>>) {
+  const buckets = [...flow.entries()].sort((a, b) => a[0] - b[0]);
+  let bucketIndex = 0;
+  let bucketLeft = buckets[0]?.[1] ?? 0;
+  for (const member of members) {
+    let left = entryUnits[member]!;
+    while (left > 0 && bucketIndex < buckets.length) {
+      const take = Math.min(left, bucketLeft);
+      if (take > 0) given[member]!.set(buckets[bucketIndex]![0], (given[member]!.get(buckets[bucketIndex]![0]) ?? 0) + take / scale);
+      left -= take;
+      bucketLeft -= take;
+      if (bucketLeft === 0) {
+        bucketIndex++;
+        bucketLeft = buckets[bucketIndex]?.[1] ?? 0;
+      }
+    }
+  }
 }
 
 /** Source -> entries -> buckets -> sink, with simple augmenting paths (the graphs are small). */
@@ -159,10 +201,11 @@ class FlowNetwork {
     }
   }
 
-  result(): Allocation {
-    return {
-      bucketHours: this.bucketUnits.map((units) => units / scale),
-      given: this.flow.map((given) => new Map([...given].map(([bucket, units]) => [bucket, units / scale]))),
-    };
+  unitsByNode(): Array<Map<number, number>> {
+    return this.flow;
+  }
+
+  bucketTotals(): number[] {
+    return this.bucketUnits;
   }
 }

@@ -11,10 +11,18 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// The same few thousand dates are read again and again (a provider's endorsement, for every session).
+const parsedDays = new Map<string, Day>();
+
 export function toDay(iso: string): Day {
+  const known = parsedDays.get(iso);
+  if (known !== undefined) return known;
   const match = isoDate.exec(iso);
   if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${iso}`);
-  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000);
+  const day = Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000);
+  if (parsedDays.size > 50_000) parsedDays.clear();
+  parsedDays.set(iso, day);
+  return day;
 }
 
 export function toIso(day: Day): string {

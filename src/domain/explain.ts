@@ -49,8 +49,14 @@ const units: Record<Unit, { en: [string, string]; es: [string, string] }> = {
   months: { en: ["month", "months"], es: ["mes", "meses"] },
 };
 
+// Made once: creating a NumberFormat costs far more than using one.
+const numberFormats = {
+  en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }),
+  es: new Intl.NumberFormat("es-MX", { maximumFractionDigits: 2 }),
+};
+
 function formatNumber(value: number, locale: "en" | "es"): string {
-  return new Intl.NumberFormat(locale === "en" ? "en-US" : "es-MX", { maximumFractionDigits: 2 }).format(value);
+  return numberFormats[locale].format(value);
 }
 
 function unitWord(unit: Unit, amount: number, locale: "en" | "es"): string {

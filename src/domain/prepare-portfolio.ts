@@ -6,7 +6,8 @@ export type PreparedPortfolio = {
   portfolio: Portfolio;
   education: Array<{ entry: Portfolio["education"][number]; completed: Day | null }>;
   work: Array<{ entry: Portfolio["work"][number]; start: Day; end: Day | null }>;
-  training: Array<{ entry: Portfolio["training"][number]; day: Day }>;
+  /** `isRepeat`: the same title, date and provider as an entry before it (in id order): it counts once. */
+  training: Array<{ entry: Portfolio["training"][number]; day: Day; isRepeat: boolean }>;
   rsc: Array<{ entry: Portfolio["reflectiveSupervision"][number]; day: Day }>;
   reading: Array<{ entry: Portfolio["reading"][number]; day: Day }>;
   video: Array<{ entry: Portfolio["video"][number]; day: Day }>;
@@ -30,11 +31,21 @@ export function preparePortfolio(portfolio: Portfolio): PreparedPortfolio {
     portfolio: sorted,
     education: sorted.education.map((entry) => ({ entry, completed: entry.completed ? toDay(entry.completed) : null })),
     work: byId(portfolio.work).map((entry) => ({ entry, start: toDay(entry.start), end: entry.end ? toDay(entry.end) : null })),
-    training: dated(portfolio.training),
+    training: markRepeats(dated(portfolio.training)),
     rsc: dated(portfolio.reflectiveSupervision),
     reading: dated(portfolio.reading),
     video: dated(portfolio.video),
   };
+}
+
+function markRepeats(training: Array<{ entry: Portfolio["training"][number]; day: Day }>) {
+  const seen = new Set<string>();
+  return training.map((item) => {
+    const key = `${item.entry.title.trim().toLowerCase()}|${item.entry.date}|${(item.entry.provider ?? "").trim().toLowerCase()}`;
+    const isRepeat = seen.has(key);
+    seen.add(key);
+    return { ...item, isRepeat };
+  });
 }
 
 export const educationRank: Record<EducationLevel, number> = { "high-school": 0, cda: 1, associate: 2, bachelor: 3, master: 4, doctorate: 5 };

@@ -48,7 +48,11 @@ export function evaluateLicence(_requirement: Of<"licence">, context: Evaluation
 
 export function evaluateCredential(requirement: Of<"credential">, context: EvaluationContext): Outcome {
   const held = context.prepared.portfolio.credentials;
-  const matching = held.filter((credential) => requirement.anyOf.some((ref) => ref.framework === credential.framework && ref.category === credential.category));
+  const matching = held
+    .filter((credential) => requirement.anyOf.some((ref) => ref.framework === credential.framework && ref.category === credential.category))
+    // The same endorsement recorded twice is still one endorsement: keep the one in force if any.
+    .sort((a, b) => Number(holdsOn([b], requirement.anyOf, context.asOf)) - Number(holdsOn([a], requirement.anyOf, context.asOf)))
+    .filter((credential, index, all) => all.findIndex((other) => other.framework === credential.framework && other.category === credential.category) === index);
   const current = matching.filter((credential) => holdsOn([credential], requirement.anyOf, context.asOf));
   const names = requirement.anyOf.map((ref) => ref.category.toUpperCase()).join(", ");
   return yesOrNo(

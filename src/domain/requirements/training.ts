@@ -23,11 +23,9 @@ export function evaluateTraining(requirement: TrainingRequirement, context: Eval
   // "Within 12 months" of 31 December 2025 starts on 1 January 2025: the day 12 months before is out.
   const earliest = requirement.withinMonths ? addMonths(context.asOf, -requirement.withinMonths) : null;
   const excluded: Excluded[] = [];
-  const seen = new Set<string>();
   const candidates: Array<{ id: string; hours: number; eligible: number[] }> = [];
 
-  for (const { entry, day } of context.prepared.training) {
-    const key = `${entry.title.trim().toLowerCase()}|${entry.date}|${(entry.provider ?? "").trim().toLowerCase()}`;
+  for (const { entry, day, isRepeat } of context.prepared.training) {
     const hours = entry.clockHours ?? (factor === null ? null : entry.academicCourseHours! * factor);
     const eligible = requirement.buckets.flatMap((bucket, index) => (isEligible(bucket, entry) ? [index] : []));
     const reason =
@@ -37,12 +35,11 @@ export function evaluateTraining(requirement: TrainingRequirement, context: Eval
           ? "outside-window"
           : hours === null
             ? "no-conversion-factor"
-            : seen.has(key)
+            : isRepeat
               ? "duplicate"
               : eligible.length === 0
                 ? "no-matching-domain"
                 : null;
-    seen.add(key);
     if (reason) excluded.push({ entryId: entry.id, reason });
     else candidates.push({ id: entry.id, hours: hours!, eligible });
   }

@@ -1,0 +1,17 @@
+import { loadFrameworks } from "../src/frameworks/load-frameworks.ts";
+import { benchEngine } from "./engine.ts";
+
+/**
+ * `npm run bench`: ratios measured side by side in one run (see docs/benchmarks.md).
+ * `npm run bench -- --portfolios 10000` for a quicker run.
+ */
+const flag = process.argv.indexOf("--portfolios");
+const count = flag > 0 ? Number(process.argv[flag + 1]) : 100_000;
+
+const result = benchEngine(loadFrameworks(), count);
+const enginePerSecond = result.portfolios / result.engineSeconds;
+const floorPerSecond = result.portfolios / result.floorSeconds;
+console.log(`Eligibility engine: ${result.portfolios} portfolios (~${Math.round(result.entries)} entries) x ${result.categories} categories, best of 3 rounds`);
+console.log(`  engine: ${Math.round(enginePerSecond)} portfolios/s (${((result.engineSeconds / result.portfolios / result.categories) * 1e6).toFixed(1)} us per category)`);
+console.log(`  floor (sum the hours only): ${Math.round(floorPerSecond)} portfolios/s`);
+console.log(`  ratio engine/floor time: ${(result.engineSeconds / result.floorSeconds).toFixed(1)}x`);
