@@ -1,4 +1,4 @@
-import { type Day, toDay, toIso } from "./dates.ts";
+import { type Day, toDay } from "./dates.ts";
 import type { Category, Framework, Requirement } from "./framework-schema.ts";
 import type { Portfolio } from "./portfolio-schema.ts";
 import { type PreparedPortfolio, preparePortfolio } from "./prepare-portfolio.ts";
@@ -95,7 +95,7 @@ export function evaluate(framework: Framework, category: Category, portfolio: Po
   return {
     framework: { id: framework.id, version: framework.version },
     category: { id: category.id, name: category.name, abbreviation: category.abbreviation },
-    asOf: toIso(day),
+    asOf,
     status: combineStatuses(toApply.map((requirement) => requirement.status)),
     progress: toApply.length === 0 ? 1 : toApply.reduce((sum, requirement) => sum + requirement.progress, 0) / toApply.length,
     requirements,

@@ -27,7 +27,8 @@ export function evaluateTraining(requirement: TrainingRequirement, context: Eval
 
   for (const { entry, day, isRepeat } of context.prepared.training) {
     const hours = entry.clockHours ?? (factor === null ? null : entry.academicCourseHours! * factor);
-    const eligible = requirement.buckets.flatMap((bucket, index) => (isEligible(bucket, entry) ? [index] : []));
+    const eligible: number[] = [];
+    for (let index = 0; index < requirement.buckets.length; index++) if (isEligible(requirement.buckets[index]!, entry)) eligible.push(index);
     const reason =
       day > context.asOf
         ? "after-date"
