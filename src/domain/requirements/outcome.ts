@@ -32,3 +32,4 @@ export function yesOrNo(isMet: boolean, missing: Text, counted: Counted[] = [], 
 export function isFuture(day: Day, context: EvaluationContext): boolean {
   return day > context.asOf;
 }
+

@@ -15,6 +15,14 @@ function spanText(months: number) {
   };
 }
 
+/** What every session must meet, given or received: dated in the period, a group small enough. */
+function whyNotCommon(session: Session, context: EvaluationContext, earliest: number | null, maxGroupSize: number | undefined): ExclusionReason | null {
+  if (session.day > context.asOf) return "after-date";
+  if (earliest !== null && session.day <= earliest) return "outside-window";
+  if (session.entry.format === "group" && maxGroupSize !== undefined && (session.entry.groupSize ?? 0) > maxGroupSize) return "group-too-large";
+  return null;
+}
+
 function spanOf(sessions: Session[]): number {
   if (sessions.length === 0) return 0;
   const days = sessions.map((session) => session.day);
@@ -34,25 +42,18 @@ export function evaluateRscReceived(requirement: Received, context: EvaluationCo
     const { entry, day } = session;
     if (entry.direction !== "received") continue;
     const provider = entry.provider;
+    const whyNotReceived = (): ExclusionReason | null => {
+      if (provider?.isPeer) return "peer";
+      if (!isQualified) return "provider-not-qualified";
+      if (requirement.onlyAboutProvided && !entry.aboutProvidedRsc) return "not-about-provided";
+      return null;
+    };
     const needsQualifiedProvider = requirement.provider !== undefined && (providerFrom === undefined || entry.date >= providerFrom);
     const isQualified =
       !needsQualifiedProvider ||
       (provider !== undefined &&
         (holdsOn(provider.credentials, requirement.provider!.anyOf, day) || (requirement.provider!.acceptVetted && provider.vetted)));
-    const reason: ExclusionReason | null =
-      day > context.asOf
-        ? "after-date"
-        : earliest !== null && day <= earliest
-          ? "outside-window"
-          : provider?.isPeer
-            ? "peer"
-            : entry.format === "group" && requirement.maxGroupSize !== undefined && (entry.groupSize ?? 0) > requirement.maxGroupSize
-              ? "group-too-large"
-              : !isQualified
-                ? "provider-not-qualified"
-                : requirement.onlyAboutProvided && !entry.aboutProvidedRsc
-                  ? "not-about-provided"
-                  : null;
+    const reason = whyNotCommon(session, context, earliest, requirement.maxGroupSize) ?? whyNotReceived();
     if (reason) {
       excluded.push({ entryId: entry.id, reason });
       continue;
@@ -89,18 +90,9 @@ export function evaluateRscProvided(requirement: Provided, context: EvaluationCo
   for (const session of context.prepared.rsc) {
     const { entry, day } = session;
     if (entry.direction !== "provided") continue;
-    const reason: ExclusionReason | null =
-      day > context.asOf
-        ? "after-date"
-        : earliest !== null && day <= earliest
-          ? "outside-window"
-          : requirement.afterCredential && (after === null || day < after)
-            ? "before-credential"
-            : entry.format === "group" && requirement.maxGroupSize !== undefined && (entry.groupSize ?? 0) > requirement.maxGroupSize
-              ? "group-too-large"
-              : requirement.toLeader && !entry.recipientLeader
-                ? "not-to-leader"
-                : null;
+    const reason =
+      whyNotCommon(session, context, earliest, requirement.maxGroupSize) ??
+      (requirement.afterCredential && (after === null || day < after) ? "before-credential" : requirement.toLeader && !entry.recipientLeader ? "not-to-leader" : null);
     if (reason) {
       excluded.push({ entryId: entry.id, reason });
       continue;

@@ -1,7 +1,7 @@
 import { addMonths } from "../dates.ts";
 import { allocateHours } from "../allocate-hours.ts";
 import type { Requirement } from "../framework-schema.ts";
-import { type Counted, type Excluded, type Measure, round } from "../report.ts";
+import { type Counted, type Excluded, type ExclusionReason, type Measure, round } from "../report.ts";
 import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./outcome.ts";
 
 type TrainingRequirement = Extract<Requirement, { kind: "training" }>;
@@ -25,22 +25,20 @@ export function evaluateTraining(requirement: TrainingRequirement, context: Eval
   const excluded: Excluded[] = [];
   const candidates: Array<{ id: string; hours: number; eligible: number[] }> = [];
 
+  const whyNot = (day: number, hours: number | null, isRepeat: boolean, buckets: number): ExclusionReason | null => {
+    if (day > context.asOf) return "after-date";
+    if (earliest !== null && day <= earliest) return "outside-window";
+    if (hours === null) return "no-conversion-factor";
+    if (isRepeat) return "duplicate";
+    if (buckets === 0) return "no-matching-domain";
+    return null;
+  };
+
   for (const { entry, day, isRepeat } of context.prepared.training) {
     const hours = entry.clockHours ?? (factor === null ? null : entry.academicCourseHours! * factor);
     const eligible: number[] = [];
     for (let index = 0; index < requirement.buckets.length; index++) if (isEligible(requirement.buckets[index]!, entry)) eligible.push(index);
-    const reason =
-      day > context.asOf
-        ? "after-date"
-        : earliest !== null && day <= earliest
-          ? "outside-window"
-          : hours === null
-            ? "no-conversion-factor"
-            : isRepeat
-              ? "duplicate"
-              : eligible.length === 0
-                ? "no-matching-domain"
-                : null;
+    const reason = whyNot(day, hours, isRepeat, eligible.length);
     if (reason) excluded.push({ entryId: entry.id, reason });
     else candidates.push({ id: entry.id, hours: hours!, eligible });
   }

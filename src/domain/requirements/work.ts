@@ -2,10 +2,11 @@ import type { Day } from "../dates.ts";
 import type { Requirement } from "../framework-schema.ts";
 import type { AgeRange } from "../portfolio-schema.ts";
 import { completedLevelOn, earnedOn } from "../prepare-portfolio.ts";
-import { type Counted, type Excluded, floorHundredths, type Measure } from "../report.ts";
+import { type Counted, type Excluded, type ExclusionReason, floorHundredths, type Measure } from "../report.ts";
 import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./outcome.ts";
 
 type WorkRequirement = Extract<Requirement, { kind: "work" }>;
+type Work = EvaluationContext["prepared"]["work"][number]["entry"];
 
 // A year of work is 365 days of covered time (a leap day is a day more, not a fraction of a year).
 const daysPerYear = 365;
@@ -27,31 +28,22 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
   const intervals: Array<[Day, Day]> = [];
   let families = 0;
 
+  const whyNot = (entry: Work, start: Day, first: Day, last: Day): ExclusionReason | null => {
+    if (start > asOf) return "after-date";
+    if (requirement.paid && !entry.paid) return "not-paid";
+    if (requirement.kinds && !requirement.kinds.includes(entry.kind)) return "wrong-kind";
+    if (requirement.ages && !overlapsAges(entry.ages, requirement.ages)) return "wrong-ages";
+    if (requirement.relationshipFocused && !entry.relationshipFocused) return "not-relationship-focused";
+    if (requirement.withParents && !entry.withParents) return "not-with-parents";
+    // No such degree or endorsement, or the job ended before it: nothing of the job counts.
+    if (notBefore === undefined || first > last) return requirement.afterEducation ? "before-education" : "before-credential";
+    return null;
+  };
+
   for (const { entry, start, end } of prepared.work) {
     const last = Math.min(end ?? asOf, asOf);
     const first = Math.max(start, notBefore ?? start);
-    const reason =
-      start > asOf
-        ? "after-date"
-        : requirement.paid && !entry.paid
-          ? "not-paid"
-          : requirement.kinds && !requirement.kinds.includes(entry.kind)
-            ? "wrong-kind"
-            : requirement.ages && !overlapsAges(entry.ages, requirement.ages)
-              ? "wrong-ages"
-              : requirement.relationshipFocused && !entry.relationshipFocused
-                ? "not-relationship-focused"
-                : requirement.withParents && !entry.withParents
-                  ? "not-with-parents"
-                  : notBefore === undefined
-                    ? requirement.afterEducation
-                      ? "before-education"
-                      : "before-credential"
-                    : first > last
-                      ? requirement.afterEducation
-                        ? "before-education"
-                        : "before-credential"
-                      : null;
+    const reason = whyNot(entry, start, first, last);
     if (reason) {
       excluded.push({ entryId: entry.id, reason });
       continue;
