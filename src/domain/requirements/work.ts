@@ -11,8 +11,8 @@ type Work = EvaluationContext["prepared"]["work"][number]["entry"];
 // A year of work is 365 days of covered time (a leap day is a day more, not a fraction of a year).
 const daysPerYear = 365;
 
-export function overlapsAges(entry: AgeRange | undefined, wanted: AgeRange): boolean {
-  return entry !== undefined && entry.fromMonths <= wanted.toMonths && wanted.fromMonths <= entry.toMonths;
+export function overlapsAges(entry: AgeRange, wanted: AgeRange): boolean {
+  return entry.fromMonths <= wanted.toMonths && wanted.fromMonths <= entry.toMonths;
 }
 
 /**
@@ -32,7 +32,8 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
     if (start > asOf) return "after-date";
     if (requirement.paid && !entry.paid) return "not-paid";
     if (requirement.kinds && !requirement.kinds.includes(entry.kind)) return "wrong-kind";
-    if (requirement.ages && !overlapsAges(entry.ages, requirement.ages)) return "wrong-ages";
+    // Ages left out are not held against the person: only ages given outside the range are.
+    if (requirement.ages && entry.ages && !overlapsAges(entry.ages, requirement.ages)) return "wrong-ages";
     if (requirement.relationshipFocused && !entry.relationshipFocused) return "not-relationship-focused";
     if (requirement.withParents && !entry.withParents) return "not-with-parents";
     // No such degree or endorsement, or the job ended before it: nothing of the job counts.

@@ -45,6 +45,10 @@ describe("IFS work: 2 years paid, after the bachelor's, with 10 families of chil
     expect(ifsWork([job("x", "2022-07-01", asOf, extra)]).excluded).toEqual([{ entryId: "x", reason }]);
   });
 
+  it("does not hold ages left out against the person", () => {
+    expect(ifsWork([job("j", "2022-07-01", asOf, { ages: undefined })]).status).toBe("met");
+  });
+
   it("reports 9 families as partly met", () => {
     const report = ifsWork([job("j", "2022-07-01", asOf, { familiesServed: 9 })]);
     expect(report.status).toBe("partly-met");
