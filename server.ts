@@ -3,6 +3,7 @@ import { ConfigError, readConfig } from "./src/config.ts";
 import { DataDirLockedError } from "./src/data/data-dir-lock.ts";
 import { DatabaseUnavailableError } from "./src/data/database.ts";
 import { MigrationError } from "./src/data/migrate.ts";
+import { FrameworkError } from "./src/frameworks/load-frameworks.ts";
 import { startCradle } from "./src/server/start-cradle.ts";
 
 /** `npm start` runs this after building: start Cradle, stop it cleanly on SIGINT/SIGTERM. */
@@ -20,7 +21,7 @@ try {
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof DataDirLockedError || error instanceof MigrationError) {
+  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof DataDirLockedError || error instanceof MigrationError || error instanceof FrameworkError) {
     console.error(`\n${error.message}\n`);
     process.exit(1);
   }

@@ -82,6 +82,12 @@ function SiteNavigation() {
         {user ? (
           <>
             <li>
+              <Link to="/portfolio">{t("nav.portfolio")}</Link>
+            </li>
+            <li>
+              <Link to="/progress">{t("nav.progress")}</Link>
+            </li>
+            <li>
               <Link to="/account">{t("nav.account")}</Link>
             </li>
             <li>

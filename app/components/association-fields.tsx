@@ -2,7 +2,9 @@ import { timeZoneChoices } from "../../src/forms/association-forms.ts";
 import { type FormState, SelectField, TextField } from "./form.tsx";
 import { useTranslate } from "../lib/use-translate.ts";
 
-export type AssociationDefaults = Partial<Record<"name" | "slug" | "locale" | "timeZone" | "contactEmail" | "contactPhone" | "website", string>>;
+export type AssociationDefaults = Partial<Record<"name" | "slug" | "locale" | "timeZone" | "contactEmail" | "contactPhone" | "website", string>> & {
+  frameworks?: string[];
+};
 
 export function useAssociationLabels() {
   const t = useTranslate();
@@ -18,7 +20,15 @@ export function useAssociationLabels() {
 }
 
 /** The fields of an association, shared by the create and edit screens. */
-export function AssociationFields({ state, defaults = {} }: { state: FormState; defaults?: AssociationDefaults }) {
+export function AssociationFields({
+  state,
+  defaults = {},
+  frameworkChoices,
+}: {
+  state: FormState;
+  defaults?: AssociationDefaults;
+  frameworkChoices: Array<{ value: string; label: string }>;
+}) {
   const t = useTranslate();
   const labels = useAssociationLabels();
   return (
@@ -45,6 +55,22 @@ export function AssociationFields({ state, defaults = {} }: { state: FormState; 
       <TextField name="contactEmail" label={labels.contactEmail} state={state} type="email" defaultValue={defaults.contactEmail} required />
       <TextField name="contactPhone" label={labels.contactPhone} state={state} type="tel" defaultValue={defaults.contactPhone} />
       <TextField name="website" label={labels.website} state={state} type="url" defaultValue={defaults.website} />
+      <fieldset className="field">
+        <legend>{t("association.frameworks")}</legend>
+        <p className="hint">{t("association.frameworksHint")}</p>
+        {frameworkChoices.map((choice) => (
+          <div key={choice.value} className="field-check">
+            <input
+              id={`framework-${choice.value}`}
+              type="checkbox"
+              name="frameworks"
+              value={choice.value}
+              defaultChecked={(state?.values ? [state.values.frameworks].flat() : (defaults.frameworks ?? [])).includes(choice.value)}
+            />
+            <label htmlFor={`framework-${choice.value}`}>{choice.label}</label>
+          </div>
+        ))}
+      </fieldset>
     </>
   );
 }

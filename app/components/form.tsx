@@ -3,7 +3,12 @@ import { Form } from "react-router";
 import type { FieldErrors } from "../../src/commands/command-context.ts";
 import { useRootData, useTranslate } from "../lib/use-translate.ts";
 
-export type FormState = { errors?: FieldErrors; values?: Record<string, string> } | undefined;
+export type FormState = { errors?: FieldErrors; values?: Record<string, string | string[]> } | undefined;
+
+function valueOf(state: FormState, name: string): string | undefined {
+  const value = state?.values?.[name];
+  return typeof value === "string" ? value : undefined;
+}
 
 /** Every form posts with the CSRF token; it works as a plain HTML form when JavaScript is off. */
 export function AppForm({ children, ...props }: ComponentProps<typeof Form>) {
@@ -47,7 +52,7 @@ export function TextField({ name, label, state, hint, defaultValue, type = "text
   const t = useTranslate();
   const error = state?.errors?.[name];
   const keepsValue = type !== "password";
-  const value = keepsValue ? (state?.values?.[name] ?? defaultValue ?? "") : undefined;
+  const value = keepsValue ? (valueOf(state, name) ?? defaultValue ?? "") : undefined;
   return (
     <Field name={name} label={label} hint={hint} error={error ? t(error) : undefined}>
       <input
@@ -85,7 +90,7 @@ export function SelectField({
       <select
         id={`field-${name}`}
         name={name}
-        defaultValue={state?.values?.[name] ?? defaultValue}
+        defaultValue={valueOf(state, name) ?? defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
       >

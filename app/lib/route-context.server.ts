@@ -44,7 +44,7 @@ export function notFound(): never {
 /** The answer to a form that failed validation: 400 with the errors and what was typed. */
 export function invalid<Extra extends Record<string, unknown>>(
   errors: FieldErrors,
-  values: Record<string, string>,
+  values: Record<string, string | string[]>,
   extra?: Extra,
   status = 400,
 ) {
@@ -58,4 +58,10 @@ export function invalidForm(parsed: Extract<ParsedForm<unknown>, { ok: false }>)
 /** Only paths on this site, so a crafted link cannot send someone elsewhere after logging in. */
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
   return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+}
+
+/** The shipped frameworks as choices for a form, in the visitor's language. */
+export function frameworkChoices(context: Context) {
+  const { locale } = requestState(context);
+  return services(context).frameworks.map((framework) => ({ value: framework.id, label: framework.name[locale] }));
 }

@@ -7,7 +7,8 @@ import { parseForm } from "../../src/forms/parse-form.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
 import { AssociationFields, useAssociationLabels } from "../components/association-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
-import { authorize, commands, invalid, invalidForm, notFound, services } from "../lib/route-context.server.ts";
+import { listFrameworkIdsOfAssociation } from "../../src/data/association-frameworks.ts";
+import { authorize, commands, frameworkChoices, invalid, invalidForm, notFound, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
@@ -28,7 +29,9 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       contactEmail: association.contact_email,
       contactPhone: association.contact_phone ?? "",
       website: association.website ?? "",
+      frameworks: await listFrameworkIdsOfAssociation(services(context).db, association.id),
     },
+    frameworkChoices: frameworkChoices(context),
   };
 }
 
@@ -37,7 +40,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const association = await loadAssociation(context, params.slug);
   const parsed = parseForm(associationForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await editAssociation(commands(context), owner, association.id, parsed.data);
+  const result = await editAssociation(commands(context), owner, association.id, parsed.data, services(context).frameworks.map((framework) => framework.id));
   if (!result.ok) return invalid(result.errors, parsed.values);
   throw redirect(`/owner/associations/${result.value.slug}?saved=1`);
 }
@@ -52,7 +55,7 @@ export default function EditAssociation({ loaderData, actionData }: Route.Compon
       {loaderData.isSaved && !actionData ? <p role="status">{t("associations.updated")}</p> : null}
       <ErrorSummary state={actionData} fieldLabels={labels} />
       <AppForm>
-        <AssociationFields state={actionData} defaults={loaderData.association} />
+        <AssociationFields state={actionData} defaults={loaderData.association} frameworkChoices={loaderData.frameworkChoices} />
         <button type="submit">{t("form.save")}</button>
       </AppForm>
     </section>

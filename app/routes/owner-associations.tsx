@@ -7,21 +7,24 @@ import { parseForm } from "../../src/forms/parse-form.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
 import { AssociationFields, useAssociationLabels } from "../components/association-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
-import { authorize, commands, invalid, invalidForm, services } from "../lib/route-context.server.ts";
+import { authorize, commands, frameworkChoices, invalid, invalidForm, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   authorize(context, associationPolicy.listAll);
   const associations = await listAssociations(services(context).db);
-  return { associations: associations.map(({ slug, name, contact_email }) => ({ slug, name, contactEmail: contact_email })) };
+  return {
+    associations: associations.map(({ slug, name, contact_email }) => ({ slug, name, contactEmail: contact_email })),
+    frameworkChoices: frameworkChoices(context),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const owner = authorize(context, associationPolicy.create);
   const parsed = parseForm(associationForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await createAssociation(commands(context), owner, parsed.data);
+  const result = await createAssociation(commands(context), owner, parsed.data, services(context).frameworks.map((framework) => framework.id));
   if (!result.ok) return invalid(result.errors, parsed.values);
   return { ok: true as const, name: parsed.data.name };
 }
@@ -53,7 +56,7 @@ export default function OwnerAssociations({ loaderData, actionData }: Route.Comp
       <ErrorSummary state={state} fieldLabels={labels} />
       {/* A new key after each success empties the form for the next association. */}
       <AppForm key={actionData?.ok ? actionData.name : "new"}>
-        <AssociationFields state={state} />
+        <AssociationFields state={state} frameworkChoices={loaderData.frameworkChoices} />
         <button type="submit">{t("associations.create")}</button>
       </AppForm>
     </section>

@@ -1,21 +1,22 @@
 import "../load-env-file.ts";
 import { systemActor } from "../commands/command-context.ts";
 import { createVerifiedAccount } from "../commands/create-verified-account.ts";
-import { createAssociation } from "../commands/save-association.ts";
+import { type AssociationInput, createAssociation } from "../commands/save-association.ts";
 import { insertRole } from "../data/association-roles.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
-import type { AssociationFields } from "../data/associations.ts";
+import { loadFrameworks } from "../frameworks/load-frameworks.ts";
 import type { AssociationRole } from "../data/schema.ts";
 import { withCliDatabase } from "./open-cli-database.ts";
 
 /** Demo data for trying Cradle locally: never run it on a real installation (every password is the same). */
 const demoPassword = "cradle-demo-2026";
 
-const associations: Array<AssociationFields & { shortName: string }> = [
+const associations: Array<AssociationInput & { shortName: string }> = [
   {
     shortName: "California Center",
     name: "California Center for Infant-Family and Early Childhood Mental Health (demo)",
     slug: "ca-center",
+    frameworks: ["california-ifecmh"],
     locale: "en",
     timeZone: "America/Los_Angeles",
     contactEmail: "endorsement@ca-center.example.org",
@@ -26,6 +27,7 @@ const associations: Array<AssociationFields & { shortName: string }> = [
     shortName: "South Carolina",
     name: "South Carolina Infant Mental Health Association (demo)",
     slug: "sc-imh",
+    frameworks: ["alliance-iecmh-e"],
     locale: "en",
     timeZone: "America/New_York",
     contactEmail: "endorsement@sc-imh.example.org",
@@ -36,6 +38,7 @@ const associations: Array<AssociationFields & { shortName: string }> = [
     shortName: "Michigan",
     name: "Michigan Association for Infant Mental Health (demo)",
     slug: "mi-imh",
+    frameworks: ["alliance-iecmh-e"],
     locale: "en",
     timeZone: "America/Detroit",
     contactEmail: "endorsement@mi-imh.example.org",
@@ -57,7 +60,8 @@ await withCliDatabase(async (context) => {
   rows.push(["(all)", "owner", "owner@demo.cradle.test"]);
   for (const fields of associations) {
     const existing = await findAssociationBySlug(context.db, fields.slug);
-    const created = existing ? undefined : await createAssociation(context, { ...systemActor, userId: owner.userId }, fields);
+    const known = loadFrameworks().map((framework) => framework.id);
+    const created = existing ? undefined : await createAssociation(context, { ...systemActor, userId: owner.userId }, fields, known);
     const associationId = existing?.id ?? (created?.ok ? created.value.id : undefined);
     if (!associationId) throw new Error(`Could not create ${fields.slug}`);
     for (const person of people) {

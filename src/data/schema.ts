@@ -90,6 +90,26 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+export interface PortfoliosTable {
+  user_id: string;
+  document: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface FormDraftsTable {
+  user_id: string;
+  form_key: string;
+  fields: ColumnType<Record<string, string | string[]>, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface AssociationFrameworksTable {
+  association_id: string;
+  framework_id: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -99,6 +119,9 @@ export interface Database {
   outbox: OutboxTable;
   rate_limits: RateLimitsTable;
   audit_log: AuditLogTable;
+  portfolios: PortfoliosTable;
+  form_drafts: FormDraftsTable;
+  association_frameworks: AssociationFrameworksTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -61,7 +61,7 @@ export function formatNumber(value: number): string {
   return `${value < 0 && rounded !== 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
 }
 
-function unitWord(unit: Unit, amount: number, locale: "en" | "es"): string {
+export function unitWord(unit: Unit, amount: number, locale: "en" | "es"): string {
   return units[unit][locale][amount === 1 ? 0 : 1];
 }
 

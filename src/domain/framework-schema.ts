@@ -203,6 +203,7 @@ export const categorySchema = z.object({
 export const frameworkSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: text,
+  shortName: z.string().min(1).max(40).describe("how people usually call it, e.g. Alliance"),
   publisher: z.string(),
   version: z.string(),
   effectiveFrom: date,

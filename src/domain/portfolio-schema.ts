@@ -146,6 +146,9 @@ const document = z.object({
 
 const exam = z.object({ id, part: z.string().min(1).max(40), date, score: z.number().min(0), outOf: z.number().positive() });
 
+/** The schema of one entry of each list, for forms that edit a single entry. */
+export const entrySchemas = { education, licence, work, training, rsc, activity, reference, document } as const;
+
 export const portfolioSchema = z.object({
   format: z.literal("cradle-portfolio").default("cradle-portfolio"),
   version: z.literal(1).default(1),

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { FieldErrors } from "../commands/command-context.ts";
 import { isMessageKey } from "../i18n/translate.ts";
 
-export type FormValues = Record<string, string>;
+export type FormValues = Record<string, string | string[]>;
 
 export type ParsedForm<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
@@ -14,11 +14,12 @@ const secretFields = new Set(["password", "csrf"]);
  * returns what was typed so the page can show it again next to each error.
  */
 export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: FormData): ParsedForm<z.output<Schema>> {
-  const values: FormValues = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && !secretFields.has(name)) values[name] = value;
+  const raw: FormValues = {};
+  for (const name of new Set(formData.keys())) {
+    const all = formData.getAll(name).filter((value): value is string => typeof value === "string");
+    raw[name] = all.length > 1 ? all : (all[0] ?? "");
   }
-  const raw = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string"));
+  const values = Object.fromEntries(Object.entries(raw).filter(([name]) => !secretFields.has(name)));
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: FieldErrors = {};

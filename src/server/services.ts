@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { CommandContext } from "../commands/command-context.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../data/database.ts";
+import type { Framework } from "../domain/framework-schema.ts";
 import type { MailWorker } from "../jobs/mail-worker.ts";
 
 export type Services = {
@@ -11,6 +12,8 @@ export type Services = {
   logger: Logger;
   sessionSecret: string;
   mailWorker: MailWorker;
+  /** The published rules, read and checked once at start. */
+  frameworks: Framework[];
   now: () => Date;
 };
 

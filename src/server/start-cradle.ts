@@ -9,6 +9,7 @@ import { type DatabaseHandle, openDatabase } from "../data/database.ts";
 import { migrateToLatest } from "../data/migrate.ts";
 import { startHousekeeping } from "../jobs/housekeeping.ts";
 import { startMailWorker } from "../jobs/mail-worker.ts";
+import { loadFrameworks } from "../frameworks/load-frameworks.ts";
 import { createHttpHandler } from "./http-handler.ts";
 import type { Services } from "./services.ts";
 import { loadSessionSecret } from "./session-secret.ts";
@@ -31,6 +32,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
   const buildDir = path.resolve(options.buildDir ?? "build");
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
 
+  const frameworks = loadFrameworks();
   const database = options.database ?? (await openDatabase(config));
   try {
     const applied = await migrateToLatest(database.db);
@@ -50,6 +52,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
     logger,
     sessionSecret: loadSessionSecret(config.sessionSecret, config.dataDir),
     mailWorker,
+    frameworks,
     now,
   };
 

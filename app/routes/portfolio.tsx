@@ -1,0 +1,84 @@
+import { Link, redirect } from "react-router";
+import type { Route } from "./+types/portfolio";
+import { deletePortfolioEntry } from "../../src/commands/save-portfolio-entry.ts";
+import { findPortfolio } from "../../src/data/portfolios.ts";
+import { findSection, sections } from "../../src/forms/portfolio-sections.ts";
+import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { AppForm } from "../components/form.tsx";
+import { PageTitle } from "../components/page-title.tsx";
+import { authorize, commands, notFound, services } from "../lib/route-context.server.ts";
+import { useTranslate } from "../lib/use-translate.ts";
+import { describeEntry } from "../lib/describe-entry.ts";
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = authorize(context, portfolioPolicy.editOwn);
+  const { portfolio } = await findPortfolio(services(context).db, user.userId);
+  const url = new URL(request.url);
+  return {
+    sections: sections.map((section) => ({
+      id: section.id,
+      title: section.title,
+      addLabel: section.addLabel,
+      entries: (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({ id: entry.id, fields: section.fromEntry(entry) })),
+    })),
+    notice: url.searchParams.has("saved") ? ("saved" as const) : url.searchParams.has("deleted") ? ("deleted" as const) : null,
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = authorize(context, portfolioPolicy.editOwn);
+  const form = await request.formData();
+  const section = findSection(String(form.get("section") ?? "")) ?? notFound();
+  const deleted = await deletePortfolioEntry(commands(context), user.userId, section, String(form.get("entryId") ?? ""));
+  if (!deleted) notFound();
+  return redirect(`/portfolio?deleted=1#${section.id}`);
+}
+
+export default function Portfolio({ loaderData }: Route.ComponentProps) {
+  const t = useTranslate();
+  return (
+    <section>
+      <PageTitle title={t("portfolio.title.page")} />
+      <h1>{t("portfolio.title.page")}</h1>
+      <p>{t("portfolio.intro")}</p>
+      {loaderData.notice ? <p role="status" className="notice">{t(loaderData.notice === "saved" ? "portfolio.saved" : "portfolio.deleted")}</p> : null}
+      <p>
+        <Link to="/progress">{t("portfolio.progressLink")}</Link>
+      </p>
+      {loaderData.sections.map((section) => (
+        <section key={section.id} id={section.id} aria-labelledby={`heading-${section.id}`} className="portfolio-section">
+          <h2 id={`heading-${section.id}`}>{t(section.title)}</h2>
+          {section.entries.length === 0 ? (
+            <p className="muted">{t("portfolio.empty")}</p>
+          ) : (
+            <ul className="entries">
+              {section.entries.map((entry) => {
+                const summary = describeEntry(section.id, entry.fields, t);
+                return (
+                  <li key={entry.id}>
+                    <span>{summary}</span>
+                    <span className="entry-actions">
+                      <Link to={`/portfolio/${section.id}/${entry.id}`} aria-label={`${t("portfolio.edit")}: ${summary}`}>
+                        {t("portfolio.edit")}
+                      </Link>
+                      <AppForm className="inline-form">
+                        <input type="hidden" name="section" value={section.id} />
+                        <input type="hidden" name="entryId" value={entry.id} />
+                        <button type="submit" className="link-button" aria-label={`${t("portfolio.delete")}: ${summary}`}>
+                          {t("portfolio.delete")}
+                        </button>
+                      </AppForm>
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <Link to={`/portfolio/${section.id}/new`} className="button secondary">
+            {t(section.addLabel)}
+          </Link>
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/progress";
+import { findPortfolio } from "../../src/data/portfolios.ts";
+import { recommend } from "../../src/domain/recommend.ts";
+import { unitWord } from "../../src/domain/explain.ts";
+import type { Measure, Status } from "../../src/domain/report.ts";
+import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { PageTitle } from "../components/page-title.tsx";
+import { personFrameworks } from "../lib/person-frameworks.server.ts";
+import { authorize, services } from "../lib/route-context.server.ts";
+import { useLocale, useTranslate } from "../lib/use-translate.ts";
+
+const closestShown = 3;
+
+/** For each association the person belongs to, every category of its frameworks, closest first. */
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = authorize(context, portfolioPolicy.viewOwnProgress);
+  const { db, now } = services(context);
+  const { portfolio } = await findPortfolio(db, user.userId);
+  const { associations } = await personFrameworks(context, user.userId);
+  const today = now().toISOString().slice(0, 10);
+  return {
+    today,
+    associations: associations.map((association) => ({
+      slug: association.slug,
+      name: association.name,
+      frameworks: association.frameworks.map((framework) => ({
+        id: framework.id,
+        name: framework.name,
+        categories: recommend(framework, portfolio, today).map(({ report }) => ({
+          id: report.category.id,
+          name: report.category.name,
+          abbreviation: report.category.abbreviation,
+          status: report.status,
+          progress: report.progress,
+          requirements: report.requirements.map((requirement) => ({
+            id: requirement.id,
+            label: requirement.label,
+            status: requirement.status,
+            stage: requirement.stage,
+            measures: requirement.measures,
+            missing: requirement.missing,
+          })),
+        })),
+      })),
+    })),
+  };
+}
+
+function MeasureLine({ measure }: { measure: Measure }) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const unit = unitWord(measure.unit, measure.need ?? measure.have, locale);
+  const text =
+    measure.need === null
+      ? t("progress.measureUnset", { have: measure.have, unit })
+      : t("progress.measure", { have: measure.have, need: measure.need, unit });
+  return (
+    <li>
+      <span>{`${measure.label[locale]}: ${text}`}</span>
+      {measure.need ? <progress value={Math.min(measure.have, measure.need)} max={measure.need} aria-hidden="true" /> : null}
+    </li>
+  );
+}
+
+function StatusBadge({ status }: { status: Status }) {
+  const t = useTranslate();
+  return <span className={`status status-${status}`}>{t(`progress.status.${status}`)}</span>;
+}
+
+export default function Progress({ loaderData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  return (
+    <section>
+      <PageTitle title={t("progress.title")} />
+      <h1>{t("progress.title")}</h1>
+      <p>{t("progress.intro")}</p>
+      <p className="muted">{t("progress.asOf", { date: loaderData.today })}</p>
+      {loaderData.associations.length === 0 ? <p>{t("progress.noMemberships")}</p> : null}
+      {loaderData.associations.map((association) => (
+        <section key={association.slug} aria-labelledby={`association-${association.slug}`}>
+          <h2 id={`association-${association.slug}`}>{association.name}</h2>
+          {association.frameworks.length === 0 ? <p>{t("progress.noFrameworks")}</p> : null}
+          {association.frameworks.map((framework) => (
+            <div key={framework.id}>
+              <h3>{framework.name[locale]}</h3>
+              {framework.categories.map((category, index) => (
+                <details key={category.id} open={index < closestShown} className="category">
+                  <summary>
+                    <strong>{`${category.abbreviation}: ${category.name[locale]}`}</strong>{" "}
+                    <StatusBadge status={category.status} /> {t("progress.overall", { percent: Math.round(category.progress * 100) })}
+                  </summary>
+                  <ul className="requirements">
+                    {category.requirements.map((requirement) => (
+                      <li key={`${requirement.id}-${requirement.stage}`}>
+                        <p>
+                          <StatusBadge status={requirement.status} /> {requirement.label[locale]}
+                          {requirement.stage === "after-review" ? ` (${t("progress.afterReview")})` : ""}
+                        </p>
+                        {requirement.measures.length > 0 ? (
+                          <ul className="measures">
+                            {requirement.measures.map((measure) => (
+                              <MeasureLine key={measure.id} measure={measure} />
+                            ))}
+                          </ul>
+                        ) : null}
+                        {requirement.missing ? <p className="missing">{requirement.missing[locale]}</p> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ))}
+            </div>
+          ))}
+        </section>
+      ))}
+      <p>
+        <Link to="/portfolio">{t("nav.portfolio")}</Link>
+      </p>
+    </section>
+  );
+}
