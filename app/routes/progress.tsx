@@ -26,7 +26,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       name: association.name,
       frameworks: association.frameworks.map((framework) => ({
         id: framework.id,
-        name: framework.name,
+        name: framework.shortName,
         categories: recommend(framework, portfolio, today).map(({ report }) => ({
           id: report.category.id,
           name: report.category.name,
@@ -84,7 +84,7 @@ export default function Progress({ loaderData }: Route.ComponentProps) {
           {association.frameworks.length === 0 ? <p>{t("progress.noFrameworks")}</p> : null}
           {association.frameworks.map((framework) => (
             <div key={framework.id}>
-              <h3>{framework.name[locale]}</h3>
+              <h3>{framework.name}</h3>
               {framework.categories.map((category, index) => (
                 <details key={category.id} open={index < closestShown} className="category">
                   <summary>

@@ -15,20 +15,28 @@ export type Recommendation = {
 
 const statusRank: Record<Status, number> = { met: 3, "needs-review": 2, "partly-met": 1, unmet: 0 };
 
-/** Every category of the framework, closest first: met, then fewest requirements left, then most progress. */
+/**
+ * Every category of the framework, closest first: met, then most progress on the requirements
+ * that have numbers (one waiting for a person's review, or for a figure the association sets,
+ * says nothing of closeness), then fewest requirements left.
+ */
 export function recommend(framework: Framework, portfolio: Portfolio, asOf: string): Recommendation[] {
   const prepared = preparePortfolio(portfolio);
   return framework.categories
     .map((category) => {
       const report = evaluate(framework, category, prepared, asOf);
-      const remaining = report.requirements.filter((r) => r.stage === "application" && (r.status === "unmet" || r.status === "partly-met")).length;
-      return { category: report.category, status: report.status, progress: report.progress, remaining, report };
+      const toApply = report.requirements.filter((r) => r.stage === "application");
+      const remaining = toApply.filter((r) => r.status === "unmet" || r.status === "partly-met").length;
+      const judged = toApply.filter((r) => r.status !== "needs-review");
+      const closeness = judged.length === 0 ? 1 : judged.reduce((sum, r) => sum + r.progress, 0) / judged.length;
+      return { category: report.category, status: report.status, progress: report.progress, remaining, closeness, report };
     })
     .sort(
       (a, b) =>
         statusRank[b.status] - statusRank[a.status] ||
+        b.closeness - a.closeness ||
         a.remaining - b.remaining ||
-        b.progress - a.progress ||
         a.category.id.localeCompare(b.category.id),
-    );
+    )
+    .map(({ closeness: _closeness, ...recommendation }) => recommendation);
 }

@@ -76,7 +76,8 @@ export function statusOfMeasures(measures: Measure[]): { status: Status; progres
 export function combineStatuses(statuses: Status[]): Status {
   if (statuses.every((status) => status === "met")) return "met";
   if (statuses.every((status) => status === "met" || status === "needs-review")) return "needs-review";
-  return statuses.some((status) => status !== "unmet") ? "partly-met" : "unmet";
+  // Waiting for review is not progress: only something met or partly met is.
+  return statuses.some((status) => status === "met" || status === "partly-met") ? "partly-met" : "unmet";
 }
 
 /** Hours rounded to hundredths, so sums of decimals print as people expect. */

@@ -59,6 +59,12 @@ describe("annual renewal (Alliance)", () => {
 });
 
 describe("recommend", () => {
+  it("points a newcomer to the associate categories, not to one whose figures are still unset", () => {
+    const ranked = recommend(alliance, portfolio({}), "2025-06-30");
+    expect(ranked.slice(0, 2).map((r) => r.category.id).sort()).toEqual(["ecfa", "ifa"]);
+    expect(ranked.every((r) => r.status === "unmet")).toBe(true);
+  });
+
   it("ranks the categories a person meets first, then those with the fewest requirements left", () => {
     const person = portfolio({
       education: [{ id: "aa", level: "associate", completed: "2015-05-01" }],
