@@ -12,6 +12,8 @@ export default [
   route("language", "routes/language.ts"),
   route("account", "routes/account.tsx"),
   route("portfolio", "routes/portfolio.tsx"),
+  route("portfolio/export", "routes/portfolio-export.ts"),
+  route("portfolio/import", "routes/portfolio-import.tsx"),
   route("portfolio/:section/:entryId", "routes/portfolio-entry.tsx"),
   route("progress", "routes/progress.tsx"),
   route("owner/associations", "routes/owner-associations.tsx"),

@@ -265,6 +265,23 @@ export const en = {
   "progress.asOf": "As of {date}.",
   "association.frameworks": "Endorsement frameworks",
   "association.frameworksHint": "The rules this association endorses by.",
+  "import.title": "Import into my portfolio",
+  "import.intro": "Bring in a portfolio file you exported from Cradle, or a training history from a provider as CSV. Entries are added to what you have; nothing is removed.",
+  "import.file": "File",
+  "import.kind": "What kind of file",
+  "import.kindJson": "Cradle portfolio (.json)",
+  "import.kindCsv": "Training history (.csv)",
+  "import.csvHelp": "The first row names the columns: title, date (YYYY-MM-DD) and hours are needed; provider, topics and domains are optional.",
+  "import.submit": "Import",
+  "import.added": "Added {count} entries.",
+  "import.skipped": "{count} entries were already in your portfolio.",
+  "import.rejected": "Not imported:",
+  "import.tooBig": "The file is larger than 5 MB.",
+  "import.noFile": "Choose a file.",
+  "export.title": "Take your portfolio with you",
+  "export.download": "Download my portfolio (JSON)",
+  "export.help": "A file with everything in your portfolio, in the portable format any association using Cradle can import.",
+  "portfolio.importLink": "Import a file",
 } as const;
 
 export type MessageKey = keyof typeof en;

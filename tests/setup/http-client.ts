@@ -25,6 +25,15 @@ export class HttpClient {
     return this.request("POST", path, body, { "content-type": "application/x-www-form-urlencoded", ...headers });
   }
 
+  /** Posts a form with files, as a browser does for <input type="file">. */
+  async postFiles(path: string, fields: Record<string, string>, files: Record<string, { name: string; type: string; content: string | Uint8Array }>): Promise<Page> {
+    const body = new FormData();
+    body.set("csrf", this.csrfToken);
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    for (const [name, file] of Object.entries(files)) body.set(name, new File([file.content], file.name, { type: file.type }));
+    return this.request("POST", path, body);
+  }
+
   async request(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<Page> {
     const response = await fetch(new URL(path, this.baseUrl), {
       method,
