@@ -110,6 +110,31 @@ export interface AssociationFrameworksTable {
   created_at: CreatedAt;
 }
 
+export type AccessLinkPurpose = "reference" | "verify-entry";
+
+export interface AccessLinkTokensTable {
+  token_hash: string;
+  link_id: string;
+}
+
+export interface AccessLinksTable {
+  id: Generated<string>;
+  purpose: AccessLinkPurpose;
+  user_id: string;
+  entry_id: string;
+  recipient_name: string;
+  recipient_email: string;
+  locale: Locale;
+  framework_id: string | null;
+  waived: Generated<boolean>;
+  expires_at: Timestamp;
+  completed_at: Timestamp | null;
+  reminders_sent: Generated<number>;
+  draft: ColumnType<Record<string, string> | null, string | null, string | null>;
+  answers: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -122,6 +147,8 @@ export interface Database {
   portfolios: PortfoliosTable;
   form_drafts: FormDraftsTable;
   association_frameworks: AssociationFrameworksTable;
+  access_links: AccessLinksTable;
+  access_link_tokens: AccessLinkTokensTable;
 }
 
 export type User = Selectable<UsersTable>;

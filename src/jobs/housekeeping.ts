@@ -3,6 +3,8 @@ import type { Db } from "../data/database.ts";
 import { deleteStaleEmailTokens } from "../data/email-tokens.ts";
 import { deleteStaleHits } from "../data/rate-limits.ts";
 import { deleteExpiredSessions } from "../data/sessions.ts";
+import type { CommandContext } from "../commands/command-context.ts";
+import { sendReferenceReminders } from "./reference-reminders.ts";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -13,10 +15,13 @@ export async function purgeExpiredRecords(db: Db, now: Date): Promise<void> {
   await deleteStaleHits(db, new Date(now.getTime() - day));
 }
 
-/** Runs the purge once an hour; failures are logged and tried again next time. */
-export function startHousekeeping(db: Db, logger: Logger, now: () => Date): { stop(): void } {
+/** Once an hour: the purge and the reminders; failures are logged and tried again next time. */
+export function startHousekeeping(context: CommandContext, logger: Logger, onMail: () => void): { stop(): void } {
   const timer = setInterval(() => {
-    purgeExpiredRecords(db, now()).catch((error) => logger.warn({ err: error }, "housekeeping failed"));
+    purgeExpiredRecords(context.db, context.now()).catch((error) => logger.warn({ err: error }, "housekeeping failed"));
+    sendReferenceReminders(context)
+      .then((sent) => sent > 0 && onMail())
+      .catch((error) => logger.warn({ err: error }, "reminders failed"));
   }, 60 * 60 * 1000);
   timer.unref();
   return { stop: () => clearInterval(timer) };

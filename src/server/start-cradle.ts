@@ -44,7 +44,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
 
   const now = options.now ?? (() => new Date());
   const mailWorker = startMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: `Cradle <no-reply@${new URL(config.baseUrl).hostname}>`, logger, now });
-  const housekeeping = startHousekeeping(database.db, logger, now);
+  const housekeeping = startHousekeeping({ db: database.db, now, baseUrl: config.baseUrl }, logger, () => mailWorker.wake());
   const services: Services = {
     db: database.db,
     driver: database.driver,

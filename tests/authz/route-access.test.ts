@@ -40,6 +40,11 @@ const rows: Row[] = [
   { route: "portfolio/export", method: "GET", path: "/portfolio/export", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/import", method: "GET", path: "/portfolio/import", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/import", method: "POST", path: "/portfolio/import", expect: { anonymous: 401, default: 400 } },
+  { route: "portfolio/references", method: "GET", path: "/portfolio/references", expect: { anonymous: 401, default: 200 } },
+  { route: "portfolio/references", method: "POST", path: "/portfolio/references", expect: { anonymous: 401, default: 400 } },
+  // The rater's page answers anyone holding the link; an unknown token says so.
+  { route: "r/:token", method: "GET", path: "/r/not-a-token", expect: 200 },
+  { route: "r/:token", method: "POST", path: "/r/not-a-token", expect: 200 },
   { route: "progress", method: "GET", path: "/progress", expect: { anonymous: 401, default: 200 } },
   { route: "owner/associations", method: "GET", path: "/owner/associations", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "owner/associations", method: "POST", path: "/owner/associations", expect: { anonymous: 401, owner: 400, default: 403 } },

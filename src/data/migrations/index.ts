@@ -3,6 +3,7 @@ import * as createAccounts from "./2026-11-23-01-create-accounts.ts";
 import * as createAssociationsAndRoles from "./2026-11-23-02-create-associations-and-roles.ts";
 import * as createOutbox from "./2026-11-23-03-create-outbox.ts";
 import * as createPortfolios from "./2026-11-23-04-create-portfolios.ts";
+import * as createAccessLinks from "./2026-11-23-05-create-access-links.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-02-create-associations-and-roles": createAssociationsAndRoles,
   "2026-11-23-03-create-outbox": createOutbox,
   "2026-11-23-04-create-portfolios": createPortfolios,
+  "2026-11-23-05-create-access-links": createAccessLinks,
 };

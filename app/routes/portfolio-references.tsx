@@ -1,0 +1,97 @@
+import type { Route } from "./+types/portfolio-references";
+import { askForReference } from "../../src/commands/ask-for-reference.ts";
+import { listAccessLinksOfUser } from "../../src/data/access-links.ts";
+import { findPortfolio } from "../../src/data/portfolios.ts";
+import { referenceRoles } from "../../src/domain/portfolio-schema.ts";
+import { askForReferenceForm } from "../../src/forms/reference-forms.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { AppForm, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
+import { PageTitle } from "../components/page-title.tsx";
+import { personFrameworks } from "../lib/person-frameworks.server.ts";
+import { authorize, commands, invalid, invalidForm, requestState, services } from "../lib/route-context.server.ts";
+import { useTranslate } from "../lib/use-translate.ts";
+
+/** The applicant's references: who was asked, where each stands, and a form to ask someone else. */
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = authorize(context, portfolioPolicy.editOwn);
+  const { db } = services(context);
+  const [{ portfolio }, links, { frameworks }] = await Promise.all([findPortfolio(db, user.userId), listAccessLinksOfUser(db, user.userId, "reference"), personFrameworks(context, user.userId)]);
+  const linkOf = new Map(links.map((link) => [link.entry_id, link]));
+  return {
+    references: portfolio.references
+      .filter((reference) => reference.kind === "rating")
+      .map((reference) => {
+        const link = linkOf.get(reference.id);
+        return {
+          id: reference.id,
+          raterName: reference.raterName ?? "",
+          role: reference.role,
+          completed: reference.completed ?? null,
+          isVoid: reference.notEnoughInformation > 5,
+          remindersSent: link?.reminders_sent ?? 0,
+          waived: link?.waived ?? false,
+        };
+      }),
+    frameworks: frameworks.map((framework) => ({ value: framework.id, label: framework.shortName })),
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = authorize(context, portfolioPolicy.editOwn);
+  const parsed = parseForm(askForReferenceForm, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  if (!services(context).frameworks.some((framework) => framework.id === parsed.data.frameworkId)) return invalid({ frameworkId: "error.choose" }, parsed.values);
+  await askForReference(commands(context), { userId: user.userId, name: user.name }, { ...parsed.data, locale: requestState(context).locale });
+  services(context).mailWorker.wake();
+  return { ok: true as const, name: parsed.data.raterName };
+}
+
+export default function References({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const failed = actionData && !actionData.ok ? actionData : undefined;
+  const labels = { raterName: t("references.raterName"), raterEmail: t("references.raterEmail"), role: t("references.role"), frameworkId: t("references.framework") };
+  return (
+    <section>
+      <PageTitle title={t("references.title")} />
+      <h1>{t("references.title")}</h1>
+      <p>{t("references.intro")}</p>
+      {actionData?.ok ? (
+        <p role="status" className="notice">
+          {t("references.sent", { name: actionData.name })}
+        </p>
+      ) : null}
+      {loaderData.references.length === 0 ? <p className="muted">{t("references.none")}</p> : null}
+      <ul className="entries">
+        {loaderData.references.map((reference) => (
+          <li key={reference.id}>
+            <span>
+              <strong>{reference.raterName}</strong> ({t(`role.${reference.role}`)})
+            </span>
+            <span>
+              {reference.completed
+                ? reference.isVoid
+                  ? t("references.status.void")
+                  : t("references.status.completed", { date: reference.completed })
+                : `${t("references.status.pending")} · ${t("references.reminders", { count: reference.remindersSent })}`}
+              {reference.waived ? ` · ${t("references.waived")}` : ""}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h2>{t("references.ask")}</h2>
+      <ErrorSummary state={failed} fieldLabels={labels} />
+      <AppForm key={actionData?.ok ? actionData.name : "ask"}>
+        <TextField name="raterName" label={labels.raterName} state={failed} autoComplete="off" />
+        <TextField name="raterEmail" label={labels.raterEmail} state={failed} type="email" autoComplete="off" hint={t("field.emailHint")} />
+        <SelectField name="role" label={labels.role} state={failed} options={referenceRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
+        <SelectField name="frameworkId" label={labels.frameworkId} state={failed} options={loaderData.frameworks} />
+        <div className="field field-check">
+          <input id="field-waived" type="checkbox" name="waived" defaultChecked={failed?.values?.waived === "on"} />
+          <label htmlFor="field-waived">{t("references.waive")}</label>
+        </div>
+        <button type="submit">{t("references.send")}</button>
+      </AppForm>
+    </section>
+  );
+}

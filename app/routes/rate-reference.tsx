@@ -1,0 +1,97 @@
+import type { Route } from "./+types/rate-reference";
+import { findOpenLink, saveRatingDraft, submitRating } from "../../src/commands/answer-rating.ts";
+import { findUserById } from "../../src/data/users.ts";
+import { ratingFormFor } from "../../src/domain/rating-form.ts";
+import { AppForm } from "../components/form.tsx";
+import { PageTitle } from "../components/page-title.tsx";
+import { commands, services } from "../lib/route-context.server.ts";
+import { useLocale, useTranslate } from "../lib/use-translate.ts";
+
+/** The rater's form, reached only through the emailed link: the token is the permission. */
+async function loadLink(context: Route.LoaderArgs["context"], token: string) {
+  const { link, state } = await findOpenLink(commands(context), "reference", token);
+  const framework = services(context).frameworks.find((candidate) => candidate.id === link?.framework_id) ?? services(context).frameworks[0]!;
+  return { link, state, form: ratingFormFor(framework) };
+}
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { link, state, form } = await loadLink(context, params.token);
+  if (state !== "open" || !link) return { state, applicant: "", form, draft: {} as Record<string, string> };
+  const applicant = await findUserById(services(context).db, link.user_id);
+  return { state, applicant: applicant?.name ?? "", form, draft: link.draft ?? {} };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { form } = await loadLink(context, params.token);
+  const data = await request.formData();
+  const answers = Object.fromEntries(form.items.map((item) => [item.id, String(data.get(item.id) ?? "")]).filter(([, value]) => value !== ""));
+  if (data.get("intent") === "save") {
+    return { outcome: (await saveRatingDraft(commands(context), params.token, answers)) === "open" ? ("saved" as const) : ("closed" as const), answers, errors: {} };
+  }
+  const result = await submitRating(commands(context), params.token, form, answers);
+  if (!result.ok) return { outcome: "missing" as const, answers, errors: result.errors };
+  services(context).mailWorker.wake();
+  return { outcome: result.value.state === "used" ? ("thanks" as const) : ("closed" as const), answers, errors: {} };
+}
+
+export default function RateReference({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  if (actionData?.outcome === "thanks") {
+    return (
+      <section className="narrow">
+        <PageTitle title={t("rating.thanks")} />
+        <h1>{t("rating.thanks")}</h1>
+      </section>
+    );
+  }
+  if (loaderData.state !== "open") {
+    const message = loaderData.state === "expired" ? t("rating.expired") : loaderData.state === "used" ? t("rating.used") : t("rating.unknown");
+    return (
+      <section className="narrow">
+        <PageTitle title={message} />
+        <h1>{message}</h1>
+      </section>
+    );
+  }
+  const answers: Record<string, string> = actionData?.answers ?? loaderData.draft;
+  const errors: Record<string, unknown> = actionData?.errors ?? {};
+  const title = t("rating.title", { name: loaderData.applicant });
+  return (
+    <section>
+      <PageTitle title={title} />
+      <h1>{title}</h1>
+      <p>{t("rating.intro", { name: loaderData.applicant })}</p>
+      {actionData?.outcome === "saved" ? (
+        <p role="status" className="notice">
+          {t("rating.saved")}
+        </p>
+      ) : null}
+      {actionData?.outcome === "missing" ? (
+        <p role="alert" className="error-summary">
+          {t("rating.missing")}
+        </p>
+      ) : null}
+      <AppForm>
+        {loaderData.form.items.map((item) => (
+          <fieldset key={item.id} className={errors[item.id] ? "field field-invalid rating-item" : "field rating-item"} id={`field-${item.id}`}>
+            <legend>{item.label[locale]}</legend>
+            {errors[item.id] ? <p className="field-error">{t("error.choose")}</p> : null}
+            {loaderData.form.scale.map((option) => (
+              <div key={option.value} className="field-check">
+                <input type="radio" id={`${item.id}-${option.value}`} name={item.id} value={option.value} defaultChecked={answers[item.id] === option.value} />
+                <label htmlFor={`${item.id}-${option.value}`}>{option.label[locale]}</label>
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        <button type="submit" name="intent" value="submit">
+          {t("rating.submit")}
+        </button>{" "}
+        <button type="submit" name="intent" value="save" className="secondary-button">
+          {t("rating.save")}
+        </button>
+      </AppForm>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { hashToken } from "../auth/tokens.ts";
+import { completeAccessLink, findAccessLinkByToken, saveAccessLinkDraft } from "../data/access-links.ts";
+import { enqueueMail } from "../data/outbox.ts";
+import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
+import { findUserById } from "../data/users.ts";
+import { countNotEnoughInformation, type RatingForm, unansweredItems } from "../domain/rating-form.ts";
+import { answeredMail } from "../mail/templates.ts";
+import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
+
+export type LinkState = "open" | "expired" | "used" | "unknown";
+
+export async function findOpenLink(context: CommandContext, purpose: "reference" | "verify-entry", token: string) {
+  const link = await findAccessLinkByToken(context.db, purpose, hashToken(token));
+  const state: LinkState = !link ? "unknown" : link.completed_at ? "used" : link.expires_at <= context.now() ? "expired" : "open";
+  return { link, state };
+}
+
+/** Keeps a rater's answers so far; they can close the page and come back through the same link. */
+export async function saveRatingDraft(context: CommandContext, token: string, answers: Record<string, string>): Promise<LinkState> {
+  const { link, state } = await findOpenLink(context, "reference", token);
+  if (state === "open") await saveAccessLinkDraft(context.db, link!.id, answers);
+  return state;
+}
+
+/**
+ * Records a completed rating: the answers on the link, the portfolio's reference marked completed
+ * with its count of "not enough information" answers, and a mail to the applicant.
+ */
+export async function submitRating(context: CommandContext, token: string, form: RatingForm, answers: Record<string, string>): Promise<Result<{ state: LinkState }>> {
+  const { link, state } = await findOpenLink(context, "reference", token);
+  if (state !== "open" || !link) return ok({ state });
+  const missing = unansweredItems(form, answers);
+  if (missing.length > 0) {
+    await saveAccessLinkDraft(context.db, link.id, answers);
+    return fail(Object.fromEntries(missing.map((item) => [item, "error.choose" as const])));
+  }
+  const now = context.now();
+  return context.db.transaction().execute(async (tx) => {
+    if (!(await completeAccessLink(tx, link.id, answers, now))) return ok({ state: "used" as LinkState });
+    const portfolio = await findPortfolioForUpdate(tx, link.user_id);
+    const references = portfolio.references.map((reference) =>
+      reference.id === link.entry_id ? { ...reference, completed: now.toISOString().slice(0, 10), notEnoughInformation: countNotEnoughInformation(answers) } : reference,
+    );
+    await writePortfolio(tx, link.user_id, { ...portfolio, references }, now);
+    const applicant = await findUserById(tx, link.user_id);
+    if (applicant) {
+      const what = { en: `${link.recipient_name} completed your reference rating.`, es: `${link.recipient_name} completó su evaluación de referencia.` };
+      await enqueueMail(tx, { kind: "reference-completed", userId: applicant.id, to: applicant.email, ...answeredMail(applicant.locale ?? link.locale, applicant.name, what, `${context.baseUrl}/portfolio/references`) });
+    }
+    return ok({ state: "used" as LinkState });
+  });
+}

@@ -1,0 +1,32 @@
+import type { Framework, Text } from "./framework-schema.ts";
+
+/**
+ * The reference rating form. The Alliance's own items are licensed and no source gives the
+ * scale, so the default rates each competency domain of the framework on a four-point scale,
+ * with "not enough information" always offered; an association may replace it (a later issue).
+ */
+export type RatingForm = { items: Array<{ id: string; label: Text }>; scale: Array<{ value: string; label: Text }> };
+
+export const notEnoughInformation = "nei";
+
+const scale: RatingForm["scale"] = [
+  { value: "1", label: { en: "Not yet seen", es: "Todavía no se observa" } },
+  { value: "2", label: { en: "Developing", es: "En desarrollo" } },
+  { value: "3", label: { en: "Consistent", es: "Constante" } },
+  { value: "4", label: { en: "A strength", es: "Una fortaleza" } },
+  { value: notEnoughInformation, label: { en: "I do not have enough information to rate", es: "No tengo información suficiente para evaluar" } },
+];
+
+export function ratingFormFor(framework: Framework): RatingForm {
+  return { items: framework.domains.map((domain) => ({ id: domain.id, label: domain.name })), scale };
+}
+
+/** Every item answered with a value of the scale; returns the items still unanswered. */
+export function unansweredItems(form: RatingForm, answers: Record<string, string | undefined>): string[] {
+  const allowed = new Set(form.scale.map((option) => option.value));
+  return form.items.filter((item) => !allowed.has(answers[item.id] ?? "")).map((item) => item.id);
+}
+
+export function countNotEnoughInformation(answers: Record<string, string | undefined>): number {
+  return Object.values(answers).filter((value) => value === notEnoughInformation).length;
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findPortfolio } from "../../src/data/portfolios.ts";
+import { sendReferenceReminders } from "../../src/jobs/reference-reminders.ts";
+import { buildUser, signIn } from "../setup/builders.ts";
+import { linkIn } from "../setup/smtp-inbox.ts";
+import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
+
+let app: TestApp;
+let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ app, inbox, close } = await startTestAppWithMail());
+});
+afterAll(() => close?.());
+
+const domains = ["theoretical-foundations", "law-regulation-agency-policy", "systems-expertise", "direct-service-skills", "working-with-others", "communicating", "thinking", "reflection", "administration"];
+const pathOf = (link: string) => new URL(link).pathname;
+
+async function applicantAsks(raterEmail: string, extra: Record<string, string> = {}) {
+  const user = await buildUser(app.services.db, { name: "Marisol Vega" });
+  const client = await app.client();
+  await signIn(app.services.db, client, user.id);
+  const page = await client.post("/portfolio/references", { raterName: "Dana Ruiz", raterEmail, role: "current-supervisor", frameworkId: "alliance-iecmh-e", ...extra });
+  expect(page.text).toContain("We emailed Dana Ruiz a link to the rating form.");
+  const mail = await inbox.waitFor((m) => m.to.includes(raterEmail));
+  return { user, client, mail, path: pathOf(linkIn(mail, "/r/")) };
+}
+
+describe("reference ratings through an emailed link", () => {
+  it("lets the rater save, come back, and send; the portfolio and the applicant learn of it", async () => {
+    const { user, client, mail, path } = await applicantAsks("dana@example.org");
+    expect(mail.subject).toBe("Marisol Vega asks you for a reference / Marisol Vega le pide una referencia");
+    const rater = await app.client();
+    const form = await rater.get(path);
+    expect(form.text).toContain("Reference rating for Marisol Vega");
+    expect(form.text).not.toContain(user.email);
+
+    const partial = Object.fromEntries(domains.slice(0, 3).map((domain) => [domain, "3"]));
+    expect((await rater.post(path, { ...partial, intent: "save" })).text).toContain("Your answers are saved.");
+    const back = await (await app.client()).get(path);
+    expect(back.text).toMatch(/<input type="radio" id="theoretical-foundations-3" [^>]*checked=""/);
+
+    const incomplete = await rater.post(path, { ...partial, intent: "submit" });
+    expect(incomplete.text).toContain("Please answer every area");
+    const answers = Object.fromEntries(domains.map((domain, index) => [domain, index < 2 ? "nei" : "4"]));
+    expect((await rater.post(path, { ...answers, intent: "submit" })).text).toContain("Thank you. Your rating is recorded.");
+    expect((await rater.get(path)).text).toContain("This rating has already been sent.");
+
+    const [reference] = (await findPortfolio(app.services.db, user.id)).portfolio.references;
+    expect(reference).toMatchObject({ raterName: "Dana Ruiz", role: "current-supervisor", notEnoughInformation: 2 });
+    expect(reference!.completed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await inbox.waitFor((m) => m.to.includes(user.email) && m.subject.includes("Dana Ruiz completed your reference rating"));
+    expect((await client.get("/portfolio/references")).text).toContain("Completed on");
+  });
+
+  it("marks a rating with 6 or more 'not enough information' answers as not counting", async () => {
+    const { client, path } = await applicantAsks("few-contacts@example.org");
+    const answers = Object.fromEntries(domains.map((domain, index) => [domain, index < 6 ? "nei" : "2"]));
+    await (await app.client()).post(path, { ...answers, intent: "submit" });
+    expect((await client.get("/portfolio/references")).text).toContain("too many");
+  });
+
+  it("reminds a rater after 7 and 14 days with a link that also works", async () => {
+    const { path } = await applicantAsks("slow@example.org");
+    const in8days = { ...app.services, now: () => new Date(Date.now() + 8 * 24 * 3600 * 1000) };
+    const context = { db: app.services.db, now: in8days.now, baseUrl: app.services.config.baseUrl };
+    expect(await sendReferenceReminders(context)).toBeGreaterThanOrEqual(1);
+    expect(await sendReferenceReminders(context)).toBe(0);
+    await app.services.mailWorker.runOnce();
+    const reminder = await inbox.waitFor((m) => m.to.includes("slow@example.org") && m.subject.startsWith("Reminder"));
+    const second = pathOf(linkIn(reminder, "/r/"));
+    expect(second).not.toBe(path);
+    expect((await (await app.client()).get(second)).text).toContain("Reference rating for Marisol Vega");
+    expect((await (await app.client()).get(path)).text).toContain("Reference rating for Marisol Vega");
+    const later = { db: app.services.db, now: () => new Date(Date.now() + 15 * 24 * 3600 * 1000), baseUrl: app.services.config.baseUrl };
+    expect(await sendReferenceReminders(later)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("says so when a link has expired or is not valid", async () => {
+    const { path } = await applicantAsks("late@example.org");
+    await app.services.db.updateTable("access_links").set({ expires_at: new Date(Date.now() - 1000) }).where("recipient_email", "=", "late@example.org").execute();
+    expect((await (await app.client()).get(path)).text).toContain("This link has expired.");
+    expect((await (await app.client()).get("/r/forged")).text).toContain("This link is not valid.");
+  });
+
+  it("shows each error next to its field and keeps what was typed", async () => {
+    const user = await buildUser(app.services.db);
+    const client = await app.client();
+    await signIn(app.services.db, client, user.id);
+    const page = await client.post("/portfolio/references", { raterName: "Sam", raterEmail: "not-an-email", role: "nobody", frameworkId: "alliance-iecmh-e" });
+    expect(page.status).toBe(400);
+    expect(page.text).toContain("Enter an email address like name@example.org.");
+    expect(page.text).toContain('value="Sam"');
+  });
+});
