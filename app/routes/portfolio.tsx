@@ -19,7 +19,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       id: section.id,
       title: section.title,
       addLabel: section.addLabel,
-      entries: (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({ id: entry.id, fields: section.fromEntry(entry) })),
+      entries: (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({
+        id: entry.id,
+        fields: section.fromEntry(entry),
+        verified: entry.verified === true,
+      })),
+      isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
     })),
     notice: url.searchParams.has("saved") ? ("saved" as const) : url.searchParams.has("deleted") ? ("deleted" as const) : null,
   };
@@ -60,8 +65,16 @@ export default function Portfolio({ loaderData }: Route.ComponentProps) {
                 const summary = describeEntry(section.id, entry.fields, t);
                 return (
                   <li key={entry.id}>
-                    <span>{summary}</span>
+                    <span>
+                      {summary}
+                      {entry.verified ? <span className="status status-met">{` ${t("confirm.verified")}`}</span> : null}
+                    </span>
                     <span className="entry-actions">
+                      {section.isConfirmable && !entry.verified ? (
+                        <Link to={`/portfolio/confirm/${entry.id}`} aria-label={`${t("confirm.ask")}: ${summary}`}>
+                          {t("confirm.ask")}
+                        </Link>
+                      ) : null}
                       <Link to={`/portfolio/${section.id}/${entry.id}`} aria-label={`${t("portfolio.edit")}: ${summary}`}>
                         {t("portfolio.edit")}
                       </Link>

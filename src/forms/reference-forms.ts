@@ -8,3 +8,8 @@ export const askForReferenceForm = z.object({
   frameworkId: z.string().min(1, "error.choose"),
   waived: z.preprocess((value) => value === "on", z.boolean()),
 });
+
+export const confirmationForm = z.object({
+  name: z.string().trim().min(1, "error.required").max(200, "error.tooLong"),
+  email: z.string().trim().min(1, "error.required").pipe(z.email("error.email")).transform((value) => value.toLowerCase()),
+});

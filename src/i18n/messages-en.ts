@@ -321,6 +321,20 @@ export const en = {
   "rating.used": "This rating has already been sent. Thank you.",
   "rating.unknown": "This link is not valid. Check that you copied all of it.",
   "rating.missing": "Please answer every area; \"not enough information\" is a valid answer.",
+  "confirm.ask": "Ask for confirmation",
+  "confirm.title": "Ask someone to confirm this entry",
+  "confirm.intro": "The person who provided the supervision, or your supervisor for a job, receives a secure link. They confirm with one click and need no account.",
+  "confirm.name": "Their name",
+  "confirm.email": "Their email",
+  "confirm.send": "Send the link",
+  "confirm.sent": "We emailed {name} a link to confirm this entry.",
+  "confirm.verified": "Confirmed",
+  "verify.pageTitle": "Please confirm an entry for {name}",
+  "verify.intro": "{name} recorded the following and says you can confirm it.",
+  "verify.yes": "Yes, this is right",
+  "verify.no": "No, this is not right",
+  "verify.comment": "What is not right? (optional)",
+  "verify.thanks": "Thank you. Your answer is recorded.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -45,6 +45,10 @@ const rows: Row[] = [
   // The rater's page answers anyone holding the link; an unknown token says so.
   { route: "r/:token", method: "GET", path: "/r/not-a-token", expect: 200 },
   { route: "r/:token", method: "POST", path: "/r/not-a-token", expect: 200 },
+  { route: "portfolio/confirm/:entryId", method: "GET", path: "/portfolio/confirm/nope", expect: { anonymous: 401, default: 404 } },
+  { route: "portfolio/confirm/:entryId", method: "POST", path: "/portfolio/confirm/nope", expect: { anonymous: 401, default: 404 } },
+  { route: "v/:token", method: "GET", path: "/v/not-a-token", expect: 200 },
+  { route: "v/:token", method: "POST", path: "/v/not-a-token", expect: 200 },
   { route: "progress", method: "GET", path: "/progress", expect: { anonymous: 401, default: 200 } },
   { route: "owner/associations", method: "GET", path: "/owner/associations", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "owner/associations", method: "POST", path: "/owner/associations", expect: { anonymous: 401, owner: 400, default: 403 } },

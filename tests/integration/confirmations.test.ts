@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findPortfolio } from "../../src/data/portfolios.ts";
+import { buildUser, signIn } from "../setup/builders.ts";
+import { linkIn } from "../setup/smtp-inbox.ts";
+import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
+
+let app: TestApp;
+let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ app, inbox, close } = await startTestAppWithMail());
+});
+afterAll(() => close?.());
+
+async function applicantWithSession(providerEmail: string) {
+  const user = await buildUser(app.services.db, { name: "Ana Ríos" });
+  const client = await app.client();
+  await signIn(app.services.db, client, user.id);
+  await client.post("/portfolio/reflective-supervision/new", {
+    direction: "received",
+    date: "2025-04-01",
+    hours: "1.5",
+    format: "individual",
+    providerName: "Dr. Lee",
+    providerCredential: "alliance-iecmh-e/imhs",
+    providerEarned: "2015-01-01",
+    intent: "save",
+  });
+  const [session] = (await findPortfolio(app.services.db, user.id)).portfolio.reflectiveSupervision;
+  const asked = await client.post(`/portfolio/confirm/${session!.id}`, { name: "Dr. Lee", email: providerEmail });
+  expect(asked.text).toContain("We emailed Dr. Lee a link to confirm this entry.");
+  const mail = await inbox.waitFor((m) => m.to.includes(providerEmail));
+  return { user, client, session: session!, path: new URL(linkIn(mail, "/v/")).pathname, mail };
+}
+
+describe("confirmation of hours by the provider, through an emailed link", () => {
+  it("marks the session verified when the provider confirms, and tells the applicant", async () => {
+    const { user, client, session, path, mail } = await applicantWithSession("lee@example.org");
+    expect(mail.text).toContain("I received it · 2025-04-01 · 1.5 h · Individual");
+    const provider = await app.client();
+    const page = await provider.get(path);
+    expect(page.text).toContain("Please confirm an entry for Ana Ríos");
+    expect((await provider.post(path, { answer: "yes" })).text).toContain("Thank you. Your answer is recorded.");
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.reflectiveSupervision[0]).toMatchObject({ id: session.id, verified: true });
+    expect((await client.get("/portfolio")).text).toContain("Confirmed");
+    await inbox.waitFor((m) => m.to.includes(user.email) && m.subject.includes("Dr. Lee confirmed an entry"));
+    expect((await provider.get(path)).text).toContain("already been sent");
+  });
+
+  it("leaves the entry unverified and passes on the provider's comment when it is not right", async () => {
+    const { user, path } = await applicantWithSession("lee2@example.org");
+    await (await app.client()).post(path, { answer: "no", comment: "It was 1 hour, not 1.5." });
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.reflectiveSupervision[0]!.verified).toBe(false);
+    await inbox.waitFor((m) => m.to.includes(user.email) && m.text.includes("It was 1 hour, not 1.5."));
+  });
+
+  it("lets nobody else ask about someone's entry", async () => {
+    const { session } = await applicantWithSession("lee3@example.org");
+    const stranger = await app.client();
+    await signIn(app.services.db, stranger, (await buildUser(app.services.db)).id);
+    expect((await stranger.get(`/portfolio/confirm/${session.id}`)).status).toBe(404);
+  });
+});
