@@ -88,6 +88,9 @@ function SiteNavigation() {
               <Link to="/progress">{t("nav.progress")}</Link>
             </li>
             <li>
+              <Link to="/applications">{t("nav.applications")}</Link>
+            </li>
+            <li>
               <Link to="/account">{t("nav.account")}</Link>
             </li>
             <li>

@@ -20,6 +20,8 @@ export default [
   route("v/:token", "routes/verify-entry.tsx"),
   route("r/:token", "routes/rate-reference.tsx"),
   route("progress", "routes/progress.tsx"),
+  route("applications", "routes/applications.tsx"),
+  route("applications/:id", "routes/application.tsx"),
   route("owner/associations", "routes/owner-associations.tsx"),
   route("owner/associations/:slug", "routes/owner-association-edit.tsx"),
   route("a/:slug", "routes/association.tsx"),

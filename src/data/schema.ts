@@ -46,6 +46,7 @@ export interface AssociationsTable {
   contact_email: string;
   contact_phone: string | null;
   website: string | null;
+  application_fee_cents: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -135,6 +136,39 @@ export interface AccessLinksTable {
   created_at: CreatedAt;
 }
 
+export type ApplicationStatus = "draft" | "submitted" | "withdrawn";
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  user_id: string;
+  association_id: string;
+  framework_id: string;
+  category_id: string;
+  status: ApplicationStatus;
+  fee_cents: number | null;
+  fee_paid_at: Timestamp | null;
+  attested_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationSnapshotsTable {
+  application_id: string;
+  portfolio: ColumnType<unknown, string, never>;
+  report: ColumnType<unknown, string, never>;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<string>;
+  application_id: string;
+  status: string;
+  actor_user_id: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -149,6 +183,9 @@ export interface Database {
   association_frameworks: AssociationFrameworksTable;
   access_links: AccessLinksTable;
   access_link_tokens: AccessLinkTokensTable;
+  applications: ApplicationsTable;
+  application_snapshots: ApplicationSnapshotsTable;
+  application_events: ApplicationEventsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -4,6 +4,7 @@ import * as createAssociationsAndRoles from "./2026-11-23-02-create-associations
 import * as createOutbox from "./2026-11-23-03-create-outbox.ts";
 import * as createPortfolios from "./2026-11-23-04-create-portfolios.ts";
 import * as createAccessLinks from "./2026-11-23-05-create-access-links.ts";
+import * as createApplications from "./2026-11-23-06-create-applications.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-03-create-outbox": createOutbox,
   "2026-11-23-04-create-portfolios": createPortfolios,
   "2026-11-23-05-create-access-links": createAccessLinks,
+  "2026-11-23-06-create-applications": createApplications,
 };

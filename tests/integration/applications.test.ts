@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
+import { findSnapshot } from "../../src/data/applications.ts";
+import { listAuditOfSubject } from "../../src/data/audit-log.ts";
+import { findPortfolio } from "../../src/data/portfolios.ts";
+import { fingerprint } from "../../src/commands/apply.ts";
+import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
+import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
+
+let app: TestApp;
+let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ app, inbox, close } = await startTestAppWithMail());
+});
+afterAll(() => close?.());
+
+async function applicant() {
+  const association = await buildAssociation(app.services.db, { name: "Michigan IMH", contactEmail: "staff@mi.example.org" });
+  await app.services.db.updateTable("associations").set({ application_fee_cents: 7500 }).where("id", "=", association.id).execute();
+  await setFrameworksOfAssociation(app.services.db, association.id, ["alliance-iecmh-e"]);
+  const user = await buildMember(app.services.db, association.id, "member", { name: "Rosa Martínez" });
+  const client = await app.client();
+  await signIn(app.services.db, client, user.id);
+  await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: readFileSync("examples/ifs-portfolio.json", "utf8") } });
+  const started = await client.post("/applications", { choice: `${association.id}|alliance-iecmh-e|ifs` });
+  expect(started.status).toBe(302);
+  return { user, client, association, path: started.location! };
+}
+
+describe("applying", () => {
+  it("lists what is unmet, submits with attestation and ethics, freezes the portfolio, and writes history, audit and mail", async () => {
+    const { user, client, path } = await applicant();
+    const draft = await client.get(path);
+    expect(draft.text).toContain("Application: Infant Family Specialist");
+    expect(draft.text).toContain("Application fee: $75.00.");
+    expect(draft.text).toContain("Some requirements are not met yet.");
+
+    const refused = await client.post(path, { intent: "submit", attest: "on" });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('id="error-ethics"');
+
+    const submitted = await client.post(path, { intent: "submit", attest: "on", ethics: "on" });
+    expect(submitted.text).toContain("Your application was submitted.");
+    const id = path.split("/").pop()!;
+    const snapshot = await findSnapshot(app.services.db, id);
+    expect(snapshot?.sha256).toBe(fingerprint({ portfolio: snapshot!.portfolio, report: snapshot!.report }));
+    expect((snapshot!.portfolio as { training: unknown[] }).training).toHaveLength(2);
+
+    await client.post("/portfolio/training/new", { title: "Added later", date: "2025-11-01", clockHours: "3", intent: "save" });
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.training).toHaveLength(3);
+    expect(((await findSnapshot(app.services.db, id))!.portfolio as { training: unknown[] }).training).toHaveLength(2);
+
+    const page = await client.get(path);
+    expect(page.text).toContain(`Submitted portfolio fingerprint (SHA-256): ${snapshot!.sha256}`);
+    expect((await listAuditOfSubject(app.services.db, "application", id)).map((entry) => entry.action)).toEqual(["application.started", "application.submitted"]);
+    await inbox.waitFor((m) => m.to.includes(user.email) && m.subject.includes("Infant Family Specialist was submitted"));
+    await inbox.waitFor((m) => m.to.includes("staff@mi.example.org") && m.subject.includes("Rosa Martínez submitted an application"));
+
+    expect((await client.post(path, { intent: "submit", attest: "on", ethics: "on" })).text).toContain("This application was already submitted.");
+    expect((await client.post(path, { intent: "withdraw" })).text).toContain("Your application was withdrawn.");
+    expect((await client.get(path)).text).toMatch(/Draft[\s\S]*Submitted[\s\S]*Withdrawn/);
+  });
+
+  it("does not show one person's application to another", async () => {
+    const { path } = await applicant();
+    const stranger = await app.client();
+    await signIn(app.services.db, stranger, (await buildUser(app.services.db)).id);
+    expect((await stranger.get(path)).status).toBe(404);
+    expect((await stranger.post(path, { intent: "withdraw" })).status).toBe(404);
+  });
+});

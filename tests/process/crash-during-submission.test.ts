@@ -1,0 +1,59 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { fingerprint } from "../../src/commands/apply.ts";
+import { openDatabase } from "../../src/data/database.ts";
+import { HttpClient } from "../setup/http-client.ts";
+import { startServerProcess } from "../setup/server-process.ts";
+
+/**
+ * SIGKILL the server while applications are being submitted. After a restart each one must be
+ * a draft with nothing of a submission, or submitted with its snapshot, event, audit entry and mails.
+ */
+describe("killing the server during submission", () => {
+  it("leaves each application fully submitted or still a draft", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "cradle-crash-submit-"));
+    await promisify(execFile)(process.execPath, ["src/cli/seed-demo.ts"], { env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir } });
+    let submittedSomewhere = 0;
+    for (let round = 0; round < 3; round++) {
+      const server = await startServerProcess({ DATA_DIR: dataDir });
+      const client = await HttpClient.open(server.url);
+      await client.post("/login", { email: "applicant1@sc-imh.demo.cradle.test", password: "cradle-demo-2026" });
+      const choice = (await client.get("/applications")).text.match(/value="([^"]+\|alliance-iecmh-e\|ifa)"/)![1]!;
+      const drafts: string[] = [];
+      for (let index = 0; index < 10; index++) drafts.push((await client.post("/applications", { choice })).location!);
+      const submissions = drafts.map((draft) => client.post(draft, { intent: "submit", attest: "on", ethics: "on" }).catch(() => undefined));
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 200));
+      server.child.kill("SIGKILL");
+      await Promise.all(submissions);
+      await server.exited;
+
+      const restarted = await startServerProcess({ DATA_DIR: dataDir });
+      restarted.child.kill("SIGTERM");
+      await restarted.exited;
+      const { db, close } = await openDatabase({ dataDir });
+      try {
+        const applications = await db.selectFrom("applications").select(["id", "status"]).execute();
+        for (const application of applications) {
+          const snapshot = await db.selectFrom("application_snapshots").select(["portfolio", "report", "sha256"]).where("application_id", "=", application.id).executeTakeFirst();
+          const events = await db.selectFrom("application_events").select("status").where("application_id", "=", application.id).execute();
+          const audits = await db.selectFrom("audit_log").select("action").where("subject_id", "=", application.id).where("action", "=", "application.submitted").execute();
+          const mails = await db.selectFrom("outbox").select("kind").where("text_body", "like", `%/applications/${application.id}%`).execute();
+          if (application.status === "draft") {
+            expect([snapshot, events.map((e) => e.status), audits.length, mails.length]).toEqual([undefined, ["draft"], 0, 0]);
+          } else {
+            submittedSomewhere++;
+            expect(snapshot!.sha256).toBe(fingerprint({ portfolio: snapshot!.portfolio, report: snapshot!.report }));
+            expect([events.map((e) => e.status), audits.length, mails.length]).toEqual([["draft", "submitted"], 1, 1]);
+          }
+        }
+      } finally {
+        await close();
+      }
+    }
+    expect(submittedSomewhere).toBeGreaterThan(0);
+  }, 180_000);
+});
