@@ -91,6 +91,9 @@ function SiteNavigation() {
               <Link to="/applications">{t("nav.applications")}</Link>
             </li>
             <li>
+              <Link to="/inbox">{t("nav.inbox")}</Link>
+            </li>
+            <li>
               <Link to="/account">{t("nav.account")}</Link>
             </li>
             <li>

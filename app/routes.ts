@@ -20,6 +20,7 @@ export default [
   route("v/:token", "routes/verify-entry.tsx"),
   route("r/:token", "routes/rate-reference.tsx"),
   route("progress", "routes/progress.tsx"),
+  route("inbox", "routes/inbox.tsx"),
   route("applications", "routes/applications.tsx"),
   route("applications/:id", "routes/application.tsx"),
   route("owner/associations", "routes/owner-associations.tsx"),

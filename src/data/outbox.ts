@@ -70,3 +70,14 @@ export function listRecentMail(db: Db, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** The in-app inbox: every message written for this person, newest first (mail may be blocked on the way). */
+export function listMailOfUser(db: Db, userId: string, limit: number) {
+  return db
+    .selectFrom("outbox")
+    .select(["id", "subject", "text_body", "created_at", "status"])
+    .where("user_id", "=", userId)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+}

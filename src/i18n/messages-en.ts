@@ -363,6 +363,10 @@ export const en = {
   "application.history": "History",
   "application.snapshot": "Submitted portfolio fingerprint (SHA-256): {hash}",
   "nav.applications": "My applications",
+  "inbox.title": "My messages",
+  "inbox.intro": "Every message Cradle sends you is also kept here, in case your email provider or employer blocks it.",
+  "inbox.empty": "No messages yet.",
+  "nav.inbox": "Messages",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -366,4 +366,8 @@ export const es: Record<MessageKey, string> = {
   "application.history": "Historial",
   "application.snapshot": "Huella del portafolio enviado (SHA-256): {hash}",
   "nav.applications": "Mis solicitudes",
+  "inbox.title": "Mis mensajes",
+  "inbox.intro": "Cada mensaje que Cradle le envía también se guarda aquí, por si su proveedor de correo o su empleador lo bloquea.",
+  "inbox.empty": "Todavía no hay mensajes.",
+  "nav.inbox": "Mensajes",
 };

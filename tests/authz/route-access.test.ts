@@ -53,6 +53,7 @@ const rows: Row[] = [
   { route: "applications", method: "POST", path: "/applications", fields: { choice: "x|y|z" }, expect: { anonymous: 401, default: 404 } },
   { route: "applications/:id", method: "GET", path: "/applications/00000000-0000-4000-8000-000000000000", expect: { anonymous: 401, default: 404 } },
   { route: "applications/:id", method: "POST", path: "/applications/00000000-0000-4000-8000-000000000000", expect: { anonymous: 401, default: 404 } },
+  { route: "inbox", method: "GET", path: "/inbox", expect: { anonymous: 401, default: 200 } },
   { route: "progress", method: "GET", path: "/progress", expect: { anonymous: 401, default: 200 } },
   { route: "owner/associations", method: "GET", path: "/owner/associations", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "owner/associations", method: "POST", path: "/owner/associations", expect: { anonymous: 401, owner: 400, default: 403 } },

@@ -71,3 +71,16 @@ describe("applying", () => {
     expect((await stranger.post(path, { intent: "withdraw" })).status).toBe(404);
   });
 });
+
+describe("the in-app inbox", () => {
+  it("keeps every message written to the person, and only theirs", async () => {
+    const { user, client, path } = await applicant();
+    await client.post(path, { intent: "submit", attest: "on", ethics: "on" });
+    const inboxPage = await client.get("/inbox");
+    expect(inboxPage.text).toContain("Your application for Infant Family Specialist was submitted to Michigan IMH.");
+    const other = await app.client();
+    await signIn(app.services.db, other, (await buildUser(app.services.db)).id);
+    expect((await other.get("/inbox")).text).not.toContain("Infant Family Specialist was submitted");
+    expect(user.id).toBeTruthy();
+  });
+});
