@@ -15,6 +15,8 @@ export default [
   route("portfolio/export", "routes/portfolio-export.ts"),
   route("portfolio/import", "routes/portfolio-import.tsx"),
   route("portfolio/references", "routes/portfolio-references.tsx"),
+  route("portfolio/documents", "routes/portfolio-documents.tsx"),
+  route("documents/:id", "routes/document-download.ts"),
   route("portfolio/confirm/:entryId", "routes/portfolio-confirm.tsx"),
   route("portfolio/:section/:entryId", "routes/portfolio-entry.tsx"),
   route("v/:token", "routes/verify-entry.tsx"),

@@ -169,6 +169,17 @@ export interface ApplicationEventsTable {
   created_at: CreatedAt;
 }
 
+export interface DocumentsTable {
+  id: Generated<string>;
+  user_id: string;
+  sha256: string;
+  type: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -186,6 +197,7 @@ export interface Database {
   applications: ApplicationsTable;
   application_snapshots: ApplicationSnapshotsTable;
   application_events: ApplicationEventsTable;
+  documents: DocumentsTable;
 }
 
 export type User = Selectable<UsersTable>;

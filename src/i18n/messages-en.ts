@@ -367,6 +367,22 @@ export const en = {
   "inbox.intro": "Every message Cradle sends you is also kept here, in case your email provider or employer blocks it.",
   "inbox.empty": "No messages yet.",
   "nav.inbox": "Messages",
+  "documents.title": "My documents",
+  "documents.intro": "Transcripts, certificates, your résumé and statements. Only you, and staff of an association you apply to, can open them.",
+  "documents.none": "No documents yet.",
+  "documents.type": "What is it",
+  "documents.file": "File (PDF, JPEG, PNG, DOC or DOCX, up to 20 MB)",
+  "documents.upload": "Upload",
+  "documents.uploaded": "The document was added to your portfolio.",
+  "documents.tooBig": "The file is larger than 20 MB.",
+  "documents.wrongType": "This file is not a PDF, JPEG, PNG, DOC or DOCX (we check the content, not the name).",
+  "documentType.transcript": "Transcript",
+  "documentType.certificate": "Training certificate",
+  "documentType.resume": "Résumé or CV",
+  "documentType.personal-statement": "Personal statement",
+  "documentType.learning-narrative": "Learning narrative",
+  "documentType.reflection": "Reflection",
+  "documentType.other": "Other",
 } as const;
 
 export type MessageKey = keyof typeof en;

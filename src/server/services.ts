@@ -4,6 +4,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../data/database.ts";
 import type { Framework } from "../domain/framework-schema.ts";
 import type { MailWorker } from "../jobs/mail-worker.ts";
+import type { FileStore } from "../files/file-store.ts";
 
 export type Services = {
   db: Db;
@@ -14,6 +15,7 @@ export type Services = {
   mailWorker: MailWorker;
   /** The published rules, read and checked once at start. */
   frameworks: Framework[];
+  files: FileStore;
   now: () => Date;
 };
 

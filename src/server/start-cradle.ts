@@ -10,6 +10,7 @@ import { migrateToLatest } from "../data/migrate.ts";
 import { startHousekeeping } from "../jobs/housekeeping.ts";
 import { startMailWorker } from "../jobs/mail-worker.ts";
 import { loadFrameworks } from "../frameworks/load-frameworks.ts";
+import { createFileStore } from "../files/file-store.ts";
 import { createHttpHandler } from "./http-handler.ts";
 import type { Services } from "./services.ts";
 import { loadSessionSecret } from "./session-secret.ts";
@@ -53,6 +54,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
     sessionSecret: loadSessionSecret(config.sessionSecret, config.dataDir),
     mailWorker,
     frameworks,
+    files: createFileStore(config.dataDir),
     now,
   };
 

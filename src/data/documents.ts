@@ -1,0 +1,27 @@
+import type { Db } from "./database.ts";
+
+const columns = ["id", "user_id", "sha256", "type", "filename", "media_type", "size_bytes", "created_at"] as const;
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+export function insertDocument(db: Db, document: { userId: string; sha256: string; type: string; filename: string; mediaType: string; sizeBytes: number }) {
+  return db
+    .insertInto("documents")
+    .values({ user_id: document.userId, sha256: document.sha256, type: document.type, filename: document.filename, media_type: document.mediaType, size_bytes: document.sizeBytes })
+    .returning(columns)
+    .executeTakeFirstOrThrow();
+}
+
+export async function findDocument(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom("documents").select(columns).where("id", "=", id).executeTakeFirst();
+}
+
+export function listDocumentsOfUser(db: Db, userId: string) {
+  return db.selectFrom("documents").select(columns).where("user_id", "=", userId).orderBy("created_at").execute();
+}
+
+/** The associations whose staff may read this person's documents: those the person has applied to. */
+export async function associationsAppliedTo(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.selectFrom("applications").select("association_id").distinct().where("user_id", "=", userId).where("status", "!=", "draft").execute();
+  return rows.map((row) => row.association_id);
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAuditOfSubject } from "../../src/data/audit-log.ts";
+import { findPortfolio } from "../../src/data/portfolios.ts";
+import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
+import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
+import { startTestApp, type TestApp } from "../setup/test-app.ts";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app?.close());
+
+const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+async function signedIn(userId: string) {
+  const client = await app.client();
+  await signIn(app.services.db, client, userId);
+  return client;
+}
+
+describe("documents", () => {
+  it("stores an upload by its content, lists it, and lets only the entitled download it, logging each download", async () => {
+    const home = await buildAssociation(app.services.db);
+    await setFrameworksOfAssociation(app.services.db, home.id, ["alliance-iecmh-e"]);
+    const owner = await buildMember(app.services.db, home.id, "member");
+    const client = await signedIn(owner.id);
+    const uploaded = await client.postFiles("/portfolio/documents", { type: "transcript" }, { file: { name: "transcript.pdf", type: "application/pdf", content: pdf } });
+    expect(uploaded.text).toContain("The document was added to your portfolio.");
+    const [entry] = (await findPortfolio(app.services.db, owner.id)).portfolio.documents;
+    expect(entry).toMatchObject({ type: "transcript" });
+    const path = `/documents/${entry!.id}`;
+
+    const download = await client.get(path);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(download.text.startsWith("%PDF-1.4")).toBe(true);
+
+    const staffHere = await buildMember(app.services.db, home.id, "staff");
+    const reviewerHere = await buildMember(app.services.db, home.id, "reviewer");
+    const staffElsewhere = await buildMember(app.services.db, (await buildAssociation(app.services.db)).id, "staff");
+    const stranger = await buildUser(app.services.db);
+    expect((await (await signedIn(staffHere.id)).get(path)).status).toBe(404);
+    expect((await (await app.client()).get(path)).status).toBe(401);
+
+    const started = await client.post("/applications", { choice: `${home.id}|alliance-iecmh-e|ifa` });
+    await client.post(started.location!, { intent: "submit", attest: "on", ethics: "on" });
+    expect((await (await signedIn(staffHere.id)).get(path)).status).toBe(200);
+    for (const outsider of [reviewerHere, staffElsewhere, stranger]) expect((await (await signedIn(outsider.id)).get(path)).status).toBe(404);
+
+    const downloads = (await listAuditOfSubject(app.services.db, "document", entry!.id)).filter((e) => e.action === "document.downloaded");
+    expect(downloads.map((e) => e.actor_user_id)).toEqual([owner.id, staffHere.id]);
+  });
+
+  it("refuses a file that is not what its name says, and one over 20 MB, keeping nothing", async () => {
+    const owner = await buildUser(app.services.db);
+    const client = await signedIn(owner.id);
+    const fake = await client.postFiles("/portfolio/documents", { type: "certificate" }, { file: { name: "certificate.pdf", type: "application/pdf", content: "<html>not a pdf</html>" } });
+    expect(fake.status).toBe(400);
+    expect(fake.text).toContain("we check the content, not the name");
+    const big = new Uint8Array(20 * 1024 * 1024 + 1);
+    big.set(pdf);
+    const tooBig = await client.postFiles("/portfolio/documents", { type: "certificate" }, { file: { name: "big.pdf", type: "application/pdf", content: big } });
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.text).toContain("larger than 20 MB");
+    expect((await findPortfolio(app.services.db, owner.id)).portfolio.documents).toEqual([]);
+  });
+});
