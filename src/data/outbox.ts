@@ -21,7 +21,8 @@ export async function enqueueMail(db: Db, mail: OutgoingMail) {
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html,
-      next_attempt_at: sql<Date>`now()`,
+      // Milliseconds, as the worker's clock counts: a microsecond-precise time could be "later" than the worker's now.
+      next_attempt_at: sql<Date>`date_trunc('milliseconds', now())`,
     })
     .execute();
 }
