@@ -1,7 +1,9 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/applications";
 import { startApplication } from "../../src/commands/apply.ts";
+import { enrolAsCandidate } from "../../src/commands/candidacy.ts";
 import { listApplicationsOfUser } from "../../src/data/applications.ts";
+import { listCandidaciesOfUser } from "../../src/data/candidacies.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
@@ -11,7 +13,11 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  const [applications, { associations }] = await Promise.all([listApplicationsOfUser(services(context).db, user.userId), personFrameworks(context, user.userId)]);
+  const [applications, { associations }, candidacies] = await Promise.all([
+    listApplicationsOfUser(services(context).db, user.userId),
+    personFrameworks(context, user.userId),
+    listCandidaciesOfUser(services(context).db, user.userId),
+  ]);
   const names = new Map(services(context).frameworks.flatMap((framework) => framework.categories.map((category) => [`${framework.id}/${category.id}`, category.name])));
   return {
     applications: applications.map((application) => ({
@@ -20,6 +26,12 @@ export async function loader({ context }: Route.LoaderArgs) {
       category: names.get(`${application.framework_id}/${application.category_id}`) ?? { en: application.category_id, es: application.category_id },
       status: application.status,
     })),
+    candidacies: candidacies.map((candidacy) => ({
+      id: candidacy.id,
+      category: names.get(`${candidacy.framework_id}/${candidacy.category_id}`) ?? { en: candidacy.category_id, es: candidacy.category_id },
+      until: candidacy.expires_at.toISOString().slice(0, 10),
+      hasAdvisor: candidacy.advisor_user_id !== null,
+    })),
     choices: associations.flatMap((association) =>
       association.frameworks.flatMap((framework) =>
         framework.categories.map((category) => ({
@@ -27,6 +39,7 @@ export async function loader({ context }: Route.LoaderArgs) {
           association: association.name,
           name: category.name,
           abbreviation: category.abbreviation,
+          offersCandidacy: category.candidateStatusYears !== undefined,
         })),
       ),
     ),
@@ -35,16 +48,23 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  const [associationId = "", frameworkId, categoryId] = String((await request.formData()).get("choice") ?? "").split("|");
+  const form = await request.formData();
+  const [associationId = "", frameworkId, categoryId] = String(form.get("choice") ?? "").split("|");
   const { associations } = await personFrameworks(context, user.userId);
   const framework = associations.find((association) => association.id === associationId)?.frameworks.find((candidate) => candidate.id === frameworkId);
   const category = framework?.categories.find((candidate) => candidate.id === categoryId);
   if (!framework || !category) notFound();
+  if (form.get("intent") === "candidate") {
+    const result = await enrolAsCandidate(commands(context), user, { associationId, framework, category });
+    if (!result.ok) return { error: result.errors.form ?? null };
+    services(context).mailWorker.wake();
+    return { enrolled: true as const };
+  }
   const { applicationId } = await startApplication(commands(context), user, { associationId, framework, category });
   throw redirect(`/applications/${applicationId}`);
 }
 
-export default function Applications({ loaderData }: Route.ComponentProps) {
+export default function Applications({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   return (
@@ -76,6 +96,59 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
           <button type="submit">{t("applications.startButton")}</button>
         </AppForm>
       )}
+      <CandidateStatus candidacies={loaderData.candidacies} choices={loaderData.choices.filter((choice) => choice.offersCandidacy)} notice={actionData} />
     </section>
+  );
+}
+
+function CandidateStatus({
+  candidacies,
+  choices,
+  notice,
+}: {
+  candidacies: Route.ComponentProps["loaderData"]["candidacies"];
+  choices: Route.ComponentProps["loaderData"]["choices"];
+  notice: Route.ComponentProps["actionData"];
+}) {
+  const t = useTranslate();
+  const locale = useLocale();
+  if (choices.length === 0 && candidacies.length === 0) return null;
+  return (
+    <>
+      <h2>{t("candidacy.title")}</h2>
+      <p>{t("candidacy.intro")}</p>
+      {notice && "enrolled" in notice ? (
+        <p role="status" className="notice">
+          {t("candidacy.enrolled")}
+        </p>
+      ) : null}
+      {notice && "error" in notice && notice.error ? (
+        <p role="alert" className="error-summary">
+          {t(notice.error)}
+        </p>
+      ) : null}
+      <ul className="entries">
+        {candidacies.map((candidacy) => (
+          <li key={candidacy.id}>
+            <Link to={`/candidates/${candidacy.id}`}>{t("candidacy.until", { category: candidacy.category[locale], date: candidacy.until })}</Link>
+            <span>{candidacy.hasAdvisor ? "" : t("candidacy.noAdvisor")}</span>
+          </li>
+        ))}
+      </ul>
+      {choices.length > 0 ? (
+        <AppForm>
+          <input type="hidden" name="intent" value="candidate" />
+          <div className="field">
+            <label htmlFor="field-candidate-choice">{t("applications.category")}</label>
+            <select id="field-candidate-choice" name="choice">
+              {choices.map((choice) => (
+                <option key={choice.value} value={choice.value}>{`${choice.abbreviation}: ${choice.name[locale]} (${choice.association})`}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t("candidacy.enrol")}</button>
+        </AppForm>
+      ) : null}
+    </>
   );
 }

@@ -43,3 +43,8 @@ export function listRolesOfUser(db: Db, userId: string) {
     .orderBy("associations.name")
     .execute();
 }
+
+export async function listRolesOfUserInAssociation(db: Db, userId: string, associationId: string) {
+  const rows = await db.selectFrom("association_roles").select("role").where("user_id", "=", userId).where("association_id", "=", associationId).execute();
+  return rows.map((row) => row.role);
+}

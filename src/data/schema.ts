@@ -47,6 +47,7 @@ export interface AssociationsTable {
   contact_phone: string | null;
   website: string | null;
   application_fee_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  candidate_fee_cents: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -180,6 +181,20 @@ export interface DocumentsTable {
   created_at: CreatedAt;
 }
 
+export interface CandidaciesTable {
+  id: Generated<string>;
+  user_id: string;
+  association_id: string;
+  framework_id: string;
+  category_id: string;
+  enrolled_at: Timestamp;
+  expires_at: Timestamp;
+  fee_cents: number | null;
+  advisor_user_id: string | null;
+  reminders_sent: Generated<number>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -198,6 +213,7 @@ export interface Database {
   application_snapshots: ApplicationSnapshotsTable;
   application_events: ApplicationEventsTable;
   documents: DocumentsTable;
+  candidacies: CandidaciesTable;
 }
 
 export type User = Selectable<UsersTable>;

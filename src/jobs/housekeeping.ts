@@ -5,6 +5,7 @@ import { deleteStaleHits } from "../data/rate-limits.ts";
 import { deleteExpiredSessions } from "../data/sessions.ts";
 import type { CommandContext } from "../commands/command-context.ts";
 import { sendReferenceReminders } from "./reference-reminders.ts";
+import { sendCandidacyReminders } from "../commands/candidacy.ts";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -19,8 +20,8 @@ export async function purgeExpiredRecords(db: Db, now: Date): Promise<void> {
 export function startHousekeeping(context: CommandContext, logger: Logger, onMail: () => void): { stop(): void } {
   const timer = setInterval(() => {
     purgeExpiredRecords(context.db, context.now()).catch((error) => logger.warn({ err: error }, "housekeeping failed"));
-    sendReferenceReminders(context)
-      .then((sent) => sent > 0 && onMail())
+    Promise.all([sendReferenceReminders(context), sendCandidacyReminders(context)])
+      .then(([references, candidacies]) => references + candidacies > 0 && onMail())
       .catch((error) => logger.warn({ err: error }, "reminders failed"));
   }, 60 * 60 * 1000);
   timer.unref();

@@ -1,0 +1,86 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/association-candidates";
+import { assignAdvisor } from "../../src/commands/candidacy.ts";
+import { findAssociationBySlug } from "../../src/data/associations.ts";
+import { listCandidatesOfAssociation } from "../../src/data/candidacies.ts";
+import { candidacyPolicy } from "../../src/policies/candidacy.ts";
+import { AppForm } from "../components/form.tsx";
+import { PageTitle } from "../components/page-title.tsx";
+import { authorize, commands, invalid, notFound, services } from "../lib/route-context.server.ts";
+import { useLocale, useTranslate } from "../lib/use-translate.ts";
+
+async function loadAssociation(context: Route.LoaderArgs["context"], slug: string) {
+  return (await findAssociationBySlug(services(context).db, slug)) ?? notFound();
+}
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const association = await loadAssociation(context, params.slug);
+  authorize(context, (actor) => candidacyPolicy.manage(actor, association.id));
+  const names = new Map(services(context).frameworks.flatMap((framework) => framework.categories.map((category) => [`${framework.id}/${category.id}`, category.name])));
+  const candidates = await listCandidatesOfAssociation(services(context).db, association.id);
+  return {
+    association: association.name,
+    candidates: candidates.map((candidate) => ({
+      id: candidate.id,
+      name: candidate.name,
+      advisor: candidate.advisorName,
+      category: names.get(`${candidate.framework_id}/${candidate.category_id}`) ?? { en: candidate.category_id, es: candidate.category_id },
+      until: candidate.expires_at.toISOString().slice(0, 10),
+    })),
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const association = await loadAssociation(context, params.slug);
+  const actor = authorize(context, (user) => candidacyPolicy.manage(user, association.id));
+  const form = await request.formData();
+  const result = await assignAdvisor(commands(context), actor, { candidacyId: String(form.get("candidacyId") ?? ""), advisorEmail: String(form.get("advisorEmail") ?? "").trim() });
+  if (!result.ok) return invalid(result.errors, { candidacyId: String(form.get("candidacyId") ?? "") });
+  services(context).mailWorker.wake();
+  return { ok: true as const };
+}
+
+export default function AssociationCandidates({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const failed = actionData && "errors" in actionData ? actionData : undefined;
+  const title = `${loaderData.association}: ${t("candidates.title")}`;
+  return (
+    <section>
+      <PageTitle title={title} />
+      <h1>{title}</h1>
+      {actionData && "ok" in actionData ? (
+        <p role="status" className="notice">
+          {t("candidates.assigned")}
+        </p>
+      ) : null}
+      {loaderData.candidates.length === 0 ? <p className="muted">{t("candidates.none")}</p> : null}
+      {loaderData.candidates.map((candidate) => {
+        const error = failed?.values.candidacyId === candidate.id ? (failed.errors.advisorEmail ?? failed.errors.form) : undefined;
+        return (
+          <article key={candidate.id} className="category">
+            <h2>{candidate.name}</h2>
+            <p>
+              {`${candidate.category[locale]} · ${t("candidates.expires", { date: candidate.until })} · `}
+              {candidate.advisor ? t("candidacy.advisor", { name: candidate.advisor }) : t("candidacy.noAdvisor")} ·{" "}
+              <Link to={`/candidates/${candidate.id}`}>{t("candidates.progress")}</Link>
+            </p>
+            <AppForm>
+              <input type="hidden" name="candidacyId" value={candidate.id} />
+              <div className={error ? "field field-invalid" : "field"}>
+                <label htmlFor={`advisor-${candidate.id}`}>{t("candidates.advisorEmail")}</label>
+                {error ? (
+                  <p className="field-error" id={`error-advisor-${candidate.id}`}>
+                    {t(error)}
+                  </p>
+                ) : null}
+                <input id={`advisor-${candidate.id}`} name="advisorEmail" type="email" aria-describedby={error ? `error-advisor-${candidate.id}` : undefined} />
+              </div>
+              <button type="submit">{t("candidates.assign")}</button>
+            </AppForm>
+          </article>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Db } from "./database.ts";
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+const columns = ["id", "user_id", "association_id", "framework_id", "category_id", "enrolled_at", "expires_at", "fee_cents", "advisor_user_id", "reminders_sent"] as const;
+
+export function insertCandidacy(
+  db: Db,
+  candidacy: { userId: string; associationId: string; frameworkId: string; categoryId: string; enrolledAt: Date; expiresAt: Date; feeCents: number | null },
+) {
+  return db
+    .insertInto("candidacies")
+    .values({
+      user_id: candidacy.userId,
+      association_id: candidacy.associationId,
+      framework_id: candidacy.frameworkId,
+      category_id: candidacy.categoryId,
+      enrolled_at: candidacy.enrolledAt,
+      expires_at: candidacy.expiresAt,
+      fee_cents: candidacy.feeCents,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+}
+
+export function listCandidaciesOfUser(db: Db, userId: string) {
+  return db.selectFrom("candidacies").select(columns).where("user_id", "=", userId).orderBy("enrolled_at").execute();
+}
+
+export async function findCandidacy(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom("candidacies").select(columns).where("id", "=", id).executeTakeFirst();
+}
+
+/** An association's candidates, with names for its staff. */
+export function listCandidatesOfAssociation(db: Db, associationId: string) {
+  return db
+    .selectFrom("candidacies")
+    .innerJoin("users", "users.id", "candidacies.user_id")
+    .leftJoin("users as advisors", "advisors.id", "candidacies.advisor_user_id")
+    .select(["candidacies.id", "candidacies.category_id", "candidacies.framework_id", "candidacies.expires_at", "users.name", "advisors.name as advisorName"])
+    .where("candidacies.association_id", "=", associationId)
+    .orderBy("candidacies.expires_at")
+    .execute();
+}
+
+export async function setAdvisor(db: Db, id: string, advisorUserId: string) {
+  await db.updateTable("candidacies").set({ advisor_user_id: advisorUserId }).where("id", "=", id).execute();
+}
+
+/** Candidacies whose next reminder is due: the nth reminder once `expires_at` is within `before`. */
+export function listCandidaciesDueReminder(db: Db, nth: number, expiresBefore: Date, now: Date) {
+  return db
+    .selectFrom("candidacies")
+    .select(columns)
+    .where("reminders_sent", "=", nth - 1)
+    .where("expires_at", "<=", expiresBefore)
+    .where("expires_at", ">", now)
+    .execute();
+}
+
+export async function markCandidacyReminded(db: Db, id: string, count: number) {
+  await db.updateTable("candidacies").set({ reminders_sent: count }).where("id", "=", id).execute();
+}

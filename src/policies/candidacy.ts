@@ -1,0 +1,10 @@
+import { hasRole, type MaybeActor } from "./actor.ts";
+
+type CandidacyRef = { user_id: string; association_id: string; advisor_user_id: string | null };
+
+/** A candidate's progress is seen by the candidate, their advisor, and the association's staff. */
+export const candidacyPolicy = {
+  viewProgress: (actor: MaybeActor, candidacy: CandidacyRef) =>
+    actor !== null && (actor.userId === candidacy.user_id || actor.userId === candidacy.advisor_user_id || hasRole(actor, candidacy.association_id, "staff", "admin")),
+  manage: (actor: MaybeActor, associationId: string) => actor?.isOwner === true || hasRole(actor, associationId, "staff", "admin"),
+};
