@@ -3,7 +3,7 @@ import type { Route } from "./+types/association-candidates";
 import { assignAdvisor } from "../../src/commands/candidacy.ts";
 import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { listCandidatesOfAssociation } from "../../src/data/candidacies.ts";
-import { candidacyPolicy } from "../../src/policies/candidacy.ts";
+import { associationPolicy } from "../../src/policies/association.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, commands, invalid, notFound, services } from "../lib/route-context.server.ts";
@@ -15,7 +15,7 @@ async function loadAssociation(context: Route.LoaderArgs["context"], slug: strin
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const association = await loadAssociation(context, params.slug);
-  authorize(context, (actor) => candidacyPolicy.manage(actor, association.id));
+  authorize(context, (actor) => associationPolicy.actAsStaff(actor, association));
   const names = new Map(services(context).frameworks.flatMap((framework) => framework.categories.map((category) => [`${framework.id}/${category.id}`, category.name])));
   const candidates = await listCandidatesOfAssociation(services(context).db, association.id);
   return {
@@ -32,7 +32,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const association = await loadAssociation(context, params.slug);
-  const actor = authorize(context, (user) => candidacyPolicy.manage(user, association.id));
+  const actor = authorize(context, (user) => associationPolicy.actAsStaff(user, association));
   const form = await request.formData();
   const result = await assignAdvisor(commands(context), actor, { candidacyId: String(form.get("candidacyId") ?? ""), advisorEmail: String(form.get("advisorEmail") ?? "").trim() });
   if (!result.ok) return invalid(result.errors, { candidacyId: String(form.get("candidacyId") ?? "") });

@@ -1,7 +1,6 @@
 import type { Db } from "./database.ts";
+import { isUuid } from "./ids.ts";
 import type { ApplicationStatus } from "./schema.ts";
-
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 const columns = ["id", "user_id", "association_id", "framework_id", "category_id", "status", "fee_cents", "fee_paid_at", "attested_at", "submitted_at", "created_at"] as const;
 
@@ -27,7 +26,8 @@ export async function findApplicationOfUser(db: Db, userId: string, id: string) 
   return db.selectFrom("applications").select(columns).where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
 }
 
-export function findApplicationForUpdate(db: Db, id: string) {
+export async function findApplicationForUpdate(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
   return db.selectFrom("applications").select(columns).where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
@@ -62,4 +62,16 @@ export async function insertSnapshot(db: Db, snapshot: { applicationId: string; 
 
 export function findSnapshot(db: Db, applicationId: string) {
   return db.selectFrom("application_snapshots").select(["portfolio", "report", "sha256", "created_at"]).where("application_id", "=", applicationId).executeTakeFirst();
+}
+
+/** The association's applications that have been submitted, with applicant names, for its staff. */
+export function listSubmittedApplicationsOfAssociation(db: Db, associationId: string) {
+  return db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.user_id")
+    .select(["applications.id", "applications.framework_id", "applications.category_id", "applications.status", "applications.submitted_at", "applications.fee_cents", "applications.fee_paid_at", "users.name"])
+    .where("applications.association_id", "=", associationId)
+    .where("applications.status", "!=", "draft")
+    .orderBy("applications.submitted_at", "desc")
+    .execute();
 }

@@ -1,6 +1,6 @@
 import type { Db } from "./database.ts";
+import { isUuid } from "./ids.ts";
 
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 const columns = ["id", "user_id", "association_id", "framework_id", "category_id", "enrolled_at", "expires_at", "fee_cents", "advisor_user_id", "reminders_sent"] as const;
 
 export function insertCandidacy(

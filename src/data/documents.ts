@@ -1,8 +1,7 @@
 import type { Db } from "./database.ts";
+import { isUuid } from "./ids.ts";
 
 const columns = ["id", "user_id", "sha256", "type", "filename", "media_type", "size_bytes", "created_at"] as const;
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
 export function insertDocument(db: Db, document: { userId: string; sha256: string; type: string; filename: string; mediaType: string; sizeBytes: number }) {
   return db
     .insertInto("documents")

@@ -401,6 +401,13 @@ export const en = {
   "candidates.assigned": "The advisor was assigned.",
   "candidates.progress": "See progress",
   "candidates.expires": "Ends on {date}",
+  "staffApplications.title": "Applications",
+  "staffApplications.none": "No applications submitted yet.",
+  "staffApplications.markFee": "Record the fee as paid",
+  "staffApplications.feePaid": "Fee paid on {date}",
+  "staffApplications.feeDue": "Fee due: {amount}",
+  "staffApplications.markTranscripts": "Record the official transcripts as received",
+  "staffApplications.recorded": "Recorded.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -404,4 +404,11 @@ export const es: Record<MessageKey, string> = {
   "candidates.assigned": "Se asignó el/la asesor/a.",
   "candidates.progress": "Ver progreso",
   "candidates.expires": "Termina el {date}",
+  "staffApplications.title": "Solicitudes",
+  "staffApplications.none": "Todavía no se han enviado solicitudes.",
+  "staffApplications.markFee": "Registrar la cuota como pagada",
+  "staffApplications.feePaid": "Cuota pagada el {date}",
+  "staffApplications.feeDue": "Cuota pendiente: {amount}",
+  "staffApplications.markTranscripts": "Registrar los certificados oficiales como recibidos",
+  "staffApplications.recorded": "Registrado.",
 };

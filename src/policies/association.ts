@@ -10,6 +10,8 @@ export const associationPolicy = {
   update: (actor: MaybeActor) => actor?.isOwner === true,
   viewPeople: (actor: MaybeActor, association: AssociationRef) =>
     actor?.isOwner === true || hasRole(actor, association.id, "admin", "staff"),
+  /** Staff work on the association's applicants: candidates, fees, transcripts. */
+  actAsStaff: (actor: MaybeActor, association: AssociationRef) => actor?.isOwner === true || hasRole(actor, association.id, "staff", "admin"),
   manageRoles: (actor: MaybeActor, association: AssociationRef) =>
     actor?.isOwner === true || hasRole(actor, association.id, "admin"),
 };

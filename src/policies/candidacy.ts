@@ -6,5 +6,4 @@ type CandidacyRef = { user_id: string; association_id: string; advisor_user_id: 
 export const candidacyPolicy = {
   viewProgress: (actor: MaybeActor, candidacy: CandidacyRef) =>
     actor !== null && (actor.userId === candidacy.user_id || actor.userId === candidacy.advisor_user_id || hasRole(actor, candidacy.association_id, "staff", "admin")),
-  manage: (actor: MaybeActor, associationId: string) => actor?.isOwner === true || hasRole(actor, associationId, "staff", "admin"),
 };

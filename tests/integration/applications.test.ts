@@ -84,3 +84,29 @@ describe("the in-app inbox", () => {
     expect(user.id).toBeTruthy();
   });
 });
+
+describe("what staff record for an applicant", () => {
+  it("records the fee and the official transcripts, which then count for the applicant", async () => {
+    const { user, client, association, path } = await applicant();
+    await client.post(path, { intent: "submit", attest: "on", ethics: "on" });
+    const id = path.split("/").pop()!;
+    const staff = await buildMember(app.services.db, association.id, "staff");
+    const staffClient = await app.client();
+    await signIn(app.services.db, staffClient, staff.id);
+    const list = await staffClient.get(`/a/${association.slug}/applications`);
+    expect(list.text).toContain("Rosa Martínez: Infant Family Specialist");
+    expect(list.text).toContain("Fee due: $75.00");
+    await staffClient.post(`/a/${association.slug}/applications`, { applicationId: id, intent: "fee" });
+    await staffClient.post(`/a/${association.slug}/applications`, { applicationId: id, intent: "transcripts" });
+    expect((await staffClient.get(`/a/${association.slug}/applications`)).text).toContain("Fee paid on");
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.education.every((entry) => entry.officialTranscript)).toBe(true);
+    expect((await listAuditOfSubject(app.services.db, "application", id)).map((e) => e.action)).toEqual(
+      expect.arrayContaining(["application.fee-paid", "application.transcripts-received"]),
+    );
+
+    const elsewhere = await buildMember(app.services.db, (await buildAssociation(app.services.db)).id, "staff");
+    const outsider = await app.client();
+    await signIn(app.services.db, outsider, elsewhere.id);
+    expect((await outsider.post(`/a/${association.slug}/applications`, { applicationId: id, intent: "fee" })).status).toBe(403);
+  });
+});
