@@ -8,6 +8,7 @@ import { applicationPolicy } from "../../src/policies/application.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
+import { categoryName } from "../lib/staff-pages.server.ts";
 import { authorize, commands, notFound, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
@@ -18,17 +19,16 @@ export async function loader({ context }: Route.LoaderArgs) {
     personFrameworks(context, user.userId),
     listCandidaciesOfUser(services(context).db, user.userId),
   ]);
-  const names = new Map(services(context).frameworks.flatMap((framework) => framework.categories.map((category) => [`${framework.id}/${category.id}`, category.name])));
   return {
     applications: applications.map((application) => ({
       id: application.id,
       association: application.associationName,
-      category: names.get(`${application.framework_id}/${application.category_id}`) ?? { en: application.category_id, es: application.category_id },
+      category: categoryName(context, application.framework_id, application.category_id),
       status: application.status,
     })),
     candidacies: candidacies.map((candidacy) => ({
       id: candidacy.id,
-      category: names.get(`${candidacy.framework_id}/${candidacy.category_id}`) ?? { en: candidacy.category_id, es: candidacy.category_id },
+      category: categoryName(context, candidacy.framework_id, candidacy.category_id),
       until: candidacy.expires_at.toISOString().slice(0, 10),
       hasAdvisor: candidacy.advisor_user_id !== null,
     })),

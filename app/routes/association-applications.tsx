@@ -1,22 +1,15 @@
 import type { Route } from "./+types/association-applications";
 import { markFeePaid, markTranscriptsReceived } from "../../src/commands/record-for-applicant.ts";
 import { listSubmittedApplicationsOfAssociation } from "../../src/data/applications.ts";
-import { findAssociationBySlug } from "../../src/data/associations.ts";
-import { associationPolicy } from "../../src/policies/association.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { authorize, commands, invalid, notFound, services } from "../lib/route-context.server.ts";
+import { commands, invalid, services } from "../lib/route-context.server.ts";
+import { associationForStaff, categoryName } from "../lib/staff-pages.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** Staff record what arrives outside Cradle: the fee and the official transcripts. Review itself is a later issue. */
-async function loadAssociation(context: Route.LoaderArgs["context"], slug: string) {
-  return (await findAssociationBySlug(services(context).db, slug)) ?? notFound();
-}
-
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const association = await loadAssociation(context, params.slug);
-  authorize(context, (actor) => associationPolicy.actAsStaff(actor, association));
-  const names = new Map(services(context).frameworks.flatMap((framework) => framework.categories.map((category) => [`${framework.id}/${category.id}`, category.name])));
+  const { association } = await associationForStaff(context, params.slug);
   const applications = await listSubmittedApplicationsOfAssociation(services(context).db, association.id);
   return {
     association: association.name,
@@ -24,7 +17,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       id: application.id,
       name: application.name,
       status: application.status,
-      category: names.get(`${application.framework_id}/${application.category_id}`) ?? { en: application.category_id, es: application.category_id },
+      category: categoryName(context, application.framework_id, application.category_id),
       submitted: application.submitted_at?.toISOString().slice(0, 10) ?? "",
       feeCents: application.fee_cents,
       feePaid: application.fee_paid_at?.toISOString().slice(0, 10) ?? null,
@@ -33,8 +26,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const association = await loadAssociation(context, params.slug);
-  const actor = authorize(context, (user) => associationPolicy.actAsStaff(user, association));
+  const { actor } = await associationForStaff(context, params.slug);
   const form = await request.formData();
   const applicationId = String(form.get("applicationId") ?? "");
   const record = form.get("intent") === "transcripts" ? markTranscriptsReceived : markFeePaid;

@@ -1,22 +1,15 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/association-candidates";
 import { assignAdvisor } from "../../src/commands/candidacy.ts";
-import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { listCandidatesOfAssociation } from "../../src/data/candidacies.ts";
-import { associationPolicy } from "../../src/policies/association.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { authorize, commands, invalid, notFound, services } from "../lib/route-context.server.ts";
+import { commands, invalid, services } from "../lib/route-context.server.ts";
+import { associationForStaff, categoryName } from "../lib/staff-pages.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
-async function loadAssociation(context: Route.LoaderArgs["context"], slug: string) {
-  return (await findAssociationBySlug(services(context).db, slug)) ?? notFound();
-}
-
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const association = await loadAssociation(context, params.slug);
-  authorize(context, (actor) => associationPolicy.actAsStaff(actor, association));
-  const names = new Map(services(context).frameworks.flatMap((framework) => framework.categories.map((category) => [`${framework.id}/${category.id}`, category.name])));
+  const { association } = await associationForStaff(context, params.slug);
   const candidates = await listCandidatesOfAssociation(services(context).db, association.id);
   return {
     association: association.name,
@@ -24,15 +17,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       id: candidate.id,
       name: candidate.name,
       advisor: candidate.advisorName,
-      category: names.get(`${candidate.framework_id}/${candidate.category_id}`) ?? { en: candidate.category_id, es: candidate.category_id },
+      category: categoryName(context, candidate.framework_id, candidate.category_id),
       until: candidate.expires_at.toISOString().slice(0, 10),
     })),
   };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const association = await loadAssociation(context, params.slug);
-  const actor = authorize(context, (user) => associationPolicy.actAsStaff(user, association));
+  const { actor } = await associationForStaff(context, params.slug);
   const form = await request.formData();
   const result = await assignAdvisor(commands(context), actor, { candidacyId: String(form.get("candidacyId") ?? ""), advisorEmail: String(form.get("advisorEmail") ?? "").trim() });
   if (!result.ok) return invalid(result.errors, { candidacyId: String(form.get("candidacyId") ?? "") });

@@ -2,6 +2,7 @@ import type { Route } from "./+types/rate-reference";
 import { findOpenLink, saveRatingDraft, submitRating } from "../../src/commands/answer-rating.ts";
 import { findUserById } from "../../src/data/users.ts";
 import { ratingFormFor } from "../../src/domain/rating-form.ts";
+import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { commands, services } from "../lib/route-context.server.ts";
@@ -45,15 +46,7 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
       </section>
     );
   }
-  if (loaderData.state !== "open") {
-    const message = loaderData.state === "expired" ? t("rating.expired") : loaderData.state === "used" ? t("rating.used") : t("rating.unknown");
-    return (
-      <section className="narrow">
-        <PageTitle title={message} />
-        <h1>{message}</h1>
-      </section>
-    );
-  }
+  if (loaderData.state !== "open") return <ClosedLink state={loaderData.state} />;
   const answers: Record<string, string> = actionData?.answers ?? loaderData.draft;
   const errors: Record<string, unknown> = actionData?.errors ?? {};
   const title = t("rating.title", { name: loaderData.applicant });

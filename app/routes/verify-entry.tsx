@@ -3,6 +3,7 @@ import { findOpenLink } from "../../src/commands/answer-rating.ts";
 import { answerConfirmation } from "../../src/commands/confirm-entry.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { findUserById } from "../../src/data/users.ts";
+import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { confirmableSummary } from "../lib/confirmable-entry.server.ts";
@@ -35,15 +36,7 @@ export default function VerifyEntry({ loaderData, actionData }: Route.ComponentP
       </section>
     );
   }
-  if (loaderData.state !== "open") {
-    const message = loaderData.state === "expired" ? t("rating.expired") : loaderData.state === "used" ? t("rating.used") : t("rating.unknown");
-    return (
-      <section className="narrow">
-        <PageTitle title={message} />
-        <h1>{message}</h1>
-      </section>
-    );
-  }
+  if (loaderData.state !== "open") return <ClosedLink state={loaderData.state} />;
   const title = t("verify.pageTitle", { name: loaderData.applicant });
   return (
     <section className="narrow">
