@@ -16,6 +16,7 @@ export default [
   route("portfolio/import", "routes/portfolio-import.tsx"),
   route("portfolio/references", "routes/portfolio-references.tsx"),
   route("portfolio/documents", "routes/portfolio-documents.tsx"),
+  route("portfolio/statement", "routes/portfolio-statement.tsx"),
   route("documents/:id", "routes/document-download.ts"),
   route("portfolio/confirm/:entryId", "routes/portfolio-confirm.tsx"),
   route("portfolio/:section/:entryId", "routes/portfolio-entry.tsx"),

@@ -1,8 +1,11 @@
-import { Link } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/association";
 import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
-import { currentUser, notFound, services } from "../lib/route-context.server.ts";
+import { joinAssociation } from "../../src/commands/change-role.ts";
+import { listRolesOfUserInAssociation } from "../../src/data/association-roles.ts";
+import { commands, currentUser, notFound, requireUser, services } from "../lib/route-context.server.ts";
+import { AppForm } from "../components/form.tsx";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
@@ -10,7 +13,10 @@ import { PageTitle } from "../components/page-title.tsx";
 export async function loader({ params, context }: Route.LoaderArgs) {
   const association = (await findAssociationBySlug(services(context).db, params.slug)) ?? notFound();
   const user = currentUser(context);
+  const roles = user ? await listRolesOfUserInAssociation(services(context).db, user.userId, association.id) : [];
   return {
+    signedIn: user !== null,
+    isMember: roles.includes("member"),
     association: {
       name: association.name,
       slug: association.slug,
@@ -20,6 +26,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     },
     canViewPeople: associationPolicy.viewPeople(user, association),
   };
+}
+
+/** Joining as a member is open to anyone signed in; membership dues are the association's own business. */
+export async function action({ params, context }: Route.ActionArgs) {
+  const user = requireUser(context);
+  const association = (await findAssociationBySlug(services(context).db, params.slug)) ?? notFound();
+  await joinAssociation(commands(context), user, association);
+  return redirect("/progress");
 }
 
 export default function AssociationPage({ loaderData }: Route.ComponentProps) {
@@ -43,6 +57,18 @@ export default function AssociationPage({ loaderData }: Route.ComponentProps) {
           </li>
         ) : null}
       </ul>
+      {loaderData.isMember ? (
+        <p className="notice">{t("association.youAreMember")}</p>
+      ) : loaderData.signedIn ? (
+        <AppForm>
+          <p>{t("association.joinIntro")}</p>
+          <button type="submit">{t("association.join")}</button>
+        </AppForm>
+      ) : (
+        <p>
+          <Link to={`/signup`}>{t("association.signUpToJoin")}</Link>
+        </p>
+      )}
       {loaderData.canViewPeople ? (
         <p>
           <Link to={`/a/${association.slug}/people`}>{t("association.manage")}</Link> · <Link to={`/a/${association.slug}/candidates`}>{t("candidates.title")}</Link> ·{" "}

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from "react";
-import { Link, redirect, useFetcher } from "react-router";
+import { useRef } from "react";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/portfolio-entry";
 import { draftKey, keepPortfolioDraft, savePortfolioEntry } from "../../src/commands/save-portfolio-entry.ts";
 import { deleteFormDraft, type DraftFields, findFormDraft } from "../../src/data/form-drafts.ts";
@@ -10,6 +10,7 @@ import { EntryFields } from "../components/entry-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
+import { useAutosave } from "../lib/use-autosave.ts";
 import { frameworkOptions } from "../lib/portfolio-options.server.ts";
 import { authorize, commands, invalid, notFound, requestState, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
@@ -63,32 +64,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const result = await savePortfolioEntry(commands(context), user.userId, { section, entryId, fields });
   if (!result.ok) return invalid(result.errors, {}, { fields });
   throw redirect(`/portfolio?saved=1#${section.id}`);
-}
-
-/** With JavaScript, what is typed is kept as a draft a moment after each change; without it, on submit. */
-function useAutosave(formRef: React.RefObject<HTMLFormElement | null>) {
-  const fetcher = useFetcher();
-  const [dirty, setDirty] = useState(false);
-  useEffect(() => {
-    const form = formRef.current;
-    if (!form) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onChange = () => {
-      setDirty(true);
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const data = new FormData(form);
-        data.set("intent", "autosave");
-        fetcher.submit(data, { method: "post" });
-      }, 800);
-    };
-    form.addEventListener("input", onChange);
-    return () => {
-      form.removeEventListener("input", onChange);
-      clearTimeout(timer);
-    };
-  }, [formRef, fetcher]);
-  return dirty && fetcher.state === "idle" && fetcher.data !== undefined;
 }
 
 export default function PortfolioEntry({ loaderData, actionData }: Route.ComponentProps) {

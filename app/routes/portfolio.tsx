@@ -49,7 +49,7 @@ export default function Portfolio({ loaderData }: Route.ComponentProps) {
       {loaderData.notice ? <p role="status" className="notice">{t(loaderData.notice === "saved" ? "portfolio.saved" : "portfolio.deleted")}</p> : null}
       <p>
         <Link to="/progress">{t("portfolio.progressLink")}</Link> · <Link to="/portfolio/references">{t("references.title")}</Link> ·{" "}
-        <Link to="/portfolio/documents">{t("documents.title")}</Link> ·{" "}
+        <Link to="/portfolio/documents">{t("documents.title")}</Link> · <Link to="/portfolio/statement">{t("statement.link")}</Link> ·{" "}
         <Link to="/portfolio/import">{t("portfolio.importLink")}</Link> ·{" "}
         <a href="/portfolio/export" download>
           {t("export.download")}

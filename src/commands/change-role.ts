@@ -56,3 +56,14 @@ export async function revokeRole(
     return removed;
   });
 }
+
+/** A signed-in person joins an association as a member, so its categories show in their progress and they can apply. */
+export async function joinAssociation(context: CommandContext, actor: Actor & { userId: string }, association: AssociationRef): Promise<boolean> {
+  return context.db.transaction().execute(async (tx) => {
+    const isNew = await insertRole(tx, actor.userId, association.id, "member");
+    if (isNew) {
+      await appendAudit(tx, { actorUserId: actor.userId, associationId: association.id, action: "membership.joined", subjectType: "user", subjectId: actor.userId, details: {} });
+    }
+    return isNew;
+  });
+}

@@ -4,7 +4,7 @@ import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { trainingRowsFromCsv } from "../forms/training-csv.ts";
 import type { CommandContext } from "./command-context.ts";
 
-type List = "education" | "licences" | "credentials" | "work" | "training" | "reflectiveSupervision" | "reading" | "video" | "references" | "documents";
+type List = "education" | "licences" | "credentials" | "work" | "training" | "reflectiveSupervision" | "reading" | "video" | "references" | "documents" | "memberships";
 
 const schemas: Record<List, { safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }> = {
   education: entrySchemas.education,
@@ -17,6 +17,7 @@ const schemas: Record<List, { safeParse(value: unknown): { success: boolean; dat
   video: entrySchemas.activity,
   references: entrySchemas.reference,
   documents: entrySchemas.document,
+  memberships: entrySchemas.membership,
 };
 
 export type ImportReport = {

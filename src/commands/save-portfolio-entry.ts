@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { countWords } from "../domain/count-words.ts";
 import { uniqueIdsPortfolioSchema } from "../domain/portfolio-schema.ts";
 import { deleteFormDraft, type DraftFields, saveFormDraft } from "../data/form-drafts.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
@@ -24,8 +25,7 @@ export async function savePortfolioEntry(
     return fail(parsed.errors);
   }
   return context.db.transaction().execute(async (tx) => {
-    const portfolio = findPortfolioForUpdate(tx, userId);
-    const current = await portfolio;
+    const current = await findPortfolioForUpdate(tx, userId);
     const list = current[section.list] as Array<{ id: string }>;
     const index = list.findIndex((entry) => entry.id === id);
     if (entryId !== null && index === -1) return fail<{ entryId: string }>({ form: "portfolio.notFound" });
@@ -51,4 +51,27 @@ export async function deletePortfolioEntry(context: CommandContext, userId: stri
 /** Keeps what is typed in a form that is not submitted yet (autosave). */
 export async function keepPortfolioDraft(context: CommandContext, userId: string, section: SectionSpec, entryId: string | null, fields: DraftFields) {
   await saveFormDraft(context.db, userId, draftKey(section, entryId), fields, context.now());
+}
+
+/** The personal statement written in Cradle: one per person, kept in the portfolio's documents with its word count. */
+export const writtenStatementId = "written-personal-statement";
+export const statementDraftKey = "portfolio:statement";
+const maxStatementCharacters = 30_000;
+
+export async function saveWrittenStatement(context: CommandContext, userId: string, text: string): Promise<Result<{ words: number }>> {
+  const trimmed = text.trim();
+  const error = trimmed === "" ? "error.required" : trimmed.length > maxStatementCharacters ? "error.tooLong" : null;
+  if (error) {
+    await saveFormDraft(context.db, userId, statementDraftKey, { text }, context.now());
+    return fail({ text: error });
+  }
+  const words = countWords(trimmed);
+  return context.db.transaction().execute(async (tx) => {
+    const current = await findPortfolioForUpdate(tx, userId);
+    const entry = { id: writtenStatementId, type: "personal-statement" as const, text: trimmed, words, date: context.now().toISOString().slice(0, 10) };
+    const others = current.documents.filter((document) => document.id !== writtenStatementId);
+    await writePortfolio(tx, userId, { ...current, documents: [...others, entry] }, context.now());
+    await deleteFormDraft(tx, userId, statementDraftKey);
+    return ok({ words });
+  });
 }

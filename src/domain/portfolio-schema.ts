@@ -141,13 +141,21 @@ const document = z.object({
   id,
   type: z.enum(["personal-statement", "learning-narrative", "resume", "reflection", "session-video", "transcript", "certificate", "other"]),
   words: z.number().int().min(0).optional(),
+  text: z.string().max(30_000).optional().describe("a statement written in Cradle rather than uploaded"),
   date: date.optional(),
+});
+
+const membership = z.object({
+  id,
+  organization: z.string().min(1).max(200).describe("the association the person is a member of"),
+  memberId: z.string().max(100).optional(),
+  validUntil: date,
 });
 
 const exam = z.object({ id, part: z.string().min(1).max(40), date, score: z.number().min(0), outOf: z.number().positive() });
 
 /** The schema of one entry of each list, for forms that edit a single entry. */
-export const entrySchemas = { education, licence, work, training, rsc, activity, reference, document } as const;
+export const entrySchemas = { education, licence, work, training, rsc, activity, reference, document, membership } as const;
 
 export const portfolioSchema = z.object({
   format: z.literal("cradle-portfolio").default("cradle-portfolio"),
@@ -165,10 +173,11 @@ export const portfolioSchema = z.object({
   documents: z.array(document).default([]),
   observations: z.array(z.object({ id, date, observer: z.string().max(200).optional(), recorded: z.boolean().default(false) })).default([]),
   exams: z.array(exam).default([]),
+  memberships: z.array(membership).default([]).describe("memberships of infant mental health associations, with the date each runs to"),
   attestations: z
     .object({
       codeOfEthicsSigned: date.optional(),
-      membershipValidUntil: date.optional(),
+      membershipValidUntil: date.optional().describe("kept for older files; memberships lists them one by one"),
       providesRsc: z.boolean().default(false),
     })
     .default({ providesRsc: false }),
@@ -178,7 +187,7 @@ export const portfolioSchema = z.object({
 /** Every entry's id is unique in the portfolio, so reports can name entries unambiguously. */
 export const uniqueIdsPortfolioSchema = portfolioSchema.superRefine((portfolio, context) => {
   const seen = new Set<string>();
-  const lists = ["education", "licences", "work", "training", "reflectiveSupervision", "reading", "video", "references", "documents", "observations", "exams", "reviewerHours"] as const;
+  const lists = ["education", "licences", "work", "training", "reflectiveSupervision", "reading", "video", "references", "documents", "observations", "exams", "memberships", "reviewerHours"] as const;
   for (const list of lists) {
     portfolio[list].forEach((entry, index) => {
       if (seen.has(entry.id)) context.addIssue({ code: "custom", path: [list, index, "id"], message: `the id "${entry.id}" is used twice` });

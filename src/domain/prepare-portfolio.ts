@@ -26,6 +26,7 @@ export function preparePortfolio(portfolio: Portfolio): PreparedPortfolio {
     documents: byId(portfolio.documents),
     observations: byId(portfolio.observations),
     exams: byId(portfolio.exams),
+    memberships: byId(portfolio.memberships),
   };
   return {
     portfolio: sorted,

@@ -17,7 +17,7 @@ export type FieldSpec = {
   step?: string;
 };
 
-type List = "education" | "licences" | "work" | "training" | "reflectiveSupervision" | "reading" | "video";
+type List = "education" | "licences" | "work" | "training" | "reflectiveSupervision" | "reading" | "video" | "memberships";
 
 export type SectionSpec = {
   id: string;
@@ -307,6 +307,20 @@ export const sections: SectionSpec[] = [
       fromEntry: (e) => ({ title: str(e.title), date: str(e.date), hours: str(e.hours), topics: (e.topics as string[]) ?? [] }),
     }),
   ),
+  {
+    id: "memberships",
+    list: "memberships",
+    title: "portfolio.memberships",
+    addLabel: "portfolio.addMembership",
+    schema: entrySchemas.membership,
+    fields: [
+      { name: "organization", type: "text", label: "portfolio.organization" },
+      { name: "memberId", type: "text", label: "portfolio.memberId" },
+      { name: "validUntil", type: "date", label: "portfolio.validUntil", hint: "portfolio.validUntilHint" },
+    ],
+    toEntry: (f) => ({ organization: text(f, "organization"), memberId: text(f, "memberId"), validUntil: text(f, "validUntil") }),
+    fromEntry: (e) => ({ organization: str(e.organization), memberId: str(e.memberId), validUntil: str(e.validUntil) }),
+  },
 ];
 
 export function findSection(id: string): SectionSpec | undefined {

@@ -55,6 +55,8 @@ const rows: Row[] = [
   { route: "applications/:id", method: "POST", path: "/applications/00000000-0000-4000-8000-000000000000", expect: { anonymous: 401, default: 404 } },
   { route: "portfolio/documents", method: "GET", path: "/portfolio/documents", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/documents", method: "POST", path: "/portfolio/documents", expect: { anonymous: 401, default: 400 } },
+  { route: "portfolio/statement", method: "GET", path: "/portfolio/statement", expect: { anonymous: 401, default: 200 } },
+  { route: "portfolio/statement", method: "POST", path: "/portfolio/statement", expect: { anonymous: 401, default: 400 } },
   { route: "documents/:id", method: "GET", path: "/documents/00000000-0000-4000-8000-000000000000", expect: { anonymous: 401, default: 404 } },
   { route: "inbox", method: "GET", path: "/inbox", expect: { anonymous: 401, default: 200 } },
   { route: "progress", method: "GET", path: "/progress", expect: { anonymous: 401, default: 200 } },
@@ -63,6 +65,8 @@ const rows: Row[] = [
   { route: "owner/associations/:slug", method: "GET", path: `/owner/associations/${slug}`, expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "owner/associations/:slug", method: "POST", path: `/owner/associations/${slug}`, expect: { anonymous: 401, owner: 400, default: 403 } },
   { route: "a/:slug", method: "GET", path: `/a/${slug}`, expect: 200 },
+  // Anyone signed in may join as a member; then they are sent to their progress.
+  { route: "a/:slug", method: "POST", path: `/a/${slug}`, expect: { anonymous: 401, default: 302 } },
   { route: "a/:slug/people", method: "GET", path: `/a/${slug}/people`, expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
   { route: "a/:slug/people", method: "POST", path: `/a/${slug}/people`, expect: { anonymous: 401, admin: 400, owner: 400, default: 403 } },
   { route: "a/:slug/candidates", method: "GET", path: `/a/${slug}/candidates`, expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },

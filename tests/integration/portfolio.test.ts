@@ -117,3 +117,84 @@ describe("live progress", () => {
     expect((await client.get("/progress")).text).toContain("You are not a member of an association yet.");
   });
 });
+
+describe("joining an association and recording memberships", () => {
+  it("lets a signed-in person join from the association's page; its categories then show in their progress", async () => {
+    const association = await buildAssociation(app.services.db, { name: "Joinable IMH" });
+    await setFrameworksOfAssociation(app.services.db, association.id, ["alliance-iecmh-e"]);
+    const client = await app.client();
+    const user = await buildUser(app.services.db);
+    await signIn(app.services.db, client, user.id);
+    expect((await client.get(`/a/${association.slug}`)).text).toContain("Join this association");
+    const joined = await client.post(`/a/${association.slug}`, {});
+    expect([joined.status, joined.location]).toEqual([302, "/progress"]);
+    expect((await client.get("/progress")).text).toContain("Joinable IMH");
+    expect((await client.get(`/a/${association.slug}`)).text).toContain("You are a member of this association");
+    const audit = await app.services.db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("association_id", "=", association.id).execute();
+    expect(audit).toEqual([{ action: "membership.joined", actor_user_id: user.id }]);
+    await client.post(`/a/${association.slug}`, {});
+    expect(await app.services.db.selectFrom("audit_log").select("id").where("association_id", "=", association.id).execute()).toHaveLength(1);
+  });
+
+  it("counts a membership that is current, and not one that has ended", async () => {
+    const { user, client } = await member();
+    const missing = "Needs a current membership of the association or another infant mental health association.";
+    expect((await client.get("/progress")).text).toContain(missing);
+    const ended = await client.post("/portfolio/memberships/new", { organization: "SCIMHA", memberId: "A-17", validUntil: "2020-12-31", intent: "save" });
+    expect(ended.status).toBe(302);
+    expect((await client.get("/progress")).text).toContain(missing);
+    await client.post("/portfolio/memberships/new", { organization: "SCIMHA", validUntil: "2099-12-31", intent: "save" });
+    expect((await client.get("/progress")).text).not.toContain(missing);
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.memberships).toMatchObject([{ validUntil: "2020-12-31", memberId: "A-17" }, { validUntil: "2099-12-31" }]);
+    const blank = await client.post("/portfolio/memberships/new", { organization: "", validUntil: "soon", intent: "save" });
+    expect(blank.status).toBe(400);
+    expect(blank.text).toContain("Please fill in this field.");
+    expect(blank.text).toContain('value="soon"');
+  });
+});
+
+describe("the personal statement", () => {
+  async function californiaMember() {
+    const association = await buildAssociation(app.services.db, { name: "California Center" });
+    await setFrameworksOfAssociation(app.services.db, association.id, ["california-ifecmh"]);
+    const user = await buildMember(app.services.db, association.id, "member");
+    const client = await app.client();
+    await signIn(app.services.db, client, user.id);
+    return { user, client };
+  }
+
+  it("saves what is written with its word count and shows the association's limit", async () => {
+    const { user, client } = await californiaMember();
+    expect((await client.get("/portfolio/statement")).text).toContain("At most 500 words.");
+    const saved = await client.post("/portfolio/statement", { text: "  I have worked with families of infants for nine years.  ", intent: "save" });
+    expect(saved.status).toBe(200);
+    expect(saved.text).toContain("Your statement is saved.");
+    expect(saved.text).toContain("10 of 500 words");
+    const { documents } = (await findPortfolio(app.services.db, user.id)).portfolio;
+    expect(documents).toMatchObject([{ type: "personal-statement", words: 10, text: "I have worked with families of infants for nine years." }]);
+  });
+
+  it("keeps a statement over the limit as written, says it will not count, and replaces the earlier one", async () => {
+    const { user, client } = await californiaMember();
+    await client.post("/portfolio/statement", { text: "short", intent: "save" });
+    const long = Array.from({ length: 520 }, (_, i) => `word${i}`).join(" ");
+    const saved = await client.post("/portfolio/statement", { text: long, intent: "save" });
+    expect(saved.text).toContain("520 of 500 words");
+    expect(saved.text).toContain("Too long: it will not count until it is shorter.");
+    const { documents } = (await findPortfolio(app.services.db, user.id)).portfolio;
+    expect(documents.map((document) => document.words)).toEqual([520]);
+  });
+
+  it("refuses an empty statement, keeps the earlier one, and keeps a draft across visits", async () => {
+    const { user, client } = await californiaMember();
+    await client.post("/portfolio/statement", { text: "My first statement.", intent: "save" });
+    const empty = await client.post("/portfolio/statement", { text: "   ", intent: "save" });
+    expect(empty.status).toBe(400);
+    expect(empty.text).toContain("Please fill in this field.");
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.documents).toMatchObject([{ text: "My first statement." }]);
+    await client.post("/portfolio/statement", { text: "A better statement, half written", intent: "autosave" });
+    const later = await client.get("/portfolio/statement");
+    expect(later.text).toContain("A better statement, half written");
+    expect(later.text).toContain("You have unsaved changes from before");
+  });
+});

@@ -14,11 +14,16 @@ export function evaluateAttestation(requirement: Of<"attestation">, context: Eva
     const isCurrent = signed !== null && signed <= context.asOf && signed > addMonths(context.asOf, -12);
     return yesOrNo(isCurrent, { en: "Sign the code of ethics and endorsement agreement (once a year).", es: "Firme el código de ética y el acuerdo de acreditación (una vez al año)." });
   }
-  const until = attestations.membershipValidUntil ? toDay(attestations.membershipValidUntil) : null;
-  return yesOrNo(until !== null && until >= context.asOf, {
-    en: "Needs a current membership of the association or another infant mental health association.",
-    es: "Se requiere una membresía vigente en la asociación o en otra asociación de salud mental infantil.",
-  });
+  const current = context.prepared.portfolio.memberships.filter((membership) => toDay(membership.validUntil) >= context.asOf);
+  const declared = attestations.membershipValidUntil !== undefined && toDay(attestations.membershipValidUntil) >= context.asOf;
+  return yesOrNo(
+    current.length > 0 || declared,
+    {
+      en: "Needs a current membership of the association or another infant mental health association.",
+      es: "Se requiere una membresía vigente en la asociación o en otra asociación de salud mental infantil.",
+    },
+    current.map((membership) => ({ entryId: membership.id, amount: 1 })),
+  );
 }
 
 /**

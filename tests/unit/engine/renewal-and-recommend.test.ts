@@ -56,6 +56,18 @@ describe("annual renewal (Alliance)", () => {
     const report = evaluateRenewal(alliance, categoryOf(alliance, "ifa"), portfolio({ attestations: { codeOfEthicsSigned: "2024-06-01" } }), { earned: "2025-03-01", periodEnd: "2025-12-31" });
     expect([statusOf(report, "renewal-ethics"), statusOf(report, "renewal-membership")]).toEqual(["unmet", "unmet"]);
   });
+
+  it.each([
+    { memberships: [], declared: undefined, status: "unmet" },
+    { memberships: [{ id: "m1", organization: "SCIMHA", validUntil: "2025-12-31" }], declared: undefined, status: "met" },
+    { memberships: [{ id: "m1", organization: "SCIMHA", validUntil: "2025-12-30" }], declared: undefined, status: "unmet" },
+    { memberships: [{ id: "m1", organization: "Old", validUntil: "2024-01-01" }, { id: "m2", organization: "New", validUntil: "2026-06-30" }], declared: undefined, status: "met" },
+    { memberships: [], declared: "2026-01-01", status: "met" },
+  ])("counts a membership that runs to the end of the period: $memberships.length listed, declared $declared -> $status", ({ memberships, declared, status }) => {
+    const attestations = { codeOfEthicsSigned: "2025-06-01", membershipValidUntil: declared };
+    const report = evaluateRenewal(alliance, categoryOf(alliance, "ifa"), portfolio({ attestations, memberships }), { earned: "2025-03-01", periodEnd: "2025-12-31" });
+    expect(statusOf(report, "renewal-membership")).toBe(status);
+  });
 });
 
 describe("recommend", () => {

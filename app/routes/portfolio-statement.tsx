@@ -1,0 +1,100 @@
+import { useRef, useState } from "react";
+import { Link } from "react-router";
+import type { Route } from "./+types/portfolio-statement";
+import { saveWrittenStatement, statementDraftKey, writtenStatementId } from "../../src/commands/save-portfolio-entry.ts";
+import { countWords, wordLimit } from "../../src/domain/count-words.ts";
+import { findFormDraft, saveFormDraft } from "../../src/data/form-drafts.ts";
+import { findPortfolio } from "../../src/data/portfolios.ts";
+import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { AppForm, ErrorSummary } from "../components/form.tsx";
+import { PageTitle } from "../components/page-title.tsx";
+import { personFrameworks } from "../lib/person-frameworks.server.ts";
+import { authorize, invalid, services, commands } from "../lib/route-context.server.ts";
+import { useAutosave } from "../lib/use-autosave.ts";
+import { useTranslate } from "../lib/use-translate.ts";
+
+/** The personal statement, written here (a phone is enough) with its word count and the strictest limit of the person's associations. */
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = authorize(context, portfolioPolicy.editOwn);
+  const { db } = services(context);
+  const [{ portfolio }, draft, { associations }] = await Promise.all([
+    findPortfolio(db, user.userId),
+    findFormDraft(db, user.userId, statementDraftKey),
+    personFrameworks(context, user.userId),
+  ]);
+  const saved = portfolio.documents.find((document) => document.id === writtenStatementId)?.text ?? "";
+  const draftText = typeof draft?.text === "string" ? draft.text : undefined;
+  return { text: draftText ?? saved, hasDraft: draftText !== undefined && draftText !== saved, limit: wordLimit(associations.flatMap((association) => association.frameworks), "personal-statement") };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const user = authorize(context, portfolioPolicy.editOwn);
+  const form = await request.formData();
+  const text = String(form.get("text") ?? "");
+  if (form.get("intent") === "autosave") {
+    await saveFormDraft(services(context).db, user.userId, statementDraftKey, { text }, new Date());
+    return { autosaved: true as const };
+  }
+  const result = await saveWrittenStatement(commands(context), user.userId, text);
+  if (!result.ok) return invalid(result.errors, { text });
+  return { saved: true as const, words: result.value.words };
+}
+
+export default function PortfolioStatement({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const formRef = useRef<HTMLFormElement>(null);
+  const isAutosaved = useAutosave(formRef);
+  const failed = actionData && "errors" in actionData ? actionData : undefined;
+  const initial = typeof failed?.values.text === "string" ? failed.values.text : loaderData.text;
+  const [words, setWords] = useState(() => countWords(initial));
+  const { limit } = loaderData;
+  const error = failed?.errors.text;
+  const overLimit = limit !== null && words > limit;
+  return (
+    <section className="narrow">
+      <PageTitle title={t("statement.title")} />
+      <h1>{t("statement.title")}</h1>
+      <p>{t("statement.intro")}</p>
+      {actionData && "saved" in actionData ? (
+        <p role="status" className="notice">
+          {t("statement.saved")}
+        </p>
+      ) : null}
+      {!failed && loaderData.hasDraft ? <p className="notice">{t("portfolio.draftRestored")}</p> : null}
+      <ErrorSummary state={failed} fieldLabels={{ text: t("statement.label") }} />
+      <AppForm ref={formRef}>
+        <div className={error ? "field field-invalid" : "field"}>
+          <label htmlFor="field-text">{t("statement.label")}</label>
+          <p className="hint" id="hint-text">
+            {limit === null ? t("statement.noLimit") : t("statement.limit", { limit: String(limit) })}
+          </p>
+          {error ? (
+            <p className="field-error" id="error-text">
+              {t(error)}
+            </p>
+          ) : null}
+          <textarea
+            id="field-text"
+            name="text"
+            rows={14}
+            defaultValue={initial}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={["hint-text", error ? "error-text" : null, "word-count"].filter(Boolean).join(" ")}
+            onChange={(event) => setWords(countWords(event.currentTarget.value))}
+          />
+          <p id="word-count" className={overLimit ? "field-error" : "hint"} aria-live="polite">
+            {limit === null ? t("statement.words", { words: String(words) }) : t("statement.wordsOfLimit", { words: String(words), limit: String(limit) })}
+            {overLimit ? ` ${t("statement.overLimit")}` : ""}
+          </p>
+        </div>
+        <button type="submit" name="intent" value="save">
+          {t("portfolio.save")}
+        </button>{" "}
+        <Link to="/portfolio">{t("portfolio.cancel")}</Link>
+        <p role="status" className="autosave-status">
+          {isAutosaved ? t("portfolio.autosaved") : ""}
+        </p>
+      </AppForm>
+    </section>
+  );
+}
