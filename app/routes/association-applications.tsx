@@ -1,18 +1,25 @@
+import { Link } from "react-router";
 import type { Route } from "./+types/association-applications";
+import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
 import { markFeePaid, markTranscriptsReceived } from "../../src/commands/record-for-applicant.ts";
-import { listSubmittedApplicationsOfAssociation } from "../../src/data/applications.ts";
+import { listApplicationsOfAssociation, listReviewersOfApplications } from "../../src/data/applications.ts";
+import { listPeopleOfAssociation } from "../../src/data/association-roles.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { commands, invalid, services } from "../lib/route-context.server.ts";
 import { associationForStaff, categoryName } from "../lib/staff-pages.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
-/** Staff record what arrives outside Cradle: the fee and the official transcripts. Review itself is a later issue. */
+/** Staff record what arrives outside Cradle (the fee, official transcripts) and give submitted applications to reviewers. */
 export async function loader({ params, context }: Route.LoaderArgs) {
   const { association } = await associationForStaff(context, params.slug);
-  const applications = await listSubmittedApplicationsOfAssociation(services(context).db, association.id);
+  const { db } = services(context);
+  const applications = await listApplicationsOfAssociation(db, association.id);
+  const [assigned, people] = await Promise.all([listReviewersOfApplications(db, applications.map((application) => application.id)), listPeopleOfAssociation(db, association.id)]);
   return {
     association: association.name,
+    slug: association.slug,
+    reviewers: people.filter((person) => person.role === "reviewer").map((person) => ({ id: person.userId, name: person.name })),
     applications: applications.map((application) => ({
       id: application.id,
       name: application.name,
@@ -21,17 +28,22 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       submitted: application.submitted_at?.toISOString().slice(0, 10) ?? "",
       feeCents: application.fee_cents,
       feePaid: application.fee_paid_at?.toISOString().slice(0, 10) ?? null,
+      reviewers: assigned.filter((row) => row.application_id === application.id).map((row) => row.name),
     })),
   };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = await associationForStaff(context, params.slug);
+  const { association, actor } = await associationForStaff(context, params.slug);
   const form = await request.formData();
   const applicationId = String(form.get("applicationId") ?? "");
-  const record = form.get("intent") === "transcripts" ? markTranscriptsReceived : markFeePaid;
-  const result = await record(commands(context), actor, applicationId);
-  if (!result.ok) return invalid(result.errors, {});
+  const intent = form.get("intent");
+  const result =
+    intent === "assign"
+      ? await assignReviewer(commands(context), actor, { association, applicationId, reviewerUserId: String(form.get("reviewer") ?? "") })
+      : await (intent === "transcripts" ? markTranscriptsReceived : markFeePaid)(commands(context), actor, applicationId);
+  if (!result.ok) return invalid(result.errors, {}, { applicationId });
+  services(context).mailWorker.wake();
   return { ok: true as const, applicationId };
 }
 
@@ -39,40 +51,75 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
   const t = useTranslate();
   const locale = useLocale();
   const title = `${loaderData.association}: ${t("staffApplications.title")}`;
+  const failed = actionData && "errors" in actionData ? actionData : undefined;
   return (
     <section>
       <PageTitle title={title} />
       <h1>{title}</h1>
-      {actionData && "ok" in actionData ? (
+      {actionData && "ok" in actionData && actionData.ok ? (
         <p role="status" className="notice">
           {t("staffApplications.recorded")}
         </p>
       ) : null}
       {loaderData.applications.length === 0 ? <p className="muted">{t("staffApplications.none")}</p> : null}
-      {loaderData.applications.map((application) => (
-        <article key={application.id} className="category">
-          <h2>{`${application.name}: ${application.category[locale]}`}</h2>
-          <p>
-            {`${t(`application.status.${application.status}`)} · ${application.submitted} · `}
-            {application.feePaid
-              ? t("staffApplications.feePaid", { date: application.feePaid })
-              : application.feeCents !== null
-                ? t("staffApplications.feeDue", { amount: `$${(application.feeCents / 100).toFixed(2)}` })
-                : t("application.noFee")}
-          </p>
-          <AppForm className="inline-form">
-            <input type="hidden" name="applicationId" value={application.id} />
-            {application.feePaid ? null : (
-              <button type="submit" name="intent" value="fee" className="secondary-button">
-                {t("staffApplications.markFee")}
+      {loaderData.applications.map((application) => {
+        const heading = `${application.name}: ${application.category[locale]}`;
+        const error = failed?.applicationId === application.id ? (failed.errors.reviewer ?? failed.errors.form) : undefined;
+        const isOpen = application.status === "submitted" || application.status === "in-review";
+        return (
+          <article key={application.id} className="category">
+            <h2>{application.status === "draft" ? heading : <Link to={`/a/${loaderData.slug}/applications/${application.id}`}>{heading}</Link>}</h2>
+            <p>
+              {`${t(`application.status.${application.status}`)}${application.submitted ? ` · ${application.submitted}` : ""} · `}
+              {application.feePaid
+                ? t("staffApplications.feePaid", { date: application.feePaid })
+                : application.feeCents !== null
+                  ? t("staffApplications.feeDue", { amount: `$${(application.feeCents / 100).toFixed(2)}` })
+                  : t("application.noFee")}
+            </p>
+            {application.reviewers.length > 0 ? <p>{t("staffApplications.reviewers", { names: application.reviewers.join(", ") })}</p> : null}
+            <AppForm className="inline-form">
+              <input type="hidden" name="applicationId" value={application.id} />
+              {application.feePaid ? null : (
+                <button type="submit" name="intent" value="fee" className="secondary-button">
+                  {t("staffApplications.markFee")}
+                </button>
+              )}{" "}
+              <button type="submit" name="intent" value="transcripts" className="secondary-button">
+                {t("staffApplications.markTranscripts")}
               </button>
-            )}{" "}
-            <button type="submit" name="intent" value="transcripts" className="secondary-button">
-              {t("staffApplications.markTranscripts")}
-            </button>
-          </AppForm>
-        </article>
-      ))}
+            </AppForm>
+            {error && !isOpen ? (
+              <p className="field-error" role="alert">
+                {t(error)}
+              </p>
+            ) : null}
+            {isOpen && loaderData.reviewers.length > 0 ? (
+              <AppForm className="inline-form">
+                <input type="hidden" name="applicationId" value={application.id} />
+                <div className={error ? "field field-invalid" : "field"}>
+                  <label htmlFor={`reviewer-${application.id}`}>{t("staffApplications.reviewer")}</label>
+                  {error ? (
+                    <p className="field-error" id={`error-reviewer-${application.id}`}>
+                      {t(error)}
+                    </p>
+                  ) : null}
+                  <select id={`reviewer-${application.id}`} name="reviewer" aria-describedby={error ? `error-reviewer-${application.id}` : undefined}>
+                    {loaderData.reviewers.map((reviewer) => (
+                      <option key={reviewer.id} value={reviewer.id}>
+                        {reviewer.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" name="intent" value="assign" className="secondary-button">
+                  {t("staffApplications.assign")}
+                </button>
+              </AppForm>
+            ) : null}
+          </article>
+        );
+      })}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/document-download";
 import { appendAudit } from "../../src/data/audit-log.ts";
-import { associationsAppliedTo, findDocument } from "../../src/data/documents.ts";
+import { associationsAppliedTo, findDocument, reviewsApplicationsOf } from "../../src/data/documents.ts";
 import { documentPolicy } from "../../src/policies/document.ts";
 import { notFound, requireUser, services } from "../lib/route-context.server.ts";
 
@@ -9,7 +9,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const user = requireUser(context);
   const { db, files } = services(context);
   const document = (await findDocument(db, params.id)) ?? notFound();
-  if (!documentPolicy.read(user, document, await associationsAppliedTo(db, document.user_id))) notFound();
+  const [appliedAssociationIds, isAssignedReviewer] = await Promise.all([associationsAppliedTo(db, document.user_id), reviewsApplicationsOf(db, user.userId, document.user_id)]);
+  if (!documentPolicy.read(user, document, { appliedAssociationIds, isAssignedReviewer })) notFound();
   const bytes = await files.get(document.sha256);
   await appendAudit(db, { actorUserId: user.userId, action: "document.downloaded", subjectType: "document", subjectId: document.id });
   return new Response(new Uint8Array(bytes), {

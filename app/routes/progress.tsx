@@ -3,9 +3,10 @@ import type { Route } from "./+types/progress";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { recommend } from "../../src/domain/recommend.ts";
 import { unitWord } from "../../src/domain/explain.ts";
-import type { Measure, Status } from "../../src/domain/report.ts";
+import type { Measure } from "../../src/domain/report.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { StatusBadge } from "../components/status-badge.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { authorize, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
@@ -61,11 +62,6 @@ function MeasureLine({ measure }: { measure: Measure }) {
       {measure.need ? <progress value={Math.min(measure.have, measure.need)} max={measure.need} aria-hidden="true" /> : null}
     </li>
   );
-}
-
-function StatusBadge({ status }: { status: Status }) {
-  const t = useTranslate();
-  return <span className={`status status-${status}`}>{t(`progress.status.${status}`)}</span>;
 }
 
 export default function Progress({ loaderData }: Route.ComponentProps) {

@@ -4,7 +4,7 @@ import { enqueueMail } from "../data/outbox.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
 import { countNotEnoughInformation, type RatingForm, unansweredItems } from "../domain/rating-form.ts";
-import { answeredMail } from "../mail/templates.ts";
+import { noticeMail } from "../mail/templates.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
 
 export type LinkState = "open" | "expired" | "used" | "unknown";
@@ -45,7 +45,7 @@ export async function submitRating(context: CommandContext, token: string, form:
     const applicant = await findUserById(tx, link.user_id);
     if (applicant) {
       const what = { en: `${link.recipient_name} completed your reference rating.`, es: `${link.recipient_name} completó su evaluación de referencia.` };
-      await enqueueMail(tx, { kind: "reference-completed", userId: applicant.id, to: applicant.email, ...answeredMail(applicant.locale ?? link.locale, applicant.name, what, `${context.baseUrl}/portfolio/references`) });
+      await enqueueMail(tx, { kind: "reference-completed", userId: applicant.id, to: applicant.email, ...noticeMail(applicant.locale ?? link.locale, applicant.name, what, `${context.baseUrl}/portfolio/references`) });
     }
     return ok({ state: "used" as LinkState });
   });

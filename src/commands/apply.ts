@@ -13,8 +13,9 @@ import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
 import { evaluate } from "../domain/evaluate.ts";
 import type { Category, Framework } from "../domain/framework-schema.ts";
-import { answeredMail } from "../mail/templates.ts";
+import { noticeMail } from "../mail/templates.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
+import { notifyUser } from "./notify.ts";
 
 type Applicant = { userId: string };
 
@@ -92,11 +93,11 @@ export async function submitApplication(
     const name = input.category.name;
     if (person) {
       const what = { en: `Your application for ${name.en} was submitted to ${association?.name}.`, es: `Su solicitud para ${name.es} se envió a ${association?.name}.` };
-      await enqueueMail(tx, { kind: "application-submitted", userId: person.id, to: person.email, ...answeredMail(person.locale ?? "en", person.name, what, `${context.baseUrl}/applications/${application.id}`) });
+      await enqueueMail(tx, { kind: "application-submitted", userId: person.id, to: person.email, ...noticeMail(person.locale ?? "en", person.name, what, `${context.baseUrl}/applications/${application.id}`) });
     }
     if (association) {
       const what = { en: `${person?.name} submitted an application for ${name.en}.`, es: `${person?.name} envió una solicitud para ${name.es}.` };
-      await enqueueMail(tx, { kind: "application-received", userId: null, to: association.contact_email, ...answeredMail(association.locale, association.name, what, `${context.baseUrl}/a/${association.slug}`) });
+      await enqueueMail(tx, { kind: "application-received", userId: null, to: association.contact_email, ...noticeMail(association.locale, association.name, what, `${context.baseUrl}/a/${association.slug}`) });
     }
     return ok({ status: "submitted" });
   });
@@ -111,6 +112,7 @@ export async function withdrawApplication(context: CommandContext, applicant: Ap
     await updateApplicationStatus(tx, application.id, "withdrawn", context.now());
     await insertApplicationEvent(tx, application.id, "withdrawn", applicant.userId);
     await appendAudit(tx, { actorUserId: applicant.userId, associationId: application.association_id, action: "application.withdrawn", subjectType: "application", subjectId: application.id });
+    await notifyUser(tx, context, applicant.userId, "application-withdrawn", { en: "Your application was withdrawn.", es: "Su solicitud fue retirada." }, `/applications/${application.id}`);
     return ok(null);
   });
 }

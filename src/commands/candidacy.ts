@@ -6,7 +6,7 @@ import { findUserByEmail, findUserById } from "../data/users.ts";
 import { hasRole, type SessionActor } from "../policies/actor.ts";
 import { addMonths, toDay, toIso } from "../domain/dates.ts";
 import type { Category, Framework } from "../domain/framework-schema.ts";
-import { answeredMail } from "../mail/templates.ts";
+import { noticeMail } from "../mail/templates.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
 import { listRolesOfUserInAssociation } from "../data/association-roles.ts";
 
@@ -39,7 +39,7 @@ export async function enrolAsCandidate(
     if (user) {
       const until = expires.toISOString().slice(0, 10);
       const what = { en: `You are a candidate for ${input.category.name.en} until ${until}.`, es: `Usted es candidato/a para ${input.category.name.es} hasta el ${until}.` };
-      await enqueueMail(tx, { kind: "candidacy-enrolled", userId: user.id, to: user.email, ...answeredMail(user.locale ?? "en", user.name, what, `${context.baseUrl}/applications`) });
+      await enqueueMail(tx, { kind: "candidacy-enrolled", userId: user.id, to: user.email, ...noticeMail(user.locale ?? "en", user.name, what, `${context.baseUrl}/applications`) });
     }
     return ok({ candidacyId: inserted.id });
   });
@@ -58,7 +58,7 @@ export async function assignAdvisor(context: CommandContext, actor: SessionActor
     const candidate = await findUserById(tx, candidacy.user_id);
     if (candidate) {
       const what = { en: `${advisor.name} is now your advisor.`, es: `${advisor.name} es ahora su asesor/a.` };
-      await enqueueMail(tx, { kind: "candidacy-advisor", userId: candidate.id, to: candidate.email, ...answeredMail(candidate.locale ?? "en", candidate.name, what, `${context.baseUrl}/applications`) });
+      await enqueueMail(tx, { kind: "candidacy-advisor", userId: candidate.id, to: candidate.email, ...noticeMail(candidate.locale ?? "en", candidate.name, what, `${context.baseUrl}/applications`) });
     }
     return ok(null);
   });
@@ -76,7 +76,7 @@ export async function sendCandidacyReminders(context: CommandContext): Promise<n
         const until = candidacy.expires_at.toISOString().slice(0, 10);
         if (user) {
           const what = { en: `Your candidate status ends on ${until}: submit your application before then.`, es: `Su condición de candidato/a termina el ${until}: envíe su solicitud antes de esa fecha.` };
-          await enqueueMail(tx, { kind: "candidacy-reminder", userId: user.id, to: user.email, ...answeredMail(user.locale ?? "en", user.name, what, `${context.baseUrl}/applications`) });
+          await enqueueMail(tx, { kind: "candidacy-reminder", userId: user.id, to: user.email, ...noticeMail(user.locale ?? "en", user.name, what, `${context.baseUrl}/applications`) });
         }
         await markCandidacyReminded(tx, candidacy.id, nth);
       });

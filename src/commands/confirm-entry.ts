@@ -4,7 +4,7 @@ import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import type { Locale } from "../data/schema.ts";
 import { findUserById } from "../data/users.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
-import { answeredMail, verificationRequestMail } from "../mail/templates.ts";
+import { noticeMail, verificationRequestMail } from "../mail/templates.ts";
 import { findOpenLink, type LinkState } from "./answer-rating.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
 import { newLinkToken } from "./link-tokens.ts";
@@ -68,7 +68,7 @@ export async function answerConfirmation(context: CommandContext, token: string,
       const what = answer.confirmed
         ? { en: `${link.recipient_name} confirmed an entry of your portfolio.`, es: `${link.recipient_name} confirmó una entrada de su portafolio.` }
         : { en: `${link.recipient_name} says an entry of your portfolio is not right: ${answer.comment}`, es: `${link.recipient_name} indica que una entrada de su portafolio no es correcta: ${answer.comment}` };
-      await enqueueMail(tx, { kind: "confirmation-answered", userId: applicant.id, to: applicant.email, ...answeredMail(applicant.locale ?? link.locale, applicant.name, what, `${context.baseUrl}/portfolio`) });
+      await enqueueMail(tx, { kind: "confirmation-answered", userId: applicant.id, to: applicant.email, ...noticeMail(applicant.locale ?? link.locale, applicant.name, what, `${context.baseUrl}/portfolio`) });
     }
   });
   return "used";

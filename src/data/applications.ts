@@ -64,14 +64,55 @@ export function findSnapshot(db: Db, applicationId: string) {
   return db.selectFrom("application_snapshots").select(["portfolio", "report", "sha256", "created_at"]).where("application_id", "=", applicationId).executeTakeFirst();
 }
 
-/** The association's applications that have been submitted, with applicant names, for its staff. */
-export function listSubmittedApplicationsOfAssociation(db: Db, associationId: string) {
+/**
+ * The association's applications with applicant names, for its staff: drafts too, so official
+ * transcripts can be recorded as they arrive, before the applicant submits.
+ */
+export function listApplicationsOfAssociation(db: Db, associationId: string) {
   return db
     .selectFrom("applications")
     .innerJoin("users", "users.id", "applications.user_id")
     .select(["applications.id", "applications.framework_id", "applications.category_id", "applications.status", "applications.submitted_at", "applications.fee_cents", "applications.fee_paid_at", "users.name"])
     .where("applications.association_id", "=", associationId)
-    .where("applications.status", "!=", "draft")
-    .orderBy("applications.submitted_at", "desc")
+    .orderBy("applications.submitted_at", (order) => order.desc().nullsLast())
+    .orderBy("applications.created_at", "desc")
     .execute();
+}
+
+export async function insertReviewer(db: Db, assignment: { applicationId: string; reviewerUserId: string; assignedByUserId: string | null }) {
+  const inserted = await db
+    .insertInto("application_reviewers")
+    .values({ application_id: assignment.applicationId, reviewer_user_id: assignment.reviewerUserId, assigned_by_user_id: assignment.assignedByUserId })
+    .onConflict((conflict) => conflict.doNothing())
+    .returning("reviewer_user_id")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export function listReviewersOfApplications(db: Db, applicationIds: readonly string[]) {
+  if (applicationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("application_reviewers")
+    .innerJoin("users", "users.id", "application_reviewers.reviewer_user_id")
+    .select(["application_reviewers.application_id", "users.id as userId", "users.name"])
+    .where("application_reviewers.application_id", "in", applicationIds)
+    .orderBy("users.name")
+    .execute();
+}
+
+export async function isAssignedReviewer(db: Db, applicationId: string, userId: string) {
+  const row = await db.selectFrom("application_reviewers").select("application_id").where("application_id", "=", applicationId).where("reviewer_user_id", "=", userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A submitted (not draft) application by id, for the association's staff and its assigned reviewers. */
+export async function findSubmittedApplication(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.user_id")
+    .select([...columns.map((column) => `applications.${column}` as const), "users.name", "users.email"])
+    .where("applications.id", "=", id)
+    .where("applications.status", "!=", "draft")
+    .executeTakeFirst();
 }

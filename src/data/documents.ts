@@ -24,3 +24,16 @@ export async function associationsAppliedTo(db: Db, userId: string): Promise<str
   const rows = await db.selectFrom("applications").select("association_id").distinct().where("user_id", "=", userId).where("status", "!=", "draft").execute();
   return rows.map((row) => row.association_id);
 }
+
+/** Whether this person is an assigned reviewer of an application the document's owner submitted. */
+export async function reviewsApplicationsOf(db: Db, reviewerUserId: string, ownerUserId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("application_reviewers")
+    .innerJoin("applications", "applications.id", "application_reviewers.application_id")
+    .select("applications.id")
+    .where("application_reviewers.reviewer_user_id", "=", reviewerUserId)
+    .where("applications.user_id", "=", ownerUserId)
+    .where("applications.status", "!=", "draft")
+    .executeTakeFirst();
+  return row !== undefined;
+}

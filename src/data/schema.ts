@@ -137,7 +137,7 @@ export interface AccessLinksTable {
   created_at: CreatedAt;
 }
 
-export type ApplicationStatus = "draft" | "submitted" | "withdrawn";
+export type ApplicationStatus = "draft" | "submitted" | "in-review" | "withdrawn";
 
 export interface ApplicationsTable {
   id: Generated<string>;
@@ -168,6 +168,13 @@ export interface ApplicationEventsTable {
   status: string;
   actor_user_id: string | null;
   created_at: CreatedAt;
+}
+
+export interface ApplicationReviewersTable {
+  application_id: string;
+  reviewer_user_id: string;
+  assigned_by_user_id: string | null;
+  assigned_at: CreatedAt;
 }
 
 export interface DocumentsTable {
@@ -212,6 +219,7 @@ export interface Database {
   applications: ApplicationsTable;
   application_snapshots: ApplicationSnapshotsTable;
   application_events: ApplicationEventsTable;
+  application_reviewers: ApplicationReviewersTable;
   documents: DocumentsTable;
   candidacies: CandidaciesTable;
 }

@@ -91,8 +91,8 @@ export function verificationRequestMail(locale: Locale, applicant: string, what:
   );
 }
 
-/** To the applicant, when someone answered their link. */
-export function answeredMail(locale: Locale, name: string, what: { en: string; es: string }, link: string): RenderedMail {
+/** A short notice to someone with an account: what happened, and where to see it. */
+export function noticeMail(locale: Locale, name: string, what: { en: string; es: string }, link: string): RenderedMail {
   const t = translator(locale);
   return compose(what[locale], t("mail.greeting", { name }), [{ text: what[locale] }, { link }], t("mail.signature"));
 }

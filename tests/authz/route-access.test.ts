@@ -73,6 +73,7 @@ const rows: Row[] = [
   { route: "a/:slug/candidates", method: "POST", path: `/a/${slug}/candidates`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
   { route: "a/:slug/applications", method: "GET", path: `/a/${slug}/applications`, expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
   { route: "a/:slug/applications", method: "POST", path: `/a/${slug}/applications`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
+  { route: "a/:slug/applications/:id", method: "GET", path: `/a/${slug}/applications/00000000-0000-4000-8000-000000000000`, expect: { anonymous: 401, default: 404 } },
   { route: "candidates/:id", method: "GET", path: "/candidates/00000000-0000-4000-8000-000000000000", expect: 404 },
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "healthz", method: "GET", path: "/healthz", expect: 200 },

@@ -1,0 +1,116 @@
+import type { Route } from "./+types/association-application";
+import { findSnapshot, findSubmittedApplication, isAssignedReviewer } from "../../src/data/applications.ts";
+import { findAssociationBySlug } from "../../src/data/associations.ts";
+import type { DraftFields } from "../../src/data/form-drafts.ts";
+import type { Portfolio } from "../../src/domain/portfolio-schema.ts";
+import type { EligibilityReport } from "../../src/domain/report.ts";
+import { sections } from "../../src/forms/portfolio-sections.ts";
+import { applicationPolicy } from "../../src/policies/application.ts";
+import { PageTitle } from "../components/page-title.tsx";
+import { StatusBadge } from "../components/status-badge.tsx";
+import { describeEntry } from "../lib/describe-entry.ts";
+import { notFound, requireUser, services } from "../lib/route-context.server.ts";
+import { categoryName } from "../lib/staff-pages.server.ts";
+import { useLocale, useTranslate } from "../lib/use-translate.ts";
+
+/**
+ * A submitted application's file as it was frozen at submission, for the association's staff and the
+ * reviewers assigned to it. Anyone else gets 404: not even a hint that the application exists.
+ */
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const user = requireUser(context);
+  const { db } = services(context);
+  const association = (await findAssociationBySlug(db, params.slug)) ?? notFound();
+  const application = await findSubmittedApplication(db, params.id);
+  if (!application || application.association_id !== association.id) notFound();
+  if (!applicationPolicy.readFile(user, application, await isAssignedReviewer(db, application.id, user.userId))) notFound();
+  const snapshot = (await findSnapshot(db, application.id)) ?? notFound();
+  const portfolio = snapshot.portfolio as Portfolio;
+  const report = snapshot.report as EligibilityReport;
+  return {
+    applicant: application.name,
+    email: applicationPolicy.readContact(user, application) ? application.email : null,
+    status: application.status,
+    category: categoryName(context, application.framework_id, application.category_id),
+    submitted: application.submitted_at?.toISOString().slice(0, 10) ?? "",
+    sha256: snapshot.sha256,
+    requirements: report.requirements.map((requirement) => ({ id: requirement.id, label: requirement.label, status: requirement.status, missing: requirement.missing })),
+    sections: sections
+      .map((section) => ({ id: section.id, title: section.title, entries: (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({ id: entry.id, fields: section.fromEntry(entry) as DraftFields, verified: entry.verified === true })) }))
+      .filter((section) => section.entries.length > 0),
+    references: portfolio.references.map((reference) => ({ id: reference.id, role: reference.role, name: reference.raterName ?? "", completed: reference.completed ?? null, notEnoughInformation: reference.notEnoughInformation })),
+    documents: portfolio.documents.map((document) => ({ id: document.id, type: document.type, words: document.words ?? null, text: document.text ?? null })),
+  };
+}
+
+export default function AssociationApplication({ loaderData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const title = `${t("review.title")}: ${loaderData.applicant}, ${loaderData.category[locale]}`;
+  return (
+    <section>
+      <PageTitle title={title} />
+      <h1>{title}</h1>
+      <p>
+        <span className="status">{t(`application.status.${loaderData.status}`)}</span> · {t("review.submittedOn", { date: loaderData.submitted })}
+        {loaderData.email ? ` · ${loaderData.email}` : ""}
+      </p>
+      <p className="muted fingerprint">{t("review.fingerprint", { sha: loaderData.sha256 })}</p>
+      <h2>{t("review.engine")}</h2>
+      <ul className="requirements">
+        {loaderData.requirements.map((requirement) => (
+          <li key={requirement.id}>
+            <StatusBadge status={requirement.status} /> {requirement.label[locale]}
+            {requirement.missing ? <p className="muted">{requirement.missing[locale]}</p> : null}
+          </li>
+        ))}
+      </ul>
+      <h2>{t("review.portfolio")}</h2>
+      {loaderData.sections.map((section) => (
+        <section key={section.id} aria-labelledby={`file-${section.id}`}>
+          <h3 id={`file-${section.id}`}>{t(section.title)}</h3>
+          <ul className="entries">
+            {section.entries.map((entry) => (
+              <li key={entry.id}>
+                {describeEntry(section.id, entry.fields, t)}
+                {entry.verified ? <span className="status status-met">{` ${t("confirm.verified")}`}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <h2>{t("review.references")}</h2>
+      {loaderData.references.length === 0 ? <p className="muted">{t("review.nothing")}</p> : null}
+      <ul className="entries">
+        {loaderData.references.map((reference) => {
+          const role = `${reference.name ? `${reference.name}, ` : ""}${t(`role.${reference.role}`)}`;
+          return (
+            <li key={reference.id}>
+              {reference.completed
+                ? t("review.referenceLine", { role, date: reference.completed, count: String(reference.notEnoughInformation) })
+                : t("review.referencePending", { role })}
+            </li>
+          );
+        })}
+      </ul>
+      <h2>{t("review.documents")}</h2>
+      {loaderData.documents.length === 0 ? <p className="muted">{t("review.nothing")}</p> : null}
+      <ul className="entries">
+        {loaderData.documents.map((document) =>
+          document.text !== null ? (
+            <li key={document.id}>
+              <details>
+                <summary>{t("review.statement", { words: String(document.words ?? 0) })}</summary>
+                <p className="statement">{document.text}</p>
+              </details>
+            </li>
+          ) : (
+            <li key={document.id}>
+              <a href={`/documents/${document.id}`}>{t(`documentType.${document.type as "other"}`)}</a>
+            </li>
+          ),
+        )}
+      </ul>
+    </section>
+  );
+}
