@@ -12,20 +12,24 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
 async function loadLink(context: Route.LoaderArgs["context"], token: string) {
   const { link, state } = await findOpenLink(commands(context), "reference", token);
   const framework = services(context).frameworks.find((candidate) => candidate.id === link?.framework_id) ?? services(context).frameworks[0]!;
-  return { link, state, form: ratingFormFor(framework) };
+  const credentialOptions = framework.categories.map((category) => ({ value: `${framework.id}/${category.id}`, label: category.name, abbreviation: category.abbreviation }));
+  return { link, state, form: ratingFormFor(framework), credentialOptions };
 }
 
+const aboutRater = ["raterCredential", "raterEarned"] as const;
+
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const { link, state, form } = await loadLink(context, params.token);
-  if (state !== "open" || !link) return { state, applicant: "", form, draft: {} as Record<string, string> };
+  const { link, state, form, credentialOptions } = await loadLink(context, params.token);
+  if (state !== "open" || !link) return { state, applicant: "", form, credentialOptions, draft: {} as Record<string, string> };
   const applicant = await findUserById(services(context).db, link.user_id);
-  return { state, applicant: applicant?.name ?? "", form, draft: link.draft ?? {} };
+  return { state, applicant: applicant?.name ?? "", form, credentialOptions, draft: link.draft ?? {} };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { form } = await loadLink(context, params.token);
   const data = await request.formData();
-  const answers = Object.fromEntries(form.items.map((item) => [item.id, String(data.get(item.id) ?? "")]).filter(([, value]) => value !== ""));
+  const fields = [...form.items.map((item) => item.id), ...aboutRater];
+  const answers = Object.fromEntries(fields.map((field) => [field, String(data.get(field) ?? "").trim()]).filter(([, value]) => value !== ""));
   if (data.get("intent") === "save") {
     return { outcome: (await saveRatingDraft(commands(context), params.token, answers)) === "open" ? ("saved" as const) : ("closed" as const), answers, errors: {} };
   }
@@ -78,6 +82,37 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
             ))}
           </fieldset>
         ))}
+        <fieldset className="rating-item">
+          <legend>{t("rating.aboutYou")}</legend>
+          <p className="hint">{t("rating.aboutYouHint")}</p>
+          <div className="field">
+            <label htmlFor="field-raterCredential">{t("rating.credential")}</label>
+            <select id="field-raterCredential" name="raterCredential" defaultValue={answers.raterCredential ?? ""}>
+              <option value="">{t("rating.noCredential")}</option>
+              {loaderData.credentialOptions.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {`${option.abbreviation}: ${option.label[locale]}`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={errors.raterEarned ? "field field-invalid" : "field"}>
+            <label htmlFor="field-raterEarned">{t("rating.credentialSince")}</label>
+            {errors.raterEarned ? (
+              <p className="field-error" id="error-raterEarned">
+                {t("error.date")}
+              </p>
+            ) : null}
+            <input
+              id="field-raterEarned"
+              name="raterEarned"
+              type="date"
+              defaultValue={answers.raterEarned ?? ""}
+              aria-invalid={errors.raterEarned ? true : undefined}
+              aria-describedby={errors.raterEarned ? "error-raterEarned" : undefined}
+            />
+          </div>
+        </fieldset>
         <button type="submit" name="intent" value="submit">
           {t("rating.submit")}
         </button>{" "}

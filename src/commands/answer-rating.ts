@@ -3,6 +3,8 @@ import { completeAccessLink, findAccessLinkByToken, saveAccessLinkDraft } from "
 import { enqueueMail } from "../data/outbox.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
+import { isIsoDate } from "../domain/dates.ts";
+import type { HeldCredential } from "../domain/portfolio-schema.ts";
 import { countNotEnoughInformation, type RatingForm, unansweredItems } from "../domain/rating-form.ts";
 import { noticeMail } from "../mail/templates.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
@@ -29,17 +31,22 @@ export async function saveRatingDraft(context: CommandContext, token: string, an
 export async function submitRating(context: CommandContext, token: string, form: RatingForm, answers: Record<string, string>): Promise<Result<{ state: LinkState }>> {
   const { link, state } = await findOpenLink(context, "reference", token);
   if (state !== "open" || !link) return ok({ state });
-  const missing = unansweredItems(form, answers);
-  if (missing.length > 0) {
-    await saveAccessLinkDraft(context.db, link.id, answers);
-    return fail(Object.fromEntries(missing.map((item) => [item, "error.choose" as const])));
-  }
   const now = context.now();
+  const today = now.toISOString().slice(0, 10);
+  const errors = Object.fromEntries(unansweredItems(form, answers).map((item) => [item, "error.choose" as const]));
+  const credential = raterCredential(answers, today);
+  if (credential === "invalid") Object.assign(errors, { raterEarned: "error.date" as const });
+  if (Object.keys(errors).length > 0 || credential === "invalid") {
+    await saveAccessLinkDraft(context.db, link.id, answers);
+    return fail(errors);
+  }
   return context.db.transaction().execute(async (tx) => {
     if (!(await completeAccessLink(tx, link.id, answers, now))) return ok({ state: "used" as LinkState });
     const portfolio = await findPortfolioForUpdate(tx, link.user_id);
     const references = portfolio.references.map((reference) =>
-      reference.id === link.entry_id ? { ...reference, completed: now.toISOString().slice(0, 10), notEnoughInformation: countNotEnoughInformation(answers) } : reference,
+      reference.id === link.entry_id
+        ? { ...reference, completed: today, notEnoughInformation: countNotEnoughInformation(form, answers), raterCredentials: credential ? [credential] : reference.raterCredentials }
+        : reference,
     );
     await writePortfolio(tx, link.user_id, { ...portfolio, references }, now);
     const applicant = await findUserById(tx, link.user_id);
@@ -49,4 +56,16 @@ export async function submitRating(context: CommandContext, token: string, form:
     }
     return ok({ state: "used" as LinkState });
   });
+}
+
+/**
+ * The endorsement the rater says they hold ("framework/category", since a date), which some rules
+ * ask of a rater; reviewers check it. Null when they hold none, "invalid" without a past date.
+ */
+function raterCredential(answers: Record<string, string>, today: string): HeldCredential | null | "invalid" {
+  const [framework, category] = (answers.raterCredential ?? "").split("/");
+  if (!framework || !category) return null;
+  const earned = answers.raterEarned ?? "";
+  if (!isIsoDate(earned) || earned > today) return "invalid";
+  return { framework, category, earned, status: "active" };
 }

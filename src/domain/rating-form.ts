@@ -27,6 +27,6 @@ export function unansweredItems(form: RatingForm, answers: Record<string, string
   return form.items.filter((item) => !allowed.has(answers[item.id] ?? "")).map((item) => item.id);
 }
 
-export function countNotEnoughInformation(answers: Record<string, string | undefined>): number {
-  return Object.values(answers).filter((value) => value === notEnoughInformation).length;
+export function countNotEnoughInformation(form: RatingForm, answers: Record<string, string | undefined>): number {
+  return form.items.filter((item) => answers[item.id] === notEnoughInformation).length;
 }

@@ -446,6 +446,11 @@ export const en = {
   "review.documents": "Documents",
   "review.statement": "Personal statement ({words} words)",
   "review.nothing": "None.",
+  "rating.aboutYou": "About you",
+  "rating.aboutYouHint": "Some categories need a rating from someone who holds an endorsement. If you hold one, say which and since when; the association checks it.",
+  "rating.credential": "Your endorsement",
+  "rating.noCredential": "I do not hold one",
+  "rating.credentialSince": "Endorsed since",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -449,4 +449,9 @@ export const es: Record<MessageKey, string> = {
   "review.documents": "Documentos",
   "review.statement": "Declaración personal ({words} palabras)",
   "review.nothing": "Ninguno.",
+  "rating.aboutYou": "Sobre usted",
+  "rating.aboutYouHint": "Algunas categorías piden una evaluación de alguien que tenga una acreditación. Si usted la tiene, indique cuál y desde cuándo; la asociación lo verifica.",
+  "rating.credential": "Su acreditación",
+  "rating.noCredential": "No tengo una",
+  "rating.credentialSince": "Acreditado/a desde",
 };

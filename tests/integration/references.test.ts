@@ -53,6 +53,20 @@ describe("reference ratings through an emailed link", () => {
     expect((await client.get("/portfolio/references")).text).toContain("Completed on");
   });
 
+  it("records the endorsement the rater holds, which some rules ask for, and wants a past date for it", async () => {
+    const { user, path } = await applicantAsks("endorsed@example.org");
+    const rater = await app.client();
+    const answers = Object.fromEntries(domains.map((domain) => [domain, "3"]));
+    const noDate = await rater.post(path, { ...answers, raterCredential: "alliance-iecmh-e/imhs", raterEarned: "2099-01-01", intent: "submit" });
+    expect(noDate.text).toContain('id="error-raterEarned"');
+    expect(noDate.text).toMatch(/<option value="alliance-iecmh-e\/imhs" selected="">/);
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.references[0]!.completed).toBeUndefined();
+    await rater.post(path, { ...answers, raterCredential: "alliance-iecmh-e/imhs", raterEarned: "2012-05-01", intent: "submit" });
+    const [reference] = (await findPortfolio(app.services.db, user.id)).portfolio.references;
+    expect(reference!.raterCredentials).toEqual([{ framework: "alliance-iecmh-e", category: "imhs", earned: "2012-05-01", status: "active" }]);
+    expect(reference!.notEnoughInformation).toBe(0);
+  });
+
   it("marks a rating with 6 or more 'not enough information' answers as not counting", async () => {
     const { client, path } = await applicantAsks("few-contacts@example.org");
     const answers = Object.fromEntries(domains.map((domain, index) => [domain, index < 6 ? "nei" : "2"]));
