@@ -13,6 +13,7 @@ export default [
   route("account", "routes/account.tsx"),
   route("portfolio", "routes/portfolio.tsx"),
   route("portfolio/export", "routes/portfolio-export.ts"),
+  route("portfolio/archive", "routes/portfolio-archive.ts"),
   route("portfolio/import", "routes/portfolio-import.tsx"),
   route("portfolio/references", "routes/portfolio-references.tsx"),
   route("portfolio/documents", "routes/portfolio-documents.tsx"),

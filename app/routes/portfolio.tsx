@@ -53,6 +53,10 @@ export default function Portfolio({ loaderData }: Route.ComponentProps) {
         <Link to="/portfolio/import">{t("portfolio.importLink")}</Link> ·{" "}
         <a href="/portfolio/export" download>
           {t("export.download")}
+        </a>{" "}
+        ·{" "}
+        <a href="/portfolio/archive" download>
+          {t("export.archive")}
         </a>
       </p>
       {loaderData.sections.map((section) => (

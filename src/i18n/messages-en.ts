@@ -451,6 +451,7 @@ export const en = {
   "rating.credential": "Your endorsement",
   "rating.noCredential": "I do not hold one",
   "rating.credentialSince": "Endorsed since",
+  "export.archive": "Download everything with your documents (.zip)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -454,4 +454,5 @@ export const es: Record<MessageKey, string> = {
   "rating.credential": "Su acreditación",
   "rating.noCredential": "No tengo una",
   "rating.credentialSince": "Acreditado/a desde",
+  "export.archive": "Descargar todo con sus documentos (.zip)",
 };

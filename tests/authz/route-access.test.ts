@@ -38,6 +38,7 @@ const rows: Row[] = [
   { route: "portfolio/:section/:entryId", method: "GET", path: "/portfolio/training/new", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/:section/:entryId", method: "POST", path: "/portfolio/training/new", expect: { anonymous: 401, default: 400 } },
   { route: "portfolio/export", method: "GET", path: "/portfolio/export", expect: { anonymous: 401, default: 200 } },
+  { route: "portfolio/archive", method: "GET", path: "/portfolio/archive", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/import", method: "GET", path: "/portfolio/import", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/import", method: "POST", path: "/portfolio/import", expect: { anonymous: 401, default: 400 } },
   { route: "portfolio/references", method: "GET", path: "/portfolio/references", expect: { anonymous: 401, default: 200 } },

@@ -1,4 +1,8 @@
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { buildUser, signIn } from "../setup/builders.ts";
@@ -74,5 +78,38 @@ describe("portfolio import and export", () => {
     const none = await client.postFiles("/portfolio/import", { kind: "csv" }, {});
     expect(none.status).toBe(400);
     expect(none.text).toContain("Choose a file.");
+  });
+});
+
+describe("the archive of everything", () => {
+  it("zips portfolio.json with every uploaded document, readable by another zip reader, for the owner only", async () => {
+    const { user, client } = await person();
+    await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: example } });
+    const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 64 }, (_, i) => i)]);
+    await client.postFiles("/portfolio/documents", { type: "transcript" }, { file: { name: "Transcript: Fall/2015.pdf", type: "application/pdf", content: pdf } });
+    await client.postFiles("/portfolio/documents", { type: "certificate" }, { file: { name: "certificado niño.png", type: "image/png", content: png } });
+
+    const archive = await client.getBytes("/portfolio/archive");
+    expect(archive.status).toBe(200);
+    expect(archive.headers.get("content-type")).toBe("application/zip");
+    const folder = mkdtempSync(path.join(tmpdir(), "cradle-archive-"));
+    writeFileSync(path.join(folder, "archive.zip"), archive.bytes);
+    // Python's zipfile is an independent reader: it checks every CRC and lists what is inside.
+    const script = "import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({n: z.read(n).hex() for n in z.namelist()}))";
+    const { stdout } = await promisify(execFile)("python3", ["-c", script, path.join(folder, "archive.zip")]);
+    const entries = JSON.parse(stdout) as Record<string, string>;
+    expect(Object.keys(entries)).toEqual(["portfolio.json", "documents/01-Transcript_ Fall_2015.pdf", "documents/02-certificado niño.png"]);
+    expect(Buffer.from(entries["documents/01-Transcript_ Fall_2015.pdf"]!, "hex")).toEqual(Buffer.from(pdf));
+    expect(Buffer.from(entries["documents/02-certificado niño.png"]!, "hex")).toEqual(Buffer.from(png));
+    const exported = JSON.parse(Buffer.from(entries["portfolio.json"]!, "hex").toString("utf8"));
+    expect(exported.training.map((entry: { id: string }) => entry.id)).toEqual(["t1", "t2"]);
+    expect(exported.documents).toHaveLength(2);
+    expect(exported.person).toEqual({ name: "Lupe Ortega", email: user.email });
+
+    expect((await (await app.client()).getBytes("/portfolio/archive")).status).toBe(401);
+    const stranger = await person();
+    const theirs = await stranger.client.getBytes("/portfolio/archive");
+    expect(theirs.bytes.length).toBeLessThan(archive.bytes.length / 2);
   });
 });

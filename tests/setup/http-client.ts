@@ -19,6 +19,12 @@ export class HttpClient {
     return this.request("GET", path, undefined, headers);
   }
 
+  /** A download as bytes (archives, images), with the session's cookies. */
+  async getBytes(path: string): Promise<{ status: number; headers: Headers; bytes: Uint8Array }> {
+    const response = await fetch(new URL(path, this.baseUrl), { redirect: "manual", headers: { cookie: this.cookieHeader() } });
+    return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
+  }
+
   /** Posts a form as a browser without JavaScript does; the CSRF token is added unless given. */
   async post(path: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Page> {
     const body = new URLSearchParams({ csrf: this.csrfToken, ...fields });
