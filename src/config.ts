@@ -14,6 +14,8 @@ export type Config = {
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop. */
   trustProxy: boolean;
   logLevel: string;
+  /** Documents go to this S3-compatible bucket instead of DATA_DIR/files when set. */
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
 };
 
 export class ConfigError extends Error {
@@ -44,6 +46,15 @@ const schema = z.object({
   NODE_ENV: z.string().optional(),
   TRUST_PROXY: z.enum(["true", "false", "1", "0"], "must be true or false").default("false"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+}).superRefine((values, context) => {
+  const s3 = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+  if (!s3.some((name) => values[name] !== undefined)) return;
+  for (const name of s3) if (values[name] === undefined) context.addIssue({ code: "custom", path: [name], message: "is needed too when documents go to S3 (set all four S3_ settings, or none)" });
 });
 
 export function readConfig(env: Record<string, string | undefined>): Config {
@@ -65,5 +76,9 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     isProduction: values.NODE_ENV === "production",
     trustProxy: values.TRUST_PROXY === "true" || values.TRUST_PROXY === "1",
     logLevel: values.LOG_LEVEL,
+    s3:
+      values.S3_ENDPOINT && values.S3_BUCKET && values.S3_ACCESS_KEY_ID && values.S3_SECRET_ACCESS_KEY
+        ? { endpoint: values.S3_ENDPOINT, bucket: values.S3_BUCKET, region: values.S3_REGION, accessKeyId: values.S3_ACCESS_KEY_ID, secretAccessKey: values.S3_SECRET_ACCESS_KEY }
+        : undefined,
   };
 }

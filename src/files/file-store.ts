@@ -6,7 +6,7 @@ import path from "node:path";
  * Files kept once by the SHA-256 of their content under `<dataDir>/files/ab/abcdef...`: the same
  * certificate uploaded twice is stored once, and a snapshot can name a file by its hash forever.
  */
-export function createFileStore(dataDir: string) {
+export function createFileStore(dataDir: string): FileStore {
   const root = path.resolve(dataDir, "files");
   const pathOf = (sha256: string) => path.join(root, sha256.slice(0, 2), sha256);
   return {
@@ -28,4 +28,8 @@ export function createFileStore(dataDir: string) {
   };
 }
 
-export type FileStore = ReturnType<typeof createFileStore>;
+/** Where documents are kept: the data folder (this module) or an S3-compatible bucket (s3-file-store.ts). */
+export type FileStore = {
+  put(bytes: Uint8Array): Promise<string>;
+  get(sha256: string): Promise<Buffer>;
+};

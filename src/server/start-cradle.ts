@@ -11,6 +11,7 @@ import { startHousekeeping } from "../jobs/housekeeping.ts";
 import { startMailWorker } from "../jobs/mail-worker.ts";
 import { loadFrameworks } from "../frameworks/load-frameworks.ts";
 import { createFileStore } from "../files/file-store.ts";
+import { createS3FileStore } from "../files/s3-file-store.ts";
 import { createHttpHandler } from "./http-handler.ts";
 import type { Services } from "./services.ts";
 import { loadSessionSecret } from "./session-secret.ts";
@@ -54,7 +55,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
     sessionSecret: loadSessionSecret(config.sessionSecret, config.dataDir),
     mailWorker,
     frameworks,
-    files: createFileStore(config.dataDir),
+    files: config.s3 ? createS3FileStore(config.s3) : createFileStore(config.dataDir),
     now,
   };
 

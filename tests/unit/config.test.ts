@@ -31,6 +31,9 @@ describe("readConfig", () => {
     [{ BASE_URL: "not a url" }, "BASE_URL"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
     [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    [{ S3_BUCKET: "cradle" }, "S3_ENDPOINT"],
+    [{ S3_ENDPOINT: "https://s3.example.org", S3_BUCKET: "cradle", S3_ACCESS_KEY_ID: "key" }, "S3_SECRET_ACCESS_KEY"],
+    [{ S3_ENDPOINT: "s3.example.org", S3_BUCKET: "cradle", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" }, "S3_ENDPOINT"],
   ])("refuses %o and names %s", (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(new RegExp(`${name}: `));
@@ -39,5 +42,11 @@ describe("readConfig", () => {
   it("accepts postgres:// and postgresql:// URLs", () => {
     expect(readConfig({ DATABASE_URL: "postgresql://u:p@db:5432/cradle" }).databaseUrl).toBe("postgresql://u:p@db:5432/cradle");
     expect(readConfig({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test" }).databaseUrl).toContain("127.0.0.1");
+  });
+
+  it("keeps documents on disk unless all four S3 settings are given", () => {
+    expect(readConfig({}).s3).toBeUndefined();
+    const s3 = readConfig({ S3_ENDPOINT: "https://s3.example.org", S3_BUCKET: "cradle", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" }).s3;
+    expect(s3).toEqual({ endpoint: "https://s3.example.org", bucket: "cradle", region: "us-east-1", accessKeyId: "key", secretAccessKey: "secret" });
   });
 });
