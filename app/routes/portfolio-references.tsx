@@ -3,6 +3,7 @@ import { askForReference } from "../../src/commands/ask-for-reference.ts";
 import { listAccessLinksOfUser } from "../../src/data/access-links.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { referenceRoles } from "../../src/domain/portfolio-schema.ts";
+import { ratingFormFor } from "../../src/domain/rating-form.ts";
 import { askForReferenceForm } from "../../src/forms/reference-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
@@ -10,7 +11,7 @@ import { AppForm, ErrorSummary, SelectField, TextField } from "../components/for
 import { PageTitle } from "../components/page-title.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { authorize, commands, invalid, invalidForm, requestState, services } from "../lib/route-context.server.ts";
-import { useTranslate } from "../lib/use-translate.ts";
+import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** The applicant's references: who was asked, where each stands, and a form to ask someone else. */
 export async function loader({ context }: Route.LoaderArgs) {
@@ -31,10 +32,19 @@ export async function loader({ context }: Route.LoaderArgs) {
           isVoid: reference.notEnoughInformation > 5,
           remindersSent: link?.reminders_sent ?? 0,
           waived: link?.waived ?? false,
+          answers: reference.completed && link && !link.waived ? ratingAnswers(context, link.framework_id, link.answers) : [],
         };
       }),
     frameworks: frameworks.map((framework) => ({ value: framework.id, label: framework.shortName })),
   };
+}
+
+/** What the rater chose for each area, in both languages; only for ratings the applicant did not waive. */
+function ratingAnswers(context: Route.LoaderArgs["context"], frameworkId: string | null, answers: Record<string, unknown> | null) {
+  const framework = services(context).frameworks.find((candidate) => candidate.id === frameworkId);
+  if (!framework || !answers) return [];
+  const form = ratingFormFor(framework);
+  return form.items.map((item) => ({ id: item.id, label: item.label, answer: form.scale.find((option) => option.value === answers[item.id])?.label ?? { en: "", es: "" } }));
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -49,6 +59,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function References({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
+  const locale = useLocale();
   const failed = actionData && !actionData.ok ? actionData : undefined;
   const labels = { raterName: t("references.raterName"), raterEmail: t("references.raterEmail"), role: t("references.role"), frameworkId: t("references.framework") };
   return (
@@ -76,6 +87,19 @@ export default function References({ loaderData, actionData }: Route.ComponentPr
                 : `${t("references.status.pending")} · ${t("references.reminders", { count: reference.remindersSent })}`}
               {reference.waived ? ` · ${t("references.waived")}` : ""}
             </span>
+            {reference.answers.length > 0 ? (
+              <details className="rating-answers">
+                <summary>{t("references.answers")}</summary>
+                <dl>
+                  {reference.answers.map((item) => (
+                    <div key={item.id}>
+                      <dt>{item.label[locale]}</dt>
+                      <dd>{item.answer[locale]}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>

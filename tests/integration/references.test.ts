@@ -50,7 +50,18 @@ describe("reference ratings through an emailed link", () => {
     expect(reference).toMatchObject({ raterName: "Dana Ruiz", role: "current-supervisor", notEnoughInformation: 2 });
     expect(reference!.completed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await inbox.waitFor((m) => m.to.includes(user.email) && m.subject.includes("Dana Ruiz completed your reference rating"));
-    expect((await client.get("/portfolio/references")).text).toContain("Completed on");
+    const own = await client.get("/portfolio/references");
+    expect(own.text).toContain("Completed on");
+    expect(own.text).toMatch(/<dt>Theoretical Foundations<\/dt><dd>I do not have enough information to rate<\/dd>/i);
+    expect(own.text).toContain("A strength");
+  });
+
+  it("keeps a waived rating's answers from the applicant", async () => {
+    const { client, path } = await applicantAsks("waived@example.org", { waived: "on" });
+    await (await app.client()).post(path, { ...Object.fromEntries(domains.map((domain) => [domain, "4"])), intent: "submit" });
+    const own = await client.get("/portfolio/references");
+    expect(own.text).toContain("You waived access to this rating.");
+    expect(own.text).not.toContain("A strength");
   });
 
   it("records the endorsement the rater holds, which some rules ask for, and wants a past date for it", async () => {
