@@ -11,5 +11,5 @@ export function confirmableSummary(portfolio: Portfolio, entryId: string, locale
   const section = found && sections.find((candidate) => candidate.list === found.list);
   if (!found || !section) return undefined;
   const fields = section.fromEntry(found.entry);
-  return { fields, summary: describeEntry(section.id, fields, translator(locale)), providerName: typeof fields.providerName === "string" ? fields.providerName : "" };
+  return { fields, summary: describeEntry(section.id, fields, translator(locale)), providerName: [fields.providerName, fields.supervisor].find((name): name is string => typeof name === "string" && name !== "") ?? "" };
 }

@@ -32,7 +32,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ params, context }: Route.ActionArgs) {
   const user = requireUser(context);
   const association = (await findAssociationBySlug(services(context).db, params.slug)) ?? notFound();
-  await joinAssociation(commands(context), user, association);
+  if (await joinAssociation(commands(context), user, association)) services(context).mailWorker.wake();
   return redirect("/progress");
 }
 

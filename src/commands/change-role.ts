@@ -5,6 +5,7 @@ import type { Association, AssociationRole } from "../data/schema.ts";
 import { findUserByEmail } from "../data/users.ts";
 import { roleGrantedMail } from "../mail/templates.ts";
 import { type Actor, type CommandContext, fail, ok, type Result } from "./command-context.ts";
+import { notifyUser } from "./notify.ts";
 
 type AssociationRef = Pick<Association, "id" | "name" | "slug" | "locale">;
 
@@ -63,6 +64,8 @@ export async function joinAssociation(context: CommandContext, actor: Actor & { 
     const isNew = await insertRole(tx, actor.userId, association.id, "member");
     if (isNew) {
       await appendAudit(tx, { actorUserId: actor.userId, associationId: association.id, action: "membership.joined", subjectType: "user", subjectId: actor.userId, details: {} });
+      const what = { en: `You joined ${association.name}. Your progress toward its endorsement categories is on Cradle.`, es: `Se unió a ${association.name}. Su progreso hacia sus categorías de acreditación está en Cradle.` };
+      await notifyUser(tx, context, actor.userId, "association-joined", what, "/progress");
     }
     return isNew;
   });

@@ -87,6 +87,7 @@ const work = z.object({
   relationshipFocused: z.boolean().default(false),
   withParents: z.boolean().default(false).describe("work with the young child and the parent together"),
   discipline: z.string().max(100).optional(),
+  supervisor: z.string().max(200).optional().describe("who supervised the work: the person asked to confirm it"),
   verified: z.boolean().default(false),
 });
 

@@ -157,6 +157,7 @@ export const sections: SectionSpec[] = [
       { name: "paid", type: "checkbox", label: "portfolio.paid" },
       { name: "relationshipFocused", type: "checkbox", label: "portfolio.relationshipFocused" },
       { name: "withParents", type: "checkbox", label: "portfolio.withParents" },
+      { name: "supervisor", type: "text", label: "portfolio.supervisor", hint: "portfolio.supervisorHint" },
     ],
     toEntry: (f) => ({
       role: text(f, "role"),
@@ -170,6 +171,7 @@ export const sections: SectionSpec[] = [
       paid: checked(f, "paid"),
       relationshipFocused: checked(f, "relationshipFocused"),
       withParents: checked(f, "withParents"),
+      supervisor: text(f, "supervisor"),
     }),
     fromEntry: (e) => ({
       role: str(e.role),
@@ -183,6 +185,7 @@ export const sections: SectionSpec[] = [
       paid: flag(e.paid),
       relationshipFocused: flag(e.relationshipFocused),
       withParents: flag(e.withParents),
+      supervisor: str(e.supervisor),
     }),
   },
   {

@@ -452,6 +452,8 @@ export const en = {
   "rating.noCredential": "I do not hold one",
   "rating.credentialSince": "Endorsed since",
   "export.archive": "Download everything with your documents (.zip)",
+  "portfolio.supervisor": "Supervisor",
+  "portfolio.supervisorHint": "The person who can confirm this work; you can ask them from your portfolio.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -455,4 +455,6 @@ export const es: Record<MessageKey, string> = {
   "rating.noCredential": "No tengo una",
   "rating.credentialSince": "Acreditado/a desde",
   "export.archive": "Descargar todo con sus documentos (.zip)",
+  "portfolio.supervisor": "Supervisor/a",
+  "portfolio.supervisorHint": "La persona que puede confirmar este trabajo; puede pedírselo desde su portafolio.",
 };

@@ -54,6 +54,20 @@ describe("confirmation of hours by the provider, through an emailed link", () =>
     await inbox.waitFor((m) => m.to.includes(user.email) && m.text.includes("It was 1 hour, not 1.5."));
   });
 
+  it("asks the supervisor named on a job, whose verification marks the work verified", async () => {
+    const user = await buildUser(app.services.db);
+    const client = await app.client();
+    await signIn(app.services.db, client, user.id);
+    await client.post("/portfolio/work/new", { role: "Home visitor", employer: "Early Head Start", start: "2020-01-06", ages: "0-36", familiesServed: "12", paid: "on", supervisor: "Carmen Díaz", intent: "save" });
+    const [job] = (await findPortfolio(app.services.db, user.id)).portfolio.work;
+    expect(job).toMatchObject({ supervisor: "Carmen Díaz", verified: false });
+    expect((await client.get(`/portfolio/confirm/${job!.id}`)).text).toContain('value="Carmen Díaz"');
+    await client.post(`/portfolio/confirm/${job!.id}`, { name: "Carmen Díaz", email: "carmen@example.org" });
+    const mail = await inbox.waitFor((m) => m.to.includes("carmen@example.org"));
+    await (await app.client()).post(new URL(linkIn(mail, "/v/")).pathname, { answer: "yes" });
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.work[0]!.verified).toBe(true);
+  });
+
   it("lets nobody else ask about someone's entry", async () => {
     const { session } = await applicantWithSession("lee3@example.org");
     const stranger = await app.client();

@@ -130,6 +130,7 @@ describe("joining an association and recording memberships", () => {
     expect([joined.status, joined.location]).toEqual([302, "/progress"]);
     expect((await client.get("/progress")).text).toContain("Joinable IMH");
     expect((await client.get(`/a/${association.slug}`)).text).toContain("You are a member of this association");
+    expect((await client.get("/inbox")).text).toContain("You joined Joinable IMH.");
     const audit = await app.services.db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("association_id", "=", association.id).execute();
     expect(audit).toEqual([{ action: "membership.joined", actor_user_id: user.id }]);
     await client.post(`/a/${association.slug}`, {});
