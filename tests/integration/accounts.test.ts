@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findUserByEmail } from "../../src/data/users.ts";
 import { buildUser, testPassword } from "../setup/builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
-import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
+import { startTestAppWithMail } from "../setup/test-app.ts";
 
-let app: TestApp;
-let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ app, inbox, close } = await startTestAppWithMail());
-});
-afterAll(() => close?.());
+const { app, inbox, close } = await startTestAppWithMail();
+afterAll(close);
 
 const pathOf = (link: string) => new URL(link).pathname + new URL(link).search;
 

@@ -1,20 +1,15 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import { findSnapshot } from "../../src/data/applications.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { fingerprint } from "../../src/commands/apply.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
-import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
+import { startTestAppWithMail } from "../setup/test-app.ts";
 
-let app: TestApp;
-let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, inbox, close } = await startTestAppWithMail());
-});
-afterAll(() => close?.());
+const { app, inbox, close } = await startTestAppWithMail();
+afterAll(close);
 
 async function applicant() {
   const association = await buildAssociation(app.services.db, { name: "Michigan IMH", contactEmail: "staff@mi.example.org" });

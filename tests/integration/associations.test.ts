@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
-import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
+import { startTestAppWithMail } from "../setup/test-app.ts";
 
-let app: TestApp;
-let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ app, inbox, close } = await startTestAppWithMail());
-});
-afterAll(() => close?.());
+const { app, inbox, close } = await startTestAppWithMail();
+afterAll(close);
 
 const validFields = {
   name: "South Carolina Infant Mental Health Association",

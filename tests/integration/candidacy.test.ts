@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { sendCandidacyReminders } from "../../src/commands/candidacy.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { buildAssociation, buildMember, signIn } from "../setup/builders.ts";
-import { startTestApp, type TestApp } from "../setup/test-app.ts";
+import { startTestApp } from "../setup/test-app.ts";
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = await startTestApp();
+afterAll(() => app.close());
 
 async function signedIn(userId: string) {
   const client = await app.client();

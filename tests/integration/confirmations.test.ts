@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { buildUser, signIn } from "../setup/builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
-import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
+import { startTestAppWithMail } from "../setup/test-app.ts";
 
-let app: TestApp;
-let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, inbox, close } = await startTestAppWithMail());
-});
-afterAll(() => close?.());
+const { app, inbox, close } = await startTestAppWithMail();
+afterAll(close);
 
 async function applicantWithSession(providerEmail: string) {
   const user = await buildUser(app.services.db, { name: "Ana Ríos" });

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
-import { startTestApp, type TestApp } from "../setup/test-app.ts";
+import { startTestApp } from "../setup/test-app.ts";
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = await startTestApp();
+afterAll(() => app.close());
 
 const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 

@@ -1,16 +1,13 @@
 import { readdirSync } from "node:fs";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/data/database.ts";
 import { buildUser, signIn } from "../setup/builders.ts";
-import { startTestApp, type TestApp } from "../setup/test-app.ts";
+import { startTestApp } from "../setup/test-app.ts";
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = await startTestApp();
+afterAll(() => app.close());
 
 describe("security headers", () => {
   it("sends a CSP whose nonce is the only way an inline script runs", async () => {

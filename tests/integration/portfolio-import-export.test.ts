@@ -3,16 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { buildUser, signIn } from "../setup/builders.ts";
-import { startTestApp, type TestApp } from "../setup/test-app.ts";
+import { startTestApp } from "../setup/test-app.ts";
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = await startTestApp();
+afterAll(() => app.close());
 
 async function person() {
   const user = await buildUser(app.services.db, { name: "Lupe Ortega" });

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import { findFormDraft } from "../../src/data/form-drafts.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
-import { startTestApp, type TestApp } from "../setup/test-app.ts";
+import { startTestApp } from "../setup/test-app.ts";
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = await startTestApp();
+afterAll(() => app.close());
 
 async function member() {
   const association = await buildAssociation(app.services.db, { name: "South Carolina IMH" });

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { sendReferenceReminders } from "../../src/jobs/reference-reminders.ts";
 import { buildUser, signIn } from "../setup/builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
-import { startTestAppWithMail, type TestApp } from "../setup/test-app.ts";
+import { startTestAppWithMail } from "../setup/test-app.ts";
 
-let app: TestApp;
-let inbox: Awaited<ReturnType<typeof startTestAppWithMail>>["inbox"];
-let close: () => Promise<void>;
-beforeAll(async () => {
-  ({ app, inbox, close } = await startTestAppWithMail());
-});
-afterAll(() => close?.());
+const { app, inbox, close } = await startTestAppWithMail();
+afterAll(close);
 
 const domains = ["theoretical-foundations", "law-regulation-agency-policy", "systems-expertise", "direct-service-skills", "working-with-others", "communicating", "thinking", "reflection", "administration"];
 const pathOf = (link: string) => new URL(link).pathname;
