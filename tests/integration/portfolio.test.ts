@@ -8,10 +8,10 @@ import { startTestApp } from "../setup/test-app.ts";
 const app = await startTestApp();
 afterAll(() => app.close());
 
-async function member() {
-  const association = await buildAssociation(app.services.db, { name: "South Carolina IMH" });
-  await setFrameworksOfAssociation(app.services.db, association.id, ["alliance-iecmh-e"]);
-  const user = await buildMember(app.services.db, association.id, "member");
+async function member(association = { name: "South Carolina IMH", framework: "alliance-iecmh-e" }) {
+  const { id } = await buildAssociation(app.services.db, { name: association.name });
+  await setFrameworksOfAssociation(app.services.db, id, [association.framework]);
+  const user = await buildMember(app.services.db, id, "member");
   const client = await app.client();
   await signIn(app.services.db, client, user.id);
   return { user, client };
@@ -152,14 +152,7 @@ describe("joining an association and recording memberships", () => {
 });
 
 describe("the personal statement", () => {
-  async function californiaMember() {
-    const association = await buildAssociation(app.services.db, { name: "California Center" });
-    await setFrameworksOfAssociation(app.services.db, association.id, ["california-ifecmh"]);
-    const user = await buildMember(app.services.db, association.id, "member");
-    const client = await app.client();
-    await signIn(app.services.db, client, user.id);
-    return { user, client };
-  }
+  const californiaMember = () => member({ name: "California Center", framework: "california-ifecmh" });
 
   it("saves what is written with its word count and shows the association's limit", async () => {
     const { user, client } = await californiaMember();
