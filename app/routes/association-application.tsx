@@ -39,7 +39,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       .map((section) => ({ id: section.id, title: section.title, entries: (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({ id: entry.id, fields: section.fromEntry(entry) as DraftFields, verified: entry.verified === true })) }))
       .filter((section) => section.entries.length > 0),
     references: portfolio.references.map((reference) => ({ id: reference.id, role: reference.role, name: reference.raterName ?? "", completed: reference.completed ?? null, notEnoughInformation: reference.notEnoughInformation })),
-    documents: portfolio.documents.map((document) => ({ id: document.id, type: document.type, words: document.words ?? null, text: document.text ?? null })),
+    documents: portfolio.documents.map((document) => ({ id: document.id, type: document.type, words: document.words ?? null, text: document.text ?? null, about: document.about ?? null })),
   };
 }
 
@@ -47,6 +47,11 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
   const t = useTranslate();
   const locale = useLocale();
   const title = `${t("review.title")}: ${loaderData.applicant}, ${loaderData.category[locale]}`;
+  const describe = (entryId: string | null) => {
+    const section = loaderData.sections.find((candidate) => candidate.entries.some((entry) => entry.id === entryId));
+    const entry = section?.entries.find((candidate) => candidate.id === entryId);
+    return section && entry ? describeEntry(section.id, entry.fields, t) : null;
+  };
   return (
     <section>
       <PageTitle title={title} />
@@ -107,6 +112,7 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
           ) : (
             <li key={document.id}>
               <a href={`/documents/${document.id}`}>{t(`documentType.${document.type as "other"}`)}</a>
+              {describe(document.about) ? ` · ${t("documents.for", { entry: describe(document.about)! })}` : ""}
             </li>
           ),
         )}

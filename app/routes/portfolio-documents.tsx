@@ -1,16 +1,36 @@
 import type { Route } from "./+types/portfolio-documents";
-import { documentTypes, uploadDocument } from "../../src/commands/upload-document.ts";
+import { documentTypes, supportableEntries, uploadDocument } from "../../src/commands/upload-document.ts";
 import { listDocumentsOfUser } from "../../src/data/documents.ts";
+import { findPortfolio } from "../../src/data/portfolios.ts";
+import { findSection } from "../../src/forms/portfolio-sections.ts";
+import { translator } from "../../src/i18n/translate.ts";
+import { describeEntry } from "../lib/describe-entry.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { authorize, commands, invalid, services } from "../lib/route-context.server.ts";
+import { authorize, commands, invalid, requestState, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const documents = await listDocumentsOfUser(services(context).db, user.userId);
-  return { documents: documents.map((d) => ({ id: d.id, type: d.type, filename: d.filename, sizeKb: Math.ceil(d.size_bytes / 1024), date: d.created_at.toISOString().slice(0, 10) })) };
+  const { db } = services(context);
+  const [documents, { portfolio }] = await Promise.all([listDocumentsOfUser(db, user.userId), findPortfolio(db, user.userId)]);
+  const t = translator(requestState(context).locale);
+  const entries = supportableEntries(portfolio).map(({ section, entry }) => ({ id: entry.id, label: describeEntry(section, findSection(section)!.fromEntry(entry), t) }));
+  const aboutOf = new Map(portfolio.documents.map((document) => [document.id, document.about]));
+  const url = new URL(request.url);
+  return {
+    documents: documents.map((d) => ({
+      id: d.id,
+      type: d.type,
+      filename: d.filename,
+      sizeKb: Math.ceil(d.size_bytes / 1024),
+      date: d.created_at.toISOString().slice(0, 10),
+      about: entries.find((entry) => entry.id === aboutOf.get(d.id))?.label ?? null,
+    })),
+    entries,
+    chosen: { about: url.searchParams.get("about") ?? "", type: url.searchParams.get("type") ?? "" },
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -18,15 +38,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const file = form.get("file");
   const type = documentTypes.find((candidate) => candidate === form.get("type")) ?? "other";
-  if (!(file instanceof File)) return invalid({ file: "import.noFile" }, { type });
-  const result = await uploadDocument(commands(context), services(context).files, user.userId, { type, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  if (!result.ok) return invalid(result.errors, { type });
+  const about = String(form.get("about") ?? "");
+  if (!(file instanceof File)) return invalid({ file: "import.noFile" }, { type, about });
+  const result = await uploadDocument(commands(context), services(context).files, user.userId, { type, about: about || undefined, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  if (!result.ok) return invalid(result.errors, { type, about });
   return { ok: true as const };
 }
 
 export default function Documents({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
-  const error = actionData && "errors" in actionData ? actionData.errors.file : undefined;
+  const failed = actionData && "errors" in actionData ? actionData : undefined;
+  const error = failed?.errors.file;
+  const aboutError = failed?.errors.about;
+  const kept = { type: typeof failed?.values.type === "string" ? failed.values.type : undefined, about: typeof failed?.values.about === "string" ? failed.values.about : undefined };
   return (
     <section className="narrow">
       <PageTitle title={t("documents.title")} />
@@ -42,14 +66,17 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
         {loaderData.documents.map((document) => (
           <li key={document.id}>
             <a href={`/documents/${document.id}`}>{document.filename}</a>
-            <span>{`${t(`documentType.${document.type as "other"}`)} · ${document.sizeKb} KB · ${document.date}`}</span>
+            <span>
+              {`${t(`documentType.${document.type as "other"}`)} · ${document.sizeKb} KB · ${document.date}`}
+              {document.about ? ` · ${t("documents.for", { entry: document.about })}` : ""}
+            </span>
           </li>
         ))}
       </ul>
       <AppForm encType="multipart/form-data">
         <div className="field">
           <label htmlFor="field-type">{t("documents.type")}</label>
-          <select id="field-type" name="type">
+          <select id="field-type" name="type" defaultValue={kept.type ?? loaderData.chosen.type}>
             {documentTypes.map((type) => (
               <option key={type} value={type}>
                 {t(`documentType.${type}`)}
@@ -57,6 +84,24 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
             ))}
           </select>
         </div>
+        {loaderData.entries.length > 0 ? (
+          <div className={aboutError ? "field field-invalid" : "field"}>
+            <label htmlFor="field-about">{t("documents.about")}</label>
+            {aboutError ? (
+              <p className="field-error" id="error-about">
+                {t(aboutError)}
+              </p>
+            ) : null}
+            <select id="field-about" name="about" defaultValue={kept.about ?? loaderData.chosen.about} aria-describedby={aboutError ? "error-about" : undefined}>
+              <option value="">{t("documents.aboutNone")}</option>
+              {loaderData.entries.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className={error ? "field field-invalid" : "field"}>
           <label htmlFor="field-file">{t("documents.file")}</label>
           {error ? (

@@ -10,10 +10,14 @@ import { authorize, commands, notFound, services } from "../lib/route-context.se
 import { useTranslate } from "../lib/use-translate.ts";
 import { describeEntry } from "../lib/describe-entry.ts";
 
+/** Sections whose entries a document supports, and the kind of document each expects. */
+const documentTypeFor: Record<string, string> = { education: "transcript", licences: "other", training: "certificate" };
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
   const { portfolio } = await findPortfolio(services(context).db, user.userId);
   const url = new URL(request.url);
+  const supported = new Set(portfolio.documents.map((document) => document.about).filter(Boolean));
   return {
     sections: sections.map((section) => ({
       id: section.id,
@@ -23,7 +27,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         id: entry.id,
         fields: section.fromEntry(entry),
         verified: entry.verified === true,
+        hasDocument: supported.has(entry.id),
       })),
+      documentType: documentTypeFor[section.id] ?? null,
       isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
     })),
     notice: url.searchParams.has("saved") ? ("saved" as const) : url.searchParams.has("deleted") ? ("deleted" as const) : null,
@@ -73,8 +79,14 @@ export default function Portfolio({ loaderData }: Route.ComponentProps) {
                     <span>
                       {summary}
                       {entry.verified ? <span className="status status-met">{` ${t("confirm.verified")}`}</span> : null}
+                      {entry.hasDocument ? <span className="muted">{` · ${t("portfolio.hasDocument")}`}</span> : null}
                     </span>
                     <span className="entry-actions">
+                      {section.documentType && !entry.hasDocument ? (
+                        <Link to={`/portfolio/documents?about=${entry.id}&type=${section.documentType}`} aria-label={`${t("portfolio.attach")}: ${summary}`}>
+                          {t("portfolio.attach")}
+                        </Link>
+                      ) : null}
                       {section.isConfirmable && !entry.verified ? (
                         <Link to={`/portfolio/confirm/${entry.id}`} aria-label={`${t("confirm.ask")}: ${summary}`}>
                           {t("confirm.ask")}

@@ -143,6 +143,7 @@ const document = z.object({
   type: z.enum(["personal-statement", "learning-narrative", "resume", "reflection", "session-video", "transcript", "certificate", "other"]),
   words: z.number().int().min(0).optional(),
   text: z.string().max(30_000).optional().describe("a statement written in Cradle rather than uploaded"),
+  about: z.string().max(100).optional().describe("the id of the entry it supports: a training's certificate, a degree's transcript"),
   date: date.optional(),
 });
 

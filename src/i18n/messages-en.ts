@@ -454,6 +454,11 @@ export const en = {
   "export.archive": "Download everything with your documents (.zip)",
   "portfolio.supervisor": "Supervisor",
   "portfolio.supervisorHint": "The person who can confirm this work; you can ask them from your portfolio.",
+  "documents.about": "Which entry is it for? (optional)",
+  "documents.aboutNone": "None in particular",
+  "documents.for": "for {entry}",
+  "portfolio.attach": "Attach a document",
+  "portfolio.hasDocument": "Document attached",
 } as const;
 
 export type MessageKey = keyof typeof en;

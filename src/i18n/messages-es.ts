@@ -457,4 +457,9 @@ export const es: Record<MessageKey, string> = {
   "export.archive": "Descargar todo con sus documentos (.zip)",
   "portfolio.supervisor": "Supervisor/a",
   "portfolio.supervisorHint": "La persona que puede confirmar este trabajo; puede pedírselo desde su portafolio.",
+  "documents.about": "¿Para qué entrada es? (opcional)",
+  "documents.aboutNone": "Ninguna en particular",
+  "documents.for": "para {entry}",
+  "portfolio.attach": "Adjuntar un documento",
+  "portfolio.hasDocument": "Documento adjunto",
 };

@@ -62,4 +62,28 @@ describe("documents", () => {
     expect(tooBig.text).toContain("larger than 20 MB");
     expect((await findPortfolio(app.services.db, owner.id)).portfolio.documents).toEqual([]);
   });
+
+  it("attaches a certificate to the training it is for, and says so on both pages", async () => {
+    const owner = await buildUser(app.services.db);
+    const client = await signedIn(owner.id);
+    await client.post("/portfolio/training/new", { title: "Attachment basics", date: "2025-03-01", clockHours: "12", intent: "save" });
+    const [training] = (await findPortfolio(app.services.db, owner.id)).portfolio.training;
+    const portfolioPage = await client.get("/portfolio");
+    const attachLink = `/portfolio/documents?about=${training!.id}&amp;type=certificate`;
+    expect(portfolioPage.text).toContain(attachLink);
+    expect((await client.get(`/portfolio/documents?about=${training!.id}&type=certificate`)).text).toMatch(new RegExp(`<option value="${training!.id}" selected="">Attachment basics`));
+
+    const gone = await client.postFiles("/portfolio/documents", { type: "certificate", about: "training-deleted" }, { file: { name: "c.pdf", type: "application/pdf", content: pdf } });
+    expect(gone.status).toBe(400);
+    expect(gone.text).toContain("This entry no longer exists.");
+    expect(gone.text).toMatch(/<option value="certificate" selected="">/);
+
+    await client.postFiles("/portfolio/documents", { type: "certificate", about: training!.id }, { file: { name: "c.pdf", type: "application/pdf", content: pdf } });
+    const [document] = (await findPortfolio(app.services.db, owner.id)).portfolio.documents;
+    expect(document).toMatchObject({ type: "certificate", about: training!.id });
+    expect((await client.get("/portfolio/documents")).text).toContain("for Attachment basics");
+    const after = await client.get("/portfolio");
+    expect(after.text).toContain("Document attached");
+    expect(after.text).not.toContain(attachLink);
+  });
 });
