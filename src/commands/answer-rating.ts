@@ -1,12 +1,10 @@
 import { hashToken } from "../auth/tokens.ts";
 import { completeAccessLink, findAccessLinkByToken, saveAccessLinkDraft } from "../data/access-links.ts";
-import { enqueueMail } from "../data/outbox.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
-import { findUserById } from "../data/users.ts";
 import { isIsoDate } from "../domain/dates.ts";
 import type { HeldCredential } from "../domain/portfolio-schema.ts";
 import { countNotEnoughInformation, type RatingForm, unansweredItems } from "../domain/rating-form.ts";
-import { noticeMail } from "../mail/templates.ts";
+import { notifyUser } from "./notify.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
 
 export type LinkState = "open" | "expired" | "used" | "unknown";
@@ -49,11 +47,8 @@ export async function submitRating(context: CommandContext, token: string, form:
         : reference,
     );
     await writePortfolio(tx, link.user_id, { ...portfolio, references }, now);
-    const applicant = await findUserById(tx, link.user_id);
-    if (applicant) {
-      const what = { en: `${link.recipient_name} completed your reference rating.`, es: `${link.recipient_name} completó su evaluación de referencia.` };
-      await enqueueMail(tx, { kind: "reference-completed", userId: applicant.id, to: applicant.email, ...noticeMail(applicant.locale ?? link.locale, applicant.name, what, `${context.baseUrl}/portfolio/references`) });
-    }
+    const what = { en: `${link.recipient_name} completed your reference rating.`, es: `${link.recipient_name} completó su evaluación de referencia.` };
+    await notifyUser(tx, context, link.user_id, "reference-completed", what, "/portfolio/references", link.locale);
     return ok({ state: "used" as LinkState });
   });
 }

@@ -10,7 +10,6 @@ import { appendAudit } from "../data/audit-log.ts";
 import { findAssociationById } from "../data/associations.ts";
 import { enqueueMail } from "../data/outbox.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
-import { findUserById } from "../data/users.ts";
 import { evaluate } from "../domain/evaluate.ts";
 import type { Category, Framework } from "../domain/framework-schema.ts";
 import { noticeMail } from "../mail/templates.ts";
@@ -89,12 +88,10 @@ export async function submitApplication(
       subjectId: application.id,
       details: { category: input.category.id, engineStatus: report.status },
     });
-    const [person, association] = await Promise.all([findUserById(tx, applicant.userId), findAssociationById(tx, application.association_id)]);
+    const association = await findAssociationById(tx, application.association_id);
     const name = input.category.name;
-    if (person) {
-      const what = { en: `Your application for ${name.en} was submitted to ${association?.name}.`, es: `Su solicitud para ${name.es} se envió a ${association?.name}.` };
-      await enqueueMail(tx, { kind: "application-submitted", userId: person.id, to: person.email, ...noticeMail(person.locale ?? "en", person.name, what, `${context.baseUrl}/applications/${application.id}`) });
-    }
+    const submitted = { en: `Your application for ${name.en} was submitted to ${association?.name}.`, es: `Su solicitud para ${name.es} se envió a ${association?.name}.` };
+    const person = await notifyUser(tx, context, applicant.userId, "application-submitted", submitted, `/applications/${application.id}`);
     if (association) {
       const what = { en: `${person?.name} submitted an application for ${name.en}.`, es: `${person?.name} envió una solicitud para ${name.es}.` };
       await enqueueMail(tx, { kind: "application-received", userId: null, to: association.contact_email, ...noticeMail(association.locale, association.name, what, `${context.baseUrl}/a/${association.slug}`) });

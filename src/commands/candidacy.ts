@@ -1,12 +1,11 @@
 import { appendAudit } from "../data/audit-log.ts";
 import { findAssociationById } from "../data/associations.ts";
 import { findCandidacy, insertCandidacy, listCandidaciesDueReminder, markCandidacyReminded, setAdvisor } from "../data/candidacies.ts";
-import { enqueueMail } from "../data/outbox.ts";
-import { findUserByEmail, findUserById } from "../data/users.ts";
+import { findUserByEmail } from "../data/users.ts";
 import { hasRole, type SessionActor } from "../policies/actor.ts";
 import { addMonths, toDay, toIso } from "../domain/dates.ts";
 import type { Category, Framework } from "../domain/framework-schema.ts";
-import { noticeMail } from "../mail/templates.ts";
+import { notifyUser } from "./notify.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
 import { listRolesOfUserInAssociation } from "../data/association-roles.ts";
 
@@ -35,12 +34,9 @@ export async function enrolAsCandidate(
     });
     if (!inserted) return fail<{ candidacyId: string }>({ form: "candidacy.already" });
     await appendAudit(tx, { actorUserId: person.userId, associationId: input.associationId, action: "candidacy.enrolled", subjectType: "candidacy", subjectId: inserted.id, details: { category: input.category.id, expires: toIso(toDay(expires.toISOString().slice(0, 10))) } });
-    const user = await findUserById(tx, person.userId);
-    if (user) {
-      const until = expires.toISOString().slice(0, 10);
-      const what = { en: `You are a candidate for ${input.category.name.en} until ${until}.`, es: `Usted es candidato/a para ${input.category.name.es} hasta el ${until}.` };
-      await enqueueMail(tx, { kind: "candidacy-enrolled", userId: user.id, to: user.email, ...noticeMail(user.locale ?? "en", user.name, what, `${context.baseUrl}/applications`) });
-    }
+    const until = expires.toISOString().slice(0, 10);
+    const what = { en: `You are a candidate for ${input.category.name.en} until ${until}.`, es: `Usted es candidato/a para ${input.category.name.es} hasta el ${until}.` };
+    await notifyUser(tx, context, person.userId, "candidacy-enrolled", what, "/applications");
     return ok({ candidacyId: inserted.id });
   });
 }
@@ -55,11 +51,8 @@ export async function assignAdvisor(context: CommandContext, actor: SessionActor
     if (!advisor || !roles.some((role) => role !== "member")) return fail<null>({ advisorEmail: "candidacy.advisorNotInAssociation" });
     await setAdvisor(tx, candidacy.id, advisor.id);
     await appendAudit(tx, { actorUserId: actor.userId, associationId: candidacy.association_id, action: "candidacy.advisor-assigned", subjectType: "candidacy", subjectId: candidacy.id, details: { advisor: advisor.id } });
-    const candidate = await findUserById(tx, candidacy.user_id);
-    if (candidate) {
-      const what = { en: `${advisor.name} is now your advisor.`, es: `${advisor.name} es ahora su asesor/a.` };
-      await enqueueMail(tx, { kind: "candidacy-advisor", userId: candidate.id, to: candidate.email, ...noticeMail(candidate.locale ?? "en", candidate.name, what, `${context.baseUrl}/applications`) });
-    }
+    const what = { en: `${advisor.name} is now your advisor.`, es: `${advisor.name} es ahora su asesor/a.` };
+    await notifyUser(tx, context, candidacy.user_id, "candidacy-advisor", what, "/applications");
     return ok(null);
   });
 }
@@ -72,12 +65,9 @@ export async function sendCandidacyReminders(context: CommandContext): Promise<n
   for (const [nth, months] of [[1, 12], [2, 6], [3, 1]] as const) {
     for (const candidacy of await listCandidaciesDueReminder(context.db, nth, atDay(addMonths(today, months)), now)) {
       await context.db.transaction().execute(async (tx) => {
-        const user = await findUserById(tx, candidacy.user_id);
         const until = candidacy.expires_at.toISOString().slice(0, 10);
-        if (user) {
-          const what = { en: `Your candidate status ends on ${until}: submit your application before then.`, es: `Su condición de candidato/a termina el ${until}: envíe su solicitud antes de esa fecha.` };
-          await enqueueMail(tx, { kind: "candidacy-reminder", userId: user.id, to: user.email, ...noticeMail(user.locale ?? "en", user.name, what, `${context.baseUrl}/applications`) });
-        }
+        const what = { en: `Your candidate status ends on ${until}: submit your application before then.`, es: `Su condición de candidato/a termina el ${until}: envíe su solicitud antes de esa fecha.` };
+        await notifyUser(tx, context, candidacy.user_id, "candidacy-reminder", what, "/applications");
         await markCandidacyReminded(tx, candidacy.id, nth);
       });
       sent++;

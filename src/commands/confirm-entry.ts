@@ -2,10 +2,10 @@ import { completeAccessLink, insertAccessLink } from "../data/access-links.ts";
 import { enqueueMail } from "../data/outbox.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import type { Locale } from "../data/schema.ts";
-import { findUserById } from "../data/users.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
-import { noticeMail, verificationRequestMail } from "../mail/templates.ts";
+import { verificationRequestMail } from "../mail/templates.ts";
 import { findOpenLink, type LinkState } from "./answer-rating.ts";
+import { notifyUser } from "./notify.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
 import { newLinkToken } from "./link-tokens.ts";
 
@@ -63,13 +63,10 @@ export async function answerConfirmation(context: CommandContext, token: string,
       const list = (portfolio[found.list] as Array<Record<string, unknown>>).map((entry) => (entry.id === link.entry_id ? { ...entry, verified: true } : entry));
       await writePortfolio(tx, link.user_id, { ...portfolio, [found.list]: list }, now);
     }
-    const applicant = await findUserById(tx, link.user_id);
-    if (applicant) {
-      const what = answer.confirmed
-        ? { en: `${link.recipient_name} confirmed an entry of your portfolio.`, es: `${link.recipient_name} confirmó una entrada de su portafolio.` }
-        : { en: `${link.recipient_name} says an entry of your portfolio is not right: ${answer.comment}`, es: `${link.recipient_name} indica que una entrada de su portafolio no es correcta: ${answer.comment}` };
-      await enqueueMail(tx, { kind: "confirmation-answered", userId: applicant.id, to: applicant.email, ...noticeMail(applicant.locale ?? link.locale, applicant.name, what, `${context.baseUrl}/portfolio`) });
-    }
+    const what = answer.confirmed
+      ? { en: `${link.recipient_name} confirmed an entry of your portfolio.`, es: `${link.recipient_name} confirmó una entrada de su portafolio.` }
+      : { en: `${link.recipient_name} says an entry of your portfolio is not right: ${answer.comment}`, es: `${link.recipient_name} indica que una entrada de su portafolio no es correcta: ${answer.comment}` };
+    await notifyUser(tx, context, link.user_id, "confirmation-answered", what, "/portfolio", link.locale);
   });
   return "used";
 }
