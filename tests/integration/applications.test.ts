@@ -5,7 +5,7 @@ import { findSnapshot } from "../../src/data/applications.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { fingerprint } from "../../src/commands/apply.ts";
-import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
+import { buildAssociation, buildMember, buildUser } from "../setup/builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -16,8 +16,7 @@ async function applicant() {
   await app.services.db.updateTable("associations").set({ application_fee_cents: 7500 }).where("id", "=", association.id).execute();
   await setFrameworksOfAssociation(app.services.db, association.id, ["alliance-iecmh-e"]);
   const user = await buildMember(app.services.db, association.id, "member", { name: "Rosa Martínez" });
-  const client = await app.client();
-  await signIn(app.services.db, client, user.id);
+  const client = await app.clientAs(user.id);
   await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: readFileSync("examples/ifs-portfolio.json", "utf8") } });
   const started = await client.post("/applications", { choice: `${association.id}|alliance-iecmh-e|ifs` });
   expect(started.status).toBe(302);
@@ -60,8 +59,7 @@ describe("applying", () => {
 
   it("does not show one person's application to another", async () => {
     const { path } = await applicant();
-    const stranger = await app.client();
-    await signIn(app.services.db, stranger, (await buildUser(app.services.db)).id);
+    const stranger = await app.clientAs((await buildUser(app.services.db)).id);
     expect((await stranger.get(path)).status).toBe(404);
     expect((await stranger.post(path, { intent: "withdraw" })).status).toBe(404);
   });
@@ -73,8 +71,7 @@ describe("the in-app inbox", () => {
     await client.post(path, { intent: "submit", attest: "on", ethics: "on" });
     const inboxPage = await client.get("/inbox");
     expect(inboxPage.text).toContain("Your application for Infant Family Specialist was submitted to Michigan IMH.");
-    const other = await app.client();
-    await signIn(app.services.db, other, (await buildUser(app.services.db)).id);
+    const other = await app.clientAs((await buildUser(app.services.db)).id);
     expect((await other.get("/inbox")).text).not.toContain("Infant Family Specialist was submitted");
     expect(user.id).toBeTruthy();
   });
@@ -86,8 +83,7 @@ describe("what staff record for an applicant", () => {
     await client.post(path, { intent: "submit", attest: "on", ethics: "on" });
     const id = path.split("/").pop()!;
     const staff = await buildMember(app.services.db, association.id, "staff");
-    const staffClient = await app.client();
-    await signIn(app.services.db, staffClient, staff.id);
+    const staffClient = await app.clientAs(staff.id);
     const list = await staffClient.get(`/a/${association.slug}/applications`);
     expect(list.text).toContain("Rosa Martínez: Infant Family Specialist");
     expect(list.text).toContain("Fee due: $75.00");
@@ -100,8 +96,7 @@ describe("what staff record for an applicant", () => {
     );
 
     const elsewhere = await buildMember(app.services.db, (await buildAssociation(app.services.db)).id, "staff");
-    const outsider = await app.client();
-    await signIn(app.services.db, outsider, elsewhere.id);
+    const outsider = await app.clientAs(elsewhere.id);
     expect((await outsider.post(`/a/${association.slug}/applications`, { applicationId: id, intent: "fee" })).status).toBe(403);
   });
 });

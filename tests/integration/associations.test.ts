@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
-import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
+import { buildAssociation, buildMember, buildUser } from "../setup/builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -19,8 +19,7 @@ const validFields = {
 
 async function ownerClient() {
   const owner = await buildUser(app.services.db, { isOwner: true });
-  const client = await app.client();
-  await signIn(app.services.db, client, owner.id);
+  const client = await app.clientAs(owner.id);
   return { owner, client };
 }
 
@@ -87,8 +86,7 @@ describe("people and roles of an association", () => {
     const association = await buildAssociation(app.services.db, { slug: "roles-home", name: "Roles Home" });
     const admin = await buildMember(app.services.db, association.id, "admin");
     const reviewer = await buildUser(app.services.db, { email: "new-reviewer@example.org", name: "Nueva Revisora", locale: "es" });
-    const client = await app.client();
-    await signIn(app.services.db, client, admin.id);
+    const client = await app.clientAs(admin.id);
 
     const unknown = await client.post("/a/roles-home/people", { intent: "grant", email: "ghost@example.org", role: "reviewer" });
     expect(unknown.status).toBe(400);
@@ -113,8 +111,7 @@ describe("people and roles of an association", () => {
   it("shows staff the people but not the controls to change roles", async () => {
     const association = await buildAssociation(app.services.db, { slug: "staff-home" });
     const staff = await buildMember(app.services.db, association.id, "staff", { name: "Staff Person" });
-    const client = await app.client();
-    await signIn(app.services.db, client, staff.id);
+    const client = await app.clientAs(staff.id);
     const page = await client.get("/a/staff-home/people");
     expect(page.status).toBe(200);
     expect(page.text).toContain("Staff Person");
@@ -125,8 +122,7 @@ describe("people and roles of an association", () => {
     const home = await buildAssociation(app.services.db, { slug: "guarded" });
     const otherAdmin = await buildMember(app.services.db, (await buildAssociation(app.services.db)).id, "admin");
     const target = await buildMember(app.services.db, home.id, "member");
-    const client = await app.client();
-    await signIn(app.services.db, client, otherAdmin.id);
+    const client = await app.clientAs(otherAdmin.id);
     const page = await client.post("/a/guarded/people", { intent: "grant", email: target.email, role: "admin" });
     expect(page.status).toBe(403);
     const roles = await app.services.db.selectFrom("association_roles").select("role").where("user_id", "=", target.id).execute();

@@ -2,17 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sendCandidacyReminders } from "../../src/commands/candidacy.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
-import { buildAssociation, buildMember, signIn } from "../setup/builders.ts";
+import { buildAssociation, buildMember } from "../setup/builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
 afterAll(() => app.close());
-
-async function signedIn(userId: string) {
-  const client = await app.client();
-  await signIn(app.services.db, client, userId);
-  return client;
-}
 
 describe("candidate status", () => {
   it("enrols for 5 years with the association's fee, gets an advisor from staff, and is seen only by those entitled", async () => {
@@ -24,7 +18,7 @@ describe("candidate status", () => {
     const advisor = await buildMember(app.services.db, center.id, "reviewer", { name: "Ada Advisor", email: "ada@example.org" });
     const otherMember = await buildMember(app.services.db, center.id, "member");
 
-    const client = await signedIn(candidate.id);
+    const client = await app.clientAs(candidate.id);
     const page = await client.get("/applications");
     expect(page.text).toContain("Become a candidate");
     const choice = page.text.match(/value="([^"]+\|california-ifecmh\|tmhp)"/)![1]!;
@@ -36,20 +30,20 @@ describe("candidate status", () => {
     expect(row.expires_at.getUTCFullYear() - row.enrolled_at.getUTCFullYear()).toBe(5);
     expect((await listAuditOfSubject(app.services.db, "candidacy", row.id)).map((e) => e.action)).toEqual(["candidacy.enrolled"]);
 
-    const staffClient = await signedIn(staff.id);
+    const staffClient = await app.clientAs(staff.id);
     const refused = await staffClient.post("/a/ca-center-test/candidates", { candidacyId: row.id, advisorEmail: "nobody@example.org" });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain("This person has no role in the association.");
     expect((await staffClient.post("/a/ca-center-test/candidates", { candidacyId: row.id, advisorEmail: "ada@example.org" })).text).toContain("The advisor was assigned.");
 
     const progressPath = `/candidates/${row.id}`;
-    const advisorView = await (await signedIn(advisor.id)).get(progressPath);
+    const advisorView = await (await app.clientAs(advisor.id)).get(progressPath);
     expect(advisorView.status).toBe(200);
     expect(advisorView.text).toContain("Carmen Luna");
     expect(advisorView.text).toContain("Advisor: Ada Advisor");
     expect((await staffClient.get(progressPath)).status).toBe(200);
     expect((await client.get(progressPath)).status).toBe(200);
-    expect((await (await signedIn(otherMember.id)).get(progressPath)).status).toBe(403);
+    expect((await (await app.clientAs(otherMember.id)).get(progressPath)).status).toBe(403);
   });
 
   it("reminds the candidate 12, 6 and 1 month before the status ends, once each", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { findPortfolio } from "../../src/data/portfolios.ts";
-import { buildUser, signIn } from "../setup/builders.ts";
+import { buildUser } from "../setup/builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
@@ -9,8 +9,7 @@ afterAll(close);
 
 async function applicantWithSession(providerEmail: string) {
   const user = await buildUser(app.services.db, { name: "Ana Ríos" });
-  const client = await app.client();
-  await signIn(app.services.db, client, user.id);
+  const client = await app.clientAs(user.id);
   await client.post("/portfolio/reflective-supervision/new", {
     direction: "received",
     date: "2025-04-01",
@@ -51,8 +50,7 @@ describe("confirmation of hours by the provider, through an emailed link", () =>
 
   it("asks the supervisor named on a job, whose verification marks the work verified", async () => {
     const user = await buildUser(app.services.db);
-    const client = await app.client();
-    await signIn(app.services.db, client, user.id);
+    const client = await app.clientAs(user.id);
     await client.post("/portfolio/work/new", { role: "Home visitor", employer: "Early Head Start", start: "2020-01-06", ages: "0-36", familiesServed: "12", paid: "on", supervisor: "Carmen Díaz", intent: "save" });
     const [job] = (await findPortfolio(app.services.db, user.id)).portfolio.work;
     expect(job).toMatchObject({ supervisor: "Carmen Díaz", verified: false });
@@ -65,8 +63,7 @@ describe("confirmation of hours by the provider, through an emailed link", () =>
 
   it("lets nobody else ask about someone's entry", async () => {
     const { session } = await applicantWithSession("lee3@example.org");
-    const stranger = await app.client();
-    await signIn(app.services.db, stranger, (await buildUser(app.services.db)).id);
+    const stranger = await app.clientAs((await buildUser(app.services.db)).id);
     expect((await stranger.get(`/portfolio/confirm/${session.id}`)).status).toBe(404);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
-import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
+import { buildAssociation, buildMember, buildUser } from "../setup/builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -10,18 +10,12 @@ afterAll(() => app.close());
 
 const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-async function signedIn(userId: string) {
-  const client = await app.client();
-  await signIn(app.services.db, client, userId);
-  return client;
-}
-
 describe("documents", () => {
   it("stores an upload by its content, lists it, and lets only the entitled download it, logging each download", async () => {
     const home = await buildAssociation(app.services.db);
     await setFrameworksOfAssociation(app.services.db, home.id, ["alliance-iecmh-e"]);
     const owner = await buildMember(app.services.db, home.id, "member");
-    const client = await signedIn(owner.id);
+    const client = await app.clientAs(owner.id);
     const uploaded = await client.postFiles("/portfolio/documents", { type: "transcript" }, { file: { name: "transcript.pdf", type: "application/pdf", content: pdf } });
     expect(uploaded.text).toContain("The document was added to your portfolio.");
     const [entry] = (await findPortfolio(app.services.db, owner.id)).portfolio.documents;
@@ -37,13 +31,13 @@ describe("documents", () => {
     const reviewerHere = await buildMember(app.services.db, home.id, "reviewer");
     const staffElsewhere = await buildMember(app.services.db, (await buildAssociation(app.services.db)).id, "staff");
     const stranger = await buildUser(app.services.db);
-    expect((await (await signedIn(staffHere.id)).get(path)).status).toBe(404);
+    expect((await (await app.clientAs(staffHere.id)).get(path)).status).toBe(404);
     expect((await (await app.client()).get(path)).status).toBe(401);
 
     const started = await client.post("/applications", { choice: `${home.id}|alliance-iecmh-e|ifa` });
     await client.post(started.location!, { intent: "submit", attest: "on", ethics: "on" });
-    expect((await (await signedIn(staffHere.id)).get(path)).status).toBe(200);
-    for (const outsider of [reviewerHere, staffElsewhere, stranger]) expect((await (await signedIn(outsider.id)).get(path)).status).toBe(404);
+    expect((await (await app.clientAs(staffHere.id)).get(path)).status).toBe(200);
+    for (const outsider of [reviewerHere, staffElsewhere, stranger]) expect((await (await app.clientAs(outsider.id)).get(path)).status).toBe(404);
 
     const downloads = (await listAuditOfSubject(app.services.db, "document", entry!.id)).filter((e) => e.action === "document.downloaded");
     expect(downloads.map((e) => e.actor_user_id)).toEqual([owner.id, staffHere.id]);
@@ -51,7 +45,7 @@ describe("documents", () => {
 
   it("refuses a file that is not what its name says, and one over 20 MB, keeping nothing", async () => {
     const owner = await buildUser(app.services.db);
-    const client = await signedIn(owner.id);
+    const client = await app.clientAs(owner.id);
     const fake = await client.postFiles("/portfolio/documents", { type: "certificate" }, { file: { name: "certificate.pdf", type: "application/pdf", content: "<html>not a pdf</html>" } });
     expect(fake.status).toBe(400);
     expect(fake.text).toContain("we check the content, not the name");
@@ -65,7 +59,7 @@ describe("documents", () => {
 
   it("attaches a certificate to the training it is for, and says so on both pages", async () => {
     const owner = await buildUser(app.services.db);
-    const client = await signedIn(owner.id);
+    const client = await app.clientAs(owner.id);
     await client.post("/portfolio/training/new", { title: "Attachment basics", date: "2025-03-01", clockHours: "12", intent: "save" });
     const [training] = (await findPortfolio(app.services.db, owner.id)).portfolio.training;
     const portfolioPage = await client.get("/portfolio");

@@ -3,7 +3,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/data/database.ts";
-import { buildUser, signIn } from "../setup/builders.ts";
+import { buildUser } from "../setup/builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -62,8 +62,7 @@ describe("pages and files", () => {
 describe("when the database cannot be reached", () => {
   it("says so on /healthz and on pages, and recovers when it is back", async () => {
     const user = await buildUser(app.services.db);
-    const client = await app.client();
-    await signIn(app.services.db, client, user.id);
+    const client = await app.clientAs(user.id);
     expect(await (await fetch(`${app.url}/healthz`)).json()).toMatchObject({ status: "ok" });
 
     const healthy = app.services.db;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPortfolio } from "../../src/data/portfolios.ts";
-import { buildUser, signIn } from "../setup/builders.ts";
+import { buildUser } from "../setup/builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -13,8 +13,7 @@ afterAll(() => app.close());
 
 async function person() {
   const user = await buildUser(app.services.db, { name: "Lupe Ortega" });
-  const client = await app.client();
-  await signIn(app.services.db, client, user.id);
+  const client = await app.clientAs(user.id);
   return { user, client };
 }
 

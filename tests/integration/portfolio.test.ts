@@ -12,8 +12,7 @@ async function member(association = { name: "South Carolina IMH", framework: "al
   const { id } = await buildAssociation(app.services.db, { name: association.name });
   await setFrameworksOfAssociation(app.services.db, id, [association.framework]);
   const user = await buildMember(app.services.db, id, "member");
-  const client = await app.client();
-  await signIn(app.services.db, client, user.id);
+  const client = await app.clientAs(user.id);
   return { user, client };
 }
 
@@ -77,8 +76,7 @@ describe("the portfolio editor", () => {
     const { user, client } = await member();
     await client.post("/portfolio/training/new", { ...training, intent: "save" });
     const [entry] = (await findPortfolio(app.services.db, user.id)).portfolio.training;
-    const stranger = await app.client();
-    await signIn(app.services.db, stranger, (await buildUser(app.services.db)).id);
+    const stranger = await app.clientAs((await buildUser(app.services.db)).id);
     expect((await stranger.get(`/portfolio/training/${entry!.id}`)).status).toBe(404);
     expect((await stranger.post("/portfolio", { section: "training", entryId: entry!.id })).status).toBe(404);
     expect((await findPortfolio(app.services.db, user.id)).portfolio.training).toHaveLength(1);
@@ -109,8 +107,7 @@ describe("live progress", () => {
   });
 
   it("tells someone without an association what to do", async () => {
-    const client = await app.client();
-    await signIn(app.services.db, client, (await buildUser(app.services.db)).id);
+    const client = await app.clientAs((await buildUser(app.services.db)).id);
     expect((await client.get("/progress")).text).toContain("You are not a member of an association yet.");
   });
 });

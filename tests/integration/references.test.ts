@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { sendReferenceReminders } from "../../src/jobs/reference-reminders.ts";
-import { buildUser, signIn } from "../setup/builders.ts";
+import { buildUser } from "../setup/builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
@@ -13,8 +13,7 @@ const pathOf = (link: string) => new URL(link).pathname;
 
 async function applicantAsks(raterEmail: string, extra: Record<string, string> = {}) {
   const user = await buildUser(app.services.db, { name: "Marisol Vega" });
-  const client = await app.client();
-  await signIn(app.services.db, client, user.id);
+  const client = await app.clientAs(user.id);
   const page = await client.post("/portfolio/references", { raterName: "Dana Ruiz", raterEmail, role: "current-supervisor", frameworkId: "alliance-iecmh-e", ...extra });
   expect(page.text).toContain("We emailed Dana Ruiz a link to the rating form.");
   const mail = await inbox.waitFor((m) => m.to.includes(raterEmail));
@@ -105,8 +104,7 @@ describe("reference ratings through an emailed link", () => {
 
   it("shows each error next to its field and keeps what was typed", async () => {
     const user = await buildUser(app.services.db);
-    const client = await app.client();
-    await signIn(app.services.db, client, user.id);
+    const client = await app.clientAs(user.id);
     const page = await client.post("/portfolio/references", { raterName: "Sam", raterEmail: "not-an-email", role: "nobody", frameworkId: "alliance-iecmh-e" });
     expect(page.status).toBe(400);
     expect(page.text).toContain("Enter an email address like name@example.org.");

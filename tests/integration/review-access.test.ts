@@ -3,19 +3,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
-import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
+import { buildAssociation, buildMember, buildUser } from "../setup/builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
 afterAll(close);
 
 const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-async function signedIn(userId: string) {
-  const client = await app.client();
-  await signIn(app.services.db, client, userId);
-  return client;
-}
 
 /** An applicant of one association with a submitted IFS application, a document, a reference request, and the people around them. */
 async function submittedApplication() {
@@ -24,7 +18,7 @@ async function submittedApplication() {
   const elsewhere = await buildAssociation(db, { name: "Other IMH" });
   for (const association of [home, elsewhere]) await setFrameworksOfAssociation(db, association.id, ["alliance-iecmh-e"]);
   const applicant = await buildMember(db, home.id, "member", { name: "Ana Privada" });
-  const client = await signedIn(applicant.id);
+  const client = await app.clientAs(applicant.id);
   await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: readFileSync("examples/ifs-portfolio.json", "utf8") } });
   await client.postFiles("/portfolio/documents", { type: "resume" }, { file: { name: "resume.pdf", type: "application/pdf", content: pdf } });
   await client.post("/portfolio/references", { raterName: "Confidential Rater", raterEmail: "rater@example.org", role: "current-supervisor", frameworkId: "alliance-iecmh-e" });
@@ -47,11 +41,11 @@ async function submittedApplication() {
 describe("who reads an application's file, documents and references", () => {
   it("staff assign a reviewer, who then reads the file and documents; the review starts and both people are told", async () => {
     const { home, applicant, client, applicationId, documentId, people, filePath } = await submittedApplication();
-    const assignedClient = await signedIn(people.assigned.id);
+    const assignedClient = await app.clientAs(people.assigned.id);
     expect((await assignedClient.get(filePath)).status).toBe(404);
     expect((await assignedClient.get(`/documents/${documentId}`)).status).toBe(404);
 
-    const staff = await signedIn(people.staff.id);
+    const staff = await app.clientAs(people.staff.id);
     const staffFile = await staff.get(filePath);
     expect(staffFile.status).toBe(200);
     expect(staffFile.text).toContain(applicant.email);
@@ -76,10 +70,10 @@ describe("who reads an application's file, documents and references", () => {
 
   it("refuses the file, the documents and the references to another applicant, an unassigned reviewer, staff of another association and the owner", async () => {
     const { home, elsewhere, applicationId, documentId, people, filePath } = await submittedApplication();
-    const staff = await signedIn(people.staff.id);
+    const staff = await app.clientAs(people.staff.id);
     await staff.post(`/a/${home.slug}/applications`, { intent: "assign", applicationId, reviewer: people.assigned.id });
     for (const outsider of [people.unassigned, people.otherStaff, people.otherApplicant, people.owner]) {
-      const client = await signedIn(outsider.id);
+      const client = await app.clientAs(outsider.id);
       expect((await client.get(filePath)).status).toBe(404);
       expect((await client.get(`/a/${elsewhere.slug}/applications/${applicationId}`)).status).toBe(404);
       expect((await client.get(`/documents/${documentId}`)).status).toBe(404);
@@ -89,13 +83,13 @@ describe("who reads an application's file, documents and references", () => {
         expect(page.text).not.toContain("Ana Privada");
       }
     }
-    expect((await (await signedIn(people.otherStaff.id)).get(`/a/${home.slug}/applications`)).status).toBe(403);
-    expect((await (await signedIn(people.unassigned.id)).get(`/a/${home.slug}/applications`)).status).toBe(403);
+    expect((await (await app.clientAs(people.otherStaff.id)).get(`/a/${home.slug}/applications`)).status).toBe(403);
+    expect((await (await app.clientAs(people.unassigned.id)).get(`/a/${home.slug}/applications`)).status).toBe(403);
   });
 
   it("gives an application only to a reviewer of the association, never to the applicant, and never a draft", async () => {
     const { home, applicant, applicationId, people } = await submittedApplication();
-    const staff = await signedIn(people.staff.id);
+    const staff = await app.clientAs(people.staff.id);
     const notReviewer = await staff.post(`/a/${home.slug}/applications`, { intent: "assign", applicationId, reviewer: people.otherStaff.id });
     expect(notReviewer.status).toBe(400);
     expect(notReviewer.text).toContain("This person is not a reviewer of the association.");
@@ -104,7 +98,7 @@ describe("who reads an application's file, documents and references", () => {
     expect(own.text).toContain("Nobody reviews their own application.");
 
     const drafter = await buildMember(app.services.db, home.id, "member");
-    const draft = await (await signedIn(drafter.id)).post("/applications", { choice: `${home.id}|alliance-iecmh-e|ifa` });
+    const draft = await (await app.clientAs(drafter.id)).post("/applications", { choice: `${home.id}|alliance-iecmh-e|ifa` });
     const draftId = draft.location!.split("/").pop()!;
     expect((await staff.get(`/a/${home.slug}/applications/${draftId}`)).status).toBe(404);
     const refused = await staff.post(`/a/${home.slug}/applications`, { intent: "assign", applicationId: draftId, reviewer: people.assigned.id });

@@ -5,7 +5,7 @@ import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { createS3FileStore } from "../../src/files/s3-file-store.ts";
-import { buildUser, signIn } from "../setup/builders.ts";
+import { buildUser } from "../setup/builders.ts";
 import { startTestApp, type TestApp } from "../setup/test-app.ts";
 
 /**
@@ -32,8 +32,7 @@ const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> end
 describe("documents in an S3-compatible bucket", () => {
   it("uploads to the bucket, not the data folder, and downloads the same bytes", async () => {
     const user = await buildUser(app.services.db);
-    const client = await app.client();
-    await signIn(app.services.db, client, user.id);
+    const client = await app.clientAs(user.id);
     const uploaded = await client.postFiles("/portfolio/documents", { type: "transcript" }, { file: { name: "transcript.pdf", type: "application/pdf", content: pdf } });
     expect(uploaded.status).toBe(200);
     const [entry] = (await findPortfolio(app.services.db, user.id)).portfolio.documents;

@@ -4,11 +4,13 @@ import path from "node:path";
 import { pino } from "pino";
 import { readConfig } from "../../src/config.ts";
 import { type RunningCradle, startCradle } from "../../src/server/start-cradle.ts";
+import { signIn } from "./builders.ts";
 import { createTestDatabase } from "./test-database.ts";
 import { HttpClient } from "./http-client.ts";
 import { startSmtpInbox } from "./smtp-inbox.ts";
 
-export type TestApp = RunningCradle & { client(): Promise<HttpClient> };
+/** `client()` is a new anonymous browser; `clientAs(userId)` one already signed in as that person. */
+export type TestApp = RunningCradle & { client(): Promise<HttpClient>; clientAs(userId: string): Promise<HttpClient> };
 
 /** The real server (built app, real HTTP) on a random port, over a fresh test database. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
@@ -21,7 +23,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const cradle = await startCradle({ config, database, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
-  return { ...cradle, client: () => HttpClient.open(cradle.url) };
+  const client = () => HttpClient.open(cradle.url);
+  const clientAs = async (userId: string) => {
+    const signedIn = await client();
+    await signIn(cradle.services.db, signedIn, userId);
+    return signedIn;
+  };
+  return { ...cradle, client, clientAs };
 }
 
 /** The test app sending its mail to a real SMTP server started for the test. */
