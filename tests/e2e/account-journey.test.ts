@@ -1,21 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchChromium } from "../setup/browser.ts";
-import { type ServerProcess, startServerProcess } from "../setup/server-process.ts";
-import { linkIn, startSmtpInbox } from "../setup/smtp-inbox.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { startJourneyWithMail } from "../setup/journey.ts";
+import { expectAccessible } from "../setup/browser.ts";
+import { linkIn } from "../setup/smtp-inbox.ts";
 
-let server: ServerProcess;
-let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  inbox = await startSmtpInbox();
-  server = await startServerProcess({ DATA_DIR: mkdtempSync(path.join(tmpdir(), "cradle-e2e-")), SMTP_URL: inbox.url });
-  browser = await launchChromium();
-});
+const { server, browser, inbox, close } = await startJourneyWithMail();
+afterAll(close);
 afterAll(async () => {
   await browser?.close();
   server?.child.kill("SIGTERM");

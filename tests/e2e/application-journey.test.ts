@@ -1,34 +1,15 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import { unitWord } from "../../src/domain/explain.ts";
 import type { Framework } from "../../src/domain/framework-schema.ts";
 import { translator } from "../../src/i18n/translate.ts";
-import { expectAccessible, launchChromium } from "../setup/browser.ts";
-import { type ServerProcess, startServerProcess } from "../setup/server-process.ts";
-import { linkIn, startSmtpInbox } from "../setup/smtp-inbox.ts";
+import { startJourneyWithMail } from "../setup/journey.ts";
+import { expectAccessible } from "../setup/browser.ts";
+import { linkIn } from "../setup/smtp-inbox.ts";
 
-let server: ServerProcess;
-let browser: Browser;
-let inbox: Awaited<ReturnType<typeof startSmtpInbox>>;
-
-beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "cradle-e2e-apply-"));
-  await promisify(execFile)(process.execPath, ["src/cli/seed-demo.ts"], { env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir } });
-  inbox = await startSmtpInbox();
-  server = await startServerProcess({ DATA_DIR: dataDir, SMTP_URL: inbox.url });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGTERM");
-  await server?.exited;
-  await inbox?.close();
-});
+const { server, browser, inbox, close } = await startJourneyWithMail([["src/cli/seed-demo.ts"]]);
+afterAll(close);
 
 const alliance = JSON.parse(readFileSync("frameworks/alliance-iecmh-e.json", "utf8")) as Framework;
 const ifs = alliance.categories.find((category) => category.id === "ifs")!;

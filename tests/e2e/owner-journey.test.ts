@@ -1,31 +1,12 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchChromium } from "../setup/browser.ts";
-import { type ServerProcess, startServerProcess } from "../setup/server-process.ts";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { startJourney } from "../setup/journey.ts";
+import { expectAccessible } from "../setup/browser.ts";
 
-let server: ServerProcess;
-let browser: Browser;
-const dataDir = mkdtempSync(path.join(tmpdir(), "cradle-e2e-owner-"));
-
-beforeAll(async () => {
-  // The CLI and the demo seed run before the server, as a new installation would.
-  // A clean environment: vitest sets BASE_URL="/" for Vite, which is not ours.
-  const env = { PATH: process.env.PATH ?? "", DATA_DIR: dataDir };
-  await promisify(execFile)(process.execPath, ["src/cli/cradle.ts", "create-owner", "--email", "owner@example.org", "--name", "Olga Owner", "--password", "owner password 1"], { env });
-  await promisify(execFile)(process.execPath, ["src/cli/seed-demo.ts"], { env });
-  server = await startServerProcess({ DATA_DIR: dataDir });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGTERM");
-  await server?.exited;
-});
+// The CLI and the demo seed run before the server, as a new installation would.
+const createOwner = ["src/cli/cradle.ts", "create-owner", "--email", "owner@example.org", "--name", "Olga Owner", "--password", "owner password 1"];
+const { server, browser, close } = await startJourney([createOwner, ["src/cli/seed-demo.ts"]]);
+afterAll(close);
 
 async function logIn(page: Page, email: string, password: string) {
   await page.goto("/login");

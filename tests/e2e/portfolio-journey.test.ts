@@ -1,27 +1,10 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchChromium } from "../setup/browser.ts";
-import { type ServerProcess, startServerProcess } from "../setup/server-process.ts";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { startJourney } from "../setup/journey.ts";
+import { expectAccessible } from "../setup/browser.ts";
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "cradle-e2e-portfolio-"));
-  await promisify(execFile)(process.execPath, ["src/cli/seed-demo.ts"], { env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir } });
-  server = await startServerProcess({ DATA_DIR: dataDir });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGTERM");
-  await server?.exited;
-});
+const { server, browser, close } = await startJourney([["src/cli/seed-demo.ts"]]);
+afterAll(close);
 
 async function logIn(page: Page, email: string) {
   await page.goto("/login");
