@@ -104,7 +104,8 @@ export function SelectField({
   );
 }
 
-function Field({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+/** A label, hint and error around any control whose id is `field-<name>` (selects, file inputs, text areas). */
+export function Field({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div className={error ? "field field-invalid" : "field"}>
       <label htmlFor={`field-${name}`}>{label}</label>
@@ -123,7 +124,7 @@ function Field({ name, label, hint, error, children }: { name: string; label: st
   );
 }
 
-function describedBy(name: string, hint: string | undefined, error: unknown): string | undefined {
+export function describedBy(name: string, hint: string | undefined, error: unknown): string | undefined {
   const ids = [hint ? `hint-${name}` : null, error ? `error-${name}` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(" ") : undefined;
 }

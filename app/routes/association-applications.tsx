@@ -4,7 +4,7 @@ import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
 import { markFeePaid, markTranscriptsReceived } from "../../src/commands/record-for-applicant.ts";
 import { listApplicationsOfAssociation, listReviewersOfApplications } from "../../src/data/applications.ts";
 import { listPeopleOfAssociation } from "../../src/data/association-roles.ts";
-import { AppForm } from "../components/form.tsx";
+import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { commands, invalid, services } from "../lib/route-context.server.ts";
 import { associationForStaff, categoryName } from "../lib/staff-pages.server.ts";
@@ -97,21 +97,15 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
             {isOpen && loaderData.reviewers.length > 0 ? (
               <AppForm className="inline-form">
                 <input type="hidden" name="applicationId" value={application.id} />
-                <div className={error ? "field field-invalid" : "field"}>
-                  <label htmlFor={`reviewer-${application.id}`}>{t("staffApplications.reviewer")}</label>
-                  {error ? (
-                    <p className="field-error" id={`error-reviewer-${application.id}`}>
-                      {t(error)}
-                    </p>
-                  ) : null}
-                  <select id={`reviewer-${application.id}`} name="reviewer" aria-describedby={error ? `error-reviewer-${application.id}` : undefined}>
+                <Field name={`reviewer-${application.id}`} label={t("staffApplications.reviewer")} error={error ? t(error) : undefined}>
+                  <select id={`field-reviewer-${application.id}`} name="reviewer" aria-describedby={describedBy(`reviewer-${application.id}`, undefined, error)}>
                     {loaderData.reviewers.map((reviewer) => (
                       <option key={reviewer.id} value={reviewer.id}>
                         {reviewer.name}
                       </option>
                     ))}
                   </select>
-                </div>
+                </Field>
                 <button type="submit" name="intent" value="assign" className="secondary-button">
                   {t("staffApplications.assign")}
                 </button>

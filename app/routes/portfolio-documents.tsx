@@ -6,7 +6,7 @@ import { findSection } from "../../src/forms/portfolio-sections.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { describeEntry } from "../lib/describe-entry.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
-import { AppForm } from "../components/form.tsx";
+import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, commands, invalid, requestState, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
@@ -85,14 +85,8 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
           </select>
         </div>
         {loaderData.entries.length > 0 ? (
-          <div className={aboutError ? "field field-invalid" : "field"}>
-            <label htmlFor="field-about">{t("documents.about")}</label>
-            {aboutError ? (
-              <p className="field-error" id="error-about">
-                {t(aboutError)}
-              </p>
-            ) : null}
-            <select id="field-about" name="about" defaultValue={kept.about ?? loaderData.chosen.about} aria-describedby={aboutError ? "error-about" : undefined}>
+          <Field name="about" label={t("documents.about")} error={aboutError ? t(aboutError) : undefined}>
+            <select id="field-about" name="about" defaultValue={kept.about ?? loaderData.chosen.about} aria-describedby={describedBy("about", undefined, aboutError)}>
               <option value="">{t("documents.aboutNone")}</option>
               {loaderData.entries.map((entry) => (
                 <option key={entry.id} value={entry.id}>
@@ -100,17 +94,11 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
         ) : null}
-        <div className={error ? "field field-invalid" : "field"}>
-          <label htmlFor="field-file">{t("documents.file")}</label>
-          {error ? (
-            <p className="field-error" id="error-file">
-              {t(error)}
-            </p>
-          ) : null}
-          <input id="field-file" type="file" name="file" accept=".pdf,.jpg,.jpeg,.png,.doc,.docx" aria-describedby={error ? "error-file" : undefined} />
-        </div>
+        <Field name="file" label={t("documents.file")} error={error ? t(error) : undefined}>
+          <input id="field-file" type="file" name="file" accept=".pdf,.jpg,.jpeg,.png,.doc,.docx" aria-describedby={describedBy("file", undefined, error)} />
+        </Field>
         <button type="submit">{t("documents.upload")}</button>
       </AppForm>
     </section>

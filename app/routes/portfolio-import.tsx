@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/portfolio-import";
 import { type ImportReport, importPortfolioJson, importTrainingCsv } from "../../src/commands/import-portfolio.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
-import { AppForm } from "../components/form.tsx";
+import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, commands, invalid } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
@@ -65,15 +65,9 @@ export default function PortfolioImport({ actionData }: Route.ComponentProps) {
           </div>
           <p className="hint">{t("import.csvHelp")}</p>
         </fieldset>
-        <div className={error ? "field field-invalid" : "field"}>
-          <label htmlFor="field-file">{t("import.file")}</label>
-          {error ? (
-            <p className="field-error" id="error-file">
-              {t(error)}
-            </p>
-          ) : null}
-          <input id="field-file" type="file" name="file" accept=".json,.csv,application/json,text/csv" aria-describedby={error ? "error-file" : undefined} />
-        </div>
+        <Field name="file" label={t("import.file")} error={error ? t(error) : undefined}>
+          <input id="field-file" type="file" name="file" accept=".json,.csv,application/json,text/csv" aria-describedby={describedBy("file", undefined, error)} />
+        </Field>
         <button type="submit">{t("import.submit")}</button>
       </AppForm>
       <h2>{t("export.title")}</h2>

@@ -6,7 +6,7 @@ import { countWords, wordLimit } from "../../src/domain/count-words.ts";
 import { findFormDraft, saveFormDraft } from "../../src/data/form-drafts.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
-import { AppForm, ErrorSummary } from "../components/form.tsx";
+import { AppForm, describedBy, ErrorSummary, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { authorize, invalid, services, commands } from "../lib/route-context.server.ts";
@@ -50,6 +50,7 @@ export default function PortfolioStatement({ loaderData, actionData }: Route.Com
   const { limit } = loaderData;
   const error = failed?.errors.text;
   const overLimit = limit !== null && words > limit;
+  const hint = limit === null ? t("statement.noLimit") : t("statement.limit", { limit: String(limit) });
   return (
     <section className="narrow">
       <PageTitle title={t("statement.title")} />
@@ -63,30 +64,21 @@ export default function PortfolioStatement({ loaderData, actionData }: Route.Com
       {!failed && loaderData.hasDraft ? <p className="notice">{t("portfolio.draftRestored")}</p> : null}
       <ErrorSummary state={failed} fieldLabels={{ text: t("statement.label") }} />
       <AppForm ref={formRef}>
-        <div className={error ? "field field-invalid" : "field"}>
-          <label htmlFor="field-text">{t("statement.label")}</label>
-          <p className="hint" id="hint-text">
-            {limit === null ? t("statement.noLimit") : t("statement.limit", { limit: String(limit) })}
-          </p>
-          {error ? (
-            <p className="field-error" id="error-text">
-              {t(error)}
-            </p>
-          ) : null}
+        <Field name="text" label={t("statement.label")} hint={hint} error={error ? t(error) : undefined}>
           <textarea
             id="field-text"
             name="text"
             rows={14}
             defaultValue={initial}
             aria-invalid={error ? true : undefined}
-            aria-describedby={["hint-text", error ? "error-text" : null, "word-count"].filter(Boolean).join(" ")}
+            aria-describedby={`${describedBy("text", hint, error)} word-count`}
             onChange={(event) => setWords(countWords(event.currentTarget.value))}
           />
           <p id="word-count" className={overLimit ? "field-error" : "hint"} aria-live="polite">
             {limit === null ? t("statement.words", { words: String(words) }) : t("statement.wordsOfLimit", { words: String(words), limit: String(limit) })}
             {overLimit ? ` ${t("statement.overLimit")}` : ""}
           </p>
-        </div>
+        </Field>
         <button type="submit" name="intent" value="save">
           {t("portfolio.save")}
         </button>{" "}

@@ -3,7 +3,7 @@ import { findOpenLink, saveRatingDraft, submitRating } from "../../src/commands/
 import { findUserById } from "../../src/data/users.ts";
 import { ratingFormFor } from "../../src/domain/rating-form.ts";
 import { ClosedLink } from "../components/closed-link.tsx";
-import { AppForm } from "../components/form.tsx";
+import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { commands, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
@@ -96,22 +96,16 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
               ))}
             </select>
           </div>
-          <div className={errors.raterEarned ? "field field-invalid" : "field"}>
-            <label htmlFor="field-raterEarned">{t("rating.credentialSince")}</label>
-            {errors.raterEarned ? (
-              <p className="field-error" id="error-raterEarned">
-                {t("error.date")}
-              </p>
-            ) : null}
+          <Field name="raterEarned" label={t("rating.credentialSince")} error={errors.raterEarned ? t("error.date") : undefined}>
             <input
               id="field-raterEarned"
               name="raterEarned"
               type="date"
               defaultValue={answers.raterEarned ?? ""}
               aria-invalid={errors.raterEarned ? true : undefined}
-              aria-describedby={errors.raterEarned ? "error-raterEarned" : undefined}
+              aria-describedby={describedBy("raterEarned", undefined, errors.raterEarned)}
             />
-          </div>
+          </Field>
         </fieldset>
         <button type="submit" name="intent" value="submit">
           {t("rating.submit")}
