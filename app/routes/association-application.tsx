@@ -1,10 +1,9 @@
 import type { Route } from "./+types/association-application";
 import { findSnapshot, findSubmittedApplication, isAssignedReviewer } from "../../src/data/applications.ts";
 import { findAssociationBySlug } from "../../src/data/associations.ts";
-import type { DraftFields } from "../../src/data/form-drafts.ts";
 import type { Portfolio } from "../../src/domain/portfolio-schema.ts";
 import type { EligibilityReport } from "../../src/domain/report.ts";
-import { sections } from "../../src/forms/portfolio-sections.ts";
+import { entriesOf, sections } from "../../src/forms/portfolio-sections.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -35,9 +34,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
     submitted: application.submitted_at?.toISOString().slice(0, 10) ?? "",
     sha256: snapshot.sha256,
     requirements: report.requirements.map((requirement) => ({ id: requirement.id, label: requirement.label, status: requirement.status, missing: requirement.missing })),
-    sections: sections
-      .map((section) => ({ id: section.id, title: section.title, entries: (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({ id: entry.id, fields: section.fromEntry(entry) as DraftFields, verified: entry.verified === true })) }))
-      .filter((section) => section.entries.length > 0),
+    sections: sections.map((section) => ({ id: section.id, title: section.title, entries: entriesOf(section, portfolio) })).filter((section) => section.entries.length > 0),
     references: portfolio.references.map((reference) => ({ id: reference.id, role: reference.role, name: reference.raterName ?? "", completed: reference.completed ?? null, notEnoughInformation: reference.notEnoughInformation })),
     documents: portfolio.documents.map((document) => ({ id: document.id, type: document.type, words: document.words ?? null, text: document.text ?? null, about: document.about ?? null })),
   };
@@ -101,8 +98,9 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
       <h2>{t("review.documents")}</h2>
       {loaderData.documents.length === 0 ? <p className="muted">{t("review.nothing")}</p> : null}
       <ul className="entries">
-        {loaderData.documents.map((document) =>
-          document.text !== null ? (
+        {loaderData.documents.map((document) => {
+          const about = describe(document.about);
+          return document.text !== null ? (
             <li key={document.id}>
               <details>
                 <summary>{t("review.statement", { words: String(document.words ?? 0) })}</summary>
@@ -112,10 +110,10 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
           ) : (
             <li key={document.id}>
               <a href={`/documents/${document.id}`}>{t(`documentType.${document.type as "other"}`)}</a>
-              {describe(document.about) ? ` · ${t("documents.for", { entry: describe(document.about)! })}` : ""}
+              {about ? ` · ${t("documents.for", { entry: about })}` : ""}
             </li>
-          ),
-        )}
+          );
+        })}
       </ul>
     </section>
   );

@@ -2,7 +2,7 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/portfolio";
 import { deletePortfolioEntry } from "../../src/commands/save-portfolio-entry.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
-import { findSection, sections } from "../../src/forms/portfolio-sections.ts";
+import { entriesOf, findSection, sections } from "../../src/forms/portfolio-sections.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
@@ -23,12 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       id: section.id,
       title: section.title,
       addLabel: section.addLabel,
-      entries: (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({
-        id: entry.id,
-        fields: section.fromEntry(entry),
-        verified: entry.verified === true,
-        hasDocument: supported.has(entry.id),
-      })),
+      entries: entriesOf(section, portfolio).map((entry) => ({ ...entry, hasDocument: supported.has(entry.id) })),
       documentType: documentTypeFor[section.id] ?? null,
       isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
     })),

@@ -1,7 +1,8 @@
 import { findApplicationForUpdate, insertApplicationEvent, insertReviewer, updateApplicationStatus } from "../data/applications.ts";
 import { listRolesOfUserInAssociation } from "../data/association-roles.ts";
 import { appendAudit } from "../data/audit-log.ts";
-import { hasRole, type SessionActor } from "../policies/actor.ts";
+import type { SessionActor } from "../policies/actor.ts";
+import { associationPolicy } from "../policies/association.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
 import { notifyUser } from "./notify.ts";
 
@@ -17,8 +18,7 @@ export async function assignReviewer(
 ): Promise<Result<{ isNew: boolean }>> {
   return context.db.transaction().execute(async (tx) => {
     const application = await findApplicationForUpdate(tx, input.applicationId);
-    const isStaff = actor.isOwner || hasRole(actor, input.association.id, "staff", "admin");
-    if (!application || application.association_id !== input.association.id || !isStaff) return fail<{ isNew: boolean }>({ form: "portfolio.notFound" });
+    if (!application || application.association_id !== input.association.id || !associationPolicy.actAsStaff(actor, input.association)) return fail<{ isNew: boolean }>({ form: "portfolio.notFound" });
     if (application.status !== "submitted" && application.status !== "in-review") return fail<{ isNew: boolean }>({ reviewer: "review.notOpen" });
     if (input.reviewerUserId === application.user_id) return fail<{ isNew: boolean }>({ reviewer: "review.ownApplication" });
     const roles = await listRolesOfUserInAssociation(tx, input.reviewerUserId, input.association.id);

@@ -326,6 +326,11 @@ export const sections: SectionSpec[] = [
   },
 ];
 
+/** A section's entries in a portfolio, as the form fields that lists and forms show. */
+export function entriesOf(section: SectionSpec, portfolio: Portfolio) {
+  return (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({ id: entry.id, fields: section.fromEntry(entry), verified: entry.verified === true }));
+}
+
 export function findSection(id: string): SectionSpec | undefined {
   return sections.find((section) => section.id === id);
 }
