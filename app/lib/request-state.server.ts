@@ -33,7 +33,7 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
     });
     if (found) {
       sessionIdHash = idHash;
-      user = { userId: found.id, name: found.name, email: found.email, locale: found.locale, isOwner: found.is_owner, roles: found.roles };
+      user = { kind: "person", userId: found.id, name: found.name, email: found.email, locale: found.locale, isOwner: found.is_owner, roles: found.roles };
       // Sliding expiry: an active person is not logged out in the middle of their work.
       if (found.expires_at.getTime() - now.getTime() < sessionLifetimeMs - day) {
         await extendSession(services.db, idHash, new Date(now.getTime() + sessionLifetimeMs));

@@ -1,8 +1,9 @@
 import { data, type RouterContextProvider } from "react-router";
 import { commandContext } from "../../src/server/services.ts";
-import type { SessionActor } from "../../src/policies/actor.ts";
+import { type Command, runCommand } from "../../src/commands/define-command.ts";
+import type { Actor, SessionActor } from "../../src/policies/actor.ts";
 import type { ParsedForm } from "../../src/forms/parse-form.ts";
-import type { FieldErrors } from "../../src/commands/command-context.ts";
+import type { FieldErrors, Result } from "../../src/commands/command-context.ts";
 import { requestStateContext, servicesContext, type SignedInUser } from "../context.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
@@ -17,6 +18,22 @@ export function requestState(context: Context) {
 
 export function commands(context: Context) {
   return commandContext(services(context));
+}
+
+/** Who this request acts as: the signed-in person, else a visitor known by their address. */
+export function currentActor(context: Context): Actor {
+  const { user, clientIp } = requestState(context);
+  return user ?? { kind: "visitor", clientIp };
+}
+
+/**
+ * Runs one command as the request's actor (or the one given, such as a link's holder). A command
+ * that refuses the actor outright answers 403; other refusals come back as field errors.
+ */
+export async function run<K extends Actor["kind"], I, O>(context: Context, command: Command<K, I, O>, input: I, actor: Actor = currentActor(context)): Promise<Result<O>> {
+  const result = await runCommand(commandContext(services(context)), command, actor, input);
+  if (!result.ok && result.forbidden) throw data({ reason: "forbidden" }, { status: 403 });
+  return result;
 }
 
 export function currentUser(context: Context): SignedInUser | null {

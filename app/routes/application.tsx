@@ -1,13 +1,15 @@
 import type { Route } from "./+types/application";
-import { submitApplication, withdrawApplication } from "../../src/commands/apply.ts";
-import { findApplicationOfUser, findSnapshot, listApplicationEvents } from "../../src/data/applications.ts";
+import { submitApplication } from "../../src/commands/submit-application.ts";
+import { withdrawApplication } from "../../src/commands/withdraw-application.ts";
+import { findApplicationOfUser, findSnapshot, listApplicationHistory } from "../../src/data/applications.ts";
 import { findAssociationById } from "../../src/data/associations.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { evaluate } from "../../src/domain/evaluate.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { authorize, commands, invalid, notFound, services } from "../lib/route-context.server.ts";
+import { today as todayIn } from "../../src/domain/dates.ts";
+import { authorize, invalid, notFound, run, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 async function load(context: Route.LoaderArgs["context"], userId: string, id: string) {
@@ -24,12 +26,12 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { db, now } = services(context);
   const [association, events, snapshot, { portfolio }] = await Promise.all([
     findAssociationById(db, application.association_id),
-    listApplicationEvents(db, application.id),
+    listApplicationHistory(db, application.id),
     findSnapshot(db, application.id),
     findPortfolio(db, user.userId),
   ]);
   // The check assumes the code of ethics signed below: submitting signs it.
-  const today = now().toISOString().slice(0, 10);
+  const today = todayIn(association?.time_zone ?? "UTC", now());
   const asSubmitted = { ...portfolio, attestations: { ...portfolio.attestations, codeOfEthicsSigned: today } };
   const report = application.status === "draft" ? evaluate(framework, category, asSubmitted, today) : null;
   return {
@@ -46,15 +48,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  const { framework, category } = await load(context, user.userId, params.id);
+  await load(context, user.userId, params.id);
   const form = await request.formData();
   if (form.get("intent") === "withdraw") {
-    const result = await withdrawApplication(commands(context), user, params.id);
+    const result = await run(context, withdrawApplication, { applicationId: params.id });
     return result.ok ? { done: "withdrawn" as const } : invalid(result.errors, {});
   }
-  const result = await submitApplication(commands(context), user, { applicationId: params.id, framework, category, attests: form.get("attest") === "on", signsEthics: form.get("ethics") === "on" });
+  const result = await run(context, submitApplication, { applicationId: params.id, attests: form.get("attest") === "on", signsEthics: form.get("ethics") === "on" });
   if (!result.ok) return invalid(result.errors, {});
-  services(context).mailWorker.wake();
   return { done: "submitted" as const };
 }
 

@@ -1,7 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/applications";
-import { startApplication } from "../../src/commands/apply.ts";
-import { enrolAsCandidate } from "../../src/commands/candidacy.ts";
+import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
+import { startApplication } from "../../src/commands/start-application.ts";
 import { listApplicationsOfUser } from "../../src/data/applications.ts";
 import { listCandidaciesOfUser } from "../../src/data/candidacies.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
@@ -9,7 +9,7 @@ import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { categoryName } from "../lib/staff-pages.server.ts";
-import { authorize, commands, notFound, services } from "../lib/route-context.server.ts";
+import { authorize, notFound, run, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
@@ -54,14 +54,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   const framework = associations.find((association) => association.id === associationId)?.frameworks.find((candidate) => candidate.id === frameworkId);
   const category = framework?.categories.find((candidate) => candidate.id === categoryId);
   if (!framework || !category) notFound();
+  const input = { associationId, frameworkId: framework.id, categoryId: category.id };
   if (form.get("intent") === "candidate") {
-    const result = await enrolAsCandidate(commands(context), user, { associationId, framework, category });
+    const result = await run(context, enrolCandidate, input);
     if (!result.ok) return { error: result.errors.form ?? null };
-    services(context).mailWorker.wake();
     return { enrolled: true as const };
   }
-  const { applicationId } = await startApplication(commands(context), user, { associationId, framework, category });
-  throw redirect(`/applications/${applicationId}`);
+  const result = await run(context, startApplication, input);
+  if (!result.ok) notFound();
+  throw redirect(`/applications/${result.value.applicationId}`);
 }
 
 export default function Applications({ loaderData, actionData }: Route.ComponentProps) {

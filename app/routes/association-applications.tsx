@@ -1,12 +1,15 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/association-applications";
 import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
-import { markFeePaid, markTranscriptsReceived } from "../../src/commands/record-for-applicant.ts";
+import { markFeePaid } from "../../src/commands/mark-fee-paid.ts";
+import { markTranscriptsReceived } from "../../src/commands/mark-transcripts-received.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { staffApplicationAction } from "../../src/forms/staff-forms.ts";
 import { listApplicationsOfAssociation, listReviewersOfApplications } from "../../src/data/applications.ts";
 import { listPeopleOfAssociation } from "../../src/data/association-roles.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { commands, invalid, services } from "../lib/route-context.server.ts";
+import { invalid, run, services } from "../lib/route-context.server.ts";
 import { associationForStaff, categoryName } from "../lib/staff-pages.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
@@ -34,17 +37,17 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { association, actor } = await associationForStaff(context, params.slug);
-  const form = await request.formData();
-  const applicationId = String(form.get("applicationId") ?? "");
-  const intent = form.get("intent");
+  const { association } = await associationForStaff(context, params.slug);
+  const parsed = parseForm(staffApplicationAction, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, {}, { applicationId: String(parsed.values.applicationId ?? "") });
+  const input = parsed.data;
+  const target = { associationId: association.id, applicationId: input.applicationId };
   const result =
-    intent === "assign"
-      ? await assignReviewer(commands(context), actor, { association, applicationId, reviewerUserId: String(form.get("reviewer") ?? "") })
-      : await (intent === "transcripts" ? markTranscriptsReceived : markFeePaid)(commands(context), actor, applicationId);
-  if (!result.ok) return invalid(result.errors, {}, { applicationId });
-  services(context).mailWorker.wake();
-  return { ok: true as const, applicationId };
+    input.intent === "assign"
+      ? await run(context, assignReviewer, { ...target, associationSlug: association.slug, reviewerUserId: input.reviewer })
+      : await run(context, input.intent === "fee" ? markFeePaid : markTranscriptsReceived, target);
+  if (!result.ok) return invalid(result.errors, {}, { applicationId: input.applicationId });
+  return { ok: true as const, applicationId: input.applicationId };
 }
 
 export default function AssociationApplications({ loaderData, actionData }: Route.ComponentProps) {

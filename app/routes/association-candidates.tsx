@@ -1,10 +1,12 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/association-candidates";
-import { assignAdvisor } from "../../src/commands/candidacy.ts";
+import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { assignAdvisorForm } from "../../src/forms/staff-forms.ts";
 import { listCandidatesOfAssociation } from "../../src/data/candidacies.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { commands, invalid, services } from "../lib/route-context.server.ts";
+import { invalid, run, services } from "../lib/route-context.server.ts";
 import { associationForStaff, categoryName } from "../lib/staff-pages.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
@@ -24,11 +26,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { actor } = await associationForStaff(context, params.slug);
-  const form = await request.formData();
-  const result = await assignAdvisor(commands(context), actor, { candidacyId: String(form.get("candidacyId") ?? ""), advisorEmail: String(form.get("advisorEmail") ?? "").trim() });
-  if (!result.ok) return invalid(result.errors, { candidacyId: String(form.get("candidacyId") ?? "") });
-  services(context).mailWorker.wake();
+  await associationForStaff(context, params.slug);
+  const parsed = parseForm(assignAdvisorForm, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, { candidacyId: String(parsed.values.candidacyId ?? "") });
+  const result = await run(context, assignAdvisor, parsed.data);
+  if (!result.ok) return invalid(result.errors, { candidacyId: parsed.data.candidacyId });
   return { ok: true as const };
 }
 

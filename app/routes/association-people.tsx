@@ -1,12 +1,13 @@
 import type { Route } from "./+types/association-people";
-import { grantRole, revokeRole } from "../../src/commands/change-role.ts";
+import { grantRole } from "../../src/commands/grant-role.ts";
+import { revokeRole } from "../../src/commands/revoke-role.ts";
 import { associationRoles, listPeopleOfAssociation } from "../../src/data/association-roles.ts";
 import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { grantRoleForm, revokeRoleForm } from "../../src/forms/association-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
 import { AppForm, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
-import { authorize, commands, currentUser, invalid, invalidForm, notFound, services } from "../lib/route-context.server.ts";
+import { authorize, currentUser, invalid, invalidForm, notFound, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
@@ -29,19 +30,18 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const association = await loadAssociation(context, params.slug);
-  const actor = authorize(context, (user) => associationPolicy.manageRoles(user, association));
+  authorize(context, (user) => associationPolicy.manageRoles(user, association));
   const formData = await request.formData();
   if (formData.get("intent") === "revoke") {
     const parsed = parseForm(revokeRoleForm, formData);
     if (!parsed.ok) return invalidForm(parsed);
-    await revokeRole(commands(context), actor, association.id, parsed.data);
+    await run(context, revokeRole, { associationId: association.id, ...parsed.data });
     return { ok: true as const, message: "revoked" as const };
   }
   const parsed = parseForm(grantRoleForm, formData);
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await grantRole(commands(context), actor, association, parsed.data);
+  const result = await run(context, grantRole, { associationId: association.id, ...parsed.data });
   if (!result.ok) return invalid(result.errors, parsed.values);
-  services(context).mailWorker.wake();
   return { ok: true as const, message: "granted" as const, email: parsed.data.email, role: parsed.data.role };
 }
 

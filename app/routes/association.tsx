@@ -2,9 +2,9 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/association";
 import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
-import { joinAssociation } from "../../src/commands/change-role.ts";
+import { joinAssociation } from "../../src/commands/join-association.ts";
 import { listRolesOfUserInAssociation } from "../../src/data/association-roles.ts";
-import { commands, currentUser, notFound, requireUser, services } from "../lib/route-context.server.ts";
+import { currentUser, notFound, requireUser, run, services } from "../lib/route-context.server.ts";
 import { AppForm } from "../components/form.tsx";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
@@ -30,9 +30,9 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 /** Joining as a member is open to anyone signed in; membership dues are the association's own business. */
 export async function action({ params, context }: Route.ActionArgs) {
-  const user = requireUser(context);
+  requireUser(context);
   const association = (await findAssociationBySlug(services(context).db, params.slug)) ?? notFound();
-  if (await joinAssociation(commands(context), user, association)) services(context).mailWorker.wake();
+  await run(context, joinAssociation, { associationId: association.id });
   return redirect("/progress");
 }
 

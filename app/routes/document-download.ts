@@ -12,7 +12,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const [appliedAssociationIds, isAssignedReviewer] = await Promise.all([associationsAppliedTo(db, document.user_id), reviewsApplicationsOf(db, user.userId, document.user_id)]);
   if (!documentPolicy.read(user, document, { appliedAssociationIds, isAssignedReviewer })) notFound();
   const bytes = await files.get(document.sha256);
-  await appendAudit(db, { actorUserId: user.userId, action: "document.downloaded", subjectType: "document", subjectId: document.id });
+  await appendAudit(db, { actor: user, action: "document.downloaded", subjectType: "document", subjectId: document.id });
   return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": document.media_type,

@@ -1,6 +1,6 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/owner-association-edit";
-import { editAssociation } from "../../src/commands/save-association.ts";
+import { editAssociation } from "../../src/commands/edit-association.ts";
 import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { associationForm } from "../../src/forms/association-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
@@ -8,7 +8,7 @@ import { associationPolicy } from "../../src/policies/association.ts";
 import { AssociationFields, useAssociationLabels } from "../components/association-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { listFrameworkIdsOfAssociation } from "../../src/data/association-frameworks.ts";
-import { authorize, commands, frameworkChoices, invalid, invalidForm, notFound, services } from "../lib/route-context.server.ts";
+import { authorize, frameworkChoices, invalid, invalidForm, notFound, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
@@ -36,11 +36,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const owner = authorize(context, associationPolicy.update);
+  authorize(context, associationPolicy.update);
   const association = await loadAssociation(context, params.slug);
   const parsed = parseForm(associationForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await editAssociation(commands(context), owner, association.id, parsed.data, services(context).frameworks.map((framework) => framework.id));
+  const result = await run(context, editAssociation, { associationId: association.id, ...parsed.data });
   if (!result.ok) return invalid(result.errors, parsed.values);
   throw redirect(`/owner/associations/${result.value.slug}?saved=1`);
 }

@@ -1,13 +1,13 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/owner-associations";
-import { createAssociation } from "../../src/commands/save-association.ts";
+import { createAssociation } from "../../src/commands/create-association.ts";
 import { listAssociations } from "../../src/data/associations.ts";
 import { associationForm } from "../../src/forms/association-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
 import { AssociationFields, useAssociationLabels } from "../components/association-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
-import { authorize, commands, frameworkChoices, invalid, invalidForm, services } from "../lib/route-context.server.ts";
+import { authorize, frameworkChoices, invalid, invalidForm, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
@@ -21,10 +21,10 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const owner = authorize(context, associationPolicy.create);
+  authorize(context, associationPolicy.create);
   const parsed = parseForm(associationForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await createAssociation(commands(context), owner, parsed.data, services(context).frameworks.map((framework) => framework.id));
+  const result = await run(context, createAssociation, parsed.data);
   if (!result.ok) return invalid(result.errors, parsed.values);
   return { ok: true as const, name: parsed.data.name };
 }

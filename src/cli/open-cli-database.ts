@@ -3,6 +3,7 @@ import { DataDirLockedError } from "../data/data-dir-lock.ts";
 import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from "../data/database.ts";
 import { MigrationError, migrateToLatest } from "../data/migrate.ts";
 import type { CommandContext } from "../commands/command-context.ts";
+import { loadFrameworks } from "../frameworks/load-frameworks.ts";
 
 /** Opens and migrates the configured database for a CLI command; prints known problems plainly and exits. */
 export async function withCliDatabase(run: (context: CommandContext, handle: DatabaseHandle) => Promise<void>): Promise<void> {
@@ -11,7 +12,7 @@ export async function withCliDatabase(run: (context: CommandContext, handle: Dat
     const config = readConfig(process.env);
     handle = await openDatabase(config);
     await migrateToLatest(handle.db);
-    await run({ db: handle.db, now: () => new Date(), baseUrl: config.baseUrl }, handle);
+    await run({ db: handle.db, now: () => new Date(), baseUrl: config.baseUrl, frameworks: loadFrameworks() }, handle);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof DataDirLockedError || error instanceof MigrationError || error instanceof CliUsageError) {
       console.error(error.message);

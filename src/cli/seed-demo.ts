@@ -1,10 +1,11 @@
 import "../load-env-file.ts";
-import { systemActor } from "../commands/command-context.ts";
+import type { AssociationInput } from "../commands/association-input.ts";
+import { createAssociation } from "../commands/create-association.ts";
 import { createVerifiedAccount } from "../commands/create-verified-account.ts";
-import { type AssociationInput, createAssociation } from "../commands/save-association.ts";
-import { insertRole } from "../data/association-roles.ts";
+import { runCommand } from "../commands/define-command.ts";
+import { grantRole } from "../commands/grant-role.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
-import { loadFrameworks } from "../frameworks/load-frameworks.ts";
+import { systemActor } from "../policies/actor.ts";
 import type { AssociationRole } from "../data/schema.ts";
 import { withCliDatabase } from "./open-cli-database.ts";
 
@@ -54,21 +55,22 @@ const people: Array<{ local: string; name: string; role: AssociationRole; locale
   { local: "applicant2", name: "Solicitante Dos", role: "member", locale: "es" },
 ];
 
+const seed = systemActor("seed-demo");
+
 await withCliDatabase(async (context) => {
   const rows: string[][] = [];
-  const owner = await createVerifiedAccount(context, { email: "owner@demo.cradle.test", name: "Demo Owner", password: demoPassword, isOwner: true });
+  await createVerifiedAccount(context, { email: "owner@demo.cradle.test", name: "Demo Owner", password: demoPassword, isOwner: true });
   rows.push(["(all)", "owner", "owner@demo.cradle.test"]);
   for (const fields of associations) {
     const existing = await findAssociationBySlug(context.db, fields.slug);
-    const known = loadFrameworks().map((framework) => framework.id);
-    const created = existing ? undefined : await createAssociation(context, { ...systemActor, userId: owner.userId }, fields, known);
+    const created = existing ? undefined : await runCommand(context, createAssociation, seed, fields);
     const associationId = existing?.id ?? (created?.ok ? created.value.id : undefined);
     if (!associationId) throw new Error(`Could not create ${fields.slug}`);
     for (const person of people) {
       const email = `${person.local}@${fields.slug}.demo.cradle.test`;
       const name = `${person.name} (${fields.shortName})`;
-      const { userId } = await createVerifiedAccount(context, { email, name, password: demoPassword, locale: person.locale });
-      await insertRole(context.db, userId, associationId, person.role);
+      await createVerifiedAccount(context, { email, name, password: demoPassword, locale: person.locale });
+      await runCommand(context, grantRole, seed, { associationId, email, role: person.role });
       rows.push([fields.slug, person.role, email]);
     }
   }

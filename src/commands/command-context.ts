@@ -1,24 +1,37 @@
 import type { Db } from "../data/database.ts";
-import type { MessageKey } from "../i18n/translate.ts";
+import type { Framework } from "../domain/framework-schema.ts";
+import { isMessageKey, type MessageKey } from "../i18n/translate.ts";
 
 /** What every command needs; commands never see the HTTP request, so routes, jobs, the CLI and tests call them alike. */
 export type CommandContext = {
   db: Db;
   now: () => Date;
   baseUrl: string;
+  /** The published rules, for commands that judge a portfolio. */
+  frameworks: readonly Framework[];
+  /** Called after a commit that queued mail, so it leaves at once rather than at the next poll. */
+  wakeMail?: () => void;
 };
-
-/** Who is acting; `userId` is null for the system itself (CLI, seed, jobs). */
-export type Actor = { userId: string | null; isOwner: boolean };
-export const systemActor: Actor = { userId: null, isOwner: true };
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;
 
-export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; retryAfterMinutes?: number };
+/** `forbidden` when the actor may not run the command at all (routes answer 403). */
+export type Failure = { ok: false; errors: FieldErrors; retryAfterMinutes?: number; forbidden?: true };
+export type Result<T> = { ok: true; value: T } | Failure;
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(errors: FieldErrors, retryAfterMinutes?: number): Result<T> =>
   retryAfterMinutes === undefined ? { ok: false, errors } : { ok: false, errors, retryAfterMinutes };
+
+/** Zod's issues as one message per field (the first), where schemas' messages are translation keys. */
+export function issuesToFieldErrors(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>, fallback: MessageKey = "error.invalid"): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : "form";
+    errors[field] ??= isMessageKey(issue.message) ? issue.message : fallback;
+  }
+  return errors;
+}
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";

@@ -3,6 +3,7 @@ import { appendAudit } from "../data/audit-log.ts";
 import type { Locale } from "../data/schema.ts";
 import { findUserByEmail, insertUser, markEmailVerified, setOwner } from "../data/users.ts";
 import type { CommandContext } from "./command-context.ts";
+import { systemActor } from "../policies/actor.ts";
 
 /**
  * For the CLI and demo data: an account whose email needs no confirmation. An existing account
@@ -19,7 +20,7 @@ export async function createVerifiedAccount(
     if (!existing) await markEmailVerified(tx, userId, context.now());
     if (input.isOwner && !existing?.is_owner) {
       await setOwner(tx, userId);
-      await appendAudit(tx, { actorUserId: null, action: "account.made-owner", subjectType: "user", subjectId: userId });
+      await appendAudit(tx, { actor: systemActor("cli"), action: "account.made-owner", subjectType: "user", subjectId: userId });
     }
     return { userId, isNew: !existing };
   });

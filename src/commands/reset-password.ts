@@ -17,7 +17,7 @@ export async function resetPassword(context: CommandContext, input: { token: str
     await deleteSessionsOfUser(tx, consumed.user_id);
     // The link reached the inbox, which proves the address as well as a confirmation link would.
     await markEmailVerified(tx, consumed.user_id, now);
-    await appendAudit(tx, { actorUserId: consumed.user_id, action: "account.password-reset", subjectType: "user", subjectId: consumed.user_id });
+    await appendAudit(tx, { actor: { kind: "link", purpose: "reset-password", linkId: null }, action: "account.password-reset", subjectType: "user", subjectId: consumed.user_id });
     return true;
   });
 }

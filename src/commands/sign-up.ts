@@ -4,6 +4,7 @@ import type { Locale } from "../data/schema.ts";
 import { findUserByEmail, insertUser } from "../data/users.ts";
 import { type CommandContext, fail, isUniqueViolation, ok, type Result } from "./command-context.ts";
 import { sendVerificationLink } from "./send-verification-link.ts";
+import { person } from "../policies/actor.ts";
 
 export type SignUpInput = { name: string; email: string; password: string; locale: Locale };
 
@@ -15,7 +16,7 @@ export async function signUp(context: CommandContext, input: SignUpInput): Promi
       if (await findUserByEmail(tx, input.email)) return fail({ email: "error.emailTaken" });
       const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale });
       await sendVerificationLink(tx, context, { ...user, locale: input.locale });
-      await appendAudit(tx, { actorUserId: user.id, action: "account.created", subjectType: "user", subjectId: user.id });
+      await appendAudit(tx, { actor: person(user.id), action: "account.created", subjectType: "user", subjectId: user.id });
       return ok({ userId: user.id });
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import type { Portfolio } from "../domain/portfolio-schema.ts";
 import { sniffFileType } from "../domain/sniff-file-type.ts";
 import type { FileStore } from "../files/file-store.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
+import { person } from "../policies/actor.ts";
 
 export const maxUploadBytes = 20 * 1024 * 1024;
 export const documentTypes = ["transcript", "certificate", "resume", "personal-statement", "learning-narrative", "reflection", "other"] as const;
@@ -42,7 +43,7 @@ export async function uploadDocument(
     const document = await insertDocument(tx, { userId, sha256, type: input.type, filename: input.filename.slice(0, 200), mediaType: kind.mediaType, sizeBytes: input.bytes.length });
     const entry = { id: document.id, type: input.type, date: now.toISOString().slice(0, 10), ...(input.about ? { about: input.about } : {}) };
     await writePortfolio(tx, userId, { ...portfolio, documents: [...portfolio.documents, entry] }, now);
-    await appendAudit(tx, { actorUserId: userId, action: "document.uploaded", subjectType: "document", subjectId: document.id, details: { type: input.type, sha256 } });
+    await appendAudit(tx, { actor: person(userId), action: "document.uploaded", subjectType: "document", subjectId: document.id, details: { type: input.type, sha256 } });
     return ok({ documentId: document.id });
   });
 }

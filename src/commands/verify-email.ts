@@ -11,7 +11,7 @@ export async function verifyEmail(context: CommandContext, token: string): Promi
     const consumed = await consumeEmailToken(tx, "verify-email", hashToken(token), now);
     if (!consumed) return false;
     await markEmailVerified(tx, consumed.user_id, now);
-    await appendAudit(tx, { actorUserId: consumed.user_id, action: "account.email-verified", subjectType: "user", subjectId: consumed.user_id });
+    await appendAudit(tx, { actor: { kind: "link", purpose: "verify-email", linkId: null }, action: "account.email-verified", subjectType: "user", subjectId: consumed.user_id });
     return true;
   });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "./database.ts";
+import { isUuid } from "./ids.ts";
 import type { AccessLinkPurpose, Locale } from "./schema.ts";
 
 const columns = [
@@ -54,6 +55,11 @@ export async function insertAccessLink(db: Db, link: NewAccessLink) {
 
 export async function addAccessLinkToken(db: Db, linkId: string, tokenHash: string) {
   await db.insertInto("access_link_tokens").values({ token_hash: tokenHash, link_id: linkId }).execute();
+}
+
+export async function findAccessLinkForUpdate(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom("access_links").select(columns).where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
 /** A link by its token, whatever its state: the page says whether it expired or was used. */

@@ -45,12 +45,20 @@ export async function updateApplicationStatus(db: Db, id: string, status: Applic
   await db.updateTable("applications").set({ status, updated_at: now, ...extra }).where("id", "=", id).execute();
 }
 
-export async function insertApplicationEvent(db: Db, applicationId: string, status: string, actorUserId: string | null) {
-  await db.insertInto("application_events").values({ application_id: applicationId, status, actor_user_id: actorUserId }).execute();
+export async function markApplicationFeePaid(db: Db, id: string, now: Date) {
+  await db.updateTable("applications").set({ fee_paid_at: now, updated_at: now }).where("id", "=", id).execute();
 }
 
-export function listApplicationEvents(db: Db, applicationId: string) {
-  return db.selectFrom("application_events").select(["status", "created_at"]).where("application_id", "=", applicationId).orderBy("created_at").execute();
+/** The application's status changes, from the audit log (commands that move it record `to`). */
+export async function listApplicationHistory(db: Db, applicationId: string) {
+  const rows = await db
+    .selectFrom("audit_log")
+    .select(["details", "created_at"])
+    .where("subject_type", "=", "application")
+    .where("subject_id", "=", applicationId)
+    .orderBy("created_at")
+    .execute();
+  return rows.flatMap((row) => (typeof row.details.to === "string" ? [{ status: row.details.to, created_at: row.created_at }] : []));
 }
 
 export async function insertSnapshot(db: Db, snapshot: { applicationId: string; portfolio: unknown; report: unknown; sha256: string }) {

@@ -1,7 +1,7 @@
 import type { Db } from "./database.ts";
 import type { AssociationRole } from "./schema.ts";
 
-export const associationRoles: readonly AssociationRole[] = ["member", "reviewer", "staff", "admin"];
+export const associationRoles = ["member", "reviewer", "staff", "admin"] as const satisfies readonly AssociationRole[];
 
 export async function insertRole(db: Db, userId: string, associationId: string, role: AssociationRole) {
   const inserted = await db
@@ -47,4 +47,12 @@ export function listRolesOfUser(db: Db, userId: string) {
 export async function listRolesOfUserInAssociation(db: Db, userId: string, associationId: string) {
   const rows = await db.selectFrom("association_roles").select("role").where("user_id", "=", userId).where("association_id", "=", associationId).execute();
   return rows.map((row) => row.role);
+}
+
+/** What a person may do now: their owner flag and roles, read again inside a command's transaction. */
+export async function findStandingOfUser(db: Db, userId: string) {
+  const user = await db.selectFrom("users").select("is_owner").where("id", "=", userId).executeTakeFirst();
+  if (!user) return undefined;
+  const roles = await db.selectFrom("association_roles").select(["association_id", "role"]).where("user_id", "=", userId).execute();
+  return { isOwner: user.is_owner, roles };
 }

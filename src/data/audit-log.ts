@@ -1,7 +1,8 @@
+import type { Actor } from "../policies/actor.ts";
 import type { Db } from "./database.ts";
 
 export type AuditEntry = {
-  actorUserId: string | null;
+  actor: Actor;
   associationId?: string | null;
   action: string;
   subjectType: string;
@@ -9,11 +10,25 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
+/** Who acted, in two columns: a person's id, or what else acted (which link, which job, which address). */
+function actorColumns(actor: Actor) {
+  switch (actor.kind) {
+    case "person":
+      return { actor_user_id: actor.userId, actor_kind: actor.kind, actor_ref: null };
+    case "link":
+      return { actor_user_id: null, actor_kind: actor.kind, actor_ref: actor.linkId ? `${actor.purpose}:${actor.linkId}` : actor.purpose };
+    case "visitor":
+      return { actor_user_id: null, actor_kind: actor.kind, actor_ref: actor.clientIp };
+    case "system":
+      return { actor_user_id: null, actor_kind: actor.kind, actor_ref: actor.job };
+  }
+}
+
 export async function appendAudit(db: Db, entry: AuditEntry) {
   await db
     .insertInto("audit_log")
     .values({
-      actor_user_id: entry.actorUserId,
+      ...actorColumns(entry.actor),
       association_id: entry.associationId ?? null,
       action: entry.action,
       subject_type: entry.subjectType,
@@ -26,7 +41,7 @@ export async function appendAudit(db: Db, entry: AuditEntry) {
 export function listAuditOfSubject(db: Db, subjectType: string, subjectId: string) {
   return db
     .selectFrom("audit_log")
-    .select(["action", "actor_user_id", "details", "created_at"])
+    .select(["action", "actor_user_id", "actor_kind", "actor_ref", "details", "created_at"])
     .where("subject_type", "=", subjectType)
     .where("subject_id", "=", subjectId)
     .orderBy("created_at")

@@ -32,6 +32,11 @@ export async function findCandidacy(db: Db, id: string) {
   return db.selectFrom("candidacies").select(columns).where("id", "=", id).executeTakeFirst();
 }
 
+export async function findCandidacyForUpdate(db: Db, id: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom("candidacies").select(columns).where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
 /** An association's candidates, with names for its staff. */
 export function listCandidatesOfAssociation(db: Db, associationId: string) {
   return db

@@ -84,6 +84,8 @@ export interface RateLimitsTable {
 export interface AuditLogTable {
   id: Generated<string>;
   actor_user_id: string | null;
+  actor_kind: Generated<"person" | "link" | "visitor" | "system">;
+  actor_ref: string | null;
   association_id: string | null;
   action: string;
   subject_type: string;
@@ -137,7 +139,8 @@ export interface AccessLinksTable {
   created_at: CreatedAt;
 }
 
-export type ApplicationStatus = "draft" | "submitted" | "in-review" | "withdrawn";
+export type { ApplicationStatus } from "../domain/application-lifecycle.ts";
+import type { ApplicationStatus } from "../domain/application-lifecycle.ts";
 
 export interface ApplicationsTable {
   id: Generated<string>;
@@ -159,14 +162,6 @@ export interface ApplicationSnapshotsTable {
   portfolio: ColumnType<unknown, string, never>;
   report: ColumnType<unknown, string, never>;
   sha256: string;
-  created_at: CreatedAt;
-}
-
-export interface ApplicationEventsTable {
-  id: Generated<string>;
-  application_id: string;
-  status: string;
-  actor_user_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -218,7 +213,6 @@ export interface Database {
   access_link_tokens: AccessLinkTokensTable;
   applications: ApplicationsTable;
   application_snapshots: ApplicationSnapshotsTable;
-  application_events: ApplicationEventsTable;
   application_reviewers: ApplicationReviewersTable;
   documents: DocumentsTable;
   candidacies: CandidaciesTable;

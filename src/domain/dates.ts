@@ -46,3 +46,18 @@ export function monthsBetween(from: Day, to: Day): number {
   if (b.getUTCDate() < a.getUTCDate()) months -= 1;
   return months;
 }
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day it is at `now` in a time zone (an IANA name such as "America/Los_Angeles"):
+ * what a person there would write as today's date. At 8 pm in California it is already tomorrow in UTC.
+ */
+export function today(zone: string, now: Date): string {
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(zone, format);
+  }
+  return format.format(now);
+}

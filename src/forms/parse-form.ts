@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import type { FieldErrors } from "../commands/command-context.ts";
-import { isMessageKey } from "../i18n/translate.ts";
+import { type FieldErrors, issuesToFieldErrors } from "../commands/command-context.ts";
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -14,18 +13,16 @@ const secretFields = new Set(["password", "csrf"]);
  * returns what was typed so the page can show it again next to each error.
  */
 export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: FormData): ParsedForm<z.output<Schema>> {
+  // One pass over the fields: a name given many times becomes a list.
   const raw: FormValues = {};
-  for (const name of new Set(formData.keys())) {
-    const all = formData.getAll(name).filter((value): value is string => typeof value === "string");
-    raw[name] = all.length > 1 ? all : (all[0] ?? "");
+  for (const [name, value] of formData) {
+    if (typeof value !== "string") continue;
+    const before = raw[name];
+    if (Array.isArray(before)) before.push(value);
+    else raw[name] = before === undefined ? value : [before, value];
   }
   const values = Object.fromEntries(Object.entries(raw).filter(([name]) => !secretFields.has(name)));
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data, values };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= isMessageKey(issue.message) ? issue.message : "error.required";
-  }
-  return { ok: false, errors, values };
+  return { ok: false, errors: issuesToFieldErrors(parsed.error.issues, "error.required"), values };
 }

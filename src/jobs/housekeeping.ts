@@ -5,7 +5,7 @@ import { deleteStaleHits } from "../data/rate-limits.ts";
 import { deleteExpiredSessions } from "../data/sessions.ts";
 import type { CommandContext } from "../commands/command-context.ts";
 import { sendReferenceReminders } from "./reference-reminders.ts";
-import { sendCandidacyReminders } from "../commands/candidacy.ts";
+import { sendCandidacyReminders } from "./candidacy-reminders.ts";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -16,13 +16,12 @@ export async function purgeExpiredRecords(db: Db, now: Date): Promise<void> {
   await deleteStaleHits(db, new Date(now.getTime() - day));
 }
 
-/** Once an hour: the purge and the reminders; failures are logged and tried again next time. */
-export function startHousekeeping(context: CommandContext, logger: Logger, onMail: () => void): { stop(): void } {
+/** Once an hour: the purge and the reminders (commands, which wake the mail worker); failures are logged and tried again next time. */
+export function startHousekeeping(commandContext: () => CommandContext, logger: Logger): { stop(): void } {
   const timer = setInterval(() => {
+    const context = commandContext();
     purgeExpiredRecords(context.db, context.now()).catch((error) => logger.warn({ err: error }, "housekeeping failed"));
-    Promise.all([sendReferenceReminders(context), sendCandidacyReminders(context)])
-      .then(([references, candidacies]) => references + candidacies > 0 && onMail())
-      .catch((error) => logger.warn({ err: error }, "reminders failed"));
+    Promise.all([sendReferenceReminders(context), sendCandidacyReminders(context)]).catch((error) => logger.warn({ err: error }, "reminders failed"));
   }, 60 * 60 * 1000);
   timer.unref();
   return { stop: () => clearInterval(timer) };

@@ -13,7 +13,7 @@ import { loadFrameworks } from "../frameworks/load-frameworks.ts";
 import { createFileStore } from "../files/file-store.ts";
 import { createS3FileStore } from "../files/s3-file-store.ts";
 import { createHttpHandler } from "./http-handler.ts";
-import type { Services } from "./services.ts";
+import { commandContext, type Services } from "./services.ts";
 import { loadSessionSecret } from "./session-secret.ts";
 
 export type RunningCradle = { url: string; server: Server; services: Services; close(): Promise<void> };
@@ -46,7 +46,6 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
 
   const now = options.now ?? (() => new Date());
   const mailWorker = startMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: `Cradle <no-reply@${new URL(config.baseUrl).hostname}>`, logger, now });
-  const housekeeping = startHousekeeping({ db: database.db, now, baseUrl: config.baseUrl }, logger, () => mailWorker.wake());
   const services: Services = {
     db: database.db,
     driver: database.driver,
@@ -59,6 +58,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
     now,
   };
 
+  const housekeeping = startHousekeeping(() => commandContext(services), logger);
   const server = createServer(createHttpHandler(build, services, path.join(buildDir, "client")));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@ import { setFrameworksOfAssociation } from "../../src/data/association-framework
 import { findSnapshot } from "../../src/data/applications.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
-import { fingerprint } from "../../src/commands/apply.ts";
+import { fingerprint } from "../../src/domain/fingerprint.ts";
 import { buildAssociation, buildMember, buildUser } from "../setup/builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 

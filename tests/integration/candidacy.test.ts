@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { sendCandidacyReminders } from "../../src/commands/candidacy.ts";
+import { sendCandidacyReminders } from "../../src/jobs/candidacy-reminders.ts";
+import { commandContext } from "../../src/server/services.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { buildAssociation, buildMember } from "../setup/builders.ts";
@@ -54,7 +55,7 @@ describe("candidate status", () => {
       .insertInto("candidacies")
       .values({ user_id: person.id, association_id: center.id, framework_id: "california-ifecmh", category_id: "mhs", enrolled_at: new Date("2025-06-30T00:00:00Z"), expires_at: expires, fee_cents: null })
       .execute();
-    const at = (iso: string) => ({ db: app.services.db, now: () => new Date(iso), baseUrl: "http://localhost" });
+    const at = (iso: string) => ({ ...commandContext(app.services), now: () => new Date(iso) });
     const countFor = async () => (await app.services.db.selectFrom("outbox").select("id").where("user_id", "=", person.id).where("kind", "=", "candidacy-reminder").execute()).length;
     await sendCandidacyReminders(at("2029-06-29T00:00:00Z"));
     expect(await countFor()).toBe(0);

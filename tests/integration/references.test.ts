@@ -4,6 +4,7 @@ import { sendReferenceReminders } from "../../src/jobs/reference-reminders.ts";
 import { buildUser } from "../setup/builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
+import { commandContext } from "../../src/server/services.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
 afterAll(close);
@@ -81,8 +82,7 @@ describe("reference ratings through an emailed link", () => {
 
   it("reminds a rater after 7 and 14 days with a link that also works", async () => {
     const { path } = await applicantAsks("slow@example.org");
-    const in8days = { ...app.services, now: () => new Date(Date.now() + 8 * 24 * 3600 * 1000) };
-    const context = { db: app.services.db, now: in8days.now, baseUrl: app.services.config.baseUrl };
+    const context = { ...commandContext(app.services), now: () => new Date(Date.now() + 8 * 24 * 3600 * 1000) };
     expect(await sendReferenceReminders(context)).toBeGreaterThanOrEqual(1);
     expect(await sendReferenceReminders(context)).toBe(0);
     await app.services.mailWorker.runOnce();
@@ -91,7 +91,7 @@ describe("reference ratings through an emailed link", () => {
     expect(second).not.toBe(path);
     expect((await (await app.client()).get(second)).text).toContain("Reference rating for Marisol Vega");
     expect((await (await app.client()).get(path)).text).toContain("Reference rating for Marisol Vega");
-    const later = { db: app.services.db, now: () => new Date(Date.now() + 15 * 24 * 3600 * 1000), baseUrl: app.services.config.baseUrl };
+    const later = { ...commandContext(app.services), now: () => new Date(Date.now() + 15 * 24 * 3600 * 1000) };
     expect(await sendReferenceReminders(later)).toBeGreaterThanOrEqual(1);
   });
 

@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { fingerprint } from "../../src/commands/apply.ts";
+import { fingerprint } from "../../src/domain/fingerprint.ts";
 import { openDatabase } from "../../src/data/database.ts";
 import { HttpClient } from "../setup/http-client.ts";
 import { startServerProcess } from "../setup/server-process.ts";
+import { listApplicationHistory } from "../../src/data/applications.ts";
 
 /**
  * SIGKILL the server while applications are being submitted. After a restart each one must be
@@ -39,7 +40,7 @@ describe("killing the server during submission", () => {
         const applications = await db.selectFrom("applications").select(["id", "status"]).execute();
         for (const application of applications) {
           const snapshot = await db.selectFrom("application_snapshots").select(["portfolio", "report", "sha256"]).where("application_id", "=", application.id).executeTakeFirst();
-          const events = await db.selectFrom("application_events").select("status").where("application_id", "=", application.id).execute();
+          const events = await listApplicationHistory(db, application.id);
           const audits = await db.selectFrom("audit_log").select("action").where("subject_id", "=", application.id).where("action", "=", "application.submitted").execute();
           const mails = await db.selectFrom("outbox").select("kind").where("text_body", "like", `%/applications/${application.id}%`).execute();
           if (application.status === "draft") {

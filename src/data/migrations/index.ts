@@ -8,6 +8,7 @@ import * as createApplications from "./2026-11-23-06-create-applications.ts";
 import * as createDocuments from "./2026-11-23-07-create-documents.ts";
 import * as createCandidacies from "./2026-11-23-08-create-candidacies.ts";
 import * as createApplicationReviewers from "./2026-11-23-09-create-application-reviewers.ts";
+import * as auditEveryActor from "./2026-12-01-10-audit-every-actor-and-one-application-history.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-07-create-documents": createDocuments,
   "2026-11-23-08-create-candidacies": createCandidacies,
   "2026-11-23-09-create-application-reviewers": createApplicationReviewers,
+  "2026-12-01-10-audit-every-actor-and-one-application-history": auditEveryActor,
 };

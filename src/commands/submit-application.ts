@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { insertSnapshot, updateApplicationStatus } from "../data/applications.ts";
+import { findAssociationById } from "../data/associations.ts";
+import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
+import { evaluate } from "../domain/evaluate.ts";
+import { fingerprint } from "../domain/fingerprint.ts";
+import { noticeMail } from "../mail/templates.ts";
+import { defineCommand, done, refuse } from "./define-command.ts";
+import { findCategory } from "./find-category.ts";
+import { assertApplicationTransition, assertOwnApplication } from "./guards/lock-application.ts";
+
+/**
+ * Submits: signs the code of ethics, freezes the portfolio and the engine's report as they are
+ * now (later edits do not change what is reviewed), and tells the applicant and the association;
+ * all in one transaction, so a crash leaves a draft or a whole submission.
+ */
+export const submitApplication = defineCommand({
+  name: "application.submitted",
+  actors: ["person"],
+  input: z.object({ applicationId: z.string(), attests: z.boolean(), signsEthics: z.boolean() }),
+  async run({ tx, actor, input, now, today, context, notify, mail }) {
+    if (!input.attests || !input.signsEthics) refuse({ ...(input.attests ? {} : { attest: "error.required" }), ...(input.signsEthics ? {} : { ethics: "error.required" }) });
+    const application = await assertOwnApplication(tx, actor, input.applicationId);
+    const move = assertApplicationTransition(application, "submitted", { form: "application.notDraft" });
+    const { framework, category } = findCategory(context, application.framework_id, application.category_id);
+    const association = (await findAssociationById(tx, application.association_id)) ?? refuse({ form: "portfolio.notFound" });
+    const signedOn = today(association.time_zone);
+    const current = await findPortfolioForUpdate(tx, actor.userId);
+    const portfolio = { ...current, attestations: { ...current.attestations, codeOfEthicsSigned: signedOn } };
+    await writePortfolio(tx, actor.userId, portfolio, now);
+    const report = evaluate(framework, category, portfolio, signedOn);
+    await insertSnapshot(tx, { applicationId: application.id, portfolio, report, sha256: fingerprint({ portfolio, report }) });
+    await updateApplicationStatus(tx, application.id, "submitted", now, { attested_at: now, submitted_at: now });
+    const name = category.name;
+    const submitted = { en: `Your application for ${name.en} was submitted to ${association.name}.`, es: `Su solicitud para ${name.es} se envió a ${association.name}.` };
+    const person = await notify(actor.userId, "application-submitted", submitted, `/applications/${application.id}`);
+    const what = { en: `${person?.name} submitted an application for ${name.en}.`, es: `${person?.name} envió una solicitud para ${name.es}.` };
+    await mail({ kind: "application-received", userId: null, to: association.contact_email, ...noticeMail(association.locale, association.name, what, `${context.baseUrl}/a/${association.slug}`) });
+    return done({ type: "application", id: application.id, associationId: application.association_id }, { status: "submitted" as const }, { ...move, category: category.id, engineStatus: report.status });
+  },
+});
