@@ -1,0 +1,6 @@
+import { applicationScenarios } from "./applications.ts";
+import { linkScenarios } from "./links.ts";
+import type { Scenario } from "./scenario.ts";
+
+/** One scenario per command name; tests/integration/every-command-audits.test.ts runs each. */
+export const scenarios: Record<string, Scenario> = { ...applicationScenarios, ...linkScenarios };

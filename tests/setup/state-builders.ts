@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { expect } from "vitest";
+import type { CommandContext, Result } from "../../src/commands/command-context.ts";
+import { type Command, runCommand } from "../../src/commands/define-command.ts";
+import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
+import { importPortfolioJson } from "../../src/commands/import-portfolio.ts";
+import { startApplication } from "../../src/commands/start-application.ts";
+import { submitApplication } from "../../src/commands/submit-application.ts";
+import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
+import { type Actor, person } from "../../src/policies/actor.ts";
+import type { RunningCradle } from "../../src/server/start-cradle.ts";
+import { commandContext } from "../../src/server/services.ts";
+import { buildAssociation, buildMember } from "./builders.ts";
+
+/**
+ * Test data in a named state, reached through the same commands people use (so a builder cannot
+ * make a state the product cannot). Each takes overrides and creates the parents it needs.
+ */
+type App = Pick<RunningCradle, "services">;
+
+const portfolioFiles = { ifs: "examples/ifs-portfolio.json" } as const;
+
+export function commandsOf(app: App, now?: () => Date): CommandContext {
+  return { ...commandContext(app.services), ...(now ? { now } : {}) };
+}
+
+/** Runs a command and fails the test at once if it is refused: for setting up, not for the behaviour under test. */
+export async function runOrThrow<K extends Actor["kind"], I, O>(app: App, command: Command<K, I, O>, actor: Actor, input: I): Promise<O> {
+  const result: Result<O> = await runCommand(commandsOf(app), command, actor, input);
+  if (!result.ok) expect.fail(`${command.name} refused: ${JSON.stringify(result.errors)}`);
+  return result.value;
+}
+
+/** An association that endorses by one framework, with an application fee. */
+export async function buildAssociationOf(app: App, frameworkId: string, overrides: Parameters<typeof buildAssociation>[1] = {}) {
+  const association = await buildAssociation(app.services.db, overrides);
+  await app.services.db.updateTable("associations").set({ application_fee_cents: 7500 }).where("id", "=", association.id).execute();
+  await setFrameworksOfAssociation(app.services.db, association.id, [frameworkId]);
+  return association;
+}
+
+export const buildAllianceAssociation = (app: App, overrides: Parameters<typeof buildAssociation>[1] = {}) => buildAssociationOf(app, "alliance-iecmh-e", overrides);
+
+/** A member whose portfolio is the example file that meets the category (`meets: "ifs"`), or empty. */
+export async function buildApplicant(app: App, options: { associationId?: string; meets?: keyof typeof portfolioFiles; name?: string } = {}) {
+  const associationId = options.associationId ?? (await buildAllianceAssociation(app)).id;
+  const user = await buildMember(app.services.db, associationId, "member", options.name ? { name: options.name } : {});
+  if (options.meets) await importPortfolioJson(commandsOf(app), user.id, readFileSync(portfolioFiles[options.meets], "utf8"));
+  return { user, associationId, actor: person(user.id, [{ association_id: associationId, role: "member" }]) };
+}
+
+export async function buildDraftApplication(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
+  const applicant = await buildApplicant(app, { meets: "ifs", ...options });
+  const { applicationId } = await runOrThrow(app, startApplication, applicant.actor, { associationId: applicant.associationId, frameworkId: "alliance-iecmh-e", categoryId: "ifs" });
+  return { ...applicant, applicationId };
+}
+
+export async function buildSubmittedApplication(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
+  const draft = await buildDraftApplication(app, options);
+  await runOrThrow(app, submitApplication, draft.actor, { applicationId: draft.applicationId, attests: true, signsEthics: true });
+  return draft;
+}
+
+/** Staff and a reviewer of the applicant's association (each a person with that role). */
+export async function buildStaffAndReviewer(app: App, associationId: string) {
+  const staff = await buildMember(app.services.db, associationId, "staff");
+  const reviewer = await buildMember(app.services.db, associationId, "reviewer");
+  return {
+    staff: { user: staff, actor: person(staff.id, [{ association_id: associationId, role: "staff" }]) },
+    reviewer: { user: reviewer, actor: person(reviewer.id, [{ association_id: associationId, role: "reviewer" }]) },
+  };
+}
+
+export async function buildApplicationInReview(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
+  const submitted = await buildSubmittedApplication(app, options);
+  const { staff, reviewer } = await buildStaffAndReviewer(app, submitted.associationId);
+  await runOrThrow(app, assignReviewer, staff.actor, { associationId: submitted.associationId, associationSlug: "any", applicationId: submitted.applicationId, reviewerUserId: reviewer.user.id });
+  return { ...submitted, staff, reviewer };
+}
