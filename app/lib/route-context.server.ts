@@ -1,7 +1,8 @@
 import { data, type RouterContextProvider } from "react-router";
 import { commandContext } from "../../src/server/services.ts";
 import { type Command, runCommand } from "../../src/commands/define-command.ts";
-import type { Actor, SessionActor } from "../../src/policies/actor.ts";
+import type { Actor, MaybeActor, SessionActor } from "../../src/policies/actor.ts";
+import { NotVisible, type Reader } from "../../src/queries/reader.ts";
 import type { ParsedForm } from "../../src/forms/parse-form.ts";
 import type { FieldErrors, Result } from "../../src/commands/command-context.ts";
 import { requestStateContext, servicesContext, type SignedInUser } from "../context.server.ts";
@@ -34,6 +35,16 @@ export async function run<K extends Actor["kind"], I, O>(context: Context, comma
   const result = await runCommand(commandContext(services(context)), command, actor, input);
   if (!result.ok && result.forbidden) throw data({ reason: "forbidden" }, { status: 403 });
   return result;
+}
+
+/** Runs a read of src/queries as the signed-in person (or nobody); what they may not see answers 404 or 403. */
+export async function read<Args extends unknown[], T>(context: Context, query: (reader: Reader, actor: MaybeActor, ...args: Args) => Promise<T>, ...args: Args): Promise<T> {
+  try {
+    return await query(services(context), currentUser(context), ...args);
+  } catch (error) {
+    if (error instanceof NotVisible) throw data({ reason: error.reason }, { status: error.reason === "forbidden" ? 403 : 404 });
+    throw error;
+  }
 }
 
 export function currentUser(context: Context): SignedInUser | null {

@@ -1,62 +1,32 @@
 import type { Route } from "./+types/application";
 import { submitApplication } from "../../src/commands/submit-application.ts";
 import { withdrawApplication } from "../../src/commands/withdraw-application.ts";
-import { findApplicationOfUser, findSnapshot, listApplicationHistory } from "../../src/data/applications.ts";
-import { findAssociationById } from "../../src/data/associations.ts";
-import { findPortfolio } from "../../src/data/portfolios.ts";
-import { evaluate } from "../../src/domain/evaluate.ts";
+import { applicationAction } from "../../src/forms/application-forms.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { ownApplication, ownApplicationStatus } from "../../src/queries/applications.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { today as todayIn } from "../../src/domain/dates.ts";
-import { authorize, invalid, notFound, run, services } from "../lib/route-context.server.ts";
+import { authorize, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
-
-async function load(context: Route.LoaderArgs["context"], userId: string, id: string) {
-  const { db, frameworks } = services(context);
-  const application = (await findApplicationOfUser(db, userId, id)) ?? notFound();
-  const framework = frameworks.find((candidate) => candidate.id === application.framework_id) ?? notFound();
-  const category = framework.categories.find((candidate) => candidate.id === application.category_id) ?? notFound();
-  return { application, framework, category };
-}
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  const { application, framework, category } = await load(context, user.userId, params.id);
-  const { db, now } = services(context);
-  const [association, events, snapshot, { portfolio }] = await Promise.all([
-    findAssociationById(db, application.association_id),
-    listApplicationHistory(db, application.id),
-    findSnapshot(db, application.id),
-    findPortfolio(db, user.userId),
-  ]);
-  // The check assumes the code of ethics signed below: submitting signs it.
-  const today = todayIn(association?.time_zone ?? "UTC", now());
-  const asSubmitted = { ...portfolio, attestations: { ...portfolio.attestations, codeOfEthicsSigned: today } };
-  const report = application.status === "draft" ? evaluate(framework, category, asSubmitted, today) : null;
-  return {
-    id: application.id,
-    status: application.status,
-    category: category.name,
-    association: association?.name ?? "",
-    feeCents: application.fee_cents,
-    unmet: report ? report.requirements.filter((r) => r.stage === "application" && r.status !== "met" && r.status !== "needs-review").map((r) => ({ id: r.id, label: r.label, missing: r.missing })) : [],
-    events: events.map((event) => ({ status: event.status, at: event.created_at.toISOString().slice(0, 16).replace("T", " ") })),
-    snapshotHash: snapshot?.sha256 ?? null,
-  };
+  return read(context, (reader) => ownApplication(reader, user, params.id));
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  await load(context, user.userId, params.id);
-  const form = await request.formData();
-  if (form.get("intent") === "withdraw") {
-    const result = await run(context, withdrawApplication, { applicationId: params.id });
-    return result.ok ? { done: "withdrawn" as const } : invalid(result.errors, {});
-  }
-  const result = await run(context, submitApplication, { applicationId: params.id, attests: form.get("attest") === "on", signsEthics: form.get("ethics") === "on" });
+  await read(context, (reader) => ownApplicationStatus(reader, user, params.id));
+  const parsed = parseForm(applicationAction, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  const input = parsed.data;
+  const result =
+    input.intent === "withdraw"
+      ? await run(context, withdrawApplication, { applicationId: params.id })
+      : await run(context, submitApplication, { applicationId: params.id, attests: input.attest, signsEthics: input.ethics });
   if (!result.ok) return invalid(result.errors, {});
-  return { done: "submitted" as const };
+  return { done: input.intent === "withdraw" ? ("withdrawn" as const) : ("submitted" as const) };
 }
 
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {

@@ -2,36 +2,22 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/applications";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
-import { listApplicationsOfUser } from "../../src/data/applications.ts";
-import { listCandidaciesOfUser } from "../../src/data/candidacies.ts";
+import { applicationsAction } from "../../src/forms/application-forms.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { ownApplications } from "../../src/queries/applications.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
-import { categoryName } from "../lib/staff-pages.server.ts";
-import { authorize, notFound, run, services } from "../lib/route-context.server.ts";
+import { authorize, invalidForm, notFound, read, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  const [applications, { associations }, candidacies] = await Promise.all([
-    listApplicationsOfUser(services(context).db, user.userId),
-    personFrameworks(context, user.userId),
-    listCandidaciesOfUser(services(context).db, user.userId),
-  ]);
+  const [{ applications, candidacies }, { associations }] = await Promise.all([read(context, (reader) => ownApplications(reader, user)), personFrameworks(context, user.userId)]);
   return {
-    applications: applications.map((application) => ({
-      id: application.id,
-      association: application.associationName,
-      category: categoryName(context, application.framework_id, application.category_id),
-      status: application.status,
-    })),
-    candidacies: candidacies.map((candidacy) => ({
-      id: candidacy.id,
-      category: categoryName(context, candidacy.framework_id, candidacy.category_id),
-      until: candidacy.expires_at.toISOString().slice(0, 10),
-      hasAdvisor: candidacy.advisor_user_id !== null,
-    })),
+    applications,
+    candidacies,
     choices: associations.flatMap((association) =>
       association.frameworks.flatMap((framework) =>
         framework.categories.map((category) => ({
@@ -48,14 +34,13 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  const form = await request.formData();
-  const [associationId = "", frameworkId, categoryId] = String(form.get("choice") ?? "").split("|");
+  const parsed = parseForm(applicationsAction, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  const input = parsed.data.choice;
   const { associations } = await personFrameworks(context, user.userId);
-  const framework = associations.find((association) => association.id === associationId)?.frameworks.find((candidate) => candidate.id === frameworkId);
-  const category = framework?.categories.find((candidate) => candidate.id === categoryId);
-  if (!framework || !category) notFound();
-  const input = { associationId, frameworkId: framework.id, categoryId: category.id };
-  if (form.get("intent") === "candidate") {
+  const framework = associations.find((association) => association.id === input.associationId)?.frameworks.find((candidate) => candidate.id === input.frameworkId);
+  if (!framework?.categories.some((candidate) => candidate.id === input.categoryId)) notFound();
+  if (parsed.data.intent === "candidate") {
     const result = await run(context, enrolCandidate, input);
     if (!result.ok) return { error: result.errors.form ?? null };
     return { enrolled: true as const };
@@ -86,6 +71,7 @@ export default function Applications({ loaderData, actionData }: Route.Component
         <p>{t("applications.noCategories")}</p>
       ) : (
         <AppForm>
+          <input type="hidden" name="intent" value="apply" />
           <div className="field">
             <label htmlFor="field-choice">{t("applications.category")}</label>
             <select id="field-choice" name="choice">

@@ -1,15 +1,10 @@
 import type { Route } from "./+types/association-application";
-import { findSnapshot, findSubmittedApplication, isAssignedReviewer } from "../../src/data/applications.ts";
-import { findAssociationBySlug } from "../../src/data/associations.ts";
-import type { Portfolio } from "../../src/domain/portfolio-schema.ts";
-import type { EligibilityReport } from "../../src/domain/report.ts";
 import { entriesOf, sections } from "../../src/forms/portfolio-sections.ts";
-import { applicationPolicy } from "../../src/policies/application.ts";
+import { applicationFile } from "../../src/queries/staff.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { describeEntry } from "../lib/describe-entry.ts";
-import { notFound, requireUser, services } from "../lib/route-context.server.ts";
-import { categoryName } from "../lib/staff-pages.server.ts";
+import { read, requireUser } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /**
@@ -17,22 +12,10 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
  * reviewers assigned to it. Anyone else gets 404: not even a hint that the application exists.
  */
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const user = requireUser(context);
-  const { db } = services(context);
-  const association = (await findAssociationBySlug(db, params.slug)) ?? notFound();
-  const application = await findSubmittedApplication(db, params.id);
-  if (!application || application.association_id !== association.id) notFound();
-  if (!applicationPolicy.readFile(user, application, await isAssignedReviewer(db, application.id, user.userId))) notFound();
-  const snapshot = (await findSnapshot(db, application.id)) ?? notFound();
-  const portfolio = snapshot.portfolio as Portfolio;
-  const report = snapshot.report as EligibilityReport;
+  requireUser(context);
+  const { portfolio, report, ...file } = await read(context, applicationFile, params.slug, params.id);
   return {
-    applicant: application.name,
-    email: applicationPolicy.readContact(user, application) ? application.email : null,
-    status: application.status,
-    category: categoryName(context, application.framework_id, application.category_id),
-    submitted: application.submitted_at?.toISOString().slice(0, 10) ?? "",
-    sha256: snapshot.sha256,
+    ...file,
     requirements: report.requirements.map((requirement) => ({ id: requirement.id, label: requirement.label, status: requirement.status, missing: requirement.missing })),
     sections: sections.map((section) => ({ id: section.id, title: section.title, entries: entriesOf(section, portfolio) })).filter((section) => section.entries.length > 0),
     references: portfolio.references.map((reference) => ({ id: reference.id, role: reference.role, name: reference.raterName ?? "", completed: reference.completed ?? null, notEnoughInformation: reference.notEnoughInformation })),

@@ -5,39 +5,22 @@ import { markFeePaid } from "../../src/commands/mark-fee-paid.ts";
 import { markTranscriptsReceived } from "../../src/commands/mark-transcripts-received.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { staffApplicationAction } from "../../src/forms/staff-forms.ts";
-import { listApplicationsOfAssociation, listReviewersOfApplications } from "../../src/data/applications.ts";
-import { listPeopleOfAssociation } from "../../src/data/association-roles.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { invalid, run, services } from "../lib/route-context.server.ts";
-import { associationForStaff, categoryName } from "../lib/staff-pages.server.ts";
+import { staffApplicationsPage } from "../../src/queries/staff.ts";
+import { invalid, read, requireUser, run } from "../lib/route-context.server.ts";
+import { associationForStaff } from "../lib/staff-pages.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** Staff record what arrives outside Cradle (the fee, official transcripts) and give submitted applications to reviewers. */
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const { association } = await associationForStaff(context, params.slug);
-  const { db } = services(context);
-  const applications = await listApplicationsOfAssociation(db, association.id);
-  const [assigned, people] = await Promise.all([listReviewersOfApplications(db, applications.map((application) => application.id)), listPeopleOfAssociation(db, association.id)]);
-  return {
-    association: association.name,
-    slug: association.slug,
-    reviewers: people.filter((person) => person.role === "reviewer").map((person) => ({ id: person.userId, name: person.name })),
-    applications: applications.map((application) => ({
-      id: application.id,
-      name: application.name,
-      status: application.status,
-      category: categoryName(context, application.framework_id, application.category_id),
-      submitted: application.submitted_at?.toISOString().slice(0, 10) ?? "",
-      feeCents: application.fee_cents,
-      feePaid: application.fee_paid_at?.toISOString().slice(0, 10) ?? null,
-      reviewers: assigned.filter((row) => row.application_id === application.id).map((row) => row.name),
-    })),
-  };
+  requireUser(context);
+  const { association, reviewers, applications } = await read(context, staffApplicationsPage, params.slug);
+  return { association: association.name, slug: association.slug, reviewers, applications };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { association } = await associationForStaff(context, params.slug);
+  const association = await associationForStaff(context, params.slug);
   const parsed = parseForm(staffApplicationAction, await request.formData());
   if (!parsed.ok) return invalid(parsed.errors, {}, { applicationId: String(parsed.values.applicationId ?? "") });
   const input = parsed.data;

@@ -3,26 +3,17 @@ import type { Route } from "./+types/association-candidates";
 import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { assignAdvisorForm } from "../../src/forms/staff-forms.ts";
-import { listCandidatesOfAssociation } from "../../src/data/candidacies.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { invalid, run, services } from "../lib/route-context.server.ts";
-import { associationForStaff, categoryName } from "../lib/staff-pages.server.ts";
+import { staffCandidatesPage } from "../../src/queries/staff.ts";
+import { invalid, read, requireUser, run } from "../lib/route-context.server.ts";
+import { associationForStaff } from "../lib/staff-pages.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const { association } = await associationForStaff(context, params.slug);
-  const candidates = await listCandidatesOfAssociation(services(context).db, association.id);
-  return {
-    association: association.name,
-    candidates: candidates.map((candidate) => ({
-      id: candidate.id,
-      name: candidate.name,
-      advisor: candidate.advisorName,
-      category: categoryName(context, candidate.framework_id, candidate.category_id),
-      until: candidate.expires_at.toISOString().slice(0, 10),
-    })),
-  };
+  requireUser(context);
+  const { association, candidates } = await read(context, staffCandidatesPage, params.slug);
+  return { association: association.name, candidates };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {

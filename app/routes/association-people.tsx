@@ -1,48 +1,35 @@
 import type { Route } from "./+types/association-people";
 import { grantRole } from "../../src/commands/grant-role.ts";
 import { revokeRole } from "../../src/commands/revoke-role.ts";
-import { associationRoles, listPeopleOfAssociation } from "../../src/data/association-roles.ts";
-import { findAssociationBySlug } from "../../src/data/associations.ts";
-import { grantRoleForm, revokeRoleForm } from "../../src/forms/association-forms.ts";
+import { peopleAction } from "../../src/forms/association-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
-import { associationPolicy } from "../../src/policies/association.ts";
+import { associationRoles } from "../../src/policies/actor.ts";
+import { associationPeople } from "../../src/queries/associations.ts";
 import { AppForm, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
-import { authorize, currentUser, invalid, invalidForm, notFound, run, services } from "../lib/route-context.server.ts";
+import { authorize, invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
-type Context = Route.LoaderArgs["context"];
-
-async function loadAssociation(context: Context, slug: string) {
-  return (await findAssociationBySlug(services(context).db, slug)) ?? notFound();
-}
-
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const association = await loadAssociation(context, params.slug);
-  authorize(context, (actor) => associationPolicy.viewPeople(actor, association));
-  const people = await listPeopleOfAssociation(services(context).db, association.id);
-  return {
-    association: { name: association.name },
-    people,
-    canManageRoles: associationPolicy.manageRoles(currentUser(context), association),
-  };
+  requireUser(context);
+  const { association, people, canManageRoles } = await read(context, associationPeople, params.slug);
+  return { association: { name: association.name }, people, canManageRoles };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const association = await loadAssociation(context, params.slug);
-  authorize(context, (user) => associationPolicy.manageRoles(user, association));
-  const formData = await request.formData();
-  if (formData.get("intent") === "revoke") {
-    const parsed = parseForm(revokeRoleForm, formData);
-    if (!parsed.ok) return invalidForm(parsed);
-    await run(context, revokeRole, { associationId: association.id, ...parsed.data });
+  requireUser(context);
+  const { association, canManageRoles } = await read(context, associationPeople, params.slug);
+  authorize(context, () => canManageRoles);
+  const parsed = parseForm(peopleAction, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  const input = parsed.data;
+  if (input.intent === "revoke") {
+    await run(context, revokeRole, { associationId: association.id, userId: input.userId, role: input.role });
     return { ok: true as const, message: "revoked" as const };
   }
-  const parsed = parseForm(grantRoleForm, formData);
-  if (!parsed.ok) return invalidForm(parsed);
-  const result = await run(context, grantRole, { associationId: association.id, ...parsed.data });
+  const result = await run(context, grantRole, { associationId: association.id, email: input.email, role: input.role });
   if (!result.ok) return invalid(result.errors, parsed.values);
-  return { ok: true as const, message: "granted" as const, email: parsed.data.email, role: parsed.data.role };
+  return { ok: true as const, message: "granted" as const, email: input.email, role: input.role };
 }
 
 export default function AssociationPeople({ loaderData, actionData }: Route.ComponentProps) {

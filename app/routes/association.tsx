@@ -1,38 +1,23 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/association";
-import { findAssociationBySlug } from "../../src/data/associations.ts";
-import { associationPolicy } from "../../src/policies/association.ts";
 import { joinAssociation } from "../../src/commands/join-association.ts";
-import { listRolesOfUserInAssociation } from "../../src/data/association-roles.ts";
-import { currentUser, notFound, requireUser, run, services } from "../lib/route-context.server.ts";
+import { publicAssociation } from "../../src/queries/associations.ts";
+import { read, requireUser, run } from "../lib/route-context.server.ts";
 import { AppForm } from "../components/form.tsx";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
 /** The association's public page: only the fields an association publishes leave the server. */
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const association = (await findAssociationBySlug(services(context).db, params.slug)) ?? notFound();
-  const user = currentUser(context);
-  const roles = user ? await listRolesOfUserInAssociation(services(context).db, user.userId, association.id) : [];
-  return {
-    signedIn: user !== null,
-    isMember: roles.includes("member"),
-    association: {
-      name: association.name,
-      slug: association.slug,
-      contactEmail: association.contact_email,
-      contactPhone: association.contact_phone,
-      website: association.website,
-    },
-    canViewPeople: associationPolicy.viewPeople(user, association),
-  };
+  const { signedIn, isMember, association, canViewPeople } = await read(context, publicAssociation, params.slug);
+  return { signedIn, isMember, association, canViewPeople };
 }
 
 /** Joining as a member is open to anyone signed in; membership dues are the association's own business. */
 export async function action({ params, context }: Route.ActionArgs) {
   requireUser(context);
-  const association = (await findAssociationBySlug(services(context).db, params.slug)) ?? notFound();
-  await run(context, joinAssociation, { associationId: association.id });
+  const { id } = await read(context, publicAssociation, params.slug);
+  await run(context, joinAssociation, { associationId: id });
   return redirect("/progress");
 }
 

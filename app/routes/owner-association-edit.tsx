@@ -1,43 +1,29 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/owner-association-edit";
 import { editAssociation } from "../../src/commands/edit-association.ts";
-import { findAssociationBySlug } from "../../src/data/associations.ts";
 import { associationForm } from "../../src/forms/association-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
 import { AssociationFields, useAssociationLabels } from "../components/association-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
-import { listFrameworkIdsOfAssociation } from "../../src/data/association-frameworks.ts";
-import { authorize, frameworkChoices, invalid, invalidForm, notFound, run, services } from "../lib/route-context.server.ts";
+import { associationSettings } from "../../src/queries/associations.ts";
+import { authorize, frameworkChoices, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
-async function loadAssociation(context: Route.LoaderArgs["context"], slug: string) {
-  return (await findAssociationBySlug(services(context).db, slug)) ?? notFound();
-}
-
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   authorize(context, associationPolicy.update);
-  const association = await loadAssociation(context, params.slug);
+  const { fields } = await read(context, associationSettings, params.slug);
   return {
     isSaved: new URL(request.url).searchParams.has("saved"),
-    association: {
-      name: association.name,
-      slug: association.slug,
-      locale: association.locale,
-      timeZone: association.time_zone,
-      contactEmail: association.contact_email,
-      contactPhone: association.contact_phone ?? "",
-      website: association.website ?? "",
-      frameworks: await listFrameworkIdsOfAssociation(services(context).db, association.id),
-    },
+    association: fields,
     frameworkChoices: frameworkChoices(context),
   };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   authorize(context, associationPolicy.update);
-  const association = await loadAssociation(context, params.slug);
+  const association = await read(context, associationSettings, params.slug);
   const parsed = parseForm(associationForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
   const result = await run(context, editAssociation, { associationId: association.id, ...parsed.data });

@@ -1,21 +1,20 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/owner-associations";
 import { createAssociation } from "../../src/commands/create-association.ts";
-import { listAssociations } from "../../src/data/associations.ts";
 import { associationForm } from "../../src/forms/association-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
 import { AssociationFields, useAssociationLabels } from "../components/association-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
-import { authorize, frameworkChoices, invalid, invalidForm, run, services } from "../lib/route-context.server.ts";
+import { allAssociations } from "../../src/queries/associations.ts";
+import { authorize, frameworkChoices, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   authorize(context, associationPolicy.listAll);
-  const associations = await listAssociations(services(context).db);
   return {
-    associations: associations.map(({ slug, name, contact_email }) => ({ slug, name, contactEmail: contact_email })),
+    associations: await read(context, allAssociations),
     frameworkChoices: frameworkChoices(context),
   };
 }

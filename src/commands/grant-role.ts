@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { associationRoles, insertRole } from "../data/association-roles.ts";
+import { insertRole } from "../data/association-roles.ts";
 import { findAssociationById } from "../data/associations.ts";
 import { findUserByEmail } from "../data/users.ts";
 import { roleGrantedMail } from "../mail/templates.ts";
+import { associationRoles } from "../policies/actor.ts";
 import { associationPolicy } from "../policies/association.ts";
 import { defineCommand, done, refuse, unchanged } from "./define-command.ts";
 

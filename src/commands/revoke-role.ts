@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { associationRoles, deleteRole } from "../data/association-roles.ts";
+import { deleteRole } from "../data/association-roles.ts";
+import { associationRoles } from "../policies/actor.ts";
 import { associationPolicy } from "../policies/association.ts";
 import { defineCommand, done, unchanged } from "./define-command.ts";
 

@@ -1,8 +1,6 @@
 import type { Db } from "./database.ts";
 import type { AssociationRole } from "./schema.ts";
 
-export const associationRoles = ["member", "reviewer", "staff", "admin"] as const satisfies readonly AssociationRole[];
-
 export async function insertRole(db: Db, userId: string, associationId: string, role: AssociationRole) {
   const inserted = await db
     .insertInto("association_roles")

@@ -35,4 +35,7 @@ export const revokeRoleForm = z.object({
   role: z.enum(["member", "reviewer", "staff", "admin"], "error.role"),
 });
 
+/** The people page grants or revokes a role; anything else is refused. */
+export const peopleAction = z.discriminatedUnion("intent", [grantRoleForm.extend({ intent: z.literal("grant") }), revokeRoleForm.extend({ intent: z.literal("revoke") })], { error: "error.unknownAction" });
+
 export const timeZoneChoices = [...timeZones].sort();

@@ -1,5 +1,8 @@
 import type { AssociationRole } from "../data/schema.ts";
 
+/** The roles a person can hold in an association, from least to most. */
+export const associationRoles = ["member", "reviewer", "staff", "admin"] as const satisfies readonly AssociationRole[];
+
 /** A signed-in person with the roles they hold. */
 export type SessionActor = {
   kind: "person";

@@ -51,7 +51,7 @@ const rows: Row[] = [
   { route: "v/:token", method: "GET", path: "/v/not-a-token", expect: 200 },
   { route: "v/:token", method: "POST", path: "/v/not-a-token", expect: 200 },
   { route: "applications", method: "GET", path: "/applications", expect: { anonymous: 401, default: 200 } },
-  { route: "applications", method: "POST", path: "/applications", fields: { choice: "x|y|z" }, expect: { anonymous: 401, default: 404 } },
+  { route: "applications", method: "POST", path: "/applications", fields: { intent: "apply", choice: "x|y|z" }, expect: { anonymous: 401, default: 404 } },
   { route: "applications/:id", method: "GET", path: "/applications/00000000-0000-4000-8000-000000000000", expect: { anonymous: 401, default: 404 } },
   { route: "applications/:id", method: "POST", path: "/applications/00000000-0000-4000-8000-000000000000", expect: { anonymous: 401, default: 404 } },
   { route: "portfolio/documents", method: "GET", path: "/portfolio/documents", expect: { anonymous: 401, default: 200 } },

@@ -18,7 +18,7 @@ async function applicant() {
   const user = await buildMember(app.services.db, association.id, "member", { name: "Rosa Martínez" });
   const client = await app.clientAs(user.id);
   await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: readFileSync("examples/ifs-portfolio.json", "utf8") } });
-  const started = await client.post("/applications", { choice: `${association.id}|alliance-iecmh-e|ifs` });
+  const started = await client.post("/applications", { intent: "apply", choice: `${association.id}|alliance-iecmh-e|ifs` });
   expect(started.status).toBe(302);
   return { user, client, association, path: started.location! };
 }

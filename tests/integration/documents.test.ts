@@ -34,7 +34,7 @@ describe("documents", () => {
     expect((await (await app.clientAs(staffHere.id)).get(path)).status).toBe(404);
     expect((await (await app.client()).get(path)).status).toBe(401);
 
-    const started = await client.post("/applications", { choice: `${home.id}|alliance-iecmh-e|ifa` });
+    const started = await client.post("/applications", { intent: "apply", choice: `${home.id}|alliance-iecmh-e|ifa` });
     await client.post(started.location!, { intent: "submit", attest: "on", ethics: "on" });
     expect((await (await app.clientAs(staffHere.id)).get(path)).status).toBe(200);
     for (const outsider of [reviewerHere, staffElsewhere, stranger]) expect((await (await app.clientAs(outsider.id)).get(path)).status).toBe(404);

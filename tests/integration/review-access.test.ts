@@ -22,7 +22,7 @@ async function submittedApplication() {
   await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: readFileSync("examples/ifs-portfolio.json", "utf8") } });
   await client.postFiles("/portfolio/documents", { type: "resume" }, { file: { name: "resume.pdf", type: "application/pdf", content: pdf } });
   await client.post("/portfolio/references", { raterName: "Confidential Rater", raterEmail: "rater@example.org", role: "current-supervisor", frameworkId: "alliance-iecmh-e" });
-  const started = await client.post("/applications", { choice: `${home.id}|alliance-iecmh-e|ifs` });
+  const started = await client.post("/applications", { intent: "apply", choice: `${home.id}|alliance-iecmh-e|ifs` });
   const applicationId = started.location!.split("/").pop()!;
   await client.post(started.location!, { intent: "submit", attest: "on", ethics: "on" });
   const { portfolio } = await findPortfolio(db, applicant.id);
@@ -98,7 +98,7 @@ describe("who reads an application's file, documents and references", () => {
     expect(own.text).toContain("Nobody reviews their own application.");
 
     const drafter = await buildMember(app.services.db, home.id, "member");
-    const draft = await (await app.clientAs(drafter.id)).post("/applications", { choice: `${home.id}|alliance-iecmh-e|ifa` });
+    const draft = await (await app.clientAs(drafter.id)).post("/applications", { intent: "apply", choice: `${home.id}|alliance-iecmh-e|ifa` });
     const draftId = draft.location!.split("/").pop()!;
     expect((await staff.get(`/a/${home.slug}/applications/${draftId}`)).status).toBe(404);
     const refused = await staff.post(`/a/${home.slug}/applications`, { intent: "assign", applicationId: draftId, reviewer: people.assigned.id });

@@ -25,7 +25,7 @@ describe("killing the server during submission", () => {
       await client.post("/login", { email: "applicant1@sc-imh.demo.cradle.test", password: "cradle-demo-2026" });
       const choice = (await client.get("/applications")).text.match(/value="([^"]+\|alliance-iecmh-e\|ifa)"/)![1]!;
       const drafts: string[] = [];
-      for (let index = 0; index < 10; index++) drafts.push((await client.post("/applications", { choice })).location!);
+      for (let index = 0; index < 10; index++) drafts.push((await client.post("/applications", { intent: "apply", choice })).location!);
       const submissions = drafts.map((draft) => client.post(draft, { intent: "submit", attest: "on", ethics: "on" }).catch(() => undefined));
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 200));
       server.child.kill("SIGKILL");

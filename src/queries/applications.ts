@@ -1,0 +1,63 @@
+import { findApplicationOfUser, findSnapshot, listApplicationHistory, listApplicationsOfUser } from "../data/applications.ts";
+import { findAssociationById } from "../data/associations.ts";
+import { listCandidaciesOfUser } from "../data/candidacies.ts";
+import { findPortfolio } from "../data/portfolios.ts";
+import { today } from "../domain/dates.ts";
+import { evaluate } from "../domain/evaluate.ts";
+import type { RequirementReport } from "../domain/report.ts";
+import type { SessionActor } from "../policies/actor.ts";
+import { categoryName, hidden, isoDay, type Reader } from "./reader.ts";
+
+/** The person's own applications and candidacies, newest first. */
+export async function ownApplications(reader: Reader, actor: SessionActor) {
+  const [applications, candidacies] = await Promise.all([listApplicationsOfUser(reader.db, actor.userId), listCandidaciesOfUser(reader.db, actor.userId)]);
+  return {
+    applications: applications.map((application) => ({
+      id: application.id,
+      association: application.associationName,
+      category: categoryName(reader, application.framework_id, application.category_id),
+      status: application.status,
+    })),
+    candidacies: candidacies.map((candidacy) => ({
+      id: candidacy.id,
+      category: categoryName(reader, candidacy.framework_id, candidacy.category_id),
+      until: isoDay(candidacy.expires_at) ?? "",
+      hasAdvisor: candidacy.advisor_user_id !== null,
+    })),
+  };
+}
+
+/** That the application is the person's own (404 for anyone else's), before its form is read. */
+export async function ownApplicationStatus(reader: Reader, actor: SessionActor, applicationId: string) {
+  const application = (await findApplicationOfUser(reader.db, actor.userId, applicationId)) ?? hidden();
+  return application.status;
+}
+
+/**
+ * One of the person's own applications (anyone else's does not exist for them): its history, the
+ * fingerprint of what was frozen, and for a draft what is still unmet on the association's today,
+ * assuming the code of ethics that submitting signs.
+ */
+export async function ownApplication(reader: Reader, actor: SessionActor, applicationId: string) {
+  const application = (await findApplicationOfUser(reader.db, actor.userId, applicationId)) ?? hidden();
+  const framework = reader.frameworks.find((candidate) => candidate.id === application.framework_id) ?? hidden();
+  const category = framework.categories.find((candidate) => candidate.id === application.category_id) ?? hidden();
+  const [association, history, snapshot] = await Promise.all([findAssociationById(reader.db, application.association_id), listApplicationHistory(reader.db, application.id), findSnapshot(reader.db, application.id)]);
+  let unmet: Array<Pick<RequirementReport, "id" | "label" | "missing">> = [];
+  if (application.status === "draft") {
+    const { portfolio } = await findPortfolio(reader.db, actor.userId);
+    const day = today(association?.time_zone ?? "UTC", reader.now());
+    const report = evaluate(framework, category, { ...portfolio, attestations: { ...portfolio.attestations, codeOfEthicsSigned: day } }, day);
+    unmet = report.requirements.filter((r) => r.stage === "application" && r.status !== "met" && r.status !== "needs-review").map((r) => ({ id: r.id, label: r.label, missing: r.missing }));
+  }
+  return {
+    id: application.id,
+    status: application.status,
+    category: category.name,
+    association: association?.name ?? "",
+    feeCents: application.fee_cents,
+    unmet,
+    events: history.map((event) => ({ status: event.status, at: event.created_at.toISOString().slice(0, 16).replace("T", " ") })),
+    snapshotHash: snapshot?.sha256 ?? null,
+  };
+}
