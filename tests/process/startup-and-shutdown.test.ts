@@ -1,5 +1,5 @@
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runServerExpectingFailure, type ServerProcess, startServerProcess } from "../setup/server-process.ts";
@@ -29,7 +29,8 @@ describe("starting and stopping the server", () => {
     running.push(first);
     const second = await runServerExpectingFailure({ DATA_DIR: dataDir });
     expect(second.code).toBe(1);
-    expect(second.output).toContain(`Another Cradle process (pid ${first.child.pid}) is using the data folder`);
+    expect(second.output).toContain(`Another Cradle process (pid ${first.child.pid} on ${hostname()}, since `);
+    expect(second.output).toContain(`) is using the data folder ${dataDir}`);
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
   });
 
