@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+import { serverStartTimeoutMs } from "./tests/setup/test-timeouts.ts";
 
 /**
  * Test layers: pure unit tests; integration tests (HTTP + database) on the embedded PGlite and,
@@ -18,6 +19,14 @@ if (!onPostgres) {
 
 const integrationFiles = ["tests/integration/**/*.test.ts", "tests/authz/**/*.test.ts"];
 const shared = { environment: "node", testTimeout: 30_000, hookTimeout: 60_000, env: { TZ: "UTC" } } as const;
+// Tests that start whole servers: from a migrated template folder, killed after each file whatever happened,
+// and given time for several slow starts (CRADLE_TEST_START_TIMEOUT_MS each).
+const serverTests = {
+  globalSetup: ["tests/setup/migrated-template-setup.ts"],
+  setupFiles: ["tests/setup/kill-started-servers.ts"],
+  testTimeout: 6 * serverStartTimeoutMs(),
+  hookTimeout: 2 * serverStartTimeoutMs(),
+};
 
 export default defineConfig({
   test: {
@@ -33,9 +42,9 @@ export default defineConfig({
         ? [{ test: { ...shared, name: "postgres", include: integrationFiles, isolate: false, env: { ...shared.env, CRADLE_TEST_DATABASE: "postgres" } } }]
         : []),
       // Whole server processes (start-up, shutdown, SIGKILL); the PostgreSQL case runs when DATABASE_URL is set.
-      { test: { ...shared, name: "process", include: ["tests/process/**/*.test.ts"], testTimeout: 180_000 } },
+      { test: { ...shared, ...serverTests, name: "process", include: ["tests/process/**/*.test.ts"] } },
       ...(hasChromium
-        ? [{ test: { ...shared, name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 120_000, env: { ...shared.env, CHROMIUM_PATH: chromiumPath } } }]
+        ? [{ test: { ...shared, ...serverTests, name: "e2e", include: ["tests/e2e/**/*.test.ts"], env: { ...shared.env, CHROMIUM_PATH: chromiumPath } } }]
         : []),
     ],
   },

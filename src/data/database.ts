@@ -54,7 +54,7 @@ export async function openPostgres(databaseUrl: string, searchPath?: string): Pr
 async function openPGliteFolder(dataDir: string): Promise<DatabaseHandle> {
   const folder = path.resolve(dataDir, "pglite");
   mkdirSync(folder, { recursive: true });
-  const lock: DataDirLock = acquireDataDirLock(path.resolve(dataDir));
+  const lock: DataDirLock = await acquireDataDirLock(path.resolve(dataDir));
   try {
     const pglite = await PGlite.create(folder);
     const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });

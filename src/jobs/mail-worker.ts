@@ -36,8 +36,10 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   const now = options.now ?? (() => new Date());
   const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
   let running: Promise<number> | undefined;
+  let runAgainAfterRunning = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let timerDueAt = Infinity;
 
   async function deliverDue(): Promise<number> {
     let handled = 0;
@@ -66,14 +68,29 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   }
 
   function runOnce(): Promise<number> {
-    running ??= deliverDue().finally(() => (running = undefined));
+    running ??= deliverDue().finally(() => {
+      running = undefined;
+      if (runAgainAfterRunning) {
+        runAgainAfterRunning = false;
+        schedule(0);
+      }
+    });
     return running;
   }
 
+  /**
+   * Runs after `delayMs` unless a run is already due sooner: wakes come with every request that
+   * queues mail (anonymous ones too), so re-arming on each would starve a send that is due.
+   */
   function schedule(delayMs: number) {
     if (stopped) return;
+    const dueAt = performance.now() + delayMs;
+    if (timer && timerDueAt <= dueAt) return;
     clearTimeout(timer);
+    timerDueAt = dueAt;
     timer = setTimeout(() => {
+      timer = undefined;
+      timerDueAt = Infinity;
       runOnce()
         .catch((error) => options.logger.error({ err: error }, "mail worker run failed"))
         .finally(() => schedule(options.pollMs ?? 5000));
@@ -81,10 +98,16 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
     timer.unref();
   }
 
+  function wake() {
+    // A run in progress may have claimed its batch before the new mail committed.
+    if (running) runAgainAfterRunning = true;
+    else schedule(50);
+  }
+
   schedule(0);
   return {
     runOnce,
-    wake: () => schedule(50),
+    wake,
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -5,12 +5,6 @@ import { linkIn } from "../setup/smtp-inbox.ts";
 
 const { server, browser, inbox, close } = await startJourneyWithMail();
 afterAll(close);
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGTERM");
-  await server?.exited;
-  await inbox?.close();
-});
 
 describe.each([
   { javaScript: true, label: "with JavaScript" },

@@ -71,9 +71,12 @@ describe("the in-app inbox", () => {
     await client.post(path, { intent: "submit", attest: "on", ethics: "on" });
     const inboxPage = await client.get("/inbox");
     expect(inboxPage.text).toContain("Your application for Infant Family Specialist was submitted to Michigan IMH.");
+    const written = await app.services.db.selectFrom("outbox").select("subject").where("user_id", "=", user.id).execute();
+    expect(written.length).toBeGreaterThan(0);
+    for (const { subject } of written) expect(inboxPage.text, "every message written to the person is in their inbox").toContain(subject);
     const other = await app.clientAs((await buildUser(app.services.db)).id);
-    expect((await other.get("/inbox")).text).not.toContain("Infant Family Specialist was submitted");
-    expect(user.id).toBeTruthy();
+    const otherInbox = (await other.get("/inbox")).text;
+    for (const { subject } of written) expect(otherInbox, "no one else sees it").not.toContain(subject);
   });
 });
 

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { enqueueMail } from "../../src/data/outbox.ts";
@@ -62,6 +63,26 @@ describe("outbox worker", () => {
     await worker.runOnce();
     await worker.stop();
     expect(await outboxRow("gone@example.org")).toMatchObject({ status: "dead", attempts: maxMailAttempts });
+  });
+
+  it("sends a due mail while wakes keep arriving: a wake never pushes back a run already due", async () => {
+    const worker = startMailWorker({ db: database.db, smtpUrl: inbox.url, from: "c@example.org", logger, pollMs: 60_000 });
+    try {
+      await worker.runOnce();
+      await enqueueMail(database.db, mail("busy@example.org"));
+      // Anonymous requests wake the worker this often (four loops posting to /verify-email).
+      const loopEnds = Date.now() + 2000;
+      let sentDuringLoop = false;
+      while (Date.now() < loopEnds) {
+        worker.wake();
+        await delay(10);
+        sentDuringLoop ||= inbox.received.some((m) => m.to.includes("busy@example.org"));
+      }
+      expect(sentDuringLoop).toBe(true);
+      expect((await outboxRow("busy@example.org")).status).toBe("sent");
+    } finally {
+      await worker.stop();
+    }
   });
 
   it("without SMTP_URL keeps mail for the dev mailbox and marks it handled", async () => {

@@ -61,10 +61,14 @@ describe("cradle check", () => {
     const result = await cradle("check", bad, ...ifsArgs);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("training.0.date: must be a date written YYYY-MM-DD");
-    expect(file("broken.json", "{ not json")).toBeTruthy();
-    const broken = await cradle("check", path.join(folder, "broken.json"), ...ifsArgs);
-    expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain("not valid JSON");
+  });
+
+  it("says which file is not valid JSON", async () => {
+    const broken = file("broken.json", "{ not json");
+    const result = await cradle("check", broken, ...ifsArgs);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${broken}: not valid JSON (`);
+    expect(result.stdout).toBe("");
   });
 
   it("refuses an id used twice", async () => {

@@ -1,12 +1,10 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { fingerprint } from "../../src/domain/fingerprint.ts";
 import { openDatabase } from "../../src/data/database.ts";
 import { HttpClient } from "../setup/http-client.ts";
+import { copyMigratedDataDir } from "../setup/migrated-data-dir.ts";
 import { startServerProcess } from "../setup/server-process.ts";
 import { listApplicationHistory } from "../../src/data/applications.ts";
 
@@ -16,7 +14,7 @@ import { listApplicationHistory } from "../../src/data/applications.ts";
  */
 describe("killing the server during submission", () => {
   it("leaves each application fully submitted or still a draft", async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "cradle-crash-submit-"));
+    const dataDir = copyMigratedDataDir("cradle-crash-submit-");
     await promisify(execFile)(process.execPath, ["src/cli/seed-demo.ts"], { env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir } });
     let submittedSomewhere = 0;
     for (let round = 0; round < 3; round++) {
@@ -56,5 +54,5 @@ describe("killing the server during submission", () => {
       }
     }
     expect(submittedSomewhere).toBeGreaterThan(0);
-  }, 180_000);
+  });
 });

@@ -1,20 +1,15 @@
 import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { runServerExpectingFailure, type ServerProcess, startServerProcess } from "../setup/server-process.ts";
-
-const running: ServerProcess[] = [];
-afterEach(() => {
-  for (const server of running.splice(0)) server.child.kill("SIGKILL");
-});
+import { describe, expect, it } from "vitest";
+import { copyMigratedDataDir } from "../setup/migrated-data-dir.ts";
+import { runServerExpectingFailure, startServerProcess } from "../setup/server-process.ts";
 
 const freshDataDir = () => mkdtempSync(path.join(tmpdir(), "cradle-process-"));
 
 describe("starting and stopping the server", () => {
   it("creates and migrates the embedded database on first start, answers, and stops cleanly on SIGTERM", async () => {
     const server = await startServerProcess({ DATA_DIR: freshDataDir() });
-    running.push(server);
     const health = await fetch(`${server.url}/healthz`);
     expect(await health.json()).toEqual({ status: "ok", database: "pglite" });
     expect(server.output()).toContain("database migrated");
@@ -24,22 +19,22 @@ describe("starting and stopping the server", () => {
   });
 
   it("refuses a second process on the same data folder, naming the one that holds it", async () => {
-    const dataDir = freshDataDir();
+    const dataDir = copyMigratedDataDir();
     const first = await startServerProcess({ DATA_DIR: dataDir });
-    running.push(first);
+    expect(first.output(), "started from the migrated template").not.toContain("database migrated");
     const second = await runServerExpectingFailure({ DATA_DIR: dataDir });
     expect(second.code).toBe(1);
-    expect(second.output).toContain(`Another Cradle process (pid ${first.child.pid}) is using the data folder`);
+    expect(second.output).toContain(`Another Cradle process (pid ${first.child.pid} on ${hostname()}, since `);
+    expect(second.output).toContain(`) is using the data folder ${dataDir}`);
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
   });
 
   it("takes over the lock of a process that was killed", async () => {
-    const dataDir = freshDataDir();
+    const dataDir = copyMigratedDataDir();
     const first = await startServerProcess({ DATA_DIR: dataDir });
     first.child.kill("SIGKILL");
     await first.exited;
     const second = await startServerProcess({ DATA_DIR: dataDir });
-    running.push(second);
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
   });
 

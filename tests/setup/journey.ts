@@ -1,31 +1,35 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { promisify } from "node:util";
 import { launchChromium } from "./browser.ts";
-import { startServerProcess } from "./server-process.ts";
+import { copyMigratedDataDir } from "./migrated-data-dir.ts";
+import { killServerProcess, startServerProcess } from "./server-process.ts";
 import { startSmtpInbox } from "./smtp-inbox.ts";
 
 /**
- * What a browser journey runs against: a new data folder prepared by CLI scripts (such as
- * `["src/cli/seed-demo.ts"]`) before the server starts, as a new installation would be, then the
- * real server process and Chromium. The scripts get a clean environment: vitest sets BASE_URL="/"
- * for Vite, which is not ours.
+ * What a browser journey runs against: a copy of the migrated template folder prepared by CLI
+ * scripts (such as `["src/cli/seed-demo.ts"]`) before the server starts, as a new installation
+ * would be, then the real server process and Chromium. The scripts get a clean environment:
+ * vitest sets BASE_URL="/" for Vite, which is not ours.
  */
 export async function startJourney(scripts: string[][] = [], serverEnv: Record<string, string> = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "cradle-e2e-"));
+  const dataDir = copyMigratedDataDir("cradle-e2e-");
   for (const args of scripts) await promisify(execFile)(process.execPath, args, { env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir } });
   const server = await startServerProcess({ DATA_DIR: dataDir, ...serverEnv });
-  const browser = await launchChromium();
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await killServerProcess(server);
+    throw error;
+  });
   return {
     dataDir,
     server,
     browser,
     async close() {
-      await browser.close();
-      server.child.kill("SIGTERM");
-      await server.exited;
+      try {
+        await browser.close();
+      } finally {
+        server.child.kill("SIGTERM");
+        await server.exited;
+      }
     },
   };
 }
@@ -33,13 +37,19 @@ export async function startJourney(scripts: string[][] = [], serverEnv: Record<s
 /** The same, with the server's mail going to a real SMTP inbox the test reads. */
 export async function startJourneyWithMail(scripts: string[][] = []) {
   const inbox = await startSmtpInbox();
-  const journey = await startJourney(scripts, { SMTP_URL: inbox.url });
+  const journey = await startJourney(scripts, { SMTP_URL: inbox.url }).catch(async (error: unknown) => {
+    await inbox.close();
+    throw error;
+  });
   return {
     ...journey,
     inbox,
     async close() {
-      await journey.close();
-      await inbox.close();
+      try {
+        await journey.close();
+      } finally {
+        await inbox.close();
+      }
     },
   };
 }
