@@ -4,7 +4,9 @@ import { safeEqual, hashToken, sign } from "../../src/auth/tokens.ts";
 import { isDatabaseUnreachable } from "../../src/data/database-errors.ts";
 import { extendSession, findSessionUser } from "../../src/data/sessions.ts";
 import { isLocale, localeFromAcceptLanguage } from "../../src/i18n/translate.ts";
+import { formBodyLimitBytes } from "../../src/server/body-limits.ts";
 import { cookieNames, parseCookies, serializeCookie } from "../../src/server/cookies.ts";
+import { readFieldAhead } from "../../src/server/read-field-ahead.ts";
 import { sessionLifetimeMs } from "../../src/commands/log-in.ts";
 import { connectionContext, requestStateContext, servicesContext, type SignedInUser } from "../context.server.ts";
 
@@ -13,7 +15,8 @@ const csrfSeedPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Runs first on every request: finds the signed-in user, picks the language, and refuses any
- * form post whose CSRF token does not match the browser's CSRF cookie.
+ * form post whose CSRF token does not match the browser's CSRF cookie (the token must come
+ * before any file of a multipart form: browsers send fields in page order, and ours is first).
  */
 export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const services = context.get(servicesContext);
@@ -45,10 +48,10 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
   const csrfSeed = existingSeed && csrfSeedPattern.test(existingSeed) ? existingSeed : randomBytes(32).toString("base64url");
   const csrfToken = sign(services.sessionSecret, csrfSeed);
   if (!["GET", "HEAD", "OPTIONS"].includes(request.method.toUpperCase())) {
-    const submitted = request.headers.get("x-csrf-token") ?? (await readFormField(request, "csrf"));
-    if (csrfSeed !== existingSeed || !submitted || !safeEqual(submitted, csrfToken)) {
-      throw data({ reason: "csrf" }, { status: 403 });
-    }
+    // The cookie first: a post without one is refused before a byte of its body is read.
+    if (csrfSeed !== existingSeed) throw data({ reason: "csrf" }, { status: 403 });
+    const submitted = request.headers.get("x-csrf-token") ?? (await readFieldAhead(request, "csrf", formBodyLimitBytes));
+    if (!submitted || !safeEqual(submitted, csrfToken)) throw data({ reason: "csrf" }, { status: 403 });
   }
 
   const cookieLocale = cookies[cookieNames.locale];
@@ -62,14 +65,3 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
   }
   return response;
 };
-
-async function readFormField(request: Request, name: string): Promise<string | null> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data")) return null;
-  try {
-    const value = (await request.clone().formData()).get(name);
-    return typeof value === "string" ? value : null;
-  } catch {
-    return null;
-  }
-}

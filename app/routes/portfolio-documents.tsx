@@ -1,5 +1,6 @@
+import { readFile } from "node:fs/promises";
 import type { Route } from "./+types/portfolio-documents";
-import { documentTypes, supportableEntries, uploadDocument } from "../../src/commands/upload-document.ts";
+import { documentTypes, maxUploadBytes, supportableEntries, uploadDocument } from "../../src/commands/upload-document.ts";
 import { listDocumentsOfUser } from "../../src/data/documents.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { findSection } from "../../src/forms/portfolio-sections.ts";
@@ -8,6 +9,7 @@ import { describeEntry } from "../lib/describe-entry.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { withUpload } from "../lib/read-upload.server.ts";
 import { authorize, commands, invalid, requestState, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
@@ -35,14 +37,16 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const form = await request.formData();
-  const file = form.get("file");
-  const type = documentTypes.find((candidate) => candidate === form.get("type")) ?? "other";
-  const about = String(form.get("about") ?? "");
-  if (!(file instanceof File)) return invalid({ file: "import.noFile" }, { type, about });
-  const result = await uploadDocument(commands(context), services(context).files, user.userId, { type, about: about || undefined, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  if (!result.ok) return invalid(result.errors, { type, about });
-  return { ok: true as const };
+  return withUpload(request, context, maxUploadBytes, async ({ fields, files }) => {
+    const file = files.get("file");
+    const type = documentTypes.find((candidate) => candidate === fields.get("type")) ?? "other";
+    const about = fields.get("about") ?? "";
+    if (!file) return invalid({ file: "import.noFile" }, { type, about });
+    if (file.isOverLimit) return invalid({ file: "documents.tooBig" }, { type, about });
+    const result = await uploadDocument(commands(context), services(context).files, user.userId, { type, about: about || undefined, filename: file.filename, bytes: await readFile(file.path) });
+    if (!result.ok) return invalid(result.errors, { type, about });
+    return { ok: true as const };
+  });
 }
 
 export default function Documents({ loaderData, actionData }: Route.ComponentProps) {

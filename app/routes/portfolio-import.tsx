@@ -1,13 +1,13 @@
+import { readFile } from "node:fs/promises";
 import { Link } from "react-router";
 import type { Route } from "./+types/portfolio-import";
-import { type ImportReport, importPortfolioJson, importTrainingCsv } from "../../src/commands/import-portfolio.ts";
+import { type ImportReport, importPortfolioJson, importTrainingCsv, maxImportBytes } from "../../src/commands/import-portfolio.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { withUpload } from "../lib/read-upload.server.ts";
 import { authorize, commands, invalid } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
-
-const maxBytes = 5 * 1024 * 1024;
 
 export function loader({ context }: Route.LoaderArgs) {
   authorize(context, portfolioPolicy.editOwn);
@@ -16,14 +16,16 @@ export function loader({ context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const form = await request.formData();
-  const file = form.get("file");
-  const kind = form.get("kind") === "csv" ? "csv" : "json";
-  if (!(file instanceof File) || file.size === 0) return invalid({ file: "import.noFile" }, { kind });
-  if (file.size > maxBytes) return invalid({ file: "import.tooBig" }, { kind });
-  const text = await file.text();
-  const report: ImportReport = kind === "csv" ? await importTrainingCsv(commands(context), user.userId, text) : await importPortfolioJson(commands(context), user.userId, text);
-  return { ok: true as const, report };
+  return withUpload(request, context, maxImportBytes, async ({ fields, files }) => {
+    const file = files.get("file");
+    const kind = fields.get("kind") === "csv" ? "csv" : "json";
+    if (!file || file.sizeBytes === 0) return invalid({ file: "import.noFile" }, { kind });
+    if (file.isOverLimit) return invalid({ file: "import.tooBig" }, { kind });
+    // Decoded as File.text() did: UTF-8, a byte-order mark dropped.
+    const text = new TextDecoder().decode(await readFile(file.path));
+    const report: ImportReport = kind === "csv" ? await importTrainingCsv(commands(context), user.userId, text) : await importPortfolioJson(commands(context), user.userId, text);
+    return { ok: true as const, report };
+  });
 }
 
 export default function PortfolioImport({ actionData }: Route.ComponentProps) {

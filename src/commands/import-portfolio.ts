@@ -4,6 +4,9 @@ import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { trainingRowsFromCsv } from "../forms/training-csv.ts";
 import type { CommandContext } from "./command-context.ts";
 
+/** The largest portfolio file or training CSV a person may import. */
+export const maxImportBytes = 5 * 1024 * 1024;
+
 type List = "education" | "licences" | "credentials" | "work" | "training" | "reflectiveSupervision" | "reading" | "video" | "references" | "documents" | "memberships";
 
 const schemas: Record<List, { safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }> = {

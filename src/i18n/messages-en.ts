@@ -47,6 +47,8 @@ export const en = {
   "error.role": "Choose one of the roles.",
   "error.noSuchUser": "No Cradle account uses this email. Ask the person to create one first.",
   "error.csrf": "This form could not be sent because the page had expired. Please reload the page and send it again.",
+  "http.tooLarge": "This request is too large: at most {megabytes} MB can be sent here.",
+  "http.malformedAddress": "This address is malformed: a percent sign (%) must be followed by two hexadecimal digits.",
   "signUp.title": "Create your account",
   "signUp.submit": "Create account",
   "signUp.haveAccount": "Already have an account?",

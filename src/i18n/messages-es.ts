@@ -48,6 +48,8 @@ export const es: Record<MessageKey, string> = {
   "error.role": "Elija uno de los roles.",
   "error.noSuchUser": "Ninguna cuenta de Cradle usa este correo. Pida a la persona que cree una primero.",
   "error.csrf": "No se pudo enviar este formulario porque la página había caducado. Vuelva a cargar la página y envíelo de nuevo.",
+  "http.tooLarge": "Esta solicitud es demasiado grande: aquí se pueden enviar como máximo {megabytes} MB.",
+  "http.malformedAddress": "Esta dirección está mal formada: un signo de porcentaje (%) debe ir seguido de dos dígitos hexadecimales.",
   "signUp.title": "Cree su cuenta",
   "signUp.submit": "Crear cuenta",
   "signUp.haveAccount": "¿Ya tiene una cuenta?",

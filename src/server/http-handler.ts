@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequestHandler, type RouterContextProvider, type ServerBuild } from "react-router";
+import { localeFromAcceptLanguage, type MessageKey, translator } from "../i18n/translate.ts";
+import { bodyLimitOf } from "./body-limits.ts";
+import { toFetchRequest, writeFetchResponse } from "./fetch-bridge.ts";
+import { decodedPathOf } from "./request-path.ts";
 import type { Services } from "./services.ts";
 import { serveStaticFile } from "./static-files.ts";
 
@@ -44,12 +48,18 @@ export function createHttpHandler(build: ServerBuild, services: Services, client
     const nonce = randomBytes(16).toString("base64");
     for (const [name, value] of Object.entries(securityHeaders(nonce, isHttps))) res.setHeader(name, value);
     try {
-      if ((req.method === "GET" || req.method === "HEAD") && (await serveStaticFile(clientDir, req, res))) return;
+      const pathname = decodedPathOf(req.url);
+      if (pathname === undefined) return answerPlainText(req, res, 400, "http.malformedAddress");
+      const bodyLimit = bodyLimitOf(pathname, req.headers["content-type"] ?? "");
+      if (Number(req.headers["content-length"] ?? 0) > bodyLimit) return refuseTooLarge(req, res, bodyLimit);
+      if ((req.method === "GET" || req.method === "HEAD") && (await serveStaticFile(clientDir, pathname, req, res))) return;
       const controller = new AbortController();
       res.on("close", () => controller.abort());
-      const request = toFetchRequest(req, controller.signal);
+      const { request, isBodyOverLimit } = toFetchRequest(req, controller.signal, bodyLimit);
       const context = cradleBuild.entry.module.createLoadContext(services, { nonce, clientIp: clientAddress(req, services.config.trustProxy) });
       const response = await handle(request, context);
+      // Whatever the app made of a body cut off at the limit, the answer is that it was too large.
+      if (isBodyOverLimit()) return refuseTooLarge(req, res, bodyLimit);
       await writeFetchResponse(response, req, res);
     } catch (error) {
       services.logger.error({ err: error, url: req.url }, "unhandled request error");
@@ -61,45 +71,22 @@ export function createHttpHandler(build: ServerBuild, services: Services, client
   };
 }
 
+/** Answers before reading the body, and closes the connection rather than read the rest of it. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limitBytes: number) {
+  res.setHeader("Connection", "close");
+  answerPlainText(req, res, 413, "http.tooLarge", { megabytes: Math.floor(limitBytes / (1024 * 1024)) });
+}
+
+function answerPlainText(req: IncomingMessage, res: ServerResponse, status: number, key: MessageKey, values?: Record<string, number>) {
+  const t = translator(localeFromAcceptLanguage(req.headers["accept-language"]) ?? "en");
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(`${t(key, values)}\n`);
+}
+
 /** Rate limits count per client address; behind a proxy every request would otherwise share the proxy's. */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers["x-forwarded-for"];
   const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((hop) => hop.trim()).filter(Boolean);
   // Only the hop our own proxy appended is trustworthy; earlier ones are whatever the client sent.
   return (trustProxy ? hops.at(-1) : undefined) ?? req.socket.remoteAddress ?? "unknown";
-}
-
-function toFetchRequest(req: IncomingMessage, signal: AbortSignal): Request {
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  const url = new URL(req.url ?? "/", `http://${headers.get("host") ?? "localhost"}`);
-  const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(url, {
-    method,
-    headers,
-    signal,
-    ...(hasBody ? { body: ReadableStreamFromNode(req), duplex: "half" } : {}),
-  } as RequestInit);
-}
-
-function ReadableStreamFromNode(req: IncomingMessage): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      req.on("data", (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
-      req.on("end", () => controller.close());
-      req.on("error", (error) => controller.error(error));
-    },
-  });
-}
-
-async function writeFetchResponse(response: Response, req: IncomingMessage, res: ServerResponse) {
-  const rawHeaders: string[] = [];
-  for (const [key, value] of response.headers) rawHeaders.push(key, value);
-  res.writeHead(response.status, rawHeaders);
-  if (response.body && req.method !== "HEAD") {
-    const reader = response.body.getReader();
-    for (let part = await reader.read(); !part.done; part = await reader.read()) res.write(part.value);
-  }
-  res.end();
 }

@@ -14,9 +14,8 @@ const contentTypes: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves a file of the client build if the path names one; returns false to let the app answer. */
-export async function serveStaticFile(clientDir: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+/** Serves a file of the client build if the (decoded, see request-path.ts) path names one; returns false to let the app answer. */
+export async function serveStaticFile(clientDir: string, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const extension = path.extname(pathname);
   if (!(extension in contentTypes)) return false;
   const file = path.join(clientDir, path.normalize(pathname));

@@ -61,7 +61,8 @@ export class HttpClient {
     return { status: response.status, headers: response.headers, text, location: response.headers.get("location") };
   }
 
-  private cookieHeader(): string {
+  /** The Cookie header this browser sends, for tests that write a request by hand. */
+  cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
   }
 }
