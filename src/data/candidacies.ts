@@ -53,14 +53,15 @@ export async function setAdvisor(db: Db, id: string, advisorUserId: string) {
   await db.updateTable("candidacies").set({ advisor_user_id: advisorUserId }).where("id", "=", id).execute();
 }
 
-/** Candidacies whose next reminder is due: the nth reminder once `expires_at` is within `before`. */
+/** Candidacies that may be due their nth reminder (`expires_at` up to `expiresBefore`), with their association's time zone for the exact day. */
 export function listCandidaciesDueReminder(db: Db, nth: number, expiresBefore: Date, now: Date) {
   return db
     .selectFrom("candidacies")
-    .select(columns)
-    .where("reminders_sent", "=", nth - 1)
-    .where("expires_at", "<=", expiresBefore)
-    .where("expires_at", ">", now)
+    .innerJoin("associations", "associations.id", "candidacies.association_id")
+    .select(["candidacies.id", "candidacies.expires_at", "associations.time_zone"])
+    .where("candidacies.reminders_sent", "=", nth - 1)
+    .where("candidacies.expires_at", "<=", expiresBefore)
+    .where("candidacies.expires_at", ">", now)
     .execute();
 }
 
