@@ -1,11 +1,10 @@
 import { decoyPasswordHash, verifyPassword } from "../auth/password.ts";
 import { hitRateLimit, resetRateLimit } from "../auth/rate-limit.ts";
+import { sessionLifetimeMs } from "../auth/session-lifetime.ts";
 import { createToken } from "../auth/tokens.ts";
 import { insertSession } from "../data/sessions.ts";
 import { findUserByEmail } from "../data/users.ts";
 import { type CommandContext, fail, ok, type Result } from "./command-context.ts";
-
-export const sessionLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
 export type LogInInput = { email: string; password: string; clientIp: string };
 
