@@ -1,16 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { data, type MiddlewareFunction } from "react-router";
-import { safeEqual, hashToken, sign } from "../../src/auth/tokens.ts";
-import { isDatabaseUnreachable } from "../../src/data/database-errors.ts";
-import { extendSession, findSessionUser } from "../../src/data/sessions.ts";
+import { keepSessionAlive } from "../../src/auth/session-lifetime.ts";
+import { safeEqual, sign } from "../../src/auth/tokens.ts";
+import { DatabaseUnreachableError, readSession } from "../../src/queries/session.ts";
 import { isLocale, localeFromAcceptLanguage } from "../../src/i18n/translate.ts";
 import { formBodyLimitBytes } from "../../src/server/body-limits.ts";
 import { cookieNames, parseCookies, serializeCookie } from "../../src/server/cookies.ts";
 import { readFieldAhead } from "../../src/server/read-field-ahead.ts";
-import { sessionLifetimeMs } from "../../src/commands/log-in.ts";
 import { connectionContext, requestStateContext, servicesContext, type SignedInUser } from "../context.server.ts";
 
-const day = 24 * 60 * 60 * 1000;
 const csrfSeedPattern = /^[A-Za-z0-9_-]{43}$/;
 
 /**
@@ -29,18 +27,15 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
   let sessionIdHash: string | null = null;
   const sessionToken = cookies[cookieNames.session];
   if (sessionToken) {
-    const idHash = hashToken(sessionToken);
-    const found = await findSessionUser(services.db, idHash, now).catch((error: unknown) => {
-      if (isDatabaseUnreachable(error)) throw data({ reason: "database-unavailable" }, { status: 503 });
+    const session = await readSession(services.db, sessionToken, now).catch((error: unknown) => {
+      if (error instanceof DatabaseUnreachableError) throw data({ reason: "database-unavailable" }, { status: 503 });
       throw error;
     });
-    if (found) {
-      sessionIdHash = idHash;
-      user = { kind: "person", userId: found.id, name: found.name, email: found.email, locale: found.locale, isOwner: found.is_owner, roles: found.roles };
-      // Sliding expiry: an active person is not logged out in the middle of their work.
-      if (found.expires_at.getTime() - now.getTime() < sessionLifetimeMs - day) {
-        await extendSession(services.db, idHash, new Date(now.getTime() + sessionLifetimeMs));
-      }
+    if (session) {
+      sessionIdHash = session.idHash;
+      user = session.person;
+      // Upkeep outside the command runner (docs/ARCHITECTURE.md): sliding expiry, not a person's change.
+      await keepSessionAlive(services.db, session, now);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/account";
-import { listRolesOfUser } from "../../src/data/association-roles.ts";
+import { accountPage } from "../../src/queries/account.ts";
 import { accountPolicy } from "../../src/policies/account.ts";
 import { authorize, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
@@ -8,8 +8,7 @@ import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, accountPolicy.viewOwnAccount);
-  const roles = await listRolesOfUser(services(context).db, user.userId);
-  return { name: user.name, email: user.email, isOwner: user.isOwner, roles };
+  return accountPage(services(context).db, user);
 }
 
 export default function Account({ loaderData }: Route.ComponentProps) {

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/dev-mail";
-import { listRecentMail } from "../../src/data/outbox.ts";
+import { recentMailForDevelopers } from "../../src/queries/inbox.ts";
 import { accountPolicy } from "../../src/policies/account.ts";
 import { authorize, notFound, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
@@ -9,8 +9,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   const { config, db } = services(context);
   if (config.isProduction) notFound();
   authorize(context, (actor) => accountPolicy.readDevMailbox(actor, config.isProduction));
-  const messages = await listRecentMail(db, 50);
-  return { messages: messages.map((m) => ({ id: m.id, to: m.to_address, subject: m.subject, text: m.text_body, createdAt: m.created_at.toISOString() })) };
+  return { messages: await recentMailForDevelopers(db) };
 }
 
 export default function DevMail({ loaderData }: Route.ComponentProps) {

@@ -3,17 +3,15 @@ import { requestPasswordReset } from "../../src/commands/request-password-reset.
 import { emailOnlyForm } from "../../src/forms/account-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
-import { commands, invalid, invalidForm, requestState, services } from "../lib/route-context.server.ts";
+import { invalid, invalidForm, requestState, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(emailOnlyForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  const { clientIp, locale } = requestState(context);
-  const result = await requestPasswordReset(commands(context), { email: parsed.data.email, clientIp, locale });
-  if (!result.ok) return invalid(result.errors, parsed.values, { retryAfterMinutes: result.retryAfterMinutes ?? 60 }, 429);
-  services(context).mailWorker.wake();
+  const result = await run(context, requestPasswordReset, { email: parsed.data.email, locale: requestState(context).locale });
+  if (!result.ok) return invalid(result.errors, parsed.values, { retryAfterMinutes: result.retryAfterMinutes ?? null }, result.retryAfterMinutes ? 429 : 400);
   return { ok: true as const, email: parsed.data.email };
 }
 

@@ -1,16 +1,12 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/home";
-import { listAssociations } from "../../src/data/associations.ts";
+import { homePage } from "../../src/queries/home.ts";
 import { currentUser, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
-  const associations = await listAssociations(services(context).db);
-  return {
-    userName: currentUser(context)?.name ?? null,
-    associations: associations.map(({ slug, name }) => ({ slug, name })),
-  };
+  return homePage(services(context).db, currentUser(context));
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {

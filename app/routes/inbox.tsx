@@ -1,5 +1,5 @@
 import type { Route } from "./+types/inbox";
-import { listMailOfUser } from "../../src/data/outbox.ts";
+import { inboxOf } from "../../src/queries/inbox.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, services } from "../lib/route-context.server.ts";
@@ -7,8 +7,7 @@ import { useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const messages = await listMailOfUser(services(context).db, user.userId, 100);
-  return { messages: messages.map((m) => ({ id: m.id, subject: m.subject, text: m.text_body, at: m.created_at.toISOString().slice(0, 16).replace("T", " ") })) };
+  return { messages: await inboxOf(services(context).db, user) };
 }
 
 export default function Inbox({ loaderData }: Route.ComponentProps) {

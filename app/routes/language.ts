@@ -1,23 +1,22 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/language";
+import { setLanguage } from "../../src/commands/set-language.ts";
 import { languageForm } from "../../src/forms/account-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
-import { updateUserLocale } from "../../src/data/users.ts";
 import { cookieNames, serializeCookie } from "../../src/server/cookies.ts";
-import { currentUser, safeRedirectPath, services } from "../lib/route-context.server.ts";
+import { currentUser, run, safeRedirectPath, services } from "../lib/route-context.server.ts";
 
 export function loader() {
   return redirect("/");
 }
 
-/** Saves the choice in a cookie for everyone and on the account for a signed-in person. */
+/** Saves the choice in a cookie for everyone and on the account for a signed-in person (audited). */
 export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(languageForm, formData);
   const back = safeRedirectPath(formData.get("redirectTo"));
   if (!parsed.ok) return redirect(back);
-  const user = currentUser(context);
-  if (user) await updateUserLocale(services(context).db, user.userId, parsed.data.locale);
+  if (currentUser(context)) await run(context, setLanguage, { locale: parsed.data.locale });
   const cookie = serializeCookie(cookieNames.locale, parsed.data.locale, {
     secure: services(context).config.baseUrl.startsWith("https:"),
     maxAgeSeconds: 365 * 24 * 3600,

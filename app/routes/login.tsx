@@ -5,7 +5,7 @@ import { logInForm } from "../../src/forms/account-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { cookieNames, serializeCookie } from "../../src/server/cookies.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
-import { commands, currentUser, invalid, invalidForm, requestState, safeRedirectPath, services } from "../lib/route-context.server.ts";
+import { currentUser, invalid, invalidForm, run, safeRedirectPath, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
@@ -20,14 +20,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(logInForm, formData);
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await logIn(commands(context), { ...parsed.data, clientIp: requestState(context).clientIp });
-  if (!result.ok) {
-    const status = result.retryAfterMinutes ? 429 : 400;
-    return invalid(result.errors, parsed.values, { retryAfterMinutes: result.retryAfterMinutes ?? null }, status);
+  const result = await run(context, logIn, parsed.data);
+  if (!result.ok) return invalid(result.errors, parsed.values, { retryAfterMinutes: null });
+  const attempt = result.value;
+  if (!attempt.signedIn) {
+    const status = attempt.retryAfterMinutes ? 429 : 400;
+    return invalid(attempt.errors, parsed.values, { retryAfterMinutes: attempt.retryAfterMinutes ?? null }, status);
   }
-  const cookie = serializeCookie(cookieNames.session, result.value.sessionToken, {
+  const cookie = serializeCookie(cookieNames.session, attempt.sessionToken, {
     secure: services(context).config.baseUrl.startsWith("https:"),
-    maxAgeSeconds: Math.floor((result.value.expiresAt.getTime() - Date.now()) / 1000),
+    maxAgeSeconds: Math.floor((attempt.expiresAt.getTime() - Date.now()) / 1000),
   });
   throw redirect(safeRedirectPath(formData.get("redirectTo"), "/account"), { headers: { "Set-Cookie": cookie } });
 }

@@ -1,12 +1,11 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/reset-password";
-import { hashToken } from "../../src/auth/tokens.ts";
 import { resetPassword } from "../../src/commands/reset-password.ts";
-import { findLiveEmailToken } from "../../src/data/email-tokens.ts";
+import { liveEmailLink } from "../../src/queries/account.ts";
 import { resetPasswordForm } from "../../src/forms/account-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
-import { commands, invalidForm, services } from "../lib/route-context.server.ts";
+import { invalid, invalidForm, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
@@ -14,15 +13,18 @@ import { PageTitle } from "../components/page-title.tsx";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const { db, now } = services(context);
-  const isLive = token !== "" && (await findLiveEmailToken(db, "reset-password", hashToken(token), now())) !== undefined;
-  return { token: isLive ? token : null };
+  const link = await liveEmailLink(db, "reset-password", token, now());
+  return { token: link ? token : null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(resetPasswordForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  const isDone = await resetPassword(commands(context), parsed.data);
-  return isDone ? { ok: true as const } : { ok: false as const, expired: true };
+  const { db, now } = services(context);
+  const link = await liveEmailLink(db, "reset-password", parsed.data.token, now());
+  const result = link && (await run(context, resetPassword, parsed.data, { kind: "link", purpose: "reset-password", linkId: link.linkId }));
+  if (result && !result.ok && !result.errors.form) return invalid(result.errors, parsed.values);
+  return result?.ok ? { ok: true as const } : { ok: false as const, expired: true };
 }
 
 export default function ResetPassword({ loaderData, actionData }: Route.ComponentProps) {

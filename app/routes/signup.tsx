@@ -4,7 +4,7 @@ import { signUp } from "../../src/commands/sign-up.ts";
 import { signUpForm } from "../../src/forms/account-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
-import { commands, currentUser, invalid, invalidForm, requestState, services } from "../lib/route-context.server.ts";
+import { currentUser, invalid, invalidForm, requestState, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
@@ -17,9 +17,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (currentUser(context)) throw redirect("/account");
   const parsed = parseForm(signUpForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await signUp(commands(context), { ...parsed.data, locale: requestState(context).locale });
+  const result = await run(context, signUp, { ...parsed.data, locale: requestState(context).locale });
   if (!result.ok) return invalid(result.errors, parsed.values);
-  services(context).mailWorker.wake();
   return { ok: true as const, email: parsed.data.email };
 }
 

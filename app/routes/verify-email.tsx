@@ -5,7 +5,8 @@ import { verifyEmail } from "../../src/commands/verify-email.ts";
 import { emailOnlyForm } from "../../src/forms/account-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
-import { commands, invalidForm, requestState, services } from "../lib/route-context.server.ts";
+import { liveEmailLink } from "../../src/queries/account.ts";
+import { invalid, invalidForm, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
 
@@ -13,14 +14,17 @@ import { PageTitle } from "../components/page-title.tsx";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const token = new URL(request.url).searchParams.get("token");
   if (!token) return { outcome: null };
-  return { outcome: (await verifyEmail(commands(context), token)) ? ("verified" as const) : ("invalid" as const) };
+  const { db, now } = services(context);
+  const link = await liveEmailLink(db, "verify-email", token, now());
+  const result = link && (await run(context, verifyEmail, { token }, { kind: "link", purpose: "verify-email", linkId: link.linkId }));
+  return { outcome: result?.ok ? ("verified" as const) : ("invalid" as const) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(emailOnlyForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  await resendVerification(commands(context), parsed.data.email, requestState(context).locale);
-  services(context).mailWorker.wake();
+  const result = await run(context, resendVerification, { email: parsed.data.email, locale: requestState(context).locale });
+  if (!result.ok) return invalid(result.errors, parsed.values);
   return { ok: true as const, email: parsed.data.email };
 }
 

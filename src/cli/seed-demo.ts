@@ -2,6 +2,7 @@ import "../load-env-file.ts";
 import type { AssociationInput } from "../commands/association-input.ts";
 import { createAssociation } from "../commands/create-association.ts";
 import { createVerifiedAccount } from "../commands/create-verified-account.ts";
+import { createOwnerAccount } from "./commands/create-owner.ts";
 import { runCommand } from "../commands/define-command.ts";
 import { grantRole } from "../commands/grant-role.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
@@ -59,7 +60,7 @@ const seed = systemActor("seed-demo");
 
 await withCliDatabase(async (context) => {
   const rows: string[][] = [];
-  await createVerifiedAccount(context, { email: "owner@demo.cradle.test", name: "Demo Owner", password: demoPassword, isOwner: true });
+  await createOwnerAccount(context, { email: "owner@demo.cradle.test", name: "Demo Owner", password: demoPassword }, "seed-demo");
   rows.push(["(all)", "owner", "owner@demo.cradle.test"]);
   for (const fields of associations) {
     const existing = await findAssociationBySlug(context.db, fields.slug);
@@ -69,7 +70,8 @@ await withCliDatabase(async (context) => {
     for (const person of people) {
       const email = `${person.local}@${fields.slug}.demo.cradle.test`;
       const name = `${person.name} (${fields.shortName})`;
-      await createVerifiedAccount(context, { email, name, password: demoPassword, locale: person.locale });
+      const account = await runCommand(context, createVerifiedAccount, seed, { email, name, password: demoPassword, locale: person.locale });
+      if (!account.ok) throw new Error(`Could not create ${email}`);
       await runCommand(context, grantRole, seed, { associationId, email, role: person.role });
       rows.push([fields.slug, person.role, email]);
     }

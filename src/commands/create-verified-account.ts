@@ -1,27 +1,22 @@
+import { z } from "zod";
 import { hashPassword } from "../auth/password.ts";
-import { appendAudit } from "../data/audit-log.ts";
-import type { Locale } from "../data/schema.ts";
-import { findUserByEmail, insertUser, markEmailVerified, setOwner } from "../data/users.ts";
-import type { CommandContext } from "./command-context.ts";
-import { systemActor } from "../policies/actor.ts";
+import { findUserByEmail, insertUser, markEmailVerified } from "../data/users.ts";
+import { emailInput, localeInput, newPasswordInput } from "./account-input.ts";
+import { defineCommand, done, unchanged } from "./define-command.ts";
 
 /**
  * For the CLI and demo data: an account whose email needs no confirmation. An existing account
- * with the email is kept as it is (its password unchanged) and only gains ownership when asked.
+ * with the email is kept as it is (its password unchanged); making an owner is `makeOwner`.
  */
-export async function createVerifiedAccount(
-  context: CommandContext,
-  input: { email: string; name: string; password: string; locale?: Locale; isOwner?: boolean },
-): Promise<{ userId: string; isNew: boolean }> {
-  const passwordHash = await hashPassword(input.password);
-  return context.db.transaction().execute(async (tx) => {
+export const createVerifiedAccount = defineCommand({
+  name: "account.created-verified",
+  actors: ["system"],
+  input: z.object({ email: emailInput, name: z.string().trim().min(1, "error.required").max(120, "error.tooLong"), password: newPasswordInput, locale: localeInput.optional() }),
+  async run({ tx, input, now }) {
     const existing = await findUserByEmail(tx, input.email);
-    const userId = existing?.id ?? (await insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale ?? null })).id;
-    if (!existing) await markEmailVerified(tx, userId, context.now());
-    if (input.isOwner && !existing?.is_owner) {
-      await setOwner(tx, userId);
-      await appendAudit(tx, { actor: systemActor("cli"), action: "account.made-owner", subjectType: "user", subjectId: userId });
-    }
-    return { userId, isNew: !existing };
-  });
-}
+    if (existing) return unchanged({ userId: existing.id, isNew: false });
+    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), locale: input.locale ?? null });
+    await markEmailVerified(tx, user.id, now);
+    return done({ type: "user", id: user.id }, { userId: user.id, isNew: true });
+  },
+});

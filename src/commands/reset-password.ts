@@ -1,23 +1,25 @@
+import { z } from "zod";
 import { hashPassword } from "../auth/password.ts";
 import { hashToken } from "../auth/tokens.ts";
-import { appendAudit } from "../data/audit-log.ts";
 import { consumeEmailToken } from "../data/email-tokens.ts";
 import { deleteSessionsOfUser } from "../data/sessions.ts";
 import { markEmailVerified, updatePasswordHash } from "../data/users.ts";
-import type { CommandContext } from "./command-context.ts";
+import { newPasswordInput } from "./account-input.ts";
+import { defineCommand, done, refuse } from "./define-command.ts";
 
-/** Sets the new password and ends every session of the account (someone else may hold one). */
-export async function resetPassword(context: CommandContext, input: { token: string; password: string }): Promise<boolean> {
-  const now = context.now();
-  const passwordHash = await hashPassword(input.password);
-  return context.db.transaction().execute(async (tx) => {
+/** The holder of a reset link sets a new password, which ends every session of the account (someone else may hold one). */
+export const resetPassword = defineCommand({
+  name: "account.password-reset",
+  actors: ["link"],
+  input: z.object({ token: z.string().min(1), password: newPasswordInput }),
+  policy: (actor) => actor.purpose === "reset-password",
+  async run({ tx, actor, input, now }) {
     const consumed = await consumeEmailToken(tx, "reset-password", hashToken(input.token), now);
-    if (!consumed) return false;
-    await updatePasswordHash(tx, consumed.user_id, passwordHash);
+    if (!consumed || (actor.linkId !== null && consumed.id !== actor.linkId)) refuse({ form: "reset.invalid" });
+    await updatePasswordHash(tx, consumed.user_id, await hashPassword(input.password));
     await deleteSessionsOfUser(tx, consumed.user_id);
     // The link reached the inbox, which proves the address as well as a confirmation link would.
     await markEmailVerified(tx, consumed.user_id, now);
-    await appendAudit(tx, { actor: { kind: "link", purpose: "reset-password", linkId: null }, action: "account.password-reset", subjectType: "user", subjectId: consumed.user_id });
-    return true;
-  });
-}
+    return done({ type: "user", id: consumed.user_id }, { userId: consumed.user_id });
+  },
+});

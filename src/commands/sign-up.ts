@@ -1,26 +1,26 @@
+import { z } from "zod";
 import { hashPassword } from "../auth/password.ts";
-import { appendAudit } from "../data/audit-log.ts";
-import type { Locale } from "../data/schema.ts";
 import { findUserByEmail, insertUser } from "../data/users.ts";
-import { type CommandContext, fail, isUniqueViolation, ok, type Result } from "./command-context.ts";
+import { emailInput, localeInput, newPasswordInput } from "./account-input.ts";
+import { isUniqueViolation } from "./command-context.ts";
+import { defineCommand, done, refuse } from "./define-command.ts";
 import { sendVerificationLink } from "./send-verification-link.ts";
-import { person } from "../policies/actor.ts";
 
-export type SignUpInput = { name: string; email: string; password: string; locale: Locale };
-
-/** Creates the account, its confirmation link and the mail in one transaction: a crash leaves all or nothing. */
-export async function signUp(context: CommandContext, input: SignUpInput): Promise<Result<{ userId: string }>> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await context.db.transaction().execute(async (tx) => {
-      if (await findUserByEmail(tx, input.email)) return fail({ email: "error.emailTaken" });
-      const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale });
-      await sendVerificationLink(tx, context, { ...user, locale: input.locale });
-      await appendAudit(tx, { actor: person(user.id), action: "account.created", subjectType: "user", subjectId: user.id });
-      return ok({ userId: user.id });
+/** A visitor creates an account; the account, its confirmation link and the mail are one transaction, so a crash leaves all or nothing. */
+export const signUp = defineCommand({
+  name: "account.created",
+  actors: ["visitor"],
+  input: z.object({ name: z.string().trim().min(1, "error.required").max(120, "error.tooLong"), email: emailInput, password: newPasswordInput, locale: localeInput }),
+  async run(scope) {
+    const { tx, input } = scope;
+    if (await findUserByEmail(tx, input.email)) refuse({ email: "error.emailTaken" });
+    const passwordHash = await hashPassword(input.password);
+    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale }).catch((error: unknown) => {
+      // Two sign-ups with one address at once: the unique index decides, and the second is told as if it came later.
+      if (isUniqueViolation(error)) refuse({ email: "error.emailTaken" });
+      throw error;
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) return fail({ email: "error.emailTaken" });
-    throw error;
-  }
-}
+    await sendVerificationLink(scope, { ...user, locale: input.locale });
+    return done({ type: "user", id: user.id }, { userId: user.id });
+  },
+});

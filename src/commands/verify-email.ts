@@ -1,17 +1,19 @@
+import { z } from "zod";
 import { hashToken } from "../auth/tokens.ts";
-import { appendAudit } from "../data/audit-log.ts";
 import { consumeEmailToken } from "../data/email-tokens.ts";
 import { markEmailVerified } from "../data/users.ts";
-import type { CommandContext } from "./command-context.ts";
+import { defineCommand, done, refuse } from "./define-command.ts";
 
-/** Returns true when the link was live and the address is now confirmed. */
-export async function verifyEmail(context: CommandContext, token: string): Promise<boolean> {
-  const now = context.now();
-  return context.db.transaction().execute(async (tx) => {
-    const consumed = await consumeEmailToken(tx, "verify-email", hashToken(token), now);
-    if (!consumed) return false;
+/** The holder of the emailed confirmation link confirms the address; a used, expired or unknown link is refused. */
+export const verifyEmail = defineCommand({
+  name: "account.email-verified",
+  actors: ["link"],
+  input: z.object({ token: z.string().min(1) }),
+  policy: (actor) => actor.purpose === "verify-email",
+  async run({ tx, actor, input, now }) {
+    const consumed = await consumeEmailToken(tx, "verify-email", hashToken(input.token), now);
+    if (!consumed || (actor.linkId !== null && consumed.id !== actor.linkId)) refuse({ form: "verify.invalid" });
     await markEmailVerified(tx, consumed.user_id, now);
-    await appendAudit(tx, { actor: { kind: "link", purpose: "verify-email", linkId: null }, action: "account.email-verified", subjectType: "user", subjectId: consumed.user_id });
-    return true;
-  });
-}
+    return done({ type: "user", id: consumed.user_id }, { userId: consumed.user_id });
+  },
+});

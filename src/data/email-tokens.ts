@@ -25,11 +25,11 @@ function isLive(token: { tokenHash: string; purpose: EmailTokenPurpose; now: Dat
 
 /** Marks a live token used and returns its user; a used, expired or unknown token returns undefined. */
 export function consumeEmailToken(db: Db, purpose: EmailTokenPurpose, tokenHash: string, now: Date) {
-  return db.updateTable("email_tokens").set({ used_at: now }).where(isLive({ tokenHash, purpose, now })).returning(["user_id"]).executeTakeFirst();
+  return db.updateTable("email_tokens").set({ used_at: now }).where(isLive({ tokenHash, purpose, now })).returning(["id", "user_id"]).executeTakeFirst();
 }
 
 export function findLiveEmailToken(db: Db, purpose: EmailTokenPurpose, tokenHash: string, now: Date) {
-  return db.selectFrom("email_tokens").select(["user_id"]).where(isLive({ tokenHash, purpose, now })).executeTakeFirst();
+  return db.selectFrom("email_tokens").select(["id", "user_id"]).where(isLive({ tokenHash, purpose, now })).executeTakeFirst();
 }
 
 /** A new link replaces the older ones of the same purpose. */

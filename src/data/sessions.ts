@@ -26,8 +26,10 @@ export async function extendSession(db: Db, idHash: string, expiresAt: Date) {
   await db.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", idHash).execute();
 }
 
-export async function deleteSession(db: Db, idHash: string) {
-  await db.deleteFrom("sessions").where("id", "=", idHash).execute();
+/** Ends one session of the user; false when it was already gone. */
+export async function deleteSession(db: Db, idHash: string, userId: string): Promise<boolean> {
+  const result = await db.deleteFrom("sessions").where("id", "=", idHash).where("user_id", "=", userId).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: string) {

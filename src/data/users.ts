@@ -35,10 +35,19 @@ export async function updatePasswordHash(db: Db, userId: string, passwordHash: s
   await db.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
 }
 
-export async function updateUserLocale(db: Db, userId: string, locale: Locale) {
-  await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
+/** False when the account had that language already. */
+export async function updateUserLocale(db: Db, userId: string, locale: Locale): Promise<boolean> {
+  const result = await db
+    .updateTable("users")
+    .set({ locale })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("locale", "is", null), eb("locale", "!=", locale)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
-export async function setOwner(db: Db, userId: string) {
-  await db.updateTable("users").set({ is_owner: true }).where("id", "=", userId).execute();
+/** False when the person was an owner already. */
+export async function setOwner(db: Db, userId: string): Promise<boolean> {
+  const result = await db.updateTable("users").set({ is_owner: true }).where("id", "=", userId).where("is_owner", "=", false).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

@@ -73,6 +73,45 @@ describe("sign up, confirm, log in, log out", () => {
   });
 });
 
+describe("the audit log of an account", () => {
+  async function auditOf(userId: string) {
+    return (await listAuditOfSubject(app.services.db, "user", userId)).map(({ action, actor_kind, actor_user_id, details }) => ({ action, actor_kind, actor_user_id, details }));
+  }
+
+  it("records logging in (by the visitor), changing language and logging out (by the person), but not a wrong password", async () => {
+    const user = await buildUser(app.services.db);
+    const client = await app.client();
+    expect((await client.post("/login", { email: user.email, password: "not the password" })).status).toBe(400);
+    expect(await auditOf(user.id)).toEqual([]);
+
+    expect((await client.post("/login", { email: user.email, password: testPassword })).status).toBe(302);
+    expect((await client.post("/language", { locale: "es", redirectTo: "/account" })).status).toBe(302);
+    expect((await client.post("/language", { locale: "es", redirectTo: "/account" })).status).toBe(302);
+    expect((await client.post("/logout")).status).toBe(302);
+    expect((await client.post("/logout")).status).toBe(302);
+
+    expect(await auditOf(user.id)).toEqual([
+      { action: "account.logged-in", actor_kind: "visitor", actor_user_id: null, details: {} },
+      { action: "account.language-changed", actor_kind: "person", actor_user_id: user.id, details: { locale: "es" } },
+      { action: "account.logged-out", actor_kind: "person", actor_user_id: user.id, details: {} },
+    ]);
+  });
+
+  it("names the emailed link that confirmed the address", async () => {
+    const client = await app.client();
+    await client.post("/signup", { name: "Linus", email: "linus@example.org", password: "a long enough password" });
+    const mail = await inbox.waitFor((m) => m.to.includes("linus@example.org"));
+    expect((await client.get(pathOf(linkIn(mail, "/verify-email?token=")))).text).toContain("Your email is confirmed");
+    const user = await findUserByEmail(app.services.db, "linus@example.org");
+    const token = await app.services.db.selectFrom("email_tokens").select("id").where("user_id", "=", user!.id).executeTakeFirstOrThrow();
+    const entries = (await listAuditOfSubject(app.services.db, "user", user!.id)).map(({ action, actor_kind, actor_ref }) => ({ action, actor_kind, actor_ref }));
+    expect(entries).toEqual([
+      { action: "account.created", actor_kind: "visitor", actor_ref: expect.any(String) },
+      { action: "account.email-verified", actor_kind: "link", actor_ref: `verify-email:${token.id}` },
+    ]);
+  });
+});
+
 describe("log-in protection", () => {
   it("refuses a form without the CSRF token or with a forged one", async () => {
     const client = await app.client();
