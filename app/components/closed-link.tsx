@@ -1,9 +1,9 @@
-import type { LinkState } from "../../src/commands/answer-rating.ts";
+import type { ClosedLinkState } from "../../src/domain/link-state.ts";
 import { PageTitle } from "./page-title.tsx";
 import { useTranslate } from "../lib/use-translate.ts";
 
 /** What someone sees when their emailed link no longer opens its form. */
-export function ClosedLink({ state }: { state: Exclude<LinkState, "open"> }) {
+export function ClosedLink({ state }: { state: ClosedLinkState }) {
   const t = useTranslate();
   const message = state === "expired" ? t("rating.expired") : state === "used" ? t("rating.used") : t("rating.unknown");
   return (

@@ -1,34 +1,35 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/portfolio-confirm";
-import { askForConfirmation } from "../../src/commands/confirm-entry.ts";
-import { findPortfolio } from "../../src/data/portfolios.ts";
+import { askForConfirmation } from "../../src/commands/ask-for-confirmation.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { confirmationForm } from "../../src/forms/reference-forms.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { confirmableEntryOf } from "../../src/queries/references.ts";
+import type { SessionActor } from "../../src/policies/actor.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { confirmableSummary } from "../lib/confirmable-entry.server.ts";
-import { authorize, commands, invalidForm, notFound, requestState, services } from "../lib/route-context.server.ts";
+import { describeConfirmable } from "../lib/confirmable-entry.server.ts";
+import { authorize, invalid, invalidForm, notFound, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
-async function loadEntry(context: Route.LoaderArgs["context"], userId: string, entryId: string) {
-  const { portfolio } = await findPortfolio(services(context).db, userId);
-  return confirmableSummary(portfolio, entryId, requestState(context).locale) ?? notFound();
+async function loadEntry(context: Route.LoaderArgs["context"], actor: SessionActor, entryId: string) {
+  const entry = (await confirmableEntryOf(services(context), actor, entryId)) ?? notFound();
+  return describeConfirmable(entry, requestState(context).locale);
 }
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const entry = await loadEntry(context, user.userId, params.entryId);
+  const entry = await loadEntry(context, user, params.entryId);
   return { summary: entry.summary, providerName: entry.providerName };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const entry = await loadEntry(context, user.userId, params.entryId);
+  const entry = await loadEntry(context, user, params.entryId);
   const parsed = parseForm(confirmationForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  await askForConfirmation(commands(context), { userId: user.userId, name: user.name }, { entryId: params.entryId, ...parsed.data, summary: entry.summary, locale: requestState(context).locale });
-  services(context).mailWorker.wake();
+  const result = await run(context, askForConfirmation, { entryId: params.entryId, ...parsed.data, summary: entry.summary, locale: requestState(context).locale });
+  if (!result.ok) return invalid(result.errors, parsed.values);
   return { ok: true as const, name: parsed.data.name };
 }
 

@@ -1,59 +1,29 @@
 import type { Route } from "./+types/portfolio-references";
 import { askForReference } from "../../src/commands/ask-for-reference.ts";
-import { listAccessLinksOfUser } from "../../src/data/access-links.ts";
-import { findPortfolio } from "../../src/data/portfolios.ts";
 import { referenceRoles } from "../../src/domain/portfolio-schema.ts";
-import { ratingFormFor } from "../../src/domain/rating-form.ts";
 import { askForReferenceForm } from "../../src/forms/reference-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { referencesOf } from "../../src/queries/references.ts";
 import { AppForm, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
-import { authorize, commands, invalid, invalidForm, requestState, services } from "../lib/route-context.server.ts";
+import { authorize, invalid, invalidForm, requestState, run, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** The applicant's references: who was asked, where each stands, and a form to ask someone else. */
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const { db } = services(context);
-  const [{ portfolio }, links, { frameworks }] = await Promise.all([findPortfolio(db, user.userId), listAccessLinksOfUser(db, user.userId, "reference"), personFrameworks(context, user.userId)]);
-  const linkOf = new Map(links.map((link) => [link.entry_id, link]));
-  return {
-    references: portfolio.references
-      .filter((reference) => reference.kind === "rating")
-      .map((reference) => {
-        const link = linkOf.get(reference.id);
-        return {
-          id: reference.id,
-          raterName: reference.raterName ?? "",
-          role: reference.role,
-          completed: reference.completed ?? null,
-          isVoid: reference.notEnoughInformation > 5,
-          remindersSent: link?.reminders_sent ?? 0,
-          waived: link?.waived ?? false,
-          answers: reference.completed && link && !link.waived ? ratingAnswers(context, link.framework_id, link.answers) : [],
-        };
-      }),
-    frameworks: frameworks.map((framework) => ({ value: framework.id, label: framework.shortName })),
-  };
-}
-
-/** What the rater chose for each area, in both languages; only for ratings the applicant did not waive. */
-function ratingAnswers(context: Route.LoaderArgs["context"], frameworkId: string | null, answers: Record<string, unknown> | null) {
-  const framework = services(context).frameworks.find((candidate) => candidate.id === frameworkId);
-  if (!framework || !answers) return [];
-  const form = ratingFormFor(framework);
-  return form.items.map((item) => ({ id: item.id, label: item.label, answer: form.scale.find((option) => option.value === answers[item.id])?.label ?? { en: "", es: "" } }));
+  const [references, { frameworks }] = await Promise.all([referencesOf(services(context), user), personFrameworks(context, user.userId)]);
+  return { references, frameworks: frameworks.map((framework) => ({ value: framework.id, label: framework.shortName })) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = authorize(context, portfolioPolicy.editOwn);
+  authorize(context, portfolioPolicy.editOwn);
   const parsed = parseForm(askForReferenceForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  if (!services(context).frameworks.some((framework) => framework.id === parsed.data.frameworkId)) return invalid({ frameworkId: "error.choose" }, parsed.values);
-  await askForReference(commands(context), { userId: user.userId, name: user.name }, { ...parsed.data, locale: requestState(context).locale });
-  services(context).mailWorker.wake();
+  const result = await run(context, askForReference, { ...parsed.data, locale: requestState(context).locale });
+  if (!result.ok) return invalid(result.errors, parsed.values);
   return { ok: true as const, name: parsed.data.raterName };
 }
 

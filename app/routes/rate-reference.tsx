@@ -1,42 +1,33 @@
 import type { Route } from "./+types/rate-reference";
-import { findOpenLink, saveRatingDraft, submitRating } from "../../src/commands/answer-rating.ts";
-import { findUserById } from "../../src/data/users.ts";
-import { ratingFormFor } from "../../src/domain/rating-form.ts";
+import { closedLinkState } from "../../src/commands/guards/assert-open-link.ts";
+import { saveRatingDraft } from "../../src/commands/save-rating-draft.ts";
+import { submitRating } from "../../src/commands/submit-rating.ts";
+import { ratingAnswersOf } from "../../src/domain/rating-form.ts";
+import { linkHolder, ratingPage } from "../../src/queries/links.ts";
 import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { commands, services } from "../lib/route-context.server.ts";
+import { run, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** The rater's form, reached only through the emailed link: the token is the permission. */
-async function loadLink(context: Route.LoaderArgs["context"], token: string) {
-  const { link, state } = await findOpenLink(commands(context), "reference", token);
-  const framework = services(context).frameworks.find((candidate) => candidate.id === link?.framework_id) ?? services(context).frameworks[0]!;
-  const credentialOptions = framework.categories.map((category) => ({ value: `${framework.id}/${category.id}`, label: category.name, abbreviation: category.abbreviation }));
-  return { link, state, form: ratingFormFor(framework), credentialOptions };
-}
-
-const aboutRater = ["raterCredential", "raterEarned"] as const;
-
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const { link, state, form, credentialOptions } = await loadLink(context, params.token);
-  if (state !== "open" || !link) return { state, applicant: "", form, credentialOptions, draft: {} as Record<string, string> };
-  const applicant = await findUserById(services(context).db, link.user_id);
-  return { state, applicant: applicant?.name ?? "", form, credentialOptions, draft: link.draft ?? {} };
+  return ratingPage(services(context), params.token);
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const { form } = await loadLink(context, params.token);
-  const data = await request.formData();
-  const fields = [...form.items.map((item) => item.id), ...aboutRater];
-  const answers = Object.fromEntries(fields.map((field) => [field, String(data.get(field) ?? "").trim()]).filter(([, value]) => value !== ""));
+  const [holder, { form }, data] = await Promise.all([linkHolder(services(context), "reference", params.token), ratingPage(services(context), params.token), request.formData()]);
+  const answers = ratingAnswersOf(form, Object.fromEntries([...data].filter((pair): pair is [string, string] => typeof pair[1] === "string")));
   if (data.get("intent") === "save") {
-    return { outcome: (await saveRatingDraft(commands(context), params.token, answers)) === "open" ? ("saved" as const) : ("closed" as const), answers, errors: {} };
+    const saved = await run(context, saveRatingDraft, { answers }, holder);
+    return { outcome: saved.ok ? ("saved" as const) : ("closed" as const), answers, errors: {} };
   }
-  const result = await submitRating(commands(context), params.token, form, answers);
-  if (!result.ok) return { outcome: "missing" as const, answers, errors: result.errors };
-  services(context).mailWorker.wake();
-  return { outcome: result.value.state === "used" ? ("thanks" as const) : ("closed" as const), answers, errors: {} };
+  const submitted = await run(context, submitRating, { answers }, holder);
+  if (submitted.ok) return { outcome: "thanks" as const, answers, errors: {} };
+  if (closedLinkState(submitted.errors)) return { outcome: "closed" as const, answers, errors: {} };
+  // Not every area answered: keep what was, so the rater finds it again through the link.
+  await run(context, saveRatingDraft, { answers }, holder);
+  return { outcome: "missing" as const, answers, errors: submitted.errors };
 }
 
 export default function RateReference({ loaderData, actionData }: Route.ComponentProps) {

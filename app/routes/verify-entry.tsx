@@ -1,34 +1,30 @@
 import type { Route } from "./+types/verify-entry";
-import { findOpenLink } from "../../src/commands/answer-rating.ts";
-import { answerConfirmation } from "../../src/commands/confirm-entry.ts";
-import { findPortfolio } from "../../src/data/portfolios.ts";
-import { findUserById } from "../../src/data/users.ts";
+import { answerConfirmation } from "../../src/commands/answer-confirmation.ts";
+import { confirmationPage, linkHolder } from "../../src/queries/links.ts";
 import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { confirmableSummary } from "../lib/confirmable-entry.server.ts";
-import { commands, requestState, services } from "../lib/route-context.server.ts";
+import { describeConfirmable } from "../lib/confirmable-entry.server.ts";
+import { requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 /** A provider or supervisor confirms one entry through the emailed link; the token is the permission. */
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const { link, state } = await findOpenLink(commands(context), "verify-entry", params.token);
-  if (state !== "open" || !link) return { state, applicant: "", summary: "" };
-  const { db } = services(context);
-  const [applicant, { portfolio }] = await Promise.all([findUserById(db, link.user_id), findPortfolio(db, link.user_id)]);
-  return { state, applicant: applicant?.name ?? "", summary: confirmableSummary(portfolio, link.entry_id, requestState(context).locale)?.summary ?? "" };
+  const { state, applicant, entry } = await confirmationPage(services(context), params.token);
+  return { state, applicant, summary: entry ? describeConfirmable(entry, requestState(context).locale).summary : "" };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const form = await request.formData();
-  const state = await answerConfirmation(commands(context), params.token, { confirmed: form.get("answer") === "yes", comment: String(form.get("comment") ?? "").slice(0, 2000) });
-  services(context).mailWorker.wake();
-  return { state };
+  const [holder, form] = await Promise.all([linkHolder(services(context), "verify-entry", params.token), request.formData()]);
+  const answer = { confirmed: form.get("answer") === "yes", comment: String(form.get("comment") ?? "").slice(0, 2000) };
+  // A refused answer (the link was used meanwhile, or expired) records nothing: the page shows why, as the loader reads it again.
+  const result = await run(context, answerConfirmation, answer, holder);
+  return { recorded: result.ok };
 }
 
 export default function VerifyEntry({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
-  if (actionData?.state === "used") {
+  if (actionData?.recorded) {
     return (
       <section className="narrow">
         <PageTitle title={t("verify.thanks")} />

@@ -1,48 +1,61 @@
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import { insertAccessLink } from "../data/access-links.ts";
-import { enqueueMail } from "../data/outbox.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
-import type { Locale } from "../data/schema.ts";
-import type { ReferenceRole } from "../domain/portfolio-schema.ts";
+import { findUserById } from "../data/users.ts";
+import { referenceRoles } from "../domain/portfolio-schema.ts";
 import { referenceRequestMail } from "../mail/templates.ts";
-import { type CommandContext, ok, type Result } from "./command-context.ts";
+import { portfolioPolicy } from "../policies/portfolio.ts";
+import { defineCommand, done, refuse } from "./define-command.ts";
 import { newLinkToken } from "./link-tokens.ts";
-
-export type ReferenceRequest = {
-  raterName: string;
-  raterEmail: string;
-  role: ReferenceRole;
-  frameworkId: string;
-  waived: boolean;
-  locale: Locale;
-};
+import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
 
 /**
- * Adds the reference to the portfolio (pending) and mails the rater a link to the rating form,
- * all in one transaction.
+ * The applicant names a rater: the reference joins the portfolio (pending) and the rater is
+ * mailed a link to the rating form, all in one transaction.
  */
-export async function askForReference(context: CommandContext, applicant: { userId: string; name: string }, request: ReferenceRequest): Promise<Result<{ referenceId: string }>> {
-  const now = context.now();
-  const referenceId = `reference-${randomBytes(5).toString("hex")}`;
-  const link = newLinkToken(now);
-  await context.db.transaction().execute(async (tx) => {
-    const portfolio = await findPortfolioForUpdate(tx, applicant.userId);
-    const reference = { id: referenceId, kind: "rating" as const, raterName: request.raterName, role: request.role, raterCredentials: [], raterVetted: false, notEnoughInformation: 0 };
-    await writePortfolio(tx, applicant.userId, { ...portfolio, references: [...portfolio.references, reference] }, now);
-    await insertAccessLink(tx, {
-      tokenHash: link.hash,
+export const askForReference = defineCommand({
+  name: "reference.requested",
+  actors: ["person"],
+  input: z.object({
+    raterName: z.string().trim().min(1, "error.required").max(200, "error.tooLong"),
+    raterEmail: z.email("error.email"),
+    role: z.enum(referenceRoles, "error.choose"),
+    frameworkId: z.string().min(1, "error.choose"),
+    waived: z.boolean(),
+    locale: z.enum(["en", "es"]),
+  }),
+  policy: (actor) => portfolioPolicy.editOwn(actor),
+  async run({ tx, actor, input, now, context, mail }) {
+    if (!context.frameworks.some((framework) => framework.id === input.frameworkId)) refuse({ frameworkId: "error.choose" });
+    const applicant = (await findUserById(tx, actor.userId)) ?? refuse({ form: "portfolio.notFound" });
+    const referenceId = `reference-${randomBytes(5).toString("hex")}`;
+    const portfolio = await findPortfolioForUpdate(tx, actor.userId);
+    const reference = { id: referenceId, kind: "rating" as const, raterName: input.raterName, role: input.role, raterCredentials: [], raterVetted: false, notEnoughInformation: 0 };
+    await writePortfolio(tx, actor.userId, { ...portfolio, references: [...portfolio.references, reference] }, now);
+    const token = newLinkToken(now);
+    const link = await insertAccessLink(tx, {
+      tokenHash: token.hash,
       purpose: "reference",
-      userId: applicant.userId,
+      userId: actor.userId,
       entryId: referenceId,
-      recipientName: request.raterName,
-      recipientEmail: request.raterEmail,
-      locale: request.locale,
-      frameworkId: request.frameworkId,
-      waived: request.waived,
-      expiresAt: link.expiresAt,
+      recipientName: input.raterName,
+      recipientEmail: input.raterEmail,
+      locale: input.locale,
+      frameworkId: input.frameworkId,
+      waived: input.waived,
+      expiresAt: token.expiresAt,
     });
-    const mail = referenceRequestMail(request.locale, applicant.name, `${context.baseUrl}/r/${link.token}`, link.until, false);
-    await enqueueMail(tx, { kind: "reference-request", userId: null, to: request.raterEmail, ...mail });
-  });
-  return ok({ referenceId });
-}
+    const message = referenceRequestMail(input.locale, applicant.name, `${context.baseUrl}/r/${token.token}`, token.until, false);
+    await mail({ kind: "reference-request", userId: null, to: input.raterEmail, ...message });
+    return done(portfolioEntrySubject(actor.userId, referenceId), { referenceId }, {
+      entryId: referenceId,
+      linkId: link.id,
+      recipientName: input.raterName,
+      recipientEmail: input.raterEmail,
+      role: input.role,
+      frameworkId: input.frameworkId,
+      waived: input.waived,
+    });
+  },
+});

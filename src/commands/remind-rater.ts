@@ -4,6 +4,7 @@ import { findUserById } from "../data/users.ts";
 import { referenceRequestMail } from "../mail/templates.ts";
 import { defineCommand, done, unchanged } from "./define-command.ts";
 import { newLinkToken } from "./link-tokens.ts";
+import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
 
 /** Cradle reminds a rater who has not answered (`nth`: after 7 days, then 14), so each reminder is sent once. */
 export const remindRater = defineCommand({
@@ -20,6 +21,6 @@ export const remindRater = defineCommand({
     const until = link.expires_at.toISOString().slice(0, 10);
     await mail({ kind: "reference-reminder", userId: null, to: link.recipient_email, ...referenceRequestMail(link.locale, applicant?.name ?? "", `${context.baseUrl}/r/${token.token}`, until, true) });
     await markReminded(tx, link.id, input.nth);
-    return done({ type: "access-link", id: link.id }, true, { nth: input.nth, entryId: link.entry_id });
+    return done(portfolioEntrySubject(link.user_id, link.entry_id), true, { nth: input.nth, entryId: link.entry_id, linkId: link.id, recipientName: link.recipient_name, recipientEmail: link.recipient_email });
   },
 });

@@ -30,3 +30,17 @@ export function unansweredItems(form: RatingForm, answers: Record<string, string
 export function countNotEnoughInformation(form: RatingForm, answers: Record<string, string | undefined>): number {
   return form.items.filter((item) => answers[item.id] === notEnoughInformation).length;
 }
+
+/** What the rater says about themselves beside the form's items: an endorsement they hold, and since when. */
+export const aboutRaterFields = ["raterCredential", "raterEarned"] as const;
+
+/** The framework a rating is for (the first published one when the link names none or an unknown one). */
+export function ratingFrameworkOf(frameworks: readonly Framework[], frameworkId: string | null): Framework {
+  return frameworks.find((candidate) => candidate.id === frameworkId) ?? frameworks[0]!;
+}
+
+/** Only the fields of the form and about the rater, trimmed, the empty ones left out. */
+export function ratingAnswersOf(form: RatingForm, values: Record<string, string | undefined>): Record<string, string> {
+  const fields = [...form.items.map((item) => item.id), ...aboutRaterFields];
+  return Object.fromEntries(fields.map((field) => [field, (values[field] ?? "").trim()]).filter(([, value]) => value !== ""));
+}

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { buildUser } from "../setup/builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
@@ -65,5 +66,39 @@ describe("confirmation of hours by the provider, through an emailed link", () =>
     const { session } = await applicantWithSession("lee3@example.org");
     const stranger = await app.clientAs((await buildUser(app.services.db)).id);
     expect((await stranger.get(`/portfolio/confirm/${session.id}`)).status).toBe(404);
+  });
+
+  it("answers who confirmed these hours, and when: the link, its recipient's name and address, the entry and the answer", async () => {
+    const { user, session, path } = await applicantWithSession("lee-audit@example.org");
+    const before = Date.now();
+    expect((await (await app.client()).post(path, { answer: "yes" })).text).toContain("Thank you. Your answer is recorded.");
+    const after = Date.now();
+    const link = await app.services.db.selectFrom("access_links").select("id").where("recipient_email", "=", "lee-audit@example.org").executeTakeFirstOrThrow();
+    const history = await listAuditOfSubject(app.services.db, "portfolio-entry", `${user.id}/${session.id}`);
+    expect(history.map((entry) => entry.action)).toEqual(["confirmation.requested", "confirmation.answered"]);
+    const answered = history[1]!;
+    expect(answered).toMatchObject({
+      actor_kind: "link",
+      actor_ref: `verify-entry:${link.id}`,
+      actor_user_id: null,
+      details: { recipientName: "Dr. Lee", recipientEmail: "lee-audit@example.org", entryId: session.id, confirmed: true, list: "reflectiveSupervision", entry: { id: session.id, date: "2025-04-01", hours: 1.5 } },
+    });
+    expect(new Date(answered.created_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(new Date(answered.created_at).getTime()).toBeLessThanOrEqual(after + 1000);
+    expect(history[0]).toMatchObject({ actor_kind: "person", actor_user_id: user.id, details: { linkId: link.id, recipientEmail: "lee-audit@example.org", entryId: session.id } });
+  });
+
+  it("records one answer when two arrive at once through the same link", async () => {
+    const { user, session, path } = await applicantWithSession("lee-twice@example.org");
+    const [yes, no] = await Promise.all([(await app.client()).post(path, { answer: "yes" }), (await app.client()).post(path, { answer: "no", comment: "Not me." })]);
+    const pages = [yes.text, no.text];
+    expect(pages.filter((text) => text.includes("Thank you. Your answer is recorded."))).toHaveLength(1);
+    expect(pages.filter((text) => text.includes("already been sent"))).toHaveLength(1);
+    const answers = (await listAuditOfSubject(app.services.db, "portfolio-entry", `${user.id}/${session.id}`)).filter((entry) => entry.action === "confirmation.answered");
+    expect(answers).toHaveLength(1);
+    const confirmed = answers[0]!.details.confirmed;
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.reflectiveSupervision[0]!.verified).toBe(confirmed);
+    const link = await app.services.db.selectFrom("access_links").select("answers").where("recipient_email", "=", "lee-twice@example.org").executeTakeFirstOrThrow();
+    expect(link.answers).toMatchObject({ confirmed });
   });
 });

@@ -1,10 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { runCommand } from "../../src/commands/define-command.ts";
+import { submitRating } from "../../src/commands/submit-rating.ts";
+import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { sendReferenceReminders } from "../../src/jobs/reference-reminders.ts";
-import { buildUser } from "../setup/builders.ts";
+import { buildAssociation, buildUser } from "../setup/builders.ts";
+import { buildReferenceRequest } from "../setup/link-builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 import { commandContext } from "../../src/server/services.ts";
+import { commandsOf } from "../setup/state-builders.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
 afterAll(close);
@@ -109,5 +114,54 @@ describe("reference ratings through an emailed link", () => {
     expect(page.status).toBe(400);
     expect(page.text).toContain("Enter an email address like name@example.org.");
     expect(page.text).toContain('value="Sam"');
+  });
+
+  it("answers who sent a reference, for which entry, and when, from the audit log; the answers stay out of it", async () => {
+    const { user, path } = await applicantAsks("audit-rater@example.org");
+    const rater = await app.client();
+    await rater.post(path, { "theoretical-foundations": "3", intent: "save" });
+    const before = Date.now();
+    expect((await rater.post(path, { ...Object.fromEntries(domains.map((domain) => [domain, "4"])), intent: "submit" })).text).toContain("Thank you. Your rating is recorded.");
+    const after = Date.now();
+    const [reference] = (await findPortfolio(app.services.db, user.id)).portfolio.references;
+    const link = await app.services.db.selectFrom("access_links").select("id").where("recipient_email", "=", "audit-rater@example.org").executeTakeFirstOrThrow();
+    const history = await listAuditOfSubject(app.services.db, "portfolio-entry", `${user.id}/${reference!.id}`);
+    expect(history.map((entry) => entry.action)).toEqual(["reference.requested", "reference.draft-saved", "reference.submitted"]);
+    const submitted = history[2]!;
+    expect(submitted).toMatchObject({
+      actor_kind: "link",
+      actor_ref: `reference:${link.id}`,
+      actor_user_id: null,
+      details: { recipientName: "Dana Ruiz", recipientEmail: "audit-rater@example.org", entryId: reference!.id, completed: reference!.completed, notEnoughInformation: 0, waived: false },
+    });
+    expect(submitted.details).not.toHaveProperty("answers");
+    expect(new Date(submitted.created_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(new Date(submitted.created_at).getTime()).toBeLessThanOrEqual(after + 1000);
+    expect(history[0]).toMatchObject({ actor_kind: "person", actor_user_id: user.id, details: { linkId: link.id, recipientName: "Dana Ruiz", recipientEmail: "audit-rater@example.org" } });
+  });
+
+  it("records one rating when the rater sends it twice at once", async () => {
+    const { user, path } = await applicantAsks("twice@example.org");
+    const answers = { ...Object.fromEntries(domains.map((domain) => [domain, "4"])), intent: "submit" };
+    const pages = await Promise.all([(await app.client()).post(path, answers), (await app.client()).post(path, answers)]);
+    expect(pages.filter((page) => page.text.includes("Thank you. Your rating is recorded."))).toHaveLength(1);
+    expect(pages.filter((page) => page.text.includes("This rating has already been sent."))).toHaveLength(1);
+    const [reference] = (await findPortfolio(app.services.db, user.id)).portfolio.references;
+    const history = await listAuditOfSubject(app.services.db, "portfolio-entry", `${user.id}/${reference!.id}`);
+    expect(history.filter((entry) => entry.action === "reference.submitted")).toHaveLength(1);
+  });
+
+  it("dates a rating, and checks the rater's endorsement date, by the day where the applicant's association is", async () => {
+    // 20:00 UTC is already 10:00 the next day on Kiritimati (UTC+14).
+    const at = new Date();
+    at.setUTCHours(20, 0, 0, 0);
+    const nextDay = new Date(at.getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const association = await buildAssociation(app.services.db, { timeZone: "Pacific/Kiritimati" });
+    const { user, holder } = await buildReferenceRequest(app, { associationId: association.id });
+    const answers = { ...Object.fromEntries(domains.map((domain) => [domain, "3"])), raterCredential: "alliance-iecmh-e/imhs", raterEarned: nextDay };
+    const result = await runCommand(commandsOf(app, () => at), submitRating, holder, { answers });
+    expect(result).toEqual({ ok: true, value: { completed: nextDay } });
+    const [reference] = (await findPortfolio(app.services.db, user.id)).portfolio.references;
+    expect(reference).toMatchObject({ completed: nextDay, raterCredentials: [{ earned: nextDay }] });
   });
 });

@@ -1,15 +1,37 @@
-import { askForReference } from "../../../src/commands/ask-for-reference.ts";
 import { systemActor } from "../../../src/policies/actor.ts";
-import { buildApplicant, commandsOf } from "../state-builders.ts";
+import { buildConfirmationRequest, buildReferenceRequest } from "../link-builders.ts";
+import { buildApplicant } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
-/** References and confirmations: what raters, providers and supervisors do through their links. */
+const everyArea = (answer: string) =>
+  Object.fromEntries(
+    ["theoretical-foundations", "law-regulation-agency-policy", "systems-expertise", "direct-service-skills", "working-with-others", "communicating", "thinking", "reflection", "administration"].map((area) => [area, answer]),
+  );
+
+/** References and confirmations: what applicants ask, and what raters, providers and supervisors do through their links. */
 export const linkScenarios: Record<string, Scenario> = {
-  "reference.reminded": async (app) => {
+  "reference.requested": async (app) => {
     const applicant = await buildApplicant(app);
-    const asked = await askForReference(commandsOf(app), { userId: applicant.user.id, name: applicant.user.name }, { raterName: "Rae Rater", raterEmail: "rae@example.org", role: "supervisor", frameworkId: "alliance-iecmh-e", waived: false, locale: "en" });
-    if (!asked.ok) throw new Error("could not ask for a reference");
-    const link = await app.services.db.selectFrom("access_links").select("id").where("entry_id", "=", asked.value.referenceId).executeTakeFirstOrThrow();
-    return { actor: systemActor("test"), input: { linkId: link.id, nth: 1 } };
+    return { actor: applicant.actor, input: { raterName: "Rae Rater", raterEmail: "rae@example.org", role: "supervisor", frameworkId: "alliance-iecmh-e", waived: false, locale: "en" } };
+  },
+  "reference.reminded": async (app) => {
+    const { linkId } = await buildReferenceRequest(app);
+    return { actor: systemActor("test"), input: { linkId, nth: 1 } };
+  },
+  "reference.draft-saved": async (app) => {
+    const { holder } = await buildReferenceRequest(app);
+    return { actor: holder, input: { answers: { "theoretical-foundations": "3" } } };
+  },
+  "reference.submitted": async (app) => {
+    const { holder } = await buildReferenceRequest(app);
+    return { actor: holder, input: { answers: everyArea("4") } };
+  },
+  "confirmation.requested": async (app) => {
+    const applicant = await buildApplicant(app, { meets: "ifs" });
+    return { actor: applicant.actor, input: { entryId: "r1", name: "Dr. Lee", email: "lee@example.org", summary: "I received it · 2024-06-01 · 12 h", locale: "en" } };
+  },
+  "confirmation.answered": async (app) => {
+    const { holder } = await buildConfirmationRequest(app);
+    return { actor: holder, input: { confirmed: true, comment: "" } };
   },
 };

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { completeAccessLink } from "../data/access-links.ts";
+import { findTimeZoneOfMember } from "../data/associations.ts";
+import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
+import { isIsoDate } from "../domain/dates.ts";
+import type { HeldCredential } from "../domain/portfolio-schema.ts";
+import { countNotEnoughInformation, ratingAnswersOf, ratingFormFor, ratingFrameworkOf, unansweredItems } from "../domain/rating-form.ts";
+import type { FieldErrors } from "./command-context.ts";
+import { defineCommand, done, refuse } from "./define-command.ts";
+import { assertOpenLink } from "./guards/assert-open-link.ts";
+import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
+import { ratingAnswersInput } from "./save-rating-draft.ts";
+
+/**
+ * The rater sends their rating through their link: the answers are kept on the link, the
+ * portfolio's reference is marked completed (today where the applicant's association is) with its
+ * count of "not enough information" answers, and the applicant is told. Each area must be
+ * answered; a refusal keeps nothing (the page saves the draft).
+ */
+export const submitRating = defineCommand({
+  name: "reference.submitted",
+  actors: ["link"],
+  input: z.object({ answers: ratingAnswersInput }),
+  policy: (actor) => actor.purpose === "reference",
+  async run({ tx, actor, input, now, today, context, notify }) {
+    const link = await assertOpenLink(tx, actor, now);
+    const form = ratingFormFor(ratingFrameworkOf(context.frameworks, link.framework_id));
+    const answers = ratingAnswersOf(form, input.answers);
+    const completed = today((await findTimeZoneOfMember(tx, link.user_id)) ?? "UTC");
+    const errors: FieldErrors = Object.fromEntries(unansweredItems(form, answers).map((item) => [item, "error.choose" as const]));
+    const credential = raterCredential(answers, completed);
+    if (credential === "invalid") errors.raterEarned = "error.date";
+    if (Object.keys(errors).length > 0 || credential === "invalid") refuse(errors);
+    if (!(await completeAccessLink(tx, link.id, answers, now))) refuse({ form: "rating.used" });
+    const notEnoughInformation = countNotEnoughInformation(form, answers);
+    const portfolio = await findPortfolioForUpdate(tx, link.user_id);
+    const references = portfolio.references.map((reference) =>
+      reference.id === link.entry_id ? { ...reference, completed, notEnoughInformation, raterCredentials: credential ? [credential] : reference.raterCredentials } : reference,
+    );
+    await writePortfolio(tx, link.user_id, { ...portfolio, references }, now);
+    const what = { en: `${link.recipient_name} completed your reference rating.`, es: `${link.recipient_name} completó su evaluación de referencia.` };
+    await notify(link.user_id, "reference-completed", what, "/portfolio/references", link.locale);
+    // The answers stay on the link (a waived rating's answers are for the association alone), not in the audit entry.
+    return done(portfolioEntrySubject(link.user_id, link.entry_id), { completed }, {
+      entryId: link.entry_id,
+      recipientName: link.recipient_name,
+      recipientEmail: link.recipient_email,
+      completed,
+      notEnoughInformation,
+      raterCredential: credential,
+      waived: link.waived,
+    });
+  },
+});
+
+/**
+ * The endorsement the rater says they hold ("framework/category", since a date), which some rules
+ * ask of a rater; reviewers check it. Null when they hold none, "invalid" without a past date.
+ */
+function raterCredential(answers: Record<string, string>, today: string): HeldCredential | null | "invalid" {
+  const [framework, category] = (answers.raterCredential ?? "").split("/");
+  if (!framework || !category) return null;
+  const earned = answers.raterEarned ?? "";
+  if (!isIsoDate(earned) || earned > today) return "invalid";
+  return { framework, category, earned, status: "active" };
+}

@@ -1,0 +1,48 @@
+import { hashToken } from "../auth/tokens.ts";
+import { findAccessLinkByToken } from "../data/access-links.ts";
+import { findPortfolio } from "../data/portfolios.ts";
+import { findUserById } from "../data/users.ts";
+import { type LinkState, linkState } from "../domain/link-state.ts";
+import { ratingFormFor, ratingFrameworkOf } from "../domain/rating-form.ts";
+import type { LinkHolder } from "../policies/actor.ts";
+import type { QueryContext } from "./query-context.ts";
+import { type ConfirmableEntry, confirmableEntryIn } from "./references.ts";
+
+type LinkPagePurpose = "reference" | "verify-entry";
+
+/**
+ * The pages reached through an emailed link, where the token is the permission. They show the
+ * applicant's name and what is asked, never the applicant's address or anything else of theirs.
+ */
+async function linkOfToken(reader: QueryContext, purpose: LinkPagePurpose, token: string) {
+  const link = await findAccessLinkByToken(reader.db, purpose, hashToken(token));
+  return { link, state: linkState(link, reader.now()) };
+}
+
+/**
+ * Who acts through the token, for the commands (which lock the link and check it again). An unknown
+ * token gives a holder of no link, whom every command refuses as "unknown".
+ */
+export async function linkHolder(reader: QueryContext, purpose: LinkPagePurpose, token: string): Promise<LinkHolder> {
+  const { link } = await linkOfToken(reader, purpose, token);
+  return { kind: "link", purpose, linkId: link?.id ?? null };
+}
+
+/** The rater's form: the applicant's name, the areas to rate, the endorsements they may say they hold, their draft. */
+export async function ratingPage(reader: QueryContext, token: string) {
+  const { link, state } = await linkOfToken(reader, "reference", token);
+  const framework = ratingFrameworkOf(reader.frameworks, link?.framework_id ?? null);
+  const form = ratingFormFor(framework);
+  const credentialOptions = framework.categories.map((category) => ({ value: `${framework.id}/${category.id}`, label: category.name, abbreviation: category.abbreviation }));
+  if (state !== "open" || !link) return { state, applicant: "", form, credentialOptions, draft: {} as Record<string, string> };
+  const applicant = await findUserById(reader.db, link.user_id);
+  return { state, applicant: applicant?.name ?? "", form, credentialOptions, draft: link.draft ?? {} };
+}
+
+/** The provider's or supervisor's page: the applicant's name and the one entry to confirm. */
+export async function confirmationPage(reader: QueryContext, token: string): Promise<{ state: LinkState; applicant: string; entry: ConfirmableEntry | null }> {
+  const { link, state } = await linkOfToken(reader, "verify-entry", token);
+  if (state !== "open" || !link) return { state, applicant: "", entry: null };
+  const [applicant, { portfolio }] = await Promise.all([findUserById(reader.db, link.user_id), findPortfolio(reader.db, link.user_id)]);
+  return { state, applicant: applicant?.name ?? "", entry: confirmableEntryIn(portfolio, link.entry_id) ?? null };
+}

@@ -1,0 +1,36 @@
+import { askForConfirmation } from "../../src/commands/ask-for-confirmation.ts";
+import { askForReference } from "../../src/commands/ask-for-reference.ts";
+import type { LinkHolder } from "../../src/policies/actor.ts";
+import type { RunningCradle } from "../../src/server/start-cradle.ts";
+import { buildApplicant, runOrThrow } from "./state-builders.ts";
+
+/**
+ * Emailed links in a named state, reached through the commands: a rater asked for a reference, a
+ * provider asked to confirm an RS/C session. Each returns the link's holder, as the link page acts.
+ */
+type App = Pick<RunningCradle, "services">;
+
+async function linkOfEntry(app: App, userId: string, entryId: string) {
+  const link = await app.services.db.selectFrom("access_links").select("id").where("user_id", "=", userId).where("entry_id", "=", entryId).executeTakeFirstOrThrow();
+  return link.id;
+}
+
+/** An applicant who asked a rater (Rae Rater) for a reference that is not answered yet. */
+export async function buildReferenceRequest(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
+  const applicant = await buildApplicant(app, options);
+  const request = { raterName: "Rae Rater", raterEmail: "rae@example.org", role: "supervisor" as const, frameworkId: "alliance-iecmh-e", waived: false, locale: "en" as const };
+  const { referenceId } = await runOrThrow(app, askForReference, applicant.actor, request);
+  const linkId = await linkOfEntry(app, applicant.user.id, referenceId);
+  const holder: LinkHolder = { kind: "link", purpose: "reference", linkId };
+  return { ...applicant, referenceId, linkId, holder };
+}
+
+/** An applicant whose portfolio meets IFS and who asked Dr. Lee to confirm their first RS/C session ("r1"). */
+export async function buildConfirmationRequest(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
+  const applicant = await buildApplicant(app, { meets: "ifs", ...options });
+  const entryId = "r1";
+  await runOrThrow(app, askForConfirmation, applicant.actor, { entryId, name: "Dr. Lee", email: "lee@example.org", summary: "I received it · 2024-06-01 · 12 h", locale: "en" as const });
+  const linkId = await linkOfEntry(app, applicant.user.id, entryId);
+  const holder: LinkHolder = { kind: "link", purpose: "verify-entry", linkId };
+  return { ...applicant, entryId, linkId, holder };
+}
