@@ -50,3 +50,17 @@ function toRow(fields: AssociationFields) {
     website: fields.website,
   };
 }
+
+/** The time zone of the first association a person joined as a member, or "UTC" when they belong to none. */
+export async function findTimeZoneOfPerson(db: Db, userId: string): Promise<string> {
+  const row = await db
+    .selectFrom("association_roles")
+    .innerJoin("associations", "associations.id", "association_roles.association_id")
+    .select("associations.time_zone")
+    .where("association_roles.user_id", "=", userId)
+    .where("association_roles.role", "=", "member")
+    .orderBy("association_roles.created_at")
+    .orderBy("associations.id")
+    .executeTakeFirst();
+  return row?.time_zone ?? "UTC";
+}
