@@ -1,10 +1,10 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/portfolio-import";
-import { type ImportReport, importPortfolioJson, importTrainingCsv } from "../../src/commands/import-portfolio.ts";
+import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { authorize, commands, invalid } from "../lib/route-context.server.ts";
+import { authorize, invalid, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 const maxBytes = 5 * 1024 * 1024;
@@ -22,8 +22,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!(file instanceof File) || file.size === 0) return invalid({ file: "import.noFile" }, { kind });
   if (file.size > maxBytes) return invalid({ file: "import.tooBig" }, { kind });
   const text = await file.text();
-  const report: ImportReport = kind === "csv" ? await importTrainingCsv(commands(context), user.userId, text) : await importPortfolioJson(commands(context), user.userId, text);
-  return { ok: true as const, report };
+  const imported = await run(context, importPortfolioFile, { kind, text }, user);
+  if (!imported.ok) return invalid(imported.errors, { kind });
+  return { ok: true as const, report: imported.value };
 }
 
 export default function PortfolioImport({ actionData }: Route.ComponentProps) {
