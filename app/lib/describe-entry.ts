@@ -1,9 +1,9 @@
-import type { DraftFields } from "../../src/data/form-drafts.ts";
+import type { FormValues } from "../../src/forms/parse-form.ts";
 import { findSection } from "../../src/forms/portfolio-sections.ts";
 import type { Translate } from "../../src/i18n/translate.ts";
 
 /** One line that names an entry in lists: the first few filled-in fields, options in words. */
-export function describeEntry(sectionId: string, fields: DraftFields, t: Translate): string {
+export function describeEntry(sectionId: string, fields: FormValues, t: Translate): string {
   const section = findSection(sectionId);
   if (!section) return "";
   const parts: string[] = [];

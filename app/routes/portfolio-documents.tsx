@@ -1,36 +1,25 @@
 import { readFile } from "node:fs/promises";
 import type { Route } from "./+types/portfolio-documents";
-import { documentTypes, maxUploadBytes, supportableEntries, uploadDocument } from "../../src/commands/upload-document.ts";
-import { listDocumentsOfUser } from "../../src/data/documents.ts";
-import { findPortfolio } from "../../src/data/portfolios.ts";
-import { findSection } from "../../src/forms/portfolio-sections.ts";
+import { documentTypes, maxUploadBytes, uploadDocument } from "../../src/commands/upload-document.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { describeEntry } from "../lib/describe-entry.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { documentsOf } from "../../src/queries/documents.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { withUpload } from "../lib/read-upload.server.ts";
-import { authorize, commands, invalid, requestState, services } from "../lib/route-context.server.ts";
+import { authorize, invalid, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const { db } = services(context);
-  const [documents, { portfolio }] = await Promise.all([listDocumentsOfUser(db, user.userId), findPortfolio(db, user.userId)]);
+  const { documents, entries } = await documentsOf(services(context), user);
   const t = translator(requestState(context).locale);
-  const entries = supportableEntries(portfolio).map(({ section, entry }) => ({ id: entry.id, label: describeEntry(section, findSection(section)!.fromEntry(entry), t) }));
-  const aboutOf = new Map(portfolio.documents.map((document) => [document.id, document.about]));
+  const labelled = entries.map((entry) => ({ id: entry.id, label: describeEntry(entry.section, entry.fields, t) }));
   const url = new URL(request.url);
   return {
-    documents: documents.map((d) => ({
-      id: d.id,
-      type: d.type,
-      filename: d.filename,
-      sizeKb: Math.ceil(d.size_bytes / 1024),
-      date: d.created_at.toISOString().slice(0, 10),
-      about: entries.find((entry) => entry.id === aboutOf.get(d.id))?.label ?? null,
-    })),
-    entries,
+    documents: documents.map(({ aboutEntryId, ...document }) => ({ ...document, about: labelled.find((entry) => entry.id === aboutEntryId)?.label ?? null })),
+    entries: labelled,
     chosen: { about: url.searchParams.get("about") ?? "", type: url.searchParams.get("type") ?? "" },
   };
 }
@@ -43,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const about = fields.get("about") ?? "";
     if (!file) return invalid({ file: "import.noFile" }, { type, about });
     if (file.isOverLimit) return invalid({ file: "documents.tooBig" }, { type, about });
-    const result = await uploadDocument(commands(context), services(context).files, user.userId, { type, about: about || undefined, filename: file.filename, bytes: await readFile(file.path) });
+    const result = await run(context, uploadDocument, { type, about: about || undefined, filename: file.filename, file: new Uint8Array(await readFile(file.path)) }, user);
     if (!result.ok) return invalid(result.errors, { type, about });
     return { ok: true as const };
   });

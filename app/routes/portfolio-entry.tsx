@@ -1,23 +1,23 @@
 import { useRef } from "react";
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/portfolio-entry";
-import { draftKey, keepPortfolioDraft, savePortfolioEntry } from "../../src/commands/save-portfolio-entry.ts";
-import { deleteFormDraft, type DraftFields, findFormDraft } from "../../src/data/form-drafts.ts";
-import { findPortfolio } from "../../src/data/portfolios.ts";
-import { findSection } from "../../src/forms/portfolio-sections.ts";
+import { discardPortfolioDraft } from "../../src/commands/discard-portfolio-draft.ts";
+import { keepPortfolioDraft } from "../../src/commands/keep-portfolio-draft.ts";
+import { savePortfolioEntry } from "../../src/commands/save-portfolio-entry.ts";
+import type { FormValues } from "../../src/forms/parse-form.ts";
+import { findSection, parseEntry } from "../../src/forms/portfolio-sections.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { portfolioEntryForm } from "../../src/queries/portfolio.ts";
 import { EntryFields } from "../components/entry-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { useAutosave } from "../lib/use-autosave.ts";
-import { frameworkOptions } from "../lib/portfolio-options.server.ts";
-import { authorize, commands, invalid, notFound, requestState, services } from "../lib/route-context.server.ts";
+import { authorize, invalid, notFound, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 /** Fields as the browser sent them: repeated names (ticked boxes) become lists. */
-function fieldsOf(form: FormData): DraftFields {
-  const fields: DraftFields = {};
+function fieldsOf(form: FormData): FormValues {
+  const fields: FormValues = {};
   for (const name of new Set(form.keys())) {
     if (name === "csrf" || name === "intent") continue;
     const values = form.getAll(name).filter((value): value is string => typeof value === "string");
@@ -28,40 +28,36 @@ function fieldsOf(form: FormData): DraftFields {
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const section = findSection(params.section) ?? notFound();
   const entryId = params.entryId === "new" ? null : params.entryId;
-  const { db } = services(context);
-  const { portfolio } = await findPortfolio(db, user.userId);
-  const entry = entryId ? (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).find((candidate) => candidate.id === entryId) : undefined;
-  if (entryId && !entry) notFound();
-  const draft = await findFormDraft(db, user.userId, draftKey(section, entryId));
-  const { frameworks } = await personFrameworks(context, user.userId);
-  const defaults: DraftFields = section.id === "work" ? { paid: "on", kind: "direct-service" } : section.id === "education" ? { relatedField: "on" } : {};
-  return {
-    section: { id: section.id, title: section.title, fields: section.fields },
-    isNew: entryId === null,
-    values: draft ?? (entry ? section.fromEntry(entry) : defaults),
-    hasDraft: draft !== undefined,
-    options: frameworkOptions(frameworks, requestState(context).locale),
-  };
+  return (await portfolioEntryForm(services(context), user, params.section, entryId, requestState(context).locale)) ?? notFound();
 }
 
+/**
+ * Saves the entry; when its fields do not validate, what was typed is kept as a draft (so nothing
+ * is lost) and the errors come back by field. Autosave keeps a draft; discard throws it away.
+ */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const user = authorize(context, portfolioPolicy.editOwn);
+  authorize(context, portfolioPolicy.editOwn);
   const section = findSection(params.section) ?? notFound();
   const entryId = params.entryId === "new" ? null : params.entryId;
   const form = await request.formData();
   const fields = fieldsOf(form);
   const intent = form.get("intent");
   if (intent === "autosave") {
-    await keepPortfolioDraft(commands(context), user.userId, section, entryId, fields);
+    const kept = await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
+    if (!kept.ok) return invalid(kept.errors, {}, { fields });
     return { autosaved: true as const };
   }
   if (intent === "discard") {
-    await deleteFormDraft(services(context).db, user.userId, draftKey(section, entryId));
+    await run(context, discardPortfolioDraft, { section: section.id, entryId });
     throw redirect(request.url);
   }
-  const result = await savePortfolioEntry(commands(context), user.userId, { section, entryId, fields });
+  const parsed = parseEntry(section, fields, entryId ?? "new");
+  if (!parsed.ok) {
+    await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
+    return invalid(parsed.errors, {}, { fields });
+  }
+  const result = await run(context, savePortfolioEntry, { section: section.id, entryId, entry: parsed.entry });
   if (!result.ok) return invalid(result.errors, {}, { fields });
   throw redirect(`/portfolio?saved=1#${section.id}`);
 }

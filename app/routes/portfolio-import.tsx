@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { Link } from "react-router";
 import type { Route } from "./+types/portfolio-import";
-import { type ImportReport, importPortfolioJson, importTrainingCsv, maxImportBytes } from "../../src/commands/import-portfolio.ts";
+import { importPortfolioFile, maxImportBytes } from "../../src/commands/import-portfolio-file.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { withUpload } from "../lib/read-upload.server.ts";
-import { authorize, commands, invalid } from "../lib/route-context.server.ts";
+import { authorize, invalid, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 export function loader({ context }: Route.LoaderArgs) {
@@ -23,8 +23,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (file.isOverLimit) return invalid({ file: "import.tooBig" }, { kind });
     // Decoded as File.text() did: UTF-8, a byte-order mark dropped.
     const text = new TextDecoder().decode(await readFile(file.path));
-    const report: ImportReport = kind === "csv" ? await importTrainingCsv(commands(context), user.userId, text) : await importPortfolioJson(commands(context), user.userId, text);
-    return { ok: true as const, report };
+    const imported = await run(context, importPortfolioFile, { kind, text }, user);
+    if (!imported.ok) return invalid(imported.errors, { kind });
+    return { ok: true as const, report: imported.value };
   });
 }
 

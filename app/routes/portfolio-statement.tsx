@@ -1,42 +1,38 @@
 import { useRef, useState } from "react";
 import { Link } from "react-router";
 import type { Route } from "./+types/portfolio-statement";
-import { saveWrittenStatement, statementDraftKey, writtenStatementId } from "../../src/commands/save-portfolio-entry.ts";
-import { countWords, wordLimit } from "../../src/domain/count-words.ts";
-import { findFormDraft, saveFormDraft } from "../../src/data/form-drafts.ts";
-import { findPortfolio } from "../../src/data/portfolios.ts";
+import { keepStatementDraft } from "../../src/commands/keep-statement-draft.ts";
+import { saveWrittenStatement } from "../../src/commands/save-written-statement.ts";
+import { countWords } from "../../src/domain/count-words.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { statementForm } from "../../src/queries/portfolio.ts";
 import { AppForm, describedBy, ErrorSummary, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { personFrameworks } from "../lib/person-frameworks.server.ts";
-import { authorize, invalid, services, commands } from "../lib/route-context.server.ts";
+import { authorize, invalid, run, services } from "../lib/route-context.server.ts";
 import { useAutosave } from "../lib/use-autosave.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 /** The personal statement, written here (a phone is enough) with its word count and the strictest limit of the person's associations. */
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const { db } = services(context);
-  const [{ portfolio }, draft, { associations }] = await Promise.all([
-    findPortfolio(db, user.userId),
-    findFormDraft(db, user.userId, statementDraftKey),
-    personFrameworks(context, user.userId),
-  ]);
-  const saved = portfolio.documents.find((document) => document.id === writtenStatementId)?.text ?? "";
-  const draftText = typeof draft?.text === "string" ? draft.text : undefined;
-  return { text: draftText ?? saved, hasDraft: draftText !== undefined && draftText !== saved, limit: wordLimit(associations.flatMap((association) => association.frameworks), "personal-statement") };
+  return statementForm(services(context), user);
 }
 
+/** Saves the statement; a refused one (blank, too long) is kept as a draft, as is what autosave sends. */
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = authorize(context, portfolioPolicy.editOwn);
+  authorize(context, portfolioPolicy.editOwn);
   const form = await request.formData();
   const text = String(form.get("text") ?? "");
   if (form.get("intent") === "autosave") {
-    await saveFormDraft(services(context).db, user.userId, statementDraftKey, { text }, new Date());
+    const kept = await run(context, keepStatementDraft, { text });
+    if (!kept.ok) return invalid(kept.errors, { text });
     return { autosaved: true as const };
   }
-  const result = await saveWrittenStatement(commands(context), user.userId, text);
-  if (!result.ok) return invalid(result.errors, { text });
+  const result = await run(context, saveWrittenStatement, { text });
+  if (!result.ok) {
+    await run(context, keepStatementDraft, { text });
+    return invalid(result.errors, { text });
+  }
   return { saved: true as const, words: result.value.words };
 }
 

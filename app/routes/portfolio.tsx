@@ -1,43 +1,30 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/portfolio";
-import { deletePortfolioEntry } from "../../src/commands/save-portfolio-entry.ts";
-import { findPortfolio } from "../../src/data/portfolios.ts";
-import { entriesOf, findSection, sections } from "../../src/forms/portfolio-sections.ts";
+import { deletePortfolioEntry } from "../../src/commands/delete-portfolio-entry.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { portfolioOverview } from "../../src/queries/portfolio.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { authorize, commands, notFound, services } from "../lib/route-context.server.ts";
+import { authorize, notFound, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { describeEntry } from "../lib/describe-entry.ts";
 
-/** Sections whose entries a document supports, and the kind of document each expects. */
-const documentTypeFor: Record<string, string> = { education: "transcript", licences: "other", training: "certificate" };
-
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const { portfolio } = await findPortfolio(services(context).db, user.userId);
   const url = new URL(request.url);
-  const supported = new Set(portfolio.documents.map((document) => document.about).filter(Boolean));
   return {
-    sections: sections.map((section) => ({
-      id: section.id,
-      title: section.title,
-      addLabel: section.addLabel,
-      entries: entriesOf(section, portfolio).map((entry) => ({ ...entry, hasDocument: supported.has(entry.id) })),
-      documentType: documentTypeFor[section.id] ?? null,
-      isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
-    })),
+    sections: await portfolioOverview(services(context), user),
     notice: url.searchParams.has("saved") ? ("saved" as const) : url.searchParams.has("deleted") ? ("deleted" as const) : null,
   };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const user = authorize(context, portfolioPolicy.editOwn);
+  authorize(context, portfolioPolicy.editOwn);
   const form = await request.formData();
-  const section = findSection(String(form.get("section") ?? "")) ?? notFound();
-  const deleted = await deletePortfolioEntry(commands(context), user.userId, section, String(form.get("entryId") ?? ""));
-  if (!deleted) notFound();
-  return redirect(`/portfolio?deleted=1#${section.id}`);
+  const section = String(form.get("section") ?? "");
+  const deleted = await run(context, deletePortfolioEntry, { section, entryId: String(form.get("entryId") ?? "") });
+  if (!deleted.ok) notFound();
+  return redirect(`/portfolio?deleted=1#${section}`);
 }
 
 export default function Portfolio({ loaderData }: Route.ComponentProps) {

@@ -1,51 +1,20 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/progress";
-import { findPortfolio } from "../../src/data/portfolios.ts";
-import { recommend } from "../../src/domain/recommend.ts";
 import { unitWord } from "../../src/domain/explain.ts";
 import type { Measure } from "../../src/domain/report.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { progressOf } from "../../src/queries/progress.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
-import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { authorize, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 const closestShown = 3;
 
-/** For each association the person belongs to, every category of its frameworks, closest first. */
+/** For each association the person belongs to, every category of its frameworks, closest first, as of today where they are. */
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.viewOwnProgress);
-  const { db, now } = services(context);
-  const { portfolio } = await findPortfolio(db, user.userId);
-  const { associations } = await personFrameworks(context, user.userId);
-  const today = now().toISOString().slice(0, 10);
-  return {
-    today,
-    associations: associations.map((association) => ({
-      slug: association.slug,
-      name: association.name,
-      frameworks: association.frameworks.map((framework) => ({
-        id: framework.id,
-        name: framework.shortName,
-        categories: recommend(framework, portfolio, today).map(({ report }) => ({
-          id: report.category.id,
-          name: report.category.name,
-          abbreviation: report.category.abbreviation,
-          status: report.status,
-          progress: report.progress,
-          requirements: report.requirements.map((requirement) => ({
-            id: requirement.id,
-            label: requirement.label,
-            status: requirement.status,
-            stage: requirement.stage,
-            measures: requirement.measures,
-            missing: requirement.missing,
-          })),
-        })),
-      })),
-    })),
-  };
+  return progressOf(services(context), user);
 }
 
 function MeasureLine({ measure }: { measure: Measure }) {

@@ -1,5 +1,6 @@
 import type { Db } from "../data/database.ts";
 import type { Framework } from "../domain/framework-schema.ts";
+import type { FileStore } from "../files/file-store.ts";
 import { isMessageKey, type MessageKey } from "../i18n/translate.ts";
 
 /** What every command needs; commands never see the HTTP request, so routes, jobs, the CLI and tests call them alike. */
@@ -9,6 +10,8 @@ export type CommandContext = {
   baseUrl: string;
   /** The published rules, for commands that judge a portfolio. */
   frameworks: readonly Framework[];
+  /** Where uploaded documents are kept (absent for the CLI, which uploads nothing). */
+  files?: FileStore;
   /** Called after a commit that queued mail, so it leaves at once rather than at the next poll. */
   wakeMail?: () => void;
 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { completeAccessLink } from "../data/access-links.ts";
-import { findTimeZoneOfMember } from "../data/associations.ts";
+import { findTimeZoneOfPerson } from "../data/associations.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { isIsoDate } from "../domain/dates.ts";
 import type { HeldCredential } from "../domain/portfolio-schema.ts";
@@ -26,7 +26,7 @@ export const submitRating = defineCommand({
     const link = await assertOpenLink(tx, actor, now);
     const form = ratingFormFor(ratingFrameworkOf(context.frameworks, link.framework_id));
     const answers = ratingAnswersOf(form, input.answers);
-    const completed = today((await findTimeZoneOfMember(tx, link.user_id)) ?? "UTC");
+    const completed = today(await findTimeZoneOfPerson(tx, link.user_id));
     const errors: FieldErrors = Object.fromEntries(unansweredItems(form, answers).map((item) => [item, "error.choose" as const]));
     const credential = raterCredential(answers, completed);
     if (credential === "invalid") errors.raterEarned = "error.date";

@@ -51,8 +51,8 @@ function toRow(fields: AssociationFields) {
   };
 }
 
-/** The time zone of the first association a person joined (their home association's), if any. */
-export async function findTimeZoneOfMember(db: Db, userId: string): Promise<string | undefined> {
+/** The time zone of the first association a person joined as a member, or "UTC" when they belong to none. */
+export async function findTimeZoneOfPerson(db: Db, userId: string): Promise<string> {
   const row = await db
     .selectFrom("association_roles")
     .innerJoin("associations", "associations.id", "association_roles.association_id")
@@ -62,5 +62,5 @@ export async function findTimeZoneOfMember(db: Db, userId: string): Promise<stri
     .orderBy("association_roles.created_at")
     .orderBy("associations.id")
     .executeTakeFirst();
-  return row?.time_zone;
+  return row?.time_zone ?? "UTC";
 }

@@ -366,3 +366,12 @@ export function parseEntry(section: SectionSpec, fields: DraftFields, id: string
 }
 
 export type PortfolioList = Portfolio[List];
+
+/** The entries a document can support: degrees (their transcripts), licences and trainings (their certificates). */
+export function supportableEntries(portfolio: Portfolio) {
+  return [
+    ...portfolio.education.map((entry) => ({ section: "education", entry: entry as Record<string, unknown> & { id: string } })),
+    ...portfolio.licences.map((entry) => ({ section: "licences", entry: entry as Record<string, unknown> & { id: string } })),
+    ...portfolio.training.map((entry) => ({ section: "training", entry: entry as Record<string, unknown> & { id: string } })),
+  ];
+}

@@ -1,4 +1,4 @@
-import { maxImportBytes } from "../commands/import-portfolio.ts";
+import { maxImportBytes } from "../commands/import-portfolio-file.ts";
 import { maxUploadBytes } from "../commands/upload-document.ts";
 
 /** What a form without files may send: its fields are a few kilobytes, a long statement a few dozen. */

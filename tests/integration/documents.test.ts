@@ -2,7 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
+import { runCommand } from "../../src/commands/define-command.ts";
+import { uploadDocument } from "../../src/commands/upload-document.ts";
+import { person } from "../../src/policies/actor.ts";
 import { buildAssociation, buildMember, buildUser } from "../setup/builders.ts";
+import { commandsOf } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -40,7 +44,12 @@ describe("documents", () => {
     for (const outsider of [reviewerHere, staffElsewhere, stranger]) expect((await (await app.clientAs(outsider.id)).get(path)).status).toBe(404);
 
     const downloads = (await listAuditOfSubject(app.services.db, "document", entry!.id)).filter((e) => e.action === "document.downloaded");
-    expect(downloads.map((e) => e.actor_user_id)).toEqual([owner.id, staffHere.id]);
+    expect(downloads.map((e) => ({ actor: e.actor_user_id, details: e.details }))).toEqual([
+      { actor: owner.id, details: { owner: owner.id } },
+      { actor: staffHere.id, details: { owner: owner.id } },
+    ]);
+    const uploads = (await listAuditOfSubject(app.services.db, "document", entry!.id)).filter((e) => e.action === "document.uploaded");
+    expect(uploads.map((e) => e.actor_user_id)).toEqual([owner.id]);
   });
 
   it("refuses a file that is not what its name says, and one over 20 MB, keeping nothing", async () => {
@@ -79,5 +88,14 @@ describe("documents", () => {
     const after = await client.get("/portfolio");
     expect(after.text).toContain("Document attached");
     expect(after.text).not.toContain(attachLink);
+  });
+
+  it("dates an upload today where the person's association is, not in UTC", async () => {
+    const association = await buildAssociation(app.services.db, { timeZone: "Pacific/Auckland" });
+    const inAuckland = await buildMember(app.services.db, association.id, "member");
+    const evening = commandsOf(app, () => new Date("2025-03-01T20:00:00Z"));
+    const uploaded = await runCommand(evening, uploadDocument, person(inAuckland.id), { type: "certificate", filename: "c.pdf", file: pdf });
+    expect(uploaded).toMatchObject({ ok: true });
+    expect((await findPortfolio(app.services.db, inAuckland.id)).portfolio.documents).toMatchObject([{ type: "certificate", date: "2025-03-02" }]);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { buildUser } from "../setup/builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
@@ -19,6 +20,11 @@ async function person() {
 
 const example = readFileSync("examples/ifs-portfolio.json", "utf8");
 
+async function importsOf(userId: string) {
+  const entries = await listAuditOfSubject(app.services.db, "portfolio", userId);
+  return entries.filter((entry) => entry.action === "portfolio.imported").map((entry) => ({ actor: entry.actor_user_id, ...entry.details }));
+}
+
 describe("portfolio import and export", () => {
   it("imports a portable portfolio, and exports it back as the same entries", async () => {
     const { user, client } = await person();
@@ -31,6 +37,7 @@ describe("portfolio import and export", () => {
     const again = await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: example } });
     expect(again.text).toContain("Added 0 entries.");
     expect(again.text).toContain("9 entries were already in your portfolio.");
+    expect(await importsOf(user.id)).toEqual([{ actor: user.id, kind: "json", added: 9, skipped: 0, rejected: 0 }]);
 
     const exported = await client.get("/portfolio/export");
     expect(exported.headers.get("content-disposition")).toMatch(/^attachment; filename="cradle-portfolio-\d{4}-\d{2}-\d{2}\.json"$/);
@@ -63,10 +70,11 @@ describe("portfolio import and export", () => {
     expect(page.text).toContain("line 3.date");
     const { portfolio } = await findPortfolio(app.services.db, user.id);
     expect(portfolio.training).toMatchObject([{ title: "Apego; vínculo y cultura", date: "2024-05-02", clockHours: 6.5, provider: "Centro", topics: ["dei"] }]);
+    expect(await importsOf(user.id)).toEqual([{ actor: user.id, kind: "csv", added: 1, skipped: 0, rejected: 1 }]);
   });
 
   it("says what is wrong with a file it cannot read", async () => {
-    const { client } = await person();
+    const { user, client } = await person();
     const notJson = await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: "{ nope" } });
     expect(notJson.text).toContain("file: not valid JSON");
     const csv = await client.postFiles("/portfolio/import", { kind: "csv" }, { file: { name: "t.csv", type: "text/csv", content: "a,b\n1,2\n" } });
@@ -74,6 +82,7 @@ describe("portfolio import and export", () => {
     const none = await client.postFiles("/portfolio/import", { kind: "csv" }, {});
     expect(none.status).toBe(400);
     expect(none.text).toContain("Choose a file.");
+    expect(await importsOf(user.id)).toEqual([]);
   });
 });
 

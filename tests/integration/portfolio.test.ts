@@ -1,5 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { runCommand } from "../../src/commands/define-command.ts";
+import { saveWrittenStatement } from "../../src/commands/save-written-statement.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
+import { listAuditOfSubject } from "../../src/data/audit-log.ts";
+import { person } from "../../src/policies/actor.ts";
+import { commandsOf } from "../setup/state-builders.ts";
 import { findFormDraft } from "../../src/data/form-drafts.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
@@ -17,6 +22,12 @@ async function member(association = { name: "South Carolina IMH", framework: "al
 }
 
 const training = { title: "Attachment basics", provider: "State AIMH", date: "2025-03-01", clockHours: "12", topics: "dei" };
+
+/** What the person's portfolio history says happened, oldest first: each action with its details. */
+async function historyOf(userId: string) {
+  const entries = await listAuditOfSubject(app.services.db, "portfolio", userId);
+  return entries.map((entry) => ({ action: entry.action, actor: entry.actor_user_id, ...entry.details }));
+}
 
 describe("the portfolio editor", () => {
   it("adds an entry and shows it in the portfolio", async () => {
@@ -70,6 +81,28 @@ describe("the portfolio editor", () => {
     const deleted = await client.post("/portfolio", { section: "work", entryId: job!.id });
     expect(deleted.location).toBe("/portfolio?deleted=1#work");
     expect((await findPortfolio(app.services.db, user.id)).portfolio.work).toEqual([]);
+    expect(await historyOf(user.id)).toEqual([
+      { action: "portfolio-entry.saved", actor: user.id, section: "work", entryId: job!.id, added: true },
+      { action: "portfolio-entry.saved", actor: user.id, section: "work", entryId: job!.id, added: false },
+      { action: "portfolio-entry.deleted", actor: user.id, section: "work", entryId: job!.id },
+    ]);
+  });
+
+  it("discards a kept draft when asked, and says so in the portfolio's history", async () => {
+    const { user, client } = await member();
+    await client.post("/portfolio/training/new", { ...training, date: "March 1st", intent: "save" });
+    expect((await client.get("/portfolio/training/new")).text).toContain("You have unsaved changes from before");
+    const discarded = await client.post("/portfolio/training/new", { intent: "discard" });
+    expect(discarded.status).toBe(302);
+    expect(await findFormDraft(app.services.db, user.id, "portfolio:training:new")).toBeUndefined();
+    const later = await client.get("/portfolio/training/new");
+    expect(later.text).not.toContain("You have unsaved changes from before");
+    expect(later.text).not.toContain('value="March 1st"');
+    await client.post("/portfolio/training/new", { intent: "discard" });
+    expect(await historyOf(user.id)).toEqual([
+      { action: "portfolio-draft.kept", actor: user.id, section: "training", entryId: null },
+      { action: "portfolio-draft.discarded", actor: user.id, section: "training", entryId: null },
+    ]);
   });
 
   it("does not let one person read or change another's entries", async () => {
@@ -184,5 +217,17 @@ describe("the personal statement", () => {
     const later = await client.get("/portfolio/statement");
     expect(later.text).toContain("A better statement, half written");
     expect(later.text).toContain("You have unsaved changes from before");
+    await client.post("/portfolio/statement", { text: "A better statement, half written", intent: "autosave" });
+    expect((await historyOf(user.id)).map((entry) => entry.action)).toEqual(["statement.saved", "statement-draft.kept", "statement-draft.kept"]);
+  });
+
+  it("dates the statement today where the person's association is, not in UTC", async () => {
+    const association = await buildAssociation(app.services.db, { timeZone: "America/Los_Angeles" });
+    const inCalifornia = await buildMember(app.services.db, association.id, "member");
+    const nowhere = await buildUser(app.services.db);
+    const evening = commandsOf(app, () => new Date("2025-03-01T03:00:00Z"));
+    for (const someone of [inCalifornia, nowhere]) expect(await runCommand(evening, saveWrittenStatement, person(someone.id), { text: "My statement." })).toMatchObject({ ok: true });
+    expect((await findPortfolio(app.services.db, inCalifornia.id)).portfolio.documents[0]!.date).toBe("2025-02-28");
+    expect((await findPortfolio(app.services.db, nowhere.id)).portfolio.documents[0]!.date).toBe("2025-03-01");
   });
 });

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import type { CommandContext, Result } from "../../src/commands/command-context.ts";
 import { type Command, runCommand } from "../../src/commands/define-command.ts";
 import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
-import { importPortfolioJson } from "../../src/commands/import-portfolio.ts";
+import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { submitApplication } from "../../src/commands/submit-application.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
@@ -25,7 +25,7 @@ export function commandsOf(app: App, now?: () => Date): CommandContext {
 }
 
 /** Runs a command and fails the test at once if it is refused: for setting up, not for the behaviour under test. */
-export async function runOrThrow<K extends Actor["kind"], I, O>(app: App, command: Command<K, I, O>, actor: Actor, input: I): Promise<O> {
+export async function runOrThrow<K extends Actor["kind"], I, O>(app: App, command: Command<K, I, O>, actor: Actor, input: NoInfer<I>): Promise<O> {
   const result: Result<O> = await runCommand(commandsOf(app), command, actor, input);
   if (!result.ok) expect.fail(`${command.name} refused: ${JSON.stringify(result.errors)}`);
   return result.value;
@@ -45,8 +45,9 @@ export const buildAllianceAssociation = (app: App, overrides: Parameters<typeof 
 export async function buildApplicant(app: App, options: { associationId?: string; meets?: keyof typeof portfolioFiles; name?: string } = {}) {
   const associationId = options.associationId ?? (await buildAllianceAssociation(app)).id;
   const user = await buildMember(app.services.db, associationId, "member", options.name ? { name: options.name } : {});
-  if (options.meets) await importPortfolioJson(commandsOf(app), user.id, readFileSync(portfolioFiles[options.meets], "utf8"));
-  return { user, associationId, actor: person(user.id, [{ association_id: associationId, role: "member" }]) };
+  const actor = person(user.id, [{ association_id: associationId, role: "member" }]);
+  if (options.meets) await runOrThrow(app, importPortfolioFile, actor, { kind: "json", text: readFileSync(portfolioFiles[options.meets], "utf8") });
+  return { user, associationId, actor };
 }
 
 export async function buildDraftApplication(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maxImportBytes } from "../../src/commands/import-portfolio.ts";
+import { maxImportBytes } from "../../src/commands/import-portfolio-file.ts";
 import { maxUploadBytes } from "../../src/commands/upload-document.ts";
 import { bodyLimitOf, formBodyLimitBytes } from "../../src/server/body-limits.ts";
 

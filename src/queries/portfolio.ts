@@ -1,0 +1,101 @@
+import { listDocumentsOfUser } from "../data/documents.ts";
+import { findFormDraft } from "../data/form-drafts.ts";
+import { findPortfolio } from "../data/portfolios.ts";
+import type { Locale } from "../data/schema.ts";
+import { wordLimit } from "../domain/count-words.ts";
+import type { Framework } from "../domain/framework-schema.ts";
+import { archiveName } from "../files/zip-stream.ts";
+import { draftKey, statementDraftKey, writtenStatementId } from "../forms/portfolio-drafts.ts";
+import type { FormValues } from "../forms/parse-form.ts";
+import { entriesOf, findSection, sections } from "../forms/portfolio-sections.ts";
+import { translator } from "../i18n/translate.ts";
+import type { SessionActor } from "../policies/actor.ts";
+import { frameworksOfPerson, todayOfPerson } from "./progress.ts";
+import type { ReadContext } from "./read-context.ts";
+
+type Person = SessionActor & { name: string; email: string };
+
+/** Sections whose entries a document supports, and the kind of document each expects. */
+const documentTypeFor: Record<string, string> = { education: "transcript", licences: "other", training: "certificate" };
+
+/** The person's portfolio page: each section with its entries as form fields (for their one-line summaries). */
+export async function portfolioOverview(read: ReadContext, actor: SessionActor) {
+  const { portfolio } = await findPortfolio(read.db, actor.userId);
+  const supported = new Set(portfolio.documents.map((document) => document.about).filter(Boolean));
+  return sections.map((section) => ({
+    id: section.id,
+    title: section.title,
+    addLabel: section.addLabel,
+    entries: entriesOf(section, portfolio).map((entry) => ({ ...entry, hasDocument: supported.has(entry.id) })),
+    documentType: documentTypeFor[section.id] ?? null,
+    isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
+  }));
+}
+
+/**
+ * The form of one entry (or a new one): what to fill it with (the kept draft, else the entry,
+ * else a new entry's defaults) and the choices that come from the person's frameworks.
+ * Undefined for an unknown section or an entry the person does not have.
+ */
+export async function portfolioEntryForm(read: ReadContext, actor: SessionActor, sectionId: string, entryId: string | null, locale: Locale) {
+  const section = findSection(sectionId);
+  if (!section) return undefined;
+  const { portfolio } = await findPortfolio(read.db, actor.userId);
+  const entry = entryId ? (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).find((candidate) => candidate.id === entryId) : undefined;
+  if (entryId && !entry) return undefined;
+  const [draft, { frameworks }] = await Promise.all([findFormDraft(read.db, actor.userId, draftKey(section.id, entryId)), frameworksOfPerson(read, actor.userId)]);
+  const defaults: FormValues = section.id === "work" ? { paid: "on", kind: "direct-service" } : section.id === "education" ? { relatedField: "on" } : {};
+  return {
+    section: { id: section.id, title: section.title, fields: section.fields },
+    isNew: entryId === null,
+    values: draft ?? (entry ? section.fromEntry(entry) : defaults),
+    hasDraft: draft !== undefined,
+    options: frameworkOptions(frameworks, locale),
+  };
+}
+
+/** Choices that come from the frameworks: knowledge domains to count training toward, endorsements a provider may hold. */
+function frameworkOptions(frameworks: readonly Framework[], locale: Locale): Record<string, Array<{ value: string; label: string }>> {
+  const t = translator(locale);
+  return {
+    domains: frameworks.flatMap((framework) =>
+      framework.domains.map((domain) => ({
+        value: domain.id,
+        label: frameworks.length > 1 ? `${domain.name[locale]} (${framework.shortName})` : domain.name[locale],
+      })),
+    ),
+    providerCredential: [
+      { value: "", label: t("portfolio.noCredential") },
+      ...frameworks.flatMap((framework) =>
+        framework.categories.map((category) => ({ value: `${framework.id}/${category.id}`, label: `${category.abbreviation}: ${category.name[locale]} (${framework.shortName})` })),
+      ),
+    ],
+  };
+}
+
+/** The personal statement's form: the kept draft or the saved text, and the strictest word limit of the person's associations. */
+export async function statementForm(read: ReadContext, actor: SessionActor) {
+  const [{ portfolio }, draft, { associations }] = await Promise.all([
+    findPortfolio(read.db, actor.userId),
+    findFormDraft(read.db, actor.userId, statementDraftKey),
+    frameworksOfPerson(read, actor.userId),
+  ]);
+  const saved = portfolio.documents.find((document) => document.id === writtenStatementId)?.text ?? "";
+  const draftText = typeof draft?.text === "string" ? draft.text : undefined;
+  return { text: draftText ?? saved, hasDraft: draftText !== undefined && draftText !== saved, limit: wordLimit(associations.flatMap((association) => association.frameworks), "personal-statement") };
+}
+
+/** The portable portfolio file (docs/portfolio-format.md) with who it belongs to, and the date for its file name. */
+export async function portfolioFile(read: ReadContext, actor: Person) {
+  const [{ portfolio }, date] = await Promise.all([findPortfolio(read.db, actor.userId), todayOfPerson(read, actor.userId)]);
+  return { json: JSON.stringify({ ...portfolio, person: { name: actor.name, email: actor.email } }, null, 2), date };
+}
+
+/** What the archive of everything holds: the portfolio file and each uploaded document, by name in the zip and stored hash. */
+export async function portfolioArchive(read: ReadContext, actor: Person) {
+  const [file, documents] = await Promise.all([portfolioFile(read, actor), listDocumentsOfUser(read.db, actor.userId)]);
+  return {
+    ...file,
+    documents: documents.map((document, index) => ({ name: `documents/${String(index + 1).padStart(2, "0")}-${archiveName(document.filename)}`, sha256: document.sha256 })),
+  };
+}

@@ -1,0 +1,89 @@
+import { listMembershipsWithFrameworks } from "../data/association-frameworks.ts";
+import { findAssociationById, findTimeZoneOfPerson } from "../data/associations.ts";
+import { findCandidacy } from "../data/candidacies.ts";
+import { findPortfolio } from "../data/portfolios.ts";
+import { findUserById } from "../data/users.ts";
+import { today } from "../domain/dates.ts";
+import { evaluate } from "../domain/evaluate.ts";
+import type { Framework } from "../domain/framework-schema.ts";
+import { recommend } from "../domain/recommend.ts";
+import type { MaybeActor, SessionActor } from "../policies/actor.ts";
+import { candidacyPolicy } from "../policies/candidacy.ts";
+import type { ReadContext } from "./read-context.ts";
+
+/** The associations a person belongs to, each with its frameworks; and all those frameworks (every published one when none yet). */
+export async function frameworksOfPerson(read: ReadContext, userId: string) {
+  const memberships = await listMembershipsWithFrameworks(read.db, userId);
+  const byId = new Map(read.frameworks.map((framework) => [framework.id, framework]));
+  const associations = memberships.map((membership) => ({
+    ...membership,
+    frameworks: membership.frameworkIds.map((id) => byId.get(id)).filter((framework): framework is Framework => framework !== undefined),
+  }));
+  const used = [...new Set(associations.flatMap((association) => association.frameworks))];
+  return { associations, frameworks: used.length > 0 ? used : [...read.frameworks] };
+}
+
+/** Today for a person, where they live (their first association's time zone, else UTC). */
+export async function todayOfPerson(read: ReadContext, userId: string): Promise<string> {
+  return today(await findTimeZoneOfPerson(read.db, userId), read.now());
+}
+
+/** The person's own progress: for each association they belong to, every category of its frameworks, closest first. */
+export async function progressOf(read: ReadContext, actor: SessionActor) {
+  const [{ portfolio }, { associations }, asOf] = await Promise.all([findPortfolio(read.db, actor.userId), frameworksOfPerson(read, actor.userId), todayOfPerson(read, actor.userId)]);
+  return {
+    today: asOf,
+    associations: associations.map((association) => ({
+      slug: association.slug,
+      name: association.name,
+      frameworks: association.frameworks.map((framework) => ({
+        id: framework.id,
+        name: framework.shortName,
+        categories: recommend(framework, portfolio, asOf).map(({ report }) => ({
+          id: report.category.id,
+          name: report.category.name,
+          abbreviation: report.category.abbreviation,
+          status: report.status,
+          progress: report.progress,
+          requirements: report.requirements.map((requirement) => ({
+            id: requirement.id,
+            label: requirement.label,
+            status: requirement.status,
+            stage: requirement.stage,
+            measures: requirement.measures,
+            missing: requirement.missing,
+          })),
+        })),
+      })),
+    })),
+  };
+}
+
+/**
+ * A candidate's progress in their category, for the candidate, their advisor and the association's
+ * staff, judged on today's date where the association is. "not-found" for no such candidacy (or
+ * category), "forbidden" for anyone else.
+ */
+export async function candidateProgress(read: ReadContext, actor: MaybeActor, candidacyId: string) {
+  const candidacy = await findCandidacy(read.db, candidacyId);
+  if (!candidacy) return "not-found" as const;
+  if (!candidacyPolicy.viewProgress(actor, candidacy)) return "forbidden" as const;
+  const framework = read.frameworks.find((candidate) => candidate.id === candidacy.framework_id);
+  const category = framework?.categories.find((candidate) => candidate.id === candidacy.category_id);
+  if (!framework || !category) return "not-found" as const;
+  const [{ portfolio }, person, advisor, association] = await Promise.all([
+    findPortfolio(read.db, candidacy.user_id),
+    findUserById(read.db, candidacy.user_id),
+    candidacy.advisor_user_id ? findUserById(read.db, candidacy.advisor_user_id) : undefined,
+    findAssociationById(read.db, candidacy.association_id),
+  ]);
+  const report = evaluate(framework, category, portfolio, today(association?.time_zone ?? "UTC", read.now()));
+  return {
+    name: person?.name ?? "",
+    category: category.name,
+    until: candidacy.expires_at.toISOString().slice(0, 10),
+    advisor: advisor?.name ?? null,
+    fee: candidacy.fee_cents,
+    requirements: report.requirements.map((r) => ({ id: `${r.id}-${r.stage}`, label: r.label, status: r.status, missing: r.missing })),
+  };
+}
