@@ -11,7 +11,7 @@ export type RootData = {
 };
 
 export function useRootData(): RootData | undefined {
-  return useRouteLoaderData("root") as RootData | undefined;
+  return useRouteLoaderData<RootData>("root");
 }
 
 export function useLocale(): Locale {

@@ -29,7 +29,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { form } = await loadLink(context, params.token);
   const data = await request.formData();
   const fields = [...form.items.map((item) => item.id), ...aboutRater];
-  const answers = Object.fromEntries(fields.map((field) => [field, String(data.get(field) ?? "").trim()]).filter(([, value]) => value !== ""));
+  const answers = Object.fromEntries(fields.map((field) => [field, String(data.get(field) ?? "").trim()] as const).filter(([, value]) => value !== ""));
   if (data.get("intent") === "save") {
     return { outcome: (await saveRatingDraft(commands(context), params.token, answers)) === "open" ? ("saved" as const) : ("closed" as const), answers, errors: {} };
   }

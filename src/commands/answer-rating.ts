@@ -39,7 +39,7 @@ export async function submitRating(context: CommandContext, token: string, form:
     return fail(errors);
   }
   return context.db.transaction().execute(async (tx) => {
-    if (!(await completeAccessLink(tx, link.id, answers, now))) return ok({ state: "used" as LinkState });
+    if (!(await completeAccessLink(tx, link.id, answers, now))) return ok({ state: "used" });
     const portfolio = await findPortfolioForUpdate(tx, link.user_id);
     const references = portfolio.references.map((reference) =>
       reference.id === link.entry_id
@@ -49,7 +49,7 @@ export async function submitRating(context: CommandContext, token: string, form:
     await writePortfolio(tx, link.user_id, { ...portfolio, references }, now);
     const what = { en: `${link.recipient_name} completed your reference rating.`, es: `${link.recipient_name} completó su evaluación de referencia.` };
     await notifyUser(tx, context, link.user_id, "reference-completed", what, "/portfolio/references", link.locale);
-    return ok({ state: "used" as LinkState });
+    return ok({ state: "used" });
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { entrySchemas, heldCredential, type Portfolio, uniqueIdsPortfolioSchema } from "../domain/portfolio-schema.ts";
+import { entrySchemas, heldCredential, uniqueIdsPortfolioSchema } from "../domain/portfolio-schema.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { trainingRowsFromCsv } from "../forms/training-csv.ts";
 import type { CommandContext } from "./command-context.ts";
@@ -45,15 +45,15 @@ async function mergeEntries(context: CommandContext, userId: string, incoming: A
       const value = parsed.data as Record<string, unknown>;
       const same = next[list]!.find((existing) => JSON.stringify(existing) === JSON.stringify(value));
       if (same) {
-        report.skipped.push({ list, id: String(value.id ?? `${value.framework}/${value.category}`) });
+        report.skipped.push({ list, id: typeof value.id === "string" ? value.id : `${String(value.framework)}/${String(value.category)}` });
         continue;
       }
       if (typeof value.id === "string" && ids.has(value.id)) value.id = `${value.id}-${randomBytes(3).toString("hex")}`;
       ids.add(value.id as string);
       next[list]!.push(value);
-      report.added.push({ list, id: String(value.id ?? `${value.framework}/${value.category}`) });
+      report.added.push({ list, id: typeof value.id === "string" ? value.id : `${String(value.framework)}/${String(value.category)}` });
     }
-    if (report.added.length > 0) await writePortfolio(tx, userId, uniqueIdsPortfolioSchema.parse({ ...current, ...next }) as Portfolio, context.now());
+    if (report.added.length > 0) await writePortfolio(tx, userId, uniqueIdsPortfolioSchema.parse({ ...current, ...next }), context.now());
   });
   return report;
 }
@@ -69,7 +69,7 @@ export async function importPortfolioJson(context: CommandContext, userId: strin
   if (typeof data !== "object" || data === null || Array.isArray(data)) return { added: [], skipped: [], rejected: [{ where: "file", reason: "not a portfolio" }] };
   const incoming = (Object.keys(schemas) as List[]).flatMap((list) => {
     const entries = (data as Record<string, unknown>)[list];
-    return Array.isArray(entries) ? entries.map((entry, index) => ({ list, where: `${list}.${index}`, entry })) : [];
+    return Array.isArray(entries) ? (entries as unknown[]).map((entry, index) => ({ list, where: `${list}.${index}`, entry })) : [];
   });
   return mergeEntries(context, userId, incoming);
 }

@@ -13,9 +13,9 @@ export type DocumentType = (typeof documentTypes)[number];
 /** The entries a document can support: degrees (their transcripts), licences and trainings (their certificates). */
 export function supportableEntries(portfolio: Portfolio) {
   return [
-    ...portfolio.education.map((entry) => ({ section: "education", entry: entry as Record<string, unknown> & { id: string } })),
-    ...portfolio.licences.map((entry) => ({ section: "licences", entry: entry as Record<string, unknown> & { id: string } })),
-    ...portfolio.training.map((entry) => ({ section: "training", entry: entry as Record<string, unknown> & { id: string } })),
+    ...portfolio.education.map((entry) => ({ section: "education", entry: entry })),
+    ...portfolio.licences.map((entry) => ({ section: "licences", entry: entry })),
+    ...portfolio.training.map((entry) => ({ section: "training", entry: entry })),
   ];
 }
 

@@ -53,7 +53,8 @@ const many = (fields: DraftFields, name: string): string[] => {
   const value = fields[name];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 };
-const str = (value: unknown) => (value === undefined || value === null ? "" : String(value));
+// Entry fields shown in a form are text or numbers; anything else (absent, or a malformed import) shows empty.
+const str = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 const flag = (value: unknown) => (value ? "on" : "");
 
 const topicOptions = [

@@ -80,7 +80,7 @@ function toFetchRequest(req: IncomingMessage, signal: AbortSignal): Request {
     headers,
     signal,
     ...(hasBody ? { body: ReadableStreamFromNode(req), duplex: "half" } : {}),
-  } as RequestInit);
+  });
 }
 
 function ReadableStreamFromNode(req: IncomingMessage): ReadableStream<Uint8Array> {

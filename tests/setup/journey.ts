@@ -22,7 +22,7 @@ export async function startJourney(scripts: string[][] = [], serverEnv: Record<s
     dataDir,
     server,
     browser,
-    async close() {
+    close: async () => {
       await browser.close();
       server.child.kill("SIGTERM");
       await server.exited;
@@ -37,7 +37,7 @@ export async function startJourneyWithMail(scripts: string[][] = []) {
   return {
     ...journey,
     inbox,
-    async close() {
+    close: async () => {
       await journey.close();
       await inbox.close();
     },

@@ -10,8 +10,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
   const exited = once(child, "exit").then(([code]) => code as number | null);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
@@ -22,8 +22,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         resolve(Number(match[1]));
       }
     };
-    child.stdout!.on("data", check);
-    exited.then(() => {
+    child.stdout.on("data", check);
+    void exited.then(() => {
       clearTimeout(timer);
       reject(new Error(`server exited before listening:\n${output}`));
     });
@@ -36,8 +36,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
 export async function runServerExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ["server.ts"], { env: { PATH: process.env.PATH ?? "", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
   const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
   const [code] = await once(child, "exit");
   clearTimeout(timer);
