@@ -205,4 +205,3 @@ export type AgeRange = z.output<typeof ageRange>;
 export type CredentialRef = z.output<typeof credentialRef>;
 export type HeldCredential = z.output<typeof heldCredential>;
 export type ReferenceRole = (typeof referenceRoles)[number];
-export type WorkKind = (typeof workKinds)[number];

@@ -365,5 +365,3 @@ export function parseEntry(section: SectionSpec, fields: DraftFields, id: string
   for (const issue of parsed.error.issues) errors[fieldOf(issue.path)] ??= messageOf(issue);
   return { ok: false, errors };
 }
-
-export type PortfolioList = Portfolio[List];
