@@ -22,7 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!(file instanceof File) || file.size === 0) return invalid({ file: "import.noFile" }, { kind });
   if (file.size > maxBytes) return invalid({ file: "import.tooBig" }, { kind });
   const text = await file.text();
-  const report: ImportReport = kind === "csv" ? await importTrainingCsv(commands(context), user.userId, text) : await importPortfolioJson(commands(context), user.userId, text);
+  const report: ImportReport = kind === "csv" ? await importTrainingCsv(commands(context), user.userId, new Uint8Array(await file.arrayBuffer())) : await importPortfolioJson(commands(context), user.userId, text);
   return { ok: true as const, report };
 }
 

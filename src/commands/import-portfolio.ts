@@ -75,10 +75,10 @@ export async function importPortfolioJson(context: CommandContext, userId: strin
 }
 
 /** A training history exported as CSV by a training provider. */
-export async function importTrainingCsv(context: CommandContext, userId: string, text: string): Promise<ImportReport> {
+export async function importTrainingCsv(context: CommandContext, userId: string, file: string | Uint8Array): Promise<ImportReport> {
   let rows;
   try {
-    rows = trainingRowsFromCsv(text);
+    rows = trainingRowsFromCsv(file);
   } catch (error) {
     return { added: [], skipped: [], rejected: [{ where: "file", reason: (error as Error).message }] };
   }
