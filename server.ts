@@ -16,7 +16,7 @@ try {
     forced = true;
     console.log(`${signal} received: finishing requests in flight, then stopping.`);
     setTimeout(() => process.exit(1), 10_000).unref();
-    cradle.close().then(() => process.exit(0));
+    void cradle.close().then(() => process.exit(0));
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

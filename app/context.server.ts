@@ -1,5 +1,5 @@
 import { createContext, RouterContextProvider } from "react-router";
-import type { Locale } from "../src/data/schema.ts";
+import type { Locale } from "../src/i18n/locale.ts";
 import type { SessionActor } from "../src/policies/actor.ts";
 import type { Services } from "../src/server/services.ts";
 

@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
-import { isDatabaseUnreachable } from "../src/data/database-errors.ts";
+import { describeFailure } from "../src/server/describe-failure.ts";
 import { connectionContext, servicesContext } from "./context.server.ts";
 
 // The Node server reaches these through the build, so it shares the bundle's context keys.
@@ -48,6 +48,5 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: RouterContextProvider }) {
   if (request.signal.aborted) return;
-  const message = isDatabaseUnreachable(error) ? "database unreachable: check DATABASE_URL and the database server" : "request failed";
-  context.get(servicesContext).logger.error({ err: error, url: request.url }, message);
+  context.get(servicesContext).logger.error({ err: error, url: request.url }, describeFailure(error));
 }

@@ -1,5 +1,5 @@
 import type { FieldErrors } from "../../src/commands/command-context.ts";
-import type { DraftFields } from "../../src/data/form-drafts.ts";
+import type { FormValues as DraftFields } from "../../src/forms/parse-form.ts";
 import type { FieldSpec } from "../../src/forms/portfolio-sections.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 

@@ -128,13 +128,3 @@ export function describedBy(name: string, hint: string | undefined, error: unkno
   const ids = [hint ? `hint-${name}` : null, error ? `error-${name}` : null].filter(Boolean);
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
-
-export function FormMessage({ state }: { state: FormState }) {
-  const t = useTranslate();
-  const key = state?.errors?.form;
-  return key ? (
-    <p className="form-error" role="alert">
-      {t(key)}
-    </p>
-  ) : null;
-}

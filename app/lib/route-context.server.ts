@@ -17,10 +17,6 @@ export function requestState(context: Context) {
   return context.get(requestStateContext);
 }
 
-export function commands(context: Context) {
-  return commandContext(services(context));
-}
-
 /** Who this request acts as: the signed-in person, else a visitor known by their address. */
 export function currentActor(context: Context): Actor {
   const { user, clientIp } = requestState(context);

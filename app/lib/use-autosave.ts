@@ -15,7 +15,7 @@ export function useAutosave(formRef: React.RefObject<HTMLFormElement | null>) {
       timer = setTimeout(() => {
         const data = new FormData(form);
         data.set("intent", "autosave");
-        fetcher.submit(data, { method: "post" });
+        void fetcher.submit(data, { method: "post" });
       }, 800);
     };
     form.addEventListener("input", onChange);

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "react-router";
-import type { Locale } from "../../src/data/schema.ts";
+import type { Locale } from "../../src/i18n/locale.ts";
 import { type Translate, translator } from "../../src/i18n/translate.ts";
 
 export type RootData = {
@@ -11,7 +11,7 @@ export type RootData = {
 };
 
 export function useRootData(): RootData | undefined {
-  return useRouteLoaderData("root") as RootData | undefined;
+  return useRouteLoaderData<RootData>("root");
 }
 
 export function useLocale(): Locale {

@@ -22,9 +22,6 @@ export type FieldErrors = Partial<Record<string, MessageKey>>;
 export type Failure = { ok: false; errors: FieldErrors; retryAfterMinutes?: number; forbidden?: true };
 export type Result<T> = { ok: true; value: T } | Failure;
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T>(errors: FieldErrors, retryAfterMinutes?: number): Result<T> =>
-  retryAfterMinutes === undefined ? { ok: false, errors } : { ok: false, errors, retryAfterMinutes };
 
 /** Zod's issues as one message per field (the first), where schemas' messages are translation keys. */
 export function issuesToFieldErrors(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>, fallback: MessageKey = "error.invalid"): FieldErrors {

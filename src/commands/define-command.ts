@@ -20,11 +20,11 @@ export type CommandScope<A extends Actor, I> = {
   now: Date;
   context: CommandContext;
   /** Today's date in a time zone (an association's), as its people write it. */
-  today(zone: string): string;
+  today: (zone: string) => string;
   /** Tells a person with an account, by mail and in their Messages. */
-  notify(userId: string, kind: string, what: { en: string; es: string }, path: string, fallbackLocale?: Locale): ReturnType<typeof notifyUser>;
+  notify: (userId: string, kind: string, what: { en: string; es: string }, path: string, fallbackLocale?: Locale) => ReturnType<typeof notifyUser>;
   /** Mail to an address without an account (a rater, the association's contact). */
-  mail(message: OutgoingMail): Promise<void>;
+  mail: (message: OutgoingMail) => Promise<void>;
 };
 
 /** A finished change: what it was done to, for the audit entry, and what the caller gets back. */

@@ -48,7 +48,7 @@ export const importPortfolioFile = defineCommand({
     const portfolio = await lockPortfolio(tx, actor.userId);
     const { report, next } = merge(portfolio, read.incoming);
     if (report.added.length === 0) return unchanged(report);
-    await writePortfolio(tx, actor.userId, uniqueIdsPortfolioSchema.parse({ ...portfolio, ...next }) as Portfolio, now);
+    await writePortfolio(tx, actor.userId, uniqueIdsPortfolioSchema.parse({ ...portfolio, ...next }), now);
     const details = { kind: input.kind, added: report.added.length, skipped: report.skipped.length, rejected: report.rejected.length };
     return done({ type: "portfolio", id: actor.userId }, report, details);
   },
@@ -64,7 +64,7 @@ function portfolioEntries(text: string): { incoming: Incoming } | { rejected: Im
   if (typeof data !== "object" || data === null || Array.isArray(data)) return { rejected: { where: "file", reason: "not a portfolio" } };
   const incoming = (Object.keys(schemas) as List[]).flatMap((list) => {
     const entries = (data as Record<string, unknown>)[list];
-    return Array.isArray(entries) ? entries.map((entry, index) => ({ list, where: `${list}.${index}`, entry })) : [];
+    return Array.isArray(entries) ? (entries as unknown[]).map((entry, index) => ({ list, where: `${list}.${index}`, entry })) : [];
   });
   return { incoming };
 }
@@ -93,13 +93,13 @@ function merge(current: Portfolio, incoming: Incoming): { report: ImportReport; 
     const value = parsed.data as Record<string, unknown>;
     const same = next[list]!.find((existing) => JSON.stringify(existing) === JSON.stringify(value));
     if (same) {
-      report.skipped.push({ list, id: String(value.id ?? `${value.framework}/${value.category}`) });
+      report.skipped.push({ list, id: typeof value.id === "string" ? value.id : `${String(value.framework)}/${String(value.category)}` });
       continue;
     }
     if (typeof value.id === "string" && ids.has(value.id)) value.id = `${value.id}-${randomBytes(3).toString("hex")}`;
     ids.add(value.id as string);
     next[list]!.push(value);
-    report.added.push({ list, id: String(value.id ?? `${value.framework}/${value.category}`) });
+    report.added.push({ list, id: typeof value.id === "string" ? value.id : `${String(value.framework)}/${String(value.category)}` });
   }
   return { report, next };
 }

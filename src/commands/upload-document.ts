@@ -9,7 +9,6 @@ import { personToday } from "./person-time-zone.ts";
 
 export const maxUploadBytes = 20 * 1024 * 1024;
 export const documentTypes = ["transcript", "certificate", "resume", "personal-statement", "learning-narrative", "reflection", "other"] as const;
-export type DocumentType = (typeof documentTypes)[number];
 
 const file = z
   .instanceof(Uint8Array, { message: "import.noFile" })

@@ -14,7 +14,7 @@ export type DatabaseHandle = {
   driver: "pglite" | "postgres";
   /** Where the data lives, with any password removed, for logs and messages. */
   description: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 };
 
 export class DatabaseUnavailableError extends Error {

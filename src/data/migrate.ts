@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { Migrator } from "kysely/migration";
 import type { Db } from "./database.ts";
 import { migrations } from "./migrations/index.ts";
@@ -15,7 +16,7 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<string[]
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";
-    throw new MigrationError(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new MigrationError(`Migration ${failed} failed: ${error instanceof Error ? error.message : inspect(error)}`, {
       cause: error,
     });
   }

@@ -118,7 +118,7 @@ class FlowNetwork {
     this.entries = entries;
     this.needUnits = needUnits;
     this.entryLeft = [...entryUnits];
-    this.flow = entries.map(() => new Map());
+    this.flow = entries.map(() => new Map<number, number>());
     this.bucketUnits = new Array<number>(bucketCount).fill(0);
   }
 

@@ -41,7 +41,3 @@ export function canMoveApplication(from: ApplicationStatus, to: ApplicationStatu
 
 /** Statuses a reviewer works in: the file is open to them and the applicant can no longer withdraw. */
 export const openForReview: readonly ApplicationStatus[] = ["submitted", "in-review"];
-
-export function isApplicationStatus(value: string): value is ApplicationStatus {
-  return (applicationStatuses as readonly string[]).includes(value);
-}

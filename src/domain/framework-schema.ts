@@ -217,5 +217,4 @@ export type Framework = z.output<typeof frameworkSchema>;
 export type Category = z.output<typeof categorySchema>;
 export type Requirement = RequirementShape;
 export type RequirementKind = Requirement["kind"];
-export type RenewalRules = z.output<typeof renewalRules>;
 export type Text = z.output<typeof text>;

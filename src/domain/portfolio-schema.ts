@@ -204,5 +204,3 @@ export type EducationLevel = (typeof educationLevels)[number];
 export type AgeRange = z.output<typeof ageRange>;
 export type CredentialRef = z.output<typeof credentialRef>;
 export type HeldCredential = z.output<typeof heldCredential>;
-export type ReferenceRole = (typeof referenceRoles)[number];
-export type WorkKind = (typeof workKinds)[number];

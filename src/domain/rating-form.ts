@@ -42,5 +42,5 @@ export function ratingFrameworkOf(frameworks: readonly Framework[], frameworkId:
 /** Only the fields of the form and about the rater, trimmed, the empty ones left out. */
 export function ratingAnswersOf(form: RatingForm, values: Record<string, string | undefined>): Record<string, string> {
   const fields = [...form.items.map((item) => item.id), ...aboutRaterFields];
-  return Object.fromEntries(fields.map((field) => [field, (values[field] ?? "").trim()]).filter(([, value]) => value !== ""));
+  return Object.fromEntries(fields.map((field) => [field, (values[field] ?? "").trim()] as const).filter(([, value]) => value !== ""));
 }

@@ -22,7 +22,7 @@ export const associationForm = z
     contactEmail: z.string().trim().min(1, "error.required").pipe(z.email("error.email")),
     contactPhone: optional(z.string().max(40, "error.tooLong")),
     website: optional(z.url({ protocol: /^https?$/, error: "error.url" })),
-    frameworks: z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(100))),
+    frameworks: z.preprocess((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? (value as unknown[]) : [value]), z.array(z.string().max(100))),
   });
 
 export const grantRoleForm = z.object({

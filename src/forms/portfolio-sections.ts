@@ -53,7 +53,8 @@ const many = (fields: DraftFields, name: string): string[] => {
   const value = fields[name];
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 };
-const str = (value: unknown) => (value === undefined || value === null ? "" : String(value));
+// Entry fields shown in a form are text or numbers; anything else (absent, or a malformed import) shows empty.
+const str = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 const flag = (value: unknown) => (value ? "on" : "");
 
 const topicOptions = [
@@ -365,13 +366,12 @@ export function parseEntry(section: SectionSpec, fields: DraftFields, id: string
   return { ok: false, errors };
 }
 
-export type PortfolioList = Portfolio[List];
 
 /** The entries a document can support: degrees (their transcripts), licences and trainings (their certificates). */
 export function supportableEntries(portfolio: Portfolio) {
   return [
-    ...portfolio.education.map((entry) => ({ section: "education", entry: entry as Record<string, unknown> & { id: string } })),
-    ...portfolio.licences.map((entry) => ({ section: "licences", entry: entry as Record<string, unknown> & { id: string } })),
-    ...portfolio.training.map((entry) => ({ section: "training", entry: entry as Record<string, unknown> & { id: string } })),
+    ...portfolio.education.map((entry) => ({ section: "education", entry: entry })),
+    ...portfolio.licences.map((entry) => ({ section: "licences", entry: entry })),
+    ...portfolio.training.map((entry) => ({ section: "training", entry: entry })),
   ];
 }

@@ -1,9 +1,8 @@
-import type { Locale } from "../data/schema.ts";
+import type { Locale } from "./locale.ts";
 import { en, type MessageKey } from "./messages-en.ts";
 import { es } from "./messages-es.ts";
 
 export type { MessageKey };
-export const locales: readonly Locale[] = ["en", "es"];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, es };
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

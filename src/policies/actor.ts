@@ -35,8 +35,3 @@ export function person(userId: string, roles: SessionActor["roles"] = [], isOwne
 export function hasRole(actor: MaybeActor, associationId: string, ...roles: AssociationRole[]): boolean {
   return actor?.roles.some((held) => held.association_id === associationId && roles.includes(held.role)) ?? false;
 }
-
-/** The person's id when the actor is a person, for audit and ownership. */
-export function actorUserId(actor: Actor): string | null {
-  return actor.kind === "person" ? actor.userId : null;
-}

@@ -2,13 +2,13 @@ import { listDocumentsOfUser } from "../data/documents.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { findSection, supportableEntries } from "../forms/portfolio-sections.ts";
 import type { SessionActor } from "../policies/actor.ts";
-import type { ReadContext } from "./read-context.ts";
+import type { Reader } from "./reader.ts";
 
 /**
  * The person's documents page: what they uploaded (dated as the portfolio lists it), and the
  * entries a new document can support, as form fields for their one-line summaries.
  */
-export async function documentsOf(read: ReadContext, actor: SessionActor) {
+export async function documentsOf(read: Reader, actor: SessionActor) {
   const [documents, { portfolio }] = await Promise.all([listDocumentsOfUser(read.db, actor.userId), findPortfolio(read.db, actor.userId)]);
   const listed = new Map(portfolio.documents.map((document) => [document.id, document]));
   return {

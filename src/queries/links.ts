@@ -5,7 +5,7 @@ import { findUserById } from "../data/users.ts";
 import { type LinkState, linkState } from "../domain/link-state.ts";
 import { ratingFormFor, ratingFrameworkOf } from "../domain/rating-form.ts";
 import type { LinkHolder } from "../policies/actor.ts";
-import type { QueryContext } from "./query-context.ts";
+import type { Reader } from "./reader.ts";
 import { type ConfirmableEntry, confirmableEntryIn } from "./references.ts";
 
 type LinkPagePurpose = "reference" | "verify-entry";
@@ -14,7 +14,7 @@ type LinkPagePurpose = "reference" | "verify-entry";
  * The pages reached through an emailed link, where the token is the permission. They show the
  * applicant's name and what is asked, never the applicant's address or anything else of theirs.
  */
-async function linkOfToken(reader: QueryContext, purpose: LinkPagePurpose, token: string) {
+async function linkOfToken(reader: Reader, purpose: LinkPagePurpose, token: string) {
   const link = await findAccessLinkByToken(reader.db, purpose, hashToken(token));
   return { link, state: linkState(link, reader.now()) };
 }
@@ -23,13 +23,13 @@ async function linkOfToken(reader: QueryContext, purpose: LinkPagePurpose, token
  * Who acts through the token, for the commands (which lock the link and check it again). An unknown
  * token gives a holder of no link, whom every command refuses as "unknown".
  */
-export async function linkHolder(reader: QueryContext, purpose: LinkPagePurpose, token: string): Promise<LinkHolder> {
+export async function linkHolder(reader: Reader, purpose: LinkPagePurpose, token: string): Promise<LinkHolder> {
   const { link } = await linkOfToken(reader, purpose, token);
   return { kind: "link", purpose, linkId: link?.id ?? null };
 }
 
 /** The rater's form: the applicant's name, the areas to rate, the endorsements they may say they hold, their draft. */
-export async function ratingPage(reader: QueryContext, token: string) {
+export async function ratingPage(reader: Reader, token: string) {
   const { link, state } = await linkOfToken(reader, "reference", token);
   const framework = ratingFrameworkOf(reader.frameworks, link?.framework_id ?? null);
   const form = ratingFormFor(framework);
@@ -40,7 +40,7 @@ export async function ratingPage(reader: QueryContext, token: string) {
 }
 
 /** The provider's or supervisor's page: the applicant's name and the one entry to confirm. */
-export async function confirmationPage(reader: QueryContext, token: string): Promise<{ state: LinkState; applicant: string; entry: ConfirmableEntry | null }> {
+export async function confirmationPage(reader: Reader, token: string): Promise<{ state: LinkState; applicant: string; entry: ConfirmableEntry | null }> {
   const { link, state } = await linkOfToken(reader, "verify-entry", token);
   if (state !== "open" || !link) return { state, applicant: "", entry: null };
   const [applicant, { portfolio }] = await Promise.all([findUserById(reader.db, link.user_id), findPortfolio(reader.db, link.user_id)]);

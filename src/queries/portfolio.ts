@@ -11,7 +11,7 @@ import { entriesOf, findSection, sections } from "../forms/portfolio-sections.ts
 import { translator } from "../i18n/translate.ts";
 import type { SessionActor } from "../policies/actor.ts";
 import { frameworksOfPerson, todayOfPerson } from "./progress.ts";
-import type { ReadContext } from "./read-context.ts";
+import type { Reader } from "./reader.ts";
 
 type Person = SessionActor & { name: string; email: string };
 
@@ -19,7 +19,7 @@ type Person = SessionActor & { name: string; email: string };
 const documentTypeFor: Record<string, string> = { education: "transcript", licences: "other", training: "certificate" };
 
 /** The person's portfolio page: each section with its entries as form fields (for their one-line summaries). */
-export async function portfolioOverview(read: ReadContext, actor: SessionActor) {
+export async function portfolioOverview(read: Reader, actor: SessionActor) {
   const { portfolio } = await findPortfolio(read.db, actor.userId);
   const supported = new Set(portfolio.documents.map((document) => document.about).filter(Boolean));
   return sections.map((section) => ({
@@ -37,7 +37,7 @@ export async function portfolioOverview(read: ReadContext, actor: SessionActor) 
  * else a new entry's defaults) and the choices that come from the person's frameworks.
  * Undefined for an unknown section or an entry the person does not have.
  */
-export async function portfolioEntryForm(read: ReadContext, actor: SessionActor, sectionId: string, entryId: string | null, locale: Locale) {
+export async function portfolioEntryForm(read: Reader, actor: SessionActor, sectionId: string, entryId: string | null, locale: Locale) {
   const section = findSection(sectionId);
   if (!section) return undefined;
   const { portfolio } = await findPortfolio(read.db, actor.userId);
@@ -74,7 +74,7 @@ function frameworkOptions(frameworks: readonly Framework[], locale: Locale): Rec
 }
 
 /** The personal statement's form: the kept draft or the saved text, and the strictest word limit of the person's associations. */
-export async function statementForm(read: ReadContext, actor: SessionActor) {
+export async function statementForm(read: Reader, actor: SessionActor) {
   const [{ portfolio }, draft, { associations }] = await Promise.all([
     findPortfolio(read.db, actor.userId),
     findFormDraft(read.db, actor.userId, statementDraftKey),
@@ -86,13 +86,13 @@ export async function statementForm(read: ReadContext, actor: SessionActor) {
 }
 
 /** The portable portfolio file (docs/portfolio-format.md) with who it belongs to, and the date for its file name. */
-export async function portfolioFile(read: ReadContext, actor: Person) {
+export async function portfolioFile(read: Reader, actor: Person) {
   const [{ portfolio }, date] = await Promise.all([findPortfolio(read.db, actor.userId), todayOfPerson(read, actor.userId)]);
   return { json: JSON.stringify({ ...portfolio, person: { name: actor.name, email: actor.email } }, null, 2), date };
 }
 
 /** What the archive of everything holds: the portfolio file and each uploaded document, by name in the zip and stored hash. */
-export async function portfolioArchive(read: ReadContext, actor: Person) {
+export async function portfolioArchive(read: Reader, actor: Person) {
   const [file, documents] = await Promise.all([portfolioFile(read, actor), listDocumentsOfUser(read.db, actor.userId)]);
   return {
     ...file,

@@ -9,10 +9,10 @@ import type { Framework } from "../domain/framework-schema.ts";
 import { recommend } from "../domain/recommend.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
 import { candidacyPolicy } from "../policies/candidacy.ts";
-import type { ReadContext } from "./read-context.ts";
+import type { Reader } from "./reader.ts";
 
 /** The associations a person belongs to, each with its frameworks; and all those frameworks (every published one when none yet). */
-export async function frameworksOfPerson(read: ReadContext, userId: string) {
+export async function frameworksOfPerson(read: Reader, userId: string) {
   const memberships = await listMembershipsWithFrameworks(read.db, userId);
   const byId = new Map(read.frameworks.map((framework) => [framework.id, framework]));
   const associations = memberships.map((membership) => ({
@@ -24,12 +24,12 @@ export async function frameworksOfPerson(read: ReadContext, userId: string) {
 }
 
 /** Today for a person, where they live (their first association's time zone, else UTC). */
-export async function todayOfPerson(read: ReadContext, userId: string): Promise<string> {
+export async function todayOfPerson(read: Reader, userId: string): Promise<string> {
   return today(await findTimeZoneOfPerson(read.db, userId), read.now());
 }
 
 /** The person's own progress: for each association they belong to, every category of its frameworks, closest first. */
-export async function progressOf(read: ReadContext, actor: SessionActor) {
+export async function progressOf(read: Reader, actor: SessionActor) {
   const [{ portfolio }, { associations }, asOf] = await Promise.all([findPortfolio(read.db, actor.userId), frameworksOfPerson(read, actor.userId), todayOfPerson(read, actor.userId)]);
   return {
     today: asOf,
@@ -64,7 +64,7 @@ export async function progressOf(read: ReadContext, actor: SessionActor) {
  * staff, judged on today's date where the association is. "not-found" for no such candidacy (or
  * category), "forbidden" for anyone else.
  */
-export async function candidateProgress(read: ReadContext, actor: MaybeActor, candidacyId: string) {
+export async function candidateProgress(read: Reader, actor: MaybeActor, candidacyId: string) {
   const candidacy = await findCandidacy(read.db, candidacyId);
   if (!candidacy) return "not-found" as const;
   if (!candidacyPolicy.viewProgress(actor, candidacy)) return "forbidden" as const;

@@ -5,13 +5,13 @@ import type { Portfolio } from "../domain/portfolio-schema.ts";
 import { ratingFormFor } from "../domain/rating-form.ts";
 import { sections } from "../forms/portfolio-sections.ts";
 import type { SessionActor } from "../policies/actor.ts";
-import type { QueryContext } from "./query-context.ts";
+import type { Reader } from "./reader.ts";
 
 /**
  * The applicant's side of references and confirmations: what they asked of whom and where each
  * stands. Everything is the actor's own; a rater's answers only when the applicant did not waive them.
  */
-export async function referencesOf(reader: QueryContext, actor: SessionActor) {
+export async function referencesOf(reader: Reader, actor: SessionActor) {
   const [{ portfolio }, links] = await Promise.all([findPortfolio(reader.db, actor.userId), listAccessLinksOfUser(reader.db, actor.userId, "reference")]);
   const linkOf = new Map(links.map((link) => [link.entry_id, link]));
   return portfolio.references
@@ -32,7 +32,7 @@ export async function referencesOf(reader: QueryContext, actor: SessionActor) {
 }
 
 /** What the rater chose for each area, in both languages. */
-function ratingAnswers(reader: QueryContext, frameworkId: string | null, answers: Record<string, unknown> | null) {
+function ratingAnswers(reader: Reader, frameworkId: string | null, answers: Record<string, unknown> | null) {
   const framework = reader.frameworks.find((candidate) => candidate.id === frameworkId);
   if (!framework || !answers) return [];
   const form = ratingFormFor(framework);
@@ -49,7 +49,7 @@ export function confirmableEntryIn(portfolio: Portfolio, entryId: string): Confi
 }
 
 /** One of the actor's own entries that someone can confirm; undefined for anyone else's or another kind. */
-export async function confirmableEntryOf(reader: QueryContext, actor: SessionActor, entryId: string): Promise<ConfirmableEntry | undefined> {
+export async function confirmableEntryOf(reader: Reader, actor: SessionActor, entryId: string): Promise<ConfirmableEntry | undefined> {
   const { portfolio } = await findPortfolio(reader.db, actor.userId);
   return confirmableEntryIn(portfolio, entryId);
 }

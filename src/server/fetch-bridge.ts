@@ -19,7 +19,7 @@ export function toFetchRequest(req: IncomingMessage, signal: AbortSignal, bodyLi
   const url = new URL(req.url ?? "/", `http://${headers.get("host") ?? "localhost"}`);
   const method = req.method ?? "GET";
   const body = method === "GET" || method === "HEAD" ? undefined : cappedBody(req, bodyLimitBytes);
-  const request = new Request(url, { method, headers, signal, ...(body ? { body: body.stream, duplex: "half" } : {}) } as RequestInit);
+  const request = new Request(url, { method, headers, signal, ...(body ? { body: body.stream, duplex: "half" } : {}) });
   return { request, isBodyOverLimit: () => body?.isOverLimit() ?? false };
 }
 

@@ -59,7 +59,9 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
   };
 
   const housekeeping = startHousekeeping(() => commandContext(services), logger);
-  const server = createServer(createHttpHandler(build, services, path.join(buildDir, "client")));
+  const handleHttp = createHttpHandler(build, services, path.join(buildDir, "client"));
+  // The handler answers 500 itself on any error, so its promise never rejects.
+  const server = createServer((req, res) => void handleHttp(req, res));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

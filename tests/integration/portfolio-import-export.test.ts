@@ -73,6 +73,16 @@ describe("portfolio import and export", () => {
     expect(await importsOf(user.id)).toEqual([{ actor: user.id, kind: "csv", added: 1, skipped: 0, rejected: 1 }]);
   });
 
+  it("imports Excel's UTF-16 export with its sep= line, as uploaded bytes", async () => {
+    const { user, client } = await person();
+    const text = "\uFEFFsep=;\r\nCurso;Fecha;Horas\r\nCrianza y apego;2024-06-01;4,5\r\n";
+    const content = Uint8Array.from(Buffer.from(text, "utf16le"));
+    const page = await client.postFiles("/portfolio/import", { kind: "csv" }, { file: { name: "t.csv", type: "text/csv", content } });
+    expect(page.text).toContain("Added 1 entries.");
+    const { portfolio } = await findPortfolio(app.services.db, user.id);
+    expect(portfolio.training).toMatchObject([{ title: "Crianza y apego", date: "2024-06-01", clockHours: 4.5 }]);
+  });
+
   it("says what is wrong with a file it cannot read", async () => {
     const { user, client } = await person();
     const notJson = await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: "{ nope" } });

@@ -45,9 +45,9 @@ describe("streamed answers", () => {
 
     // Count what the archive pulls from the real store, to see how far it runs ahead of the client.
     const store = app.services.files;
-    const get = store.get;
+    const get = store.get.bind(store);
     let pulled = 0;
-    store.get = (sha256) => ((pulled += 1), get.call(store, sha256));
+    store.get = (sha256) => ((pulled += 1), get(sha256));
     try {
       const { request, response } = openRawRequest(app.url, "GET", "/portfolio/archive", { cookie: client.cookieHeader() });
       request.end();

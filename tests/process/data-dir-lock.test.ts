@@ -74,7 +74,7 @@ describe("the data-folder lock", () => {
       writeForeignLock(dataDir, 1, secondsAgo(60));
       const racers = await raceForLock(dataDir, 2);
       expect(racers.map((racer) => racer.outcome).sort(), `race ${race}`).toEqual(["refused", "won"]);
-      for (const racer of racers) racer.child.stdin!.end();
+      for (const racer of racers) racer.child.stdin.end();
       await Promise.all(racers.map((racer) => racer.exited));
       contenders.splice(0);
       expect(existsSync(lockFile(dataDir)), `race ${race}: the winner released on exit`).toBe(false);
@@ -89,7 +89,7 @@ async function raceForLock(dataDir: string, count: number) {
     contenders.push(child);
     const exited = once(child, "exit");
     let said = "";
-    child.stdout!.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => (said += chunk.toString()));
     const saidLine = async (index: number) => {
       while (said.split("\n").length <= index + 1) {
         if (child.exitCode !== null) throw new Error(`contender exited early: ${said}`);
@@ -100,6 +100,6 @@ async function raceForLock(dataDir: string, count: number) {
     return { child, exited, saidLine };
   });
   await Promise.all(racers.map(async (racer) => expect(await racer.saidLine(0)).toBe("ready")));
-  for (const racer of racers) racer.child.stdin!.write("go\n");
+  for (const racer of racers) racer.child.stdin.write("go\n");
   return Promise.all(racers.map(async (racer) => ({ ...racer, outcome: await racer.saidLine(1) })));
 }

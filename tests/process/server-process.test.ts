@@ -42,22 +42,22 @@ describe("the server-process helper", () => {
   it("kills a server that never listens, and its children, when the start timeout passes, and says so", async () => {
     await withNeverReadyServer(async (pidFile) => {
       const started = Date.now();
-      const error = await startServerProcess({ PID_FILE: pidFile }, { args: neverReady, startTimeoutMs: 3000 }).catch((failure: Error) => failure);
+      const error = await startServerProcess({ PID_FILE: pidFile }, { args: neverReady, startTimeoutMs: 3000 }).catch((failure: unknown) => (failure as Error).message);
       expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
       const [serverPid, childPid] = pidsIn(pidFile);
-      expect(String(error)).toContain(`server did not listen within 3000 ms`);
-      expect(String(error)).toContain(`killed it and its children (pid ${serverPid})`);
-      expect(String(error)).toContain("starting, and never listening");
+      expect(error).toContain(`server did not listen within 3000 ms`);
+      expect(error).toContain(`killed it and its children (pid ${serverPid})`);
+      expect(error).toContain("starting, and never listening");
       expect(await survivorsAmong([serverPid!, childPid!])).toEqual([]);
     });
   });
 
   it("kills what is still starting when the file ends (the afterAll of the process and e2e projects)", async () => {
     await withNeverReadyServer(async (pidFile) => {
-      const starting = startServerProcess({ PID_FILE: pidFile }, { args: neverReady, startTimeoutMs: 600_000 }).catch((failure: Error) => failure);
+      const starting = startServerProcess({ PID_FILE: pidFile }, { args: neverReady, startTimeoutMs: 600_000 }).catch((failure: unknown) => (failure as Error).message);
       while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await delay(50);
       await killStartedServerProcesses();
-      expect(String(await starting)).toContain("server exited before listening");
+      expect(await starting).toContain("server exited before listening");
       expect(await survivorsAmong(pidsIn(pidFile))).toEqual([]);
     });
   });

@@ -23,7 +23,7 @@ export async function startJourney(scripts: string[][] = [], serverEnv: Record<s
     dataDir,
     server,
     browser,
-    async close() {
+    close: async () => {
       try {
         await browser.close();
       } finally {
@@ -44,7 +44,7 @@ export async function startJourneyWithMail(scripts: string[][] = []) {
   return {
     ...journey,
     inbox,
-    async close() {
+    close: async () => {
       try {
         await journey.close();
       } finally {

@@ -27,7 +27,7 @@ export async function startServerProcess(env: Record<string, string>, options: S
         if (match) resolve(Number(match[1]));
       };
       server.child.stdout!.on("data", check);
-      server.exited.then(() => reject(new Error(`server exited before listening:\n${server.output()}`)));
+      void server.exited.then(() => reject(new Error(`server exited before listening:\n${server.output()}`)));
     });
     // The same host the server puts in its mail links, so the browser keeps one set of cookies.
     return { ...server, url: `http://localhost:${port}` };
@@ -71,12 +71,12 @@ function spawnServer(env: Record<string, string>, args = ["server.ts"]): Started
   // Its own process group, so a kill reaches any child it spawns too.
   const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? "", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
   const exited = once(child, "exit").then(([code]) => code as number | null);
   const server = { child, output: () => output, exited };
   started.add(server);
-  exited.then(() => {
+  void exited.then(() => {
     // The group may outlive its leader; the afterAll kill still reaches it through the pgid.
     if (!hasGroup(child)) started.delete(server);
   });

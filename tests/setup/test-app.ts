@@ -39,7 +39,7 @@ export async function startTestAppWithMail(env: Record<string, string> = {}) {
   return {
     app,
     inbox,
-    async close() {
+    close: async () => {
       await app.close();
       await inbox.close();
     },

@@ -40,7 +40,7 @@ async function openPGliteSchema(schema: string): Promise<DatabaseHandle> {
     db,
     driver: "pglite",
     description: `pglite schema ${schema}`,
-    async close() {
+    close: async () => {
       // The PGlite instance outlives this file; only the schema goes.
       await pglite.exec(`drop schema ${schema} cascade; set search_path to public`);
     },
@@ -58,7 +58,7 @@ async function openPostgresSchema(schema: string): Promise<DatabaseHandle> {
   return {
     ...handle,
     description: `postgres schema ${schema}`,
-    async close() {
+    close: async () => {
       await sql.raw(`drop schema ${schema} cascade`).execute(handle.db);
       await handle.close();
     },

@@ -28,8 +28,3 @@ export function yesOrNo(isMet: boolean, missing: Text, counted: Counted[] = [], 
   return { status: isMet ? "met" : "unmet", progress: isMet ? 1 : 0, measures: [], counted, excluded, missing: isMet ? null : missing };
 }
 
-/** Entries dated after the date checked never count. */
-export function isFuture(day: Day, context: EvaluationContext): boolean {
-  return day > context.asOf;
-}
-

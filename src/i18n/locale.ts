@@ -1,0 +1,2 @@
+/** The languages Cradle speaks. */
+export type Locale = "en" | "es";
