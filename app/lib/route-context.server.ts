@@ -27,7 +27,7 @@ export function currentActor(context: Context): Actor {
  * Runs one command as the request's actor (or the one given, such as a link's holder). A command
  * that refuses the actor outright answers 403; other refusals come back as field errors.
  */
-export async function run<K extends Actor["kind"], I, O>(context: Context, command: Command<K, I, O>, input: NoInfer<I>, actor: Actor = currentActor(context)): Promise<Result<O>> {
+export async function run<K extends Actor["kind"], I, O, P>(context: Context, command: Command<K, I, O, P>, input: NoInfer<I>, actor: Actor = currentActor(context)): Promise<Result<O>> {
   const result = await runCommand(commandContext(services(context)), command, actor, input);
   if (!result.ok && result.forbidden) throw data({ reason: "forbidden" }, { status: 403 });
   return result;

@@ -21,9 +21,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const kind = fields.get("kind") === "csv" ? "csv" : "json";
     if (!file || file.sizeBytes === 0) return invalid({ file: "import.noFile" }, { kind });
     if (file.isOverLimit) return invalid({ file: "import.tooBig" }, { kind });
-    // Decoded as File.text() did: UTF-8, a byte-order mark dropped.
-    const text = new TextDecoder().decode(await readFile(file.path));
-    const imported = await run(context, importPortfolioFile, { kind, text }, user);
+    const imported = await run(context, importPortfolioFile, { kind, file: new Uint8Array(await readFile(file.path)) }, user);
     if (!imported.ok) return invalid(imported.errors, { kind });
     return { ok: true as const, report: imported.value };
   });

@@ -12,10 +12,11 @@ export const createVerifiedAccount = defineCommand({
   name: "account.created-verified",
   actors: ["system"],
   input: z.object({ email: emailInput, name: z.string().trim().min(1, "error.required").max(120, "error.tooLong"), password: newPasswordInput, locale: localeInput.optional() }),
-  async run({ tx, input, now }) {
+  prepare: (input) => hashPassword(input.password),
+  async run({ tx, input, now, prepared: passwordHash }) {
     const existing = await findUserByEmail(tx, input.email);
     if (existing) return unchanged({ userId: existing.id, isNew: false });
-    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), locale: input.locale ?? null });
+    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale ?? null });
     await markEmailVerified(tx, user.id, now);
     return done({ type: "user", id: user.id }, { userId: user.id, isNew: true });
   },

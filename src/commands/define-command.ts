@@ -35,16 +35,22 @@ export type Done<O> = {
   details?: Record<string, unknown>;
 };
 
-export type Command<K extends ActorKind, I, O> = {
+export type Command<K extends ActorKind, I, O, P = undefined> = {
   name: string;
   actors: readonly K[];
   input: z.ZodType<I>;
   /** Checked inside the transaction with the actor's roles read again there; subject checks are `assert-*` guards in `run`. */
   policy?: (actor: ActorOf<K>, input: I) => boolean;
-  run(scope: CommandScope<ActorOf<K>, I>): Promise<Done<O>>;
+  /**
+   * Slow work that needs no lock (hashing a password, storing a file's bytes), done before the
+   * transaction opens: the embedded database has one connection, and a transaction holds it.
+   * It may read, and write only what is upkeep (a rate-limit count); its result is `scope.prepared`.
+   */
+  prepare?: (input: I, before: { db: Db; actor: ActorOf<K>; context: CommandContext }) => Promise<P>;
+  run(scope: CommandScope<ActorOf<K>, I> & { prepared: P }): Promise<Done<O>>;
 };
 
-export function defineCommand<K extends ActorKind, I, O>(command: Command<K, I, O>): Command<K, I, O> {
+export function defineCommand<K extends ActorKind, I, O, P = undefined>(command: Command<K, I, O, P>): Command<K, I, O, P> {
   return command;
 }
 
@@ -70,11 +76,12 @@ export function refuse(errors: FieldErrors, options: { retryAfterMinutes?: numbe
  * entry named after the command, commits, then wakes the mail worker if mail was queued.
  * A command that joins a caller's transaction must refuse before it writes.
  */
-export async function runCommand<K extends ActorKind, I, O>(context: CommandContext, command: Command<K, I, O>, actor: Actor, rawInput: unknown): Promise<Result<O>> {
+export async function runCommand<K extends ActorKind, I, O, P>(context: CommandContext, command: Command<K, I, O, P>, actor: Actor, rawInput: unknown): Promise<Result<O>> {
   if (!(command.actors as readonly ActorKind[]).includes(actor.kind)) return { ok: false, errors: { form: "error.forbidden" }, forbidden: true };
   const parsed = command.input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, errors: issuesToFieldErrors(parsed.error.issues) };
   let mailed = false;
+  let prepared: P;
   const body = async (tx: Db): Promise<Result<O>> => {
     const current = await currentStanding(tx, actor as ActorOf<K>);
     if (!current || (command.policy && !command.policy(current, parsed.data))) refuse({ form: "error.forbidden" }, { forbidden: true });
@@ -83,6 +90,7 @@ export async function runCommand<K extends ActorKind, I, O>(context: CommandCont
       tx,
       actor: current,
       input: parsed.data,
+      prepared,
       now,
       context,
       today: (zone) => today(zone, now),
@@ -102,6 +110,7 @@ export async function runCommand<K extends ActorKind, I, O>(context: CommandCont
     return { ok: true, value: outcome.value };
   };
   try {
+    prepared = command.prepare ? await command.prepare(parsed.data, { db: context.db, actor: actor as ActorOf<K>, context }) : (undefined as P);
     const result = context.db.isTransaction ? await body(context.db) : await context.db.transaction().execute(body);
     if (mailed && !context.db.isTransaction) context.wakeMail?.();
     return result;

@@ -41,9 +41,10 @@ type Incoming = Array<{ list: List; where: string; entry: unknown }>;
 export const importPortfolioFile = defineCommand({
   name: "portfolio.imported",
   actors: ["person"],
-  input: z.object({ kind: z.enum(["json", "csv"]), text: z.string() }),
+  // The file as uploaded: a CSV may be UTF-16 or carry Excel's sep= line, which the CSV reader sorts out.
+  input: z.object({ kind: z.enum(["json", "csv"]), file: z.union([z.string(), z.instanceof(Uint8Array)]) }),
   async run({ tx, actor, input, now }) {
-    const read = input.kind === "csv" ? trainingEntries(input.text) : portfolioEntries(input.text);
+    const read = input.kind === "csv" ? trainingEntries(input.file) : portfolioEntries(typeof input.file === "string" ? input.file : new TextDecoder().decode(input.file));
     if ("rejected" in read) return unchanged<ImportReport>({ added: [], skipped: [], rejected: [read.rejected] });
     const portfolio = await lockPortfolio(tx, actor.userId);
     const { report, next } = merge(portfolio, read.incoming);
@@ -69,7 +70,7 @@ function portfolioEntries(text: string): { incoming: Incoming } | { rejected: Im
   return { incoming };
 }
 
-function trainingEntries(text: string): { incoming: Incoming } | { rejected: ImportReport["rejected"][number] } {
+function trainingEntries(text: string | Uint8Array): { incoming: Incoming } | { rejected: ImportReport["rejected"][number] } {
   try {
     return { incoming: trainingRowsFromCsv(text).map((row) => ({ list: "training" as const, where: `line ${row.line}`, entry: row.entry })) };
   } catch (error) {

@@ -14,27 +14,32 @@ export type LogInAttempt =
   | { signedIn: true; sessionToken: string; userId: string; expiresAt: Date }
   | { signedIn: false; errors: FieldErrors; retryAfterMinutes?: number };
 
+type Checked = { refusal: { errors: FieldErrors; retryAfterMinutes?: number } } | { userId: string };
+
 /**
  * A visitor logs in: checks the password and opens a session (audited as "account.logged-in").
- * Every try is counted against the address and the email first. A refused try is returned as
- * `unchanged` rather than thrown as a refusal on purpose: a refusal would roll the count back with
- * the transaction, and then guessing would never be slowed down. The count is the only write of a
- * refused try, and it is not audited (rate-limit rows are upkeep, like the sessions' expiry).
+ * Before any transaction, every try is counted against the address and the email, and then the
+ * password is checked (slow on purpose, so not while holding the database). A refused try is
+ * returned as `unchanged`, not thrown: the count is its only write, upkeep that is not audited,
+ * like the sessions' expiry.
  */
 export const logIn = defineCommand({
   name: "account.logged-in",
   actors: ["visitor"],
   input: z.object({ email: emailInput, password: passwordInput }),
-  async run({ tx, actor, input, now }) {
-    const refused = (errors: FieldErrors, retryAfterMinutes?: number) => unchanged<LogInAttempt>({ signedIn: false, errors, ...(retryAfterMinutes === undefined ? {} : { retryAfterMinutes }) });
-    const waitMinutes = (await hitRateLimit(tx, "log-in:ip", actor.clientIp, now)) ?? (await hitRateLimit(tx, "log-in:email", input.email, now));
-    if (waitMinutes !== undefined) return refused({ form: "logIn.rateLimited" }, waitMinutes);
-
-    const user = await findUserByEmail(tx, input.email);
+  async prepare(input, { db, actor, context }): Promise<Checked> {
+    const now = context.now();
+    const retryAfterMinutes = (await hitRateLimit(db, "log-in:ip", actor.clientIp, now)) ?? (await hitRateLimit(db, "log-in:email", input.email, now));
+    if (retryAfterMinutes !== undefined) return { refusal: { errors: { form: "logIn.rateLimited" }, retryAfterMinutes } };
+    const user = await findUserByEmail(db, input.email);
     const passwordMatches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
-    if (!user || !passwordMatches) return refused({ form: "logIn.invalid" });
-    if (!user.email_verified_at) return refused({ form: "logIn.notVerified" });
-
+    if (!user || !passwordMatches) return { refusal: { errors: { form: "logIn.invalid" } } };
+    if (!user.email_verified_at) return { refusal: { errors: { form: "logIn.notVerified" } } };
+    return { userId: user.id };
+  },
+  async run({ tx, input, now, prepared }) {
+    if ("refusal" in prepared) return unchanged<LogInAttempt>({ signedIn: false, ...prepared.refusal });
+    const user = { id: prepared.userId };
     await resetRateLimit(tx, "log-in:email", input.email);
     const { token, hash } = createToken();
     const expiresAt = new Date(now.getTime() + sessionLifetimeMs);

@@ -13,10 +13,11 @@ export const resetPassword = defineCommand({
   actors: ["link"],
   input: z.object({ token: z.string().min(1), password: newPasswordInput }),
   policy: (actor) => actor.purpose === "reset-password",
-  async run({ tx, actor, input, now }) {
+  prepare: (input) => hashPassword(input.password),
+  async run({ tx, actor, input, now, prepared: passwordHash }) {
     const consumed = await consumeEmailToken(tx, "reset-password", hashToken(input.token), now);
     if (!consumed || (actor.linkId !== null && consumed.id !== actor.linkId)) refuse({ form: "reset.invalid" });
-    await updatePasswordHash(tx, consumed.user_id, await hashPassword(input.password));
+    await updatePasswordHash(tx, consumed.user_id, passwordHash);
     await deleteSessionsOfUser(tx, consumed.user_id);
     // The link reached the inbox, which proves the address as well as a confirmation link would.
     await markEmailVerified(tx, consumed.user_id, now);

@@ -11,10 +11,10 @@ export const signUp = defineCommand({
   name: "account.created",
   actors: ["visitor"],
   input: z.object({ name: z.string().trim().min(1, "error.required").max(120, "error.tooLong"), email: emailInput, password: newPasswordInput, locale: localeInput }),
+  prepare: (input) => hashPassword(input.password),
   async run(scope) {
-    const { tx, input } = scope;
+    const { tx, input, prepared: passwordHash } = scope;
     if (await findUserByEmail(tx, input.email)) refuse({ email: "error.emailTaken" });
-    const passwordHash = await hashPassword(input.password);
     const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale }).catch((error: unknown) => {
       // Two sign-ups with one address at once: the unique index decides, and the second is told as if it came later.
       if (isUniqueViolation(error)) refuse({ email: "error.emailTaken" });

@@ -24,14 +24,18 @@ export const uploadDocument = defineCommand({
   name: "document.uploaded",
   actors: ["person"],
   input: z.object({ type: z.enum(documentTypes), filename: z.string(), about: z.string().min(1).optional(), file }),
-  async run(scope) {
-    const { tx, actor, input, now, context } = scope;
+  // Storing the bytes (perhaps to S3) happens before the transaction, which would otherwise hold the
+  // database meanwhile. Bytes stored for an upload that is then refused are harmless: shared by hash, named by no row.
+  async prepare(input, { context }) {
     const kind = sniffFileType(input.file) ?? refuse({ file: "documents.wrongType" });
+    if (!context.files) throw new Error("upload-document needs the file store in its context");
+    return { kind, sha256: await context.files.put(input.file) };
+  },
+  async run(scope) {
+    const { tx, actor, input, now, prepared } = scope;
+    const { kind, sha256 } = prepared;
     const portfolio = await lockPortfolio(tx, actor.userId);
     if (input.about && !supportableEntries(portfolio).some(({ entry }) => entry.id === input.about)) refuse({ about: "portfolio.notFound" });
-    if (!context.files) throw new Error("upload-document needs the file store in its context");
-    // Bytes stored for an upload whose transaction then fails are harmless: shared by hash, named by no row.
-    const sha256 = await context.files.put(input.file);
     const document = await insertDocument(tx, { userId: actor.userId, sha256, type: input.type, filename: input.filename.slice(0, 200), mediaType: kind.mediaType, sizeBytes: input.file.length });
     const entry = { id: document.id, type: input.type, date: await personToday(scope, actor.userId), ...(input.about ? { about: input.about } : {}) };
     await writePortfolio(tx, actor.userId, { ...portfolio, documents: [...portfolio.documents, entry] }, now);

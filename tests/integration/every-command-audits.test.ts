@@ -9,7 +9,7 @@ import { startTestApp } from "../setup/test-app.ts";
 const app = await startTestApp();
 afterAll(() => app.close());
 
-type AnyCommand = Command<Actor["kind"], unknown, unknown>;
+type AnyCommand = Command<Actor["kind"], unknown, unknown, unknown>;
 
 function isCommand(value: unknown): value is AnyCommand {
   const candidate = value as Partial<AnyCommand> | null;

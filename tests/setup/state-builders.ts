@@ -25,7 +25,7 @@ export function commandsOf(app: App, now?: () => Date): CommandContext {
 }
 
 /** Runs a command and fails the test at once if it is refused: for setting up, not for the behaviour under test. */
-export async function runOrThrow<K extends Actor["kind"], I, O>(app: App, command: Command<K, I, O>, actor: Actor, input: NoInfer<I>): Promise<O> {
+export async function runOrThrow<K extends Actor["kind"], I, O, P>(app: App, command: Command<K, I, O, P>, actor: Actor, input: NoInfer<I>): Promise<O> {
   const result: Result<O> = await runCommand(commandsOf(app), command, actor, input);
   if (!result.ok) expect.fail(`${command.name} refused: ${JSON.stringify(result.errors)}`);
   return result.value;
@@ -46,7 +46,7 @@ export async function buildApplicant(app: App, options: { associationId?: string
   const associationId = options.associationId ?? (await buildAllianceAssociation(app)).id;
   const user = await buildMember(app.services.db, associationId, "member", options.name ? { name: options.name } : {});
   const actor = person(user.id, [{ association_id: associationId, role: "member" }]);
-  if (options.meets) await runOrThrow(app, importPortfolioFile, actor, { kind: "json", text: readFileSync(portfolioFiles[options.meets], "utf8") });
+  if (options.meets) await runOrThrow(app, importPortfolioFile, actor, { kind: "json", file: readFileSync(portfolioFiles[options.meets], "utf8") });
   return { user, associationId, actor };
 }
 

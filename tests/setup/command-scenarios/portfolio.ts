@@ -36,7 +36,7 @@ export const portfolioScenarios: Record<string, Scenario> = {
   },
   "statement.saved": async (app) => ({ actor: await someone(app), input: { text: "I have worked with families of infants for nine years." } }),
   "statement-draft.kept": async (app) => ({ actor: await someone(app), input: { text: "I have worked with" } }),
-  "portfolio.imported": async (app) => ({ actor: await someone(app), input: { kind: "json", text: readFileSync("examples/ifs-portfolio.json", "utf8") } }),
+  "portfolio.imported": async (app) => ({ actor: await someone(app), input: { kind: "json", file: readFileSync("examples/ifs-portfolio.json", "utf8") } }),
   "document.uploaded": async (app) => ({ actor: await someone(app), input: { type: "transcript", filename: "transcript.pdf", file: pdf } }),
   "document.downloaded": async (app) => {
     const { actor } = await buildApplicant(app);
