@@ -114,5 +114,7 @@ export function permissionTable<Subject>(
 
 /** A table for a policy that looks at nobody's thing, only at who asks. */
 export function actorTable(name: string, decide: (actor: MaybeActor) => boolean, table: Record<CastMember, boolean>) {
-  permissionTable(name, { "(anything)": null }, (actor) => decide(actor), Object.fromEntries(Object.entries(table).map(([who, verdict]) => [who, [verdict]])) as Record<CastMember, readonly boolean[]>);
+  const rows = {} as Record<CastMember, readonly boolean[]>;
+  for (const who of Object.keys(table) as CastMember[]) rows[who] = [table[who]];
+  permissionTable(name, { "(anything)": null }, (actor) => decide(actor), rows);
 }
