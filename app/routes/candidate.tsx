@@ -1,19 +1,16 @@
-import { data } from "react-router";
 import type { Route } from "./+types/candidate";
 import { candidateProgress } from "../../src/queries/progress.ts";
 import { PageTitle } from "../components/page-title.tsx";
-import { currentUser, notFound, requireUser, services } from "../lib/route-context.server.ts";
+import { read, requireUser } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
-/** A candidate's progress for their category: for the candidate, their advisor and the association's staff. */
+/**
+ * A candidate's progress for their category: for the candidate, their advisor and the association's
+ * staff. 401 for nobody before anything is read; 404 for anyone else, as for no such candidacy.
+ */
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const page = await candidateProgress(services(context), currentUser(context), params.id);
-  if (page === "not-found") notFound();
-  if (page === "forbidden") {
-    requireUser(context);
-    throw data({ reason: "forbidden" }, { status: 403 });
-  }
-  return page;
+  requireUser(context);
+  return read(context, candidateProgress, params.id);
 }
 
 export default function Candidate({ loaderData }: Route.ComponentProps) {

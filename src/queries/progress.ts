@@ -9,7 +9,7 @@ import type { Framework } from "../domain/framework-schema.ts";
 import { recommend } from "../domain/recommend.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
 import { candidacyPolicy } from "../policies/candidacy.ts";
-import type { Reader } from "./reader.ts";
+import { hidden, type Reader } from "./reader.ts";
 
 /** The associations a person belongs to, each with its frameworks; and all those frameworks (every published one when none yet). */
 export async function frameworksOfPerson(read: Reader, userId: string) {
@@ -61,16 +61,14 @@ export async function progressOf(read: Reader, actor: SessionActor) {
 
 /**
  * A candidate's progress in their category, for the candidate, their advisor and the association's
- * staff, judged on today's date where the association is. "not-found" for no such candidacy (or
- * category), "forbidden" for anyone else.
+ * staff, judged on today's date where the association is. Anyone else is told it does not exist, as
+ * for another person's application: whether someone is a candidate is theirs to tell.
  */
 export async function candidateProgress(read: Reader, actor: MaybeActor, candidacyId: string) {
-  const candidacy = await findCandidacy(read.db, candidacyId);
-  if (!candidacy) return "not-found" as const;
-  if (!candidacyPolicy.viewProgress(actor, candidacy)) return "forbidden" as const;
-  const framework = read.frameworks.find((candidate) => candidate.id === candidacy.framework_id);
-  const category = framework?.categories.find((candidate) => candidate.id === candidacy.category_id);
-  if (!framework || !category) return "not-found" as const;
+  const candidacy = (await findCandidacy(read.db, candidacyId)) ?? hidden();
+  if (!candidacyPolicy.viewProgress(actor, candidacy)) hidden();
+  const framework = read.frameworks.find((candidate) => candidate.id === candidacy.framework_id) ?? hidden();
+  const category = framework.categories.find((candidate) => candidate.id === candidacy.category_id) ?? hidden();
   const [{ portfolio }, person, advisor, association] = await Promise.all([
     findPortfolio(read.db, candidacy.user_id),
     findUserById(read.db, candidacy.user_id),

@@ -1,21 +1,94 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes.ts";
+import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
+import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
+import { uploadDocument } from "../../src/commands/upload-document.ts";
+import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
+import type { SessionActor } from "../../src/policies/actor.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
 import type { HttpClient } from "../setup/http-client.ts";
-import { startTestApp, type TestApp } from "../setup/test-app.ts";
+import { buildConfirmationRequest, buildReferenceRequest } from "../setup/link-builders.ts";
+import { buildAllianceAssociation, buildApplicationInReview, buildDraftApplication, buildSubmittedApplication, runOrThrow } from "../setup/state-builders.ts";
+import { startTestApp } from "../setup/test-app.ts";
 
 /**
- * Who may reach what. Each row is a route and the status each kind of person gets; "other-admin"
- * is an administrator of a different association, so every association-scoped row also proves
- * that one association's people cannot reach another's.
+ * Who may reach what. Each row is a route and the status each kind of person gets, on real things
+ * made through the commands, so that the roles are told apart:
+ *
+ * - "applicant" has an IFS application in review in the home association, a document, a candidacy
+ *   (advised by "advisor") and a portfolio with entries; "member" is another member there.
+ * - "assigned-reviewer" reviews the applicant's application; "reviewer" is a reviewer of the home
+ *   association assigned to nothing; "staff" and "admin" work for the home association.
+ * - "other-admin" is the admin of another association, which has its own applicant, application,
+ *   document and candidacy: every association-scoped row proves one association's people cannot reach
+ *   another's, and the rows on the other association's things prove its admin can.
+ * - "owner" runs the installation and holds no role in an association.
  */
-const actors = ["anonymous", "member", "reviewer", "staff", "admin", "other-admin", "owner"] as const;
+const actors = ["anonymous", "applicant", "member", "assigned-reviewer", "reviewer", "advisor", "staff", "admin", "other-admin", "owner"] as const;
 type ActorName = (typeof actors)[number];
 type Expectation = number | Partial<Record<ActorName | "default", number>>;
 
-type Row = { route: string; method: "GET" | "POST"; path: string; fields?: Record<string, string>; expect: Expectation };
+/**
+ * `path` is a fixed address, or builds a fresh subject for each case (a POST that would change it for
+ * the next person) and returns its address. `shows` is text every 200 answer of the row must contain,
+ * so a 200 is the page of that thing and not an empty one.
+ */
+type Row = { route: string; method: "GET" | "POST"; label?: string; path: string | (() => Promise<string>); fields?: Record<string, string>; shows?: string; expect: Expectation };
 
+const app = await startTestApp();
+afterAll(() => app.close());
+const { db } = app.services;
+const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+/** A candidate for California's TMHP (a category with candidate status), through the command. */
+async function enrol(actor: SessionActor, associationId: string) {
+  const { candidacyId } = await runOrThrow(app, enrolCandidate, actor, { associationId, frameworkId: "california-ifecmh", categoryId: "tmhp" });
+  return candidacyId;
+}
+
+async function upload(actor: SessionActor) {
+  const { documentId } = await runOrThrow(app, uploadDocument, actor, { type: "resume", filename: "resume.pdf", file: pdf });
+  return documentId;
+}
+
+// The home association and its people.
 const slug = "home-assoc";
+const home = await buildAllianceAssociation(app, { slug });
+await setFrameworksOfAssociation(db, home.id, ["alliance-iecmh-e", "california-ifecmh"]);
+const inReview = await buildApplicationInReview(app, { associationId: home.id, name: "Ana Applicant" });
+const advisor = await buildMember(db, home.id, "reviewer", { name: "Adam Advisor" });
+const homeCandidacy = await enrol(inReview.actor, home.id);
+await runOrThrow(app, assignAdvisor, inReview.staff.actor, { candidacyId: homeCandidacy, advisorEmail: advisor.email });
+const homeDocument = await upload(inReview.actor);
+const homeDraft = await buildDraftApplication(app, { associationId: home.id });
+const rater = await buildReferenceRequest(app, { associationId: home.id, name: "Rhea Asks" });
+const provider = await buildConfirmationRequest(app, { associationId: home.id, name: "Vera Asks" });
+
+// Another association, with its own applicant and things.
+const other = await buildAllianceAssociation(app);
+await setFrameworksOfAssociation(db, other.id, ["alliance-iecmh-e", "california-ifecmh"]);
+const elsewhere = await buildSubmittedApplication(app, { associationId: other.id, name: "Olga Elsewhere" });
+const otherCandidacy = await enrol(elsewhere.actor, other.id);
+const otherDocument = await upload(elsewhere.actor);
+
+// Joining is tried on an association of its own, so no row changes anyone's role in the two above.
+const joinable = await buildAssociation(db);
+
+const people = new Map<ActorName, { id: string }>([
+  ["applicant", inReview.user],
+  ["member", await buildMember(db, home.id, "member")],
+  ["assigned-reviewer", inReview.reviewer.user],
+  ["reviewer", await buildMember(db, home.id, "reviewer")],
+  ["advisor", advisor],
+  ["staff", inReview.staff.user],
+  ["admin", await buildMember(db, home.id, "admin")],
+  ["other-admin", await buildMember(db, other.id, "admin")],
+  ["owner", await buildUser(db, { isOwner: true })],
+]);
+
+const fakeId = "00000000-0000-4000-8000-000000000000";
+const file = (association: { slug: string }, applicationId: string) => `/a/${association.slug}/applications/${applicationId}`;
+
 const rows: Row[] = [
   { route: "/", method: "GET", path: "/", expect: 200 },
   { route: "signup", method: "GET", path: "/signup", expect: { anonymous: 200, default: 302 } },
@@ -33,79 +106,103 @@ const rows: Row[] = [
   { route: "language", method: "GET", path: "/language", expect: 302 },
   { route: "language", method: "POST", path: "/language", fields: { locale: "en" }, expect: 302 },
   { route: "account", method: "GET", path: "/account", expect: { anonymous: 401, default: 200 } },
+
+  // A portfolio is always one's own: an entry id is looked up in the asker's portfolio only.
   { route: "portfolio", method: "GET", path: "/portfolio", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio", method: "POST", path: "/portfolio", fields: { section: "training", entryId: "nope" }, expect: { anonymous: 401, default: 404 } },
   { route: "portfolio/:section/:entryId", method: "GET", path: "/portfolio/training/new", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/:section/:entryId", method: "POST", path: "/portfolio/training/new", expect: { anonymous: 401, default: 400 } },
+  { route: "portfolio/:section/:entryId", method: "GET", label: "the applicant's training t1", path: "/portfolio/training/t1", shows: "Infant mental health foundations", expect: { anonymous: 401, applicant: 200, default: 404 } },
   { route: "portfolio/export", method: "GET", path: "/portfolio/export", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/archive", method: "GET", path: "/portfolio/archive", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/import", method: "GET", path: "/portfolio/import", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/import", method: "POST", path: "/portfolio/import", expect: { anonymous: 401, default: 400 } },
   { route: "portfolio/references", method: "GET", path: "/portfolio/references", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/references", method: "POST", path: "/portfolio/references", expect: { anonymous: 401, default: 400 } },
-  // The rater's page answers anyone holding the link; an unknown token says so.
-  { route: "r/:token", method: "GET", path: "/r/not-a-token", expect: 200 },
-  { route: "r/:token", method: "POST", path: "/r/not-a-token", expect: 200 },
   { route: "portfolio/confirm/:entryId", method: "GET", path: "/portfolio/confirm/nope", expect: { anonymous: 401, default: 404 } },
   { route: "portfolio/confirm/:entryId", method: "POST", path: "/portfolio/confirm/nope", expect: { anonymous: 401, default: 404 } },
-  { route: "v/:token", method: "GET", path: "/v/not-a-token", expect: 200 },
-  { route: "v/:token", method: "POST", path: "/v/not-a-token", expect: 200 },
-  { route: "applications", method: "GET", path: "/applications", expect: { anonymous: 401, default: 200 } },
-  { route: "applications", method: "POST", path: "/applications", fields: { intent: "apply", choice: "x|y|z" }, expect: { anonymous: 401, default: 404 } },
-  { route: "applications/:id", method: "GET", path: "/applications/00000000-0000-4000-8000-000000000000", expect: { anonymous: 401, default: 404 } },
-  { route: "applications/:id", method: "POST", path: "/applications/00000000-0000-4000-8000-000000000000", expect: { anonymous: 401, default: 404 } },
+  { route: "portfolio/confirm/:entryId", method: "GET", label: "the applicant's RS/C session r1", path: "/portfolio/confirm/r1", shows: "Dr. Lee", expect: { anonymous: 401, applicant: 200, default: 404 } },
+  // Without a name and address: refused by the form, no mail is sent.
+  { route: "portfolio/confirm/:entryId", method: "POST", label: "the applicant's RS/C session r1", path: "/portfolio/confirm/r1", expect: { anonymous: 401, applicant: 400, default: 404 } },
   { route: "portfolio/documents", method: "GET", path: "/portfolio/documents", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/documents", method: "POST", path: "/portfolio/documents", expect: { anonymous: 401, default: 400 } },
   { route: "portfolio/statement", method: "GET", path: "/portfolio/statement", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/statement", method: "POST", path: "/portfolio/statement", expect: { anonymous: 401, default: 400 } },
-  { route: "documents/:id", method: "GET", path: "/documents/00000000-0000-4000-8000-000000000000", expect: { anonymous: 401, default: 404 } },
+
+  // Documents: the owner, staff of an association they submitted to, a reviewer assigned to their application.
+  { route: "documents/:id", method: "GET", label: "the applicant's document", path: `/documents/${homeDocument}`, expect: { anonymous: 401, applicant: 200, "assigned-reviewer": 200, staff: 200, admin: 200, default: 404 } },
+  { route: "documents/:id", method: "GET", label: "the other association's applicant's document", path: `/documents/${otherDocument}`, expect: { anonymous: 401, "other-admin": 200, default: 404 } },
+  { route: "documents/:id", method: "GET", label: "no such document", path: `/documents/${fakeId}`, expect: { anonymous: 401, default: 404 } },
+
+  // The rater's and the provider's pages answer anyone holding the link: the token is the permission.
+  { route: "r/:token", method: "GET", label: "a rater's real token", path: `/r/${rater.token}`, shows: "Reference rating for Rhea Asks", expect: 200 },
+  // Saving no answers keeps an empty draft; the link stays open for the next person.
+  { route: "r/:token", method: "POST", label: "a rater's real token", path: `/r/${rater.token}`, fields: { intent: "save" }, shows: "Your answers are saved.", expect: 200 },
+  { route: "r/:token", method: "GET", path: "/r/not-a-token", shows: "This link is not valid.", expect: 200 },
+  { route: "r/:token", method: "POST", path: "/r/not-a-token", expect: 200 },
+  { route: "v/:token", method: "GET", label: "a provider's real token", path: `/v/${provider.token}`, shows: "Please confirm an entry for Vera Asks", expect: 200 },
+  // Answering closes the link, so each case answers a link of its own.
+  { route: "v/:token", method: "POST", label: "a fresh provider's token", path: async () => `/v/${(await buildConfirmationRequest(app, { associationId: home.id })).token}`, fields: { answer: "yes" }, shows: "Your answer is recorded.", expect: 200 },
+  { route: "v/:token", method: "GET", path: "/v/not-a-token", expect: 200 },
+  { route: "v/:token", method: "POST", path: "/v/not-a-token", expect: 200 },
+
   { route: "inbox", method: "GET", path: "/inbox", expect: { anonymous: 401, default: 200 } },
   { route: "progress", method: "GET", path: "/progress", expect: { anonymous: 401, default: 200 } },
+
+  // An application is its applicant's; anyone else's does not exist for them.
+  { route: "applications", method: "GET", path: "/applications", expect: { anonymous: 401, default: 200 } },
+  { route: "applications", method: "POST", path: "/applications", fields: { intent: "apply", choice: "x|y|z" }, expect: { anonymous: 401, default: 404 } },
+  { route: "applications/:id", method: "GET", label: "the applicant's, in review", path: `/applications/${inReview.applicationId}`, shows: "Application: Infant Family Specialist", expect: { anonymous: 401, applicant: 200, default: 404 } },
+  { route: "applications/:id", method: "GET", label: "the other association's applicant's", path: `/applications/${elsewhere.applicationId}`, expect: { anonymous: 401, default: 404 } },
+  // No intent: refused by the form before anything changes.
+  { route: "applications/:id", method: "POST", label: "the applicant's, in review", path: `/applications/${inReview.applicationId}`, expect: { anonymous: 401, applicant: 400, default: 404 } },
+  { route: "applications/:id", method: "POST", label: "the other association's applicant's", path: `/applications/${elsewhere.applicationId}`, expect: { anonymous: 401, default: 404 } },
+
+  // A candidate's progress: the candidate, their advisor, the association's staff.
+  { route: "candidates/:id", method: "GET", label: "the applicant's candidacy", path: `/candidates/${homeCandidacy}`, shows: "Ana Applicant", expect: { anonymous: 401, applicant: 200, advisor: 200, staff: 200, admin: 200, default: 404 } },
+  { route: "candidates/:id", method: "GET", label: "the other association's candidacy", path: `/candidates/${otherCandidacy}`, shows: "Olga Elsewhere", expect: { anonymous: 401, "other-admin": 200, default: 404 } },
+  { route: "candidates/:id", method: "GET", label: "no such candidacy", path: `/candidates/${fakeId}`, expect: { anonymous: 401, default: 404 } },
+
   { route: "owner/associations", method: "GET", path: "/owner/associations", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "owner/associations", method: "POST", path: "/owner/associations", expect: { anonymous: 401, owner: 400, default: 403 } },
   { route: "owner/associations/:slug", method: "GET", path: `/owner/associations/${slug}`, expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "owner/associations/:slug", method: "POST", path: `/owner/associations/${slug}`, expect: { anonymous: 401, owner: 400, default: 403 } },
   { route: "a/:slug", method: "GET", path: `/a/${slug}`, expect: 200 },
   // Anyone signed in may join as a member; then they are sent to their progress.
-  { route: "a/:slug", method: "POST", path: `/a/${slug}`, expect: { anonymous: 401, default: 302 } },
+  { route: "a/:slug", method: "POST", label: "an association nobody belongs to", path: `/a/${joinable.slug}`, expect: { anonymous: 401, default: 302 } },
+
+  // Staff pages: the association's staff and admins (and the owner); reviewers and members are refused.
   { route: "a/:slug/people", method: "GET", path: `/a/${slug}/people`, expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
   { route: "a/:slug/people", method: "POST", path: `/a/${slug}/people`, expect: { anonymous: 401, admin: 400, owner: 400, default: 403 } },
-  { route: "a/:slug/candidates", method: "GET", path: `/a/${slug}/candidates`, expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
+  { route: "a/:slug/candidates", method: "GET", path: `/a/${slug}/candidates`, shows: "Ana Applicant", expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
   { route: "a/:slug/candidates", method: "POST", path: `/a/${slug}/candidates`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
-  { route: "a/:slug/applications", method: "GET", path: `/a/${slug}/applications`, expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
+  // An advisor for the other association's candidate, asked through the home association's page: refused.
+  { route: "a/:slug/candidates", method: "POST", label: "the other association's candidacy", path: `/a/${slug}/candidates`, fields: { candidacyId: otherCandidacy, advisorEmail: advisor.email }, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
+  { route: "a/:slug/applications", method: "GET", path: `/a/${slug}/applications`, shows: "Ana Applicant", expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
   { route: "a/:slug/applications", method: "POST", path: `/a/${slug}/applications`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
-  { route: "a/:slug/applications/:id", method: "GET", path: `/a/${slug}/applications/00000000-0000-4000-8000-000000000000`, expect: { anonymous: 401, default: 404 } },
-  { route: "candidates/:id", method: "GET", path: "/candidates/00000000-0000-4000-8000-000000000000", expect: 404 },
+  // The other association's fee, marked through the home association's page: refused.
+  { route: "a/:slug/applications", method: "POST", label: "the other association's application", path: `/a/${slug}/applications`, fields: { intent: "fee", applicationId: elsewhere.applicationId }, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
+
+  // The frozen file: the association's staff and the reviewers assigned to it; anyone else is told it does not exist.
+  { route: "a/:slug/applications/:id", method: "GET", label: "the applicant's, in review", path: file(home, inReview.applicationId), shows: "Ana Applicant", expect: { anonymous: 401, "assigned-reviewer": 200, staff: 200, admin: 200, default: 404 } },
+  { route: "a/:slug/applications/:id", method: "GET", label: "a draft (no file yet)", path: file(home, homeDraft.applicationId), expect: { anonymous: 401, default: 404 } },
+  { route: "a/:slug/applications/:id", method: "GET", label: "the other association's, under the home address", path: file(home, elsewhere.applicationId), expect: { anonymous: 401, default: 404 } },
+  { route: "a/:slug/applications/:id", method: "GET", label: "the other association's, under its own address", path: file(other, elsewhere.applicationId), shows: "Olga Elsewhere", expect: { anonymous: 401, "other-admin": 200, default: 404 } },
+  { route: "a/:slug/applications/:id", method: "GET", label: "no such application", path: file(home, fakeId), expect: { anonymous: 401, default: 404 } },
+
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "healthz", method: "GET", path: "/healthz", expect: 200 },
   { route: "*", method: "GET", path: "/no/such/page", expect: 404 },
   { route: "*", method: "POST", path: "/no/such/page", expect: 404 },
 ];
 
-let app: TestApp;
-const people = new Map<ActorName, { id: string }>();
-
-beforeAll(async () => {
-  app = await startTestApp();
-  const { db } = app.services;
-  const home = await buildAssociation(db, { slug });
-  const other = await buildAssociation(db);
-  people.set("member", await buildMember(db, home.id, "member"));
-  people.set("reviewer", await buildMember(db, home.id, "reviewer"));
-  people.set("staff", await buildMember(db, home.id, "staff"));
-  people.set("admin", await buildMember(db, home.id, "admin"));
-  people.set("other-admin", await buildMember(db, other.id, "admin"));
-  people.set("owner", await buildUser(db, { isOwner: true }));
-});
-
 /** A fresh browser per case, so a log-out in one case cannot change the next. */
 async function clientFor(actor: ActorName): Promise<HttpClient> {
   const client = await app.client();
   const person = people.get(actor);
-  if (person) await signIn(app.services.db, client, person.id);
+  if (person) await signIn(db, client, person.id);
   return client;
 }
-afterAll(() => app?.close());
 
 function expected(expectation: Expectation, actor: ActorName): number {
   if (typeof expectation === "number") return expectation;
@@ -120,11 +217,19 @@ describe("every route answers each kind of person as its policy says", () => {
     expect(new Set(rows.map((row) => row.route))).toEqual(new Set(declared));
   });
 
+  it("has a person for every signed-in kind, each a different person", () => {
+    expect([...people.keys()].sort()).toEqual(actors.filter((actor) => actor !== "anonymous").sort());
+    expect(new Set([...people.values()].map((person) => person.id)).size).toBe(people.size);
+  });
+
   for (const row of rows) {
-    it.each(actors)(`${row.method} ${row.path} as %s`, async (actor) => {
+    const name = row.label ? `${row.route} (${row.label})` : typeof row.path === "string" ? row.path : row.route;
+    it.each(actors)(`${row.method} ${name} as %s`, async (actor) => {
       const client = await clientFor(actor);
-      const page = row.method === "GET" ? await client.get(row.path) : await client.post(row.path, row.fields ?? {});
+      const path = typeof row.path === "string" ? row.path : await row.path();
+      const page = row.method === "GET" ? await client.get(path) : await client.post(path, row.fields ?? {});
       expect(page.status).toBe(expected(row.expect, actor));
+      if (page.status === 200 && row.shows) expect(page.text).toContain(row.shows);
     });
   }
 });

@@ -44,7 +44,8 @@ describe("candidate status", () => {
     expect(advisorView.text).toContain("Advisor: Ada Advisor");
     expect((await staffClient.get(progressPath)).status).toBe(200);
     expect((await client.get(progressPath)).status).toBe(200);
-    expect((await (await app.clientAs(otherMember.id)).get(progressPath)).status).toBe(403);
+    // Whether someone is a candidate is theirs to tell: anyone else is told there is no such page.
+    expect((await (await app.clientAs(otherMember.id)).get(progressPath)).status).toBe(404);
   });
 
   it("reminds the candidate 12, 6 and 1 month before the status ends, once each", async () => {

@@ -1,5 +1,6 @@
 import { askForConfirmation } from "../../src/commands/ask-for-confirmation.ts";
 import { askForReference } from "../../src/commands/ask-for-reference.ts";
+import { hashToken } from "../../src/auth/tokens.ts";
 import type { LinkHolder } from "../../src/policies/actor.ts";
 import type { RunningCradle } from "../../src/server/start-cradle.ts";
 import { buildApplicant, runOrThrow } from "./state-builders.ts";
@@ -15,6 +16,20 @@ async function linkOfEntry(app: App, userId: string, entryId: string) {
   return link.id;
 }
 
+/**
+ * The token the link's mail carries (only its hash is stored): read from the outbox, as the
+ * recipient would from their mail, and checked against the link's stored hash.
+ */
+async function emailedToken(app: App, linkId: string, pagePrefix: "/r/" | "/v/") {
+  const { db } = app.services;
+  const hashes = new Set((await db.selectFrom("access_link_tokens").select("token_hash").where("link_id", "=", linkId).execute()).map((row) => row.token_hash));
+  const bodies = await db.selectFrom("outbox").select("text_body").where("text_body", "like", `%${pagePrefix}%`).execute();
+  const pattern = new RegExp(`${pagePrefix}([A-Za-z0-9_-]+)`, "g");
+  const token = bodies.flatMap((row) => [...row.text_body.matchAll(pattern)].map((match) => match[1]!)).find((candidate) => hashes.has(hashToken(candidate)));
+  if (!token) throw new Error(`No mail in the outbox carries a ${pagePrefix} token of link ${linkId}`);
+  return token;
+}
+
 /** An applicant who asked a rater (Rae Rater) for a reference that is not answered yet. */
 export async function buildReferenceRequest(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
   const applicant = await buildApplicant(app, options);
@@ -22,7 +37,7 @@ export async function buildReferenceRequest(app: App, options: Parameters<typeof
   const { referenceId } = await runOrThrow(app, askForReference, applicant.actor, request);
   const linkId = await linkOfEntry(app, applicant.user.id, referenceId);
   const holder: LinkHolder = { kind: "link", purpose: "reference", linkId };
-  return { ...applicant, referenceId, linkId, holder };
+  return { ...applicant, referenceId, linkId, holder, token: await emailedToken(app, linkId, "/r/") };
 }
 
 /** An applicant whose portfolio meets IFS and who asked Dr. Lee to confirm their first RS/C session ("r1"). */
@@ -32,5 +47,5 @@ export async function buildConfirmationRequest(app: App, options: Parameters<typ
   await runOrThrow(app, askForConfirmation, applicant.actor, { entryId, name: "Dr. Lee", email: "lee@example.org", summary: "I received it · 2024-06-01 · 12 h", locale: "en" as const });
   const linkId = await linkOfEntry(app, applicant.user.id, entryId);
   const holder: LinkHolder = { kind: "link", purpose: "verify-entry", linkId };
-  return { ...applicant, entryId, linkId, holder };
+  return { ...applicant, entryId, linkId, holder, token: await emailedToken(app, linkId, "/v/") };
 }

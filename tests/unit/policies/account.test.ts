@@ -1,0 +1,36 @@
+import { accountPolicy } from "../../../src/policies/account.ts";
+import { actorTable, no, permissionTable, yes } from "./permission-matrix.ts";
+
+actorTable("accountPolicy.viewOwnAccount: anyone signed in", accountPolicy.viewOwnAccount, {
+  nobody: no,
+  "the applicant (member of A)": yes,
+  "another member of A": yes,
+  "reviewer of A, assigned": yes,
+  "reviewer of A, unassigned": yes,
+  "reviewer of A, advisor": yes,
+  "former reviewer of A, still assigned": yes,
+  "staff of A": yes,
+  "admin of A": yes,
+  "admin of B": yes,
+  "owner of the installation": yes,
+});
+
+// Columns: in development | in production
+permissionTable(
+  "accountPolicy.readDevMailbox: the owners, and never in production",
+  { "in development": false, "in production": true },
+  (actor, isProduction) => accountPolicy.readDevMailbox(actor, isProduction),
+  {
+    nobody: [no, no],
+    "the applicant (member of A)": [no, no],
+    "another member of A": [no, no],
+    "reviewer of A, assigned": [no, no],
+    "reviewer of A, unassigned": [no, no],
+    "reviewer of A, advisor": [no, no],
+    "former reviewer of A, still assigned": [no, no],
+    "staff of A": [no, no],
+    "admin of A": [no, no],
+    "admin of B": [no, no],
+    "owner of the installation": [yes, no],
+  },
+);
