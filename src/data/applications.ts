@@ -108,8 +108,18 @@ export function listReviewersOfApplications(db: Db, applicationIds: readonly str
     .execute();
 }
 
+/** Assigned to the application and still a reviewer of its association: taking the role away ends the access. */
 export async function isAssignedReviewer(db: Db, applicationId: string, userId: string) {
-  const row = await db.selectFrom("application_reviewers").select("application_id").where("application_id", "=", applicationId).where("reviewer_user_id", "=", userId).executeTakeFirst();
+  const row = await db
+    .selectFrom("application_reviewers")
+    .innerJoin("applications", "applications.id", "application_reviewers.application_id")
+    .innerJoin("association_roles", (join) =>
+      join.onRef("association_roles.user_id", "=", "application_reviewers.reviewer_user_id").onRef("association_roles.association_id", "=", "applications.association_id").on("association_roles.role", "=", "reviewer"),
+    )
+    .select("application_reviewers.application_id")
+    .where("application_reviewers.application_id", "=", applicationId)
+    .where("application_reviewers.reviewer_user_id", "=", userId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

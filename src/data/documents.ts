@@ -30,6 +30,10 @@ export async function reviewsApplicationsOf(db: Db, reviewerUserId: string, owne
   const row = await db
     .selectFrom("application_reviewers")
     .innerJoin("applications", "applications.id", "application_reviewers.application_id")
+    // Only while they are still a reviewer of that association: taking the role away ends the access.
+    .innerJoin("association_roles", (join) =>
+      join.onRef("association_roles.user_id", "=", "application_reviewers.reviewer_user_id").onRef("association_roles.association_id", "=", "applications.association_id").on("association_roles.role", "=", "reviewer"),
+    )
     .select("applications.id")
     .where("application_reviewers.reviewer_user_id", "=", reviewerUserId)
     .where("applications.user_id", "=", ownerUserId)

@@ -87,6 +87,19 @@ describe("who reads an application's file, documents and references", () => {
     expect((await (await app.clientAs(people.unassigned.id)).get(`/a/${home.slug}/applications`)).status).toBe(403);
   });
 
+  it("closes the file and the documents to a reviewer whose role was taken away, though still assigned", async () => {
+    const { home, applicationId, documentId, people, filePath } = await submittedApplication();
+    const staff = await app.clientAs(people.staff.id);
+    await staff.post(`/a/${home.slug}/applications`, { intent: "assign", applicationId, reviewer: people.assigned.id });
+    const reviewer = await app.clientAs(people.assigned.id);
+    expect((await reviewer.get(filePath)).status).toBe(200);
+    expect((await reviewer.get(`/documents/${documentId}`)).status).toBe(200);
+    const admin = await app.clientAs((await buildMember(app.services.db, home.id, "admin")).id);
+    await admin.post(`/a/${home.slug}/people`, { intent: "revoke", userId: people.assigned.id, role: "reviewer" });
+    expect((await reviewer.get(filePath)).status).toBe(404);
+    expect((await reviewer.get(`/documents/${documentId}`)).status).toBe(404);
+  });
+
   it("gives an application only to a reviewer of the association, never to the applicant, and never a draft", async () => {
     const { home, applicant, applicationId, people } = await submittedApplication();
     const staff = await app.clientAs(people.staff.id);

@@ -30,8 +30,8 @@ permissionTable(
     "reviewer of A, assigned": [yes, no, no],
     "reviewer of A, unassigned": [no, no, no],
     "reviewer of A, advisor": [no, no, no],
-    // Doubt (see the report): the assignment alone opens the file, the role no longer held.
-    "former reviewer of A, still assigned": [yes, no, no],
+    // An assignment counts only while the person is still a reviewer of the association.
+    "former reviewer of A, still assigned": [no, no, no],
     "staff of A": [yes, yes, no],
     "admin of A": [yes, yes, no],
     "admin of B": [no, no, yes],

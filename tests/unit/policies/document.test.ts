@@ -16,8 +16,8 @@ permissionTable(
     "reviewer of A, unassigned": [no, no, no, no],
     // An advisor follows the candidate's progress, not their documents.
     "reviewer of A, advisor": [no, no, no, no],
-    // Doubt (see the report): the assignment alone opens every document of the applicant, the role no longer held.
-    "former reviewer of A, still assigned": [yes, no, no, no],
+    // An assignment counts only while the person is still a reviewer of the association.
+    "former reviewer of A, still assigned": [no, no, no, no],
     "staff of A": [yes, yes, no, no],
     "admin of A": [yes, yes, no, no],
     "admin of B": [no, no, no, yes],

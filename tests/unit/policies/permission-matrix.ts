@@ -60,8 +60,9 @@ export const applicationsOf = {
   "B's applicant's, in B": applications[3]!,
 };
 
-/** As `isAssignedReviewer` in src/data/applications.ts answers it. */
-export const isAssignedTo = (actor: MaybeActor, application: Application) => actor !== null && application.reviewers.includes(actor.userId);
+/** As `isAssignedReviewer` in src/data/applications.ts answers it: assigned, and still a reviewer of the association. */
+export const isAssignedTo = (actor: MaybeActor, application: Application) =>
+  actor !== null && application.reviewers.includes(actor.userId) && actor.roles.some((held) => held.association_id === application.association_id && held.role === "reviewer");
 
 /** One document of each person, and what src/data/documents.ts tells the policy about its owner. */
 export const documentsOf = {
@@ -84,6 +85,7 @@ export function documentAccess(actor: MaybeActor, document: { user_id: string })
 export const candidaciesOf = {
   "the applicant's, in A": { user_id: ids.applicant, association_id: A, advisor_user_id: ids.advisor },
   "another member's, in A": { user_id: ids.member, association_id: A, advisor_user_id: null },
+  "a drafter's, in A, advised by the former reviewer": { user_id: ids.drafter, association_id: A, advisor_user_id: ids.formerReviewer },
   "B's applicant's, in B": { user_id: ids.applicantOfB, association_id: B, advisor_user_id: null },
 };
 
