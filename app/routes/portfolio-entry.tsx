@@ -4,8 +4,7 @@ import type { Route } from "./+types/portfolio-entry";
 import { discardPortfolioDraft } from "../../src/commands/discard-portfolio-draft.ts";
 import { keepPortfolioDraft } from "../../src/commands/keep-portfolio-draft.ts";
 import { savePortfolioEntry } from "../../src/commands/save-portfolio-entry.ts";
-import type { FormValues } from "../../src/forms/parse-form.ts";
-import { findSection, parseEntry } from "../../src/forms/portfolio-sections.ts";
+import { findSection, formValuesOf, parseEntry } from "../../src/forms/portfolio-sections.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { portfolioEntryForm } from "../../src/queries/portfolio.ts";
 import { EntryFields } from "../components/entry-fields.tsx";
@@ -14,17 +13,6 @@ import { PageTitle } from "../components/page-title.tsx";
 import { useAutosave } from "../lib/use-autosave.ts";
 import { authorize, invalid, notFound, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
-
-/** Fields as the browser sent them: repeated names (ticked boxes) become lists. */
-function fieldsOf(form: FormData): FormValues {
-  const fields: FormValues = {};
-  for (const name of new Set(form.keys())) {
-    if (name === "csrf" || name === "intent") continue;
-    const values = form.getAll(name).filter((value): value is string => typeof value === "string");
-    fields[name] = values.length > 1 || name === "topics" || name === "domains" ? values : (values[0] ?? "");
-  }
-  return fields;
-}
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
@@ -41,7 +29,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const section = findSection(params.section) ?? notFound();
   const entryId = params.entryId === "new" ? null : params.entryId;
   const form = await request.formData();
-  const fields = fieldsOf(form);
+  const fields = formValuesOf(section, form);
   const intent = form.get("intent");
   if (intent === "autosave") {
     const kept = await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
