@@ -4,6 +4,8 @@ import type { Route } from "./+types/portfolio-entry";
 import { discardPortfolioDraft } from "../../src/commands/discard-portfolio-draft.ts";
 import { keepPortfolioDraft } from "../../src/commands/keep-portfolio-draft.ts";
 import { savePortfolioEntry } from "../../src/commands/save-portfolio-entry.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { portfolioEntryAction } from "../../src/forms/portfolio-actions.ts";
 import { findSection, formValuesOf, parseEntry } from "../../src/forms/portfolio-sections.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { portfolioEntryForm } from "../../src/queries/portfolio.ts";
@@ -22,7 +24,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 /**
  * Saves the entry; when its fields do not validate, what was typed is kept as a draft (so nothing
- * is lost) and the errors come back by field. Autosave keeps a draft; discard throws it away.
+ * is lost) and the errors come back by field. Autosave keeps a draft; discard throws it away;
+ * any other intent is refused before anything is kept.
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
   authorize(context, portfolioPolicy.editOwn);
@@ -30,10 +33,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const entryId = params.entryId === "new" ? null : params.entryId;
   const form = await request.formData();
   const fields = formValuesOf(section, form);
-  const intent = form.get("intent");
+  const asked = parseForm(portfolioEntryAction, form);
+  if (!asked.ok) return invalid(asked.errors, {}, { fields, draftKept: false });
+  const { intent } = asked.data;
   if (intent === "autosave") {
     const kept = await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
-    if (!kept.ok) return invalid(kept.errors, {}, { fields });
+    if (!kept.ok) return invalid(kept.errors, {}, { fields, draftKept: false });
     return { autosaved: true as const };
   }
   if (intent === "discard") {
@@ -43,10 +48,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const parsed = parseEntry(section, fields, entryId ?? "new");
   if (!parsed.ok) {
     await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
-    return invalid(parsed.errors, {}, { fields });
+    return invalid(parsed.errors, {}, { fields, draftKept: true });
   }
   const result = await run(context, savePortfolioEntry, { section: section.id, entryId, entry: parsed.entry });
-  if (!result.ok) return invalid(result.errors, {}, { fields });
+  if (!result.ok) return invalid(result.errors, {}, { fields, draftKept: false });
   throw redirect(`/portfolio?saved=1#${section.id}`);
 }
 
@@ -62,7 +67,7 @@ export default function PortfolioEntry({ loaderData, actionData }: Route.Compone
     <section className="narrow">
       <PageTitle title={heading} />
       <h1>{heading}</h1>
-      {failed ? <p className="notice">{t("portfolio.draftKept")}</p> : null}
+      {failed?.draftKept ? <p className="notice">{t("portfolio.draftKept")}</p> : null}
       {!failed && loaderData.hasDraft ? (
         <div className="notice">
           <p>{t("portfolio.draftRestored")}</p>

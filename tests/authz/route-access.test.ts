@@ -34,7 +34,7 @@ const rows: Row[] = [
   { route: "language", method: "POST", path: "/language", fields: { locale: "en" }, expect: 302 },
   { route: "account", method: "GET", path: "/account", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio", method: "GET", path: "/portfolio", expect: { anonymous: 401, default: 200 } },
-  { route: "portfolio", method: "POST", path: "/portfolio", fields: { section: "training", entryId: "nope" }, expect: { anonymous: 401, default: 404 } },
+  { route: "portfolio", method: "POST", path: "/portfolio", fields: { intent: "delete", section: "training", entryId: "nope" }, expect: { anonymous: 401, default: 404 } },
   { route: "portfolio/:section/:entryId", method: "GET", path: "/portfolio/training/new", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/:section/:entryId", method: "POST", path: "/portfolio/training/new", expect: { anonymous: 401, default: 400 } },
   { route: "portfolio/export", method: "GET", path: "/portfolio/export", expect: { anonymous: 401, default: 200 } },
