@@ -105,6 +105,19 @@ describe("the portfolio editor", () => {
     ]);
   });
 
+  it("draws an entry's form from its schema, in Spanish, with each error next to its field and what was typed kept", async () => {
+    const { client } = await member();
+    await client.post("/language", { locale: "es", redirectTo: "/portfolio" });
+    const form = await client.get("/portfolio/work/new");
+    expect(form.text).toContain('<label for="field-role">Puesto</label>');
+    expect(form.text).toMatch(/<input id="field-paid" type="checkbox" name="paid" [^>]*checked=""/);
+    const failed = await client.post("/portfolio/work/new", { role: "Visitadora", start: "ayer", familiesServed: "doce", intent: "save" });
+    expect(failed.status).toBe(400);
+    expect(failed.text).toMatch(/<p class="field-error" id="error-start">Escriba una fecha como 2024-03-15\.<\/p><input id="field-start" aria-invalid="true" [^>]*value="ayer"/);
+    expect(failed.text).toContain('<p class="field-error" id="error-familiesServed">Escriba un número.</p>');
+    expect(failed.text).toContain('value="Visitadora"');
+  });
+
   it("does not let one person read or change another's entries", async () => {
     const { user, client } = await member();
     await client.post("/portfolio/training/new", { ...training, intent: "save" });
