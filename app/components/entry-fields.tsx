@@ -1,12 +1,12 @@
 import type { FieldErrors } from "../../src/commands/command-context.ts";
 import type { FormValues as DraftFields } from "../../src/forms/parse-form.ts";
-import type { FieldSpec } from "../../src/forms/portfolio-sections.ts";
+import type { EntryInput } from "../../src/forms/entry-form.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 export type ChoiceOption = { value: string; label: string };
 
 /**
- * The fields of a portfolio entry, from the section's field list. Options that depend on the
+ * The inputs of a portfolio entry, as its schema's metadata describes them. Options that depend on the
  * person (their frameworks' domains, the endorsements a provider may hold) come from the page.
  */
 export function EntryFields({
@@ -15,7 +15,7 @@ export function EntryFields({
   errors,
   extraOptions,
 }: {
-  fields: FieldSpec[];
+  fields: EntryInput[];
   values: DraftFields;
   errors: FieldErrors;
   extraOptions: Record<string, ChoiceOption[]>;
@@ -44,7 +44,7 @@ export function EntryFields({
             ) : null}
           </>
         );
-        if (field.type === "checkbox") {
+        if (field.kind === "checkbox") {
           return (
             <div key={field.name} className={error ? "field field-check field-invalid" : "field field-check"}>
               <input id={`field-${field.name}`} type="checkbox" name={field.name} defaultChecked={value === "on"} aria-describedby={describedBy} />
@@ -53,7 +53,7 @@ export function EntryFields({
             </div>
           );
         }
-        if (field.type === "checkboxes") {
+        if (field.kind === "checkboxes") {
           const selected = new Set(Array.isArray(value) ? value : value ? [value] : []);
           return (
             <fieldset key={field.name} className={error ? "field field-invalid" : "field"} aria-describedby={describedBy}>
@@ -73,7 +73,7 @@ export function EntryFields({
           <div key={field.name} className={error ? "field field-invalid" : "field"}>
             <label htmlFor={`field-${field.name}`}>{t(field.label)}</label>
             {messages}
-            {field.type === "select" ? (
+            {field.kind === "select" ? (
               <select {...common} defaultValue={typeof value === "string" ? value : ""}>
                 {options.map((option) => (
                   <option key={option.value} value={option.value}>
@@ -84,8 +84,9 @@ export function EntryFields({
             ) : (
               <input
                 {...common}
-                type={field.type === "number" ? "text" : field.type}
-                inputMode={field.type === "number" ? "decimal" : undefined}
+                type={field.kind === "number" ? "text" : field.kind}
+                inputMode={field.inputMode}
+                autoComplete={field.autoComplete}
                 defaultValue={typeof value === "string" ? value : ""}
               />
             )}

@@ -9,7 +9,7 @@ export function describeEntry(sectionId: string, fields: FormValues, t: Translat
   const parts: string[] = [];
   for (const field of section.fields) {
     const value = fields[field.name];
-    if (typeof value !== "string" || value === "" || field.type === "checkbox" || field.type === "checkboxes") continue;
+    if (typeof value !== "string" || value === "" || field.kind === "checkbox" || field.kind === "checkboxes") continue;
     const option = field.options?.find((candidate) => candidate.value === value);
     parts.push(option ? t(option.label) : field.name === "hours" || field.name === "clockHours" ? `${value} h` : value);
     if (parts.length === 4) break;

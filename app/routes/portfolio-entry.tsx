@@ -4,8 +4,9 @@ import type { Route } from "./+types/portfolio-entry";
 import { discardPortfolioDraft } from "../../src/commands/discard-portfolio-draft.ts";
 import { keepPortfolioDraft } from "../../src/commands/keep-portfolio-draft.ts";
 import { savePortfolioEntry } from "../../src/commands/save-portfolio-entry.ts";
-import type { FormValues } from "../../src/forms/parse-form.ts";
-import { findSection, parseEntry } from "../../src/forms/portfolio-sections.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { portfolioEntryAction } from "../../src/forms/portfolio-actions.ts";
+import { findSection, formValuesOf, parseEntry } from "../../src/forms/portfolio-sections.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { portfolioEntryForm } from "../../src/queries/portfolio.ts";
 import { EntryFields } from "../components/entry-fields.tsx";
@@ -15,17 +16,6 @@ import { useAutosave } from "../lib/use-autosave.ts";
 import { authorize, invalid, notFound, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
-/** Fields as the browser sent them: repeated names (ticked boxes) become lists. */
-function fieldsOf(form: FormData): FormValues {
-  const fields: FormValues = {};
-  for (const name of new Set(form.keys())) {
-    if (name === "csrf" || name === "intent") continue;
-    const values = form.getAll(name).filter((value): value is string => typeof value === "string");
-    fields[name] = values.length > 1 || name === "topics" || name === "domains" ? values : (values[0] ?? "");
-  }
-  return fields;
-}
-
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
   const entryId = params.entryId === "new" ? null : params.entryId;
@@ -34,18 +24,21 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 /**
  * Saves the entry; when its fields do not validate, what was typed is kept as a draft (so nothing
- * is lost) and the errors come back by field. Autosave keeps a draft; discard throws it away.
+ * is lost) and the errors come back by field. Autosave keeps a draft; discard throws it away;
+ * any other intent is refused before anything is kept.
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
   authorize(context, portfolioPolicy.editOwn);
   const section = findSection(params.section) ?? notFound();
   const entryId = params.entryId === "new" ? null : params.entryId;
   const form = await request.formData();
-  const fields = fieldsOf(form);
-  const intent = form.get("intent");
+  const fields = formValuesOf(section, form);
+  const asked = parseForm(portfolioEntryAction, form);
+  if (!asked.ok) return invalid(asked.errors, {}, { fields, draftKept: false });
+  const { intent } = asked.data;
   if (intent === "autosave") {
     const kept = await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
-    if (!kept.ok) return invalid(kept.errors, {}, { fields });
+    if (!kept.ok) return invalid(kept.errors, {}, { fields, draftKept: false });
     return { autosaved: true as const };
   }
   if (intent === "discard") {
@@ -55,10 +48,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const parsed = parseEntry(section, fields, entryId ?? "new");
   if (!parsed.ok) {
     await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
-    return invalid(parsed.errors, {}, { fields });
+    return invalid(parsed.errors, {}, { fields, draftKept: true });
   }
   const result = await run(context, savePortfolioEntry, { section: section.id, entryId, entry: parsed.entry });
-  if (!result.ok) return invalid(result.errors, {}, { fields });
+  if (!result.ok) return invalid(result.errors, {}, { fields, draftKept: false });
   throw redirect(`/portfolio?saved=1#${section.id}`);
 }
 
@@ -74,7 +67,7 @@ export default function PortfolioEntry({ loaderData, actionData }: Route.Compone
     <section className="narrow">
       <PageTitle title={heading} />
       <h1>{heading}</h1>
-      {failed ? <p className="notice">{t("portfolio.draftKept")}</p> : null}
+      {failed?.draftKept ? <p className="notice">{t("portfolio.draftKept")}</p> : null}
       {!failed && loaderData.hasDraft ? (
         <div className="notice">
           <p>{t("portfolio.draftRestored")}</p>

@@ -4,11 +4,13 @@ import type { Route } from "./+types/portfolio-statement";
 import { keepStatementDraft } from "../../src/commands/keep-statement-draft.ts";
 import { saveWrittenStatement } from "../../src/commands/save-written-statement.ts";
 import { countWords } from "../../src/domain/count-words.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { statementAction } from "../../src/forms/portfolio-actions.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { statementForm } from "../../src/queries/portfolio.ts";
 import { AppForm, describedBy, ErrorSummary, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { authorize, invalid, run, services } from "../lib/route-context.server.ts";
+import { authorize, invalid, invalidForm, run, services } from "../lib/route-context.server.ts";
 import { useAutosave } from "../lib/use-autosave.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
@@ -18,12 +20,13 @@ export async function loader({ context }: Route.LoaderArgs) {
   return statementForm(services(context), user);
 }
 
-/** Saves the statement; a refused one (blank, too long) is kept as a draft, as is what autosave sends. */
+/** Saves the statement; a refused one (blank, too long) is kept as a draft, as is what autosave sends; any other intent is refused. */
 export async function action({ request, context }: Route.ActionArgs) {
   authorize(context, portfolioPolicy.editOwn);
-  const form = await request.formData();
-  const text = String(form.get("text") ?? "");
-  if (form.get("intent") === "autosave") {
+  const parsed = parseForm(statementAction, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  const { intent, text } = parsed.data;
+  if (intent === "autosave") {
     const kept = await run(context, keepStatementDraft, { text });
     if (!kept.ok) return invalid(kept.errors, { text });
     return { autosaved: true as const };

@@ -1,11 +1,13 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/portfolio";
 import { deletePortfolioEntry } from "../../src/commands/delete-portfolio-entry.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { portfolioAction } from "../../src/forms/portfolio-actions.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { portfolioOverview } from "../../src/queries/portfolio.ts";
-import { AppForm } from "../components/form.tsx";
+import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { authorize, notFound, run, services } from "../lib/route-context.server.ts";
+import { authorize, invalidForm, notFound, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { describeEntry } from "../lib/describe-entry.ts";
 
@@ -20,20 +22,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   authorize(context, portfolioPolicy.editOwn);
-  const form = await request.formData();
-  const section = String(form.get("section") ?? "");
-  const deleted = await run(context, deletePortfolioEntry, { section, entryId: String(form.get("entryId") ?? "") });
+  const parsed = parseForm(portfolioAction, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  const { section, entryId } = parsed.data;
+  const deleted = await run(context, deletePortfolioEntry, { section, entryId });
   if (!deleted.ok) notFound();
   return redirect(`/portfolio?deleted=1#${section}`);
 }
 
-export default function Portfolio({ loaderData }: Route.ComponentProps) {
+export default function Portfolio({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   return (
     <section>
       <PageTitle title={t("portfolio.title.page")} />
       <h1>{t("portfolio.title.page")}</h1>
       <p>{t("portfolio.intro")}</p>
+      <ErrorSummary state={actionData} fieldLabels={{}} />
       {loaderData.notice ? <p role="status" className="notice">{t(loaderData.notice === "saved" ? "portfolio.saved" : "portfolio.deleted")}</p> : null}
       <p>
         <Link to="/progress">{t("portfolio.progressLink")}</Link> · <Link to="/portfolio/references">{t("references.title")}</Link> ·{" "}
@@ -78,6 +82,7 @@ export default function Portfolio({ loaderData }: Route.ComponentProps) {
                         {t("portfolio.edit")}
                       </Link>
                       <AppForm className="inline-form">
+                        <input type="hidden" name="intent" value="delete" />
                         <input type="hidden" name="section" value={section.id} />
                         <input type="hidden" name="entryId" value={entry.id} />
                         <button type="submit" className="link-button" aria-label={`${t("portfolio.delete")}: ${summary}`}>

@@ -1,8 +1,11 @@
+import { data } from "react-router";
 import type { Route } from "./+types/rate-reference";
 import { closedLinkState } from "../../src/commands/guards/assert-open-link.ts";
 import { saveRatingDraft } from "../../src/commands/save-rating-draft.ts";
 import { submitRating } from "../../src/commands/submit-rating.ts";
 import { ratingAnswersOf } from "../../src/domain/rating-form.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { ratingAction } from "../../src/forms/reference-forms.ts";
 import { linkHolder, ratingPage } from "../../src/queries/links.ts";
 import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
@@ -16,9 +19,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const [holder, { form }, data] = await Promise.all([linkHolder(services(context), "reference", params.token), ratingPage(services(context), params.token), request.formData()]);
-  const answers = ratingAnswersOf(form, Object.fromEntries([...data].filter((pair): pair is [string, string] => typeof pair[1] === "string")));
-  if (data.get("intent") === "save") {
+  const [holder, { form, state }, sent] = await Promise.all([linkHolder(services(context), "reference", params.token), ratingPage(services(context), params.token), request.formData()]);
+  const answers = ratingAnswersOf(form, Object.fromEntries([...sent].filter((pair): pair is [string, string] => typeof pair[1] === "string")));
+  // A link that is no longer open says so, whatever was posted.
+  if (state !== "open") return { outcome: "closed" as const, answers, errors: {} };
+  const asked = parseForm(ratingAction, sent);
+  // Neither sent nor saved: the rater finds their choices on the page and the reason above them.
+  if (!asked.ok) return data({ outcome: "refused" as const, answers, errors: asked.errors }, { status: 400 });
+  if (asked.data.intent === "save") {
     const saved = await run(context, saveRatingDraft, { answers }, holder);
     return { outcome: saved.ok ? ("saved" as const) : ("closed" as const), answers, errors: {} };
   }
@@ -53,6 +61,11 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
       {actionData?.outcome === "saved" ? (
         <p role="status" className="notice">
           {t("rating.saved")}
+        </p>
+      ) : null}
+      {actionData?.outcome === "refused" ? (
+        <p role="alert" className="error-summary">
+          {t("error.unknownAction")}
         </p>
       ) : null}
       {actionData?.outcome === "missing" ? (

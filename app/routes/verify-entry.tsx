@@ -1,5 +1,8 @@
+import { data } from "react-router";
 import type { Route } from "./+types/verify-entry";
 import { answerConfirmation } from "../../src/commands/answer-confirmation.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { confirmationAnswer } from "../../src/forms/reference-forms.ts";
 import { confirmationPage, linkHolder } from "../../src/queries/links.ts";
 import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm } from "../components/form.tsx";
@@ -15,11 +18,15 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const [holder, form] = await Promise.all([linkHolder(services(context), "verify-entry", params.token), request.formData()]);
-  const answer = { confirmed: form.get("answer") === "yes", comment: String(form.get("comment") ?? "").slice(0, 2000) };
+  const [holder, { state }, form] = await Promise.all([linkHolder(services(context), "verify-entry", params.token), confirmationPage(services(context), params.token), request.formData()]);
+  // A link that is no longer open says so, whatever was posted.
+  if (state !== "open") return { recorded: false, refused: false };
+  const parsed = parseForm(confirmationAnswer, form);
+  if (!parsed.ok) return data({ recorded: false, refused: true }, { status: 400 });
+  const answer = { confirmed: parsed.data.answer === "yes", comment: parsed.data.comment };
   // A refused answer (the link was used meanwhile, or expired) records nothing: the page shows why, as the loader reads it again.
   const result = await run(context, answerConfirmation, answer, holder);
-  return { recorded: result.ok };
+  return { recorded: result.ok, refused: false };
 }
 
 export default function VerifyEntry({ loaderData, actionData }: Route.ComponentProps) {
@@ -38,6 +45,11 @@ export default function VerifyEntry({ loaderData, actionData }: Route.ComponentP
     <section className="narrow">
       <PageTitle title={title} />
       <h1>{title}</h1>
+      {actionData?.refused ? (
+        <p role="alert" className="error-summary">
+          {t("error.unknownAction")}
+        </p>
+      ) : null}
       <p>{t("verify.intro", { name: loaderData.applicant })}</p>
       <p>
         <strong>{loaderData.summary}</strong>

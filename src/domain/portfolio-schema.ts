@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { field, labelled } from "./entry-fields.ts";
 
 /**
  * The portable portfolio: what a person has done, in a form that travels between associations
@@ -13,6 +14,17 @@ export const ageRange = z
   .object({ fromMonths: z.number().int().min(-9).max(216), toMonths: z.number().int().min(0).max(216) })
   .refine((range) => range.fromMonths <= range.toMonths, "fromMonths must not be after toMonths")
   .describe("Ages of the children served, in months; -9 means from pregnancy (prenatal).");
+
+/** The age ranges a person picks from when recording work. */
+const ageBands = {
+  "prenatal-36": { fromMonths: -9, toMonths: 36 },
+  "0-36": { fromMonths: 0, toMonths: 36 },
+  "36-71": { fromMonths: 36, toMonths: 71 },
+  "0-60": { fromMonths: 0, toMonths: 60 },
+  "0-71": { fromMonths: 0, toMonths: 71 },
+} as const;
+const ageBandLabels = { "": "portfolio.ages.unknown", "prenatal-36": "portfolio.ages.prenatal36", "0-36": "portfolio.ages.0-36", "36-71": "portfolio.ages.36-71", "0-60": "portfolio.ages.0-60", "0-71": "portfolio.ages.0-71" };
+const topicLabels = { dei: "topic.dei", rsc: "topic.rsc", "reflective-facilitation": "topic.reflectiveFacilitation" };
 
 export const credentialRef = z.object({
   framework: id.describe("framework id, e.g. alliance-iecmh-e"),
@@ -57,75 +69,87 @@ export const referenceRoles = [
 
 const education = z.object({
   id,
-  level: z.enum(educationLevels),
-  field: z.string().max(200).optional(),
-  relatedField: z.boolean().default(true).describe("in a field related to infant and early childhood development or mental health"),
-  institution: z.string().max(200).optional(),
-  completed: date.optional().describe("missing while still studying"),
+  level: field(z.enum(educationLevels), { kind: "select", label: "portfolio.level", options: labelled(["cda", "associate", "bachelor", "master", "doctorate", "high-school"], "level.") }),
+  field: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.field" }),
+  institution: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.institution" }),
+  completed: field(date.optional().describe("missing while still studying"), { kind: "date", label: "portfolio.completed", hint: "portfolio.completedHint" }),
+  relatedField: field(z.boolean().default(true).describe("in a field related to infant and early childhood development or mental health"), { kind: "checkbox", label: "portfolio.relatedField" }),
   officialTranscript: z.boolean().default(false).describe("the association has received the official transcript"),
 });
 
 const licence = z.object({
   id,
-  type: z.string().min(1).max(100).describe("e.g. LCSW, LMFT, RN"),
-  issuer: z.string().max(200).optional(),
-  issued: date.optional(),
-  expires: date.optional(),
+  type: field(z.string().min(1).max(100).describe("e.g. LCSW, LMFT, RN"), { kind: "text", label: "portfolio.licenceType", hint: "portfolio.licenceTypeHint" }),
+  issuer: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.issuer" }),
+  issued: field(date.optional(), { kind: "date", label: "portfolio.issued" }),
+  expires: field(date.optional(), { kind: "date", label: "portfolio.expires" }),
 });
 
 const work = z.object({
   id,
-  role: z.string().max(200).optional(),
-  employer: z.string().max(200).optional(),
-  kind: z.enum(workKinds).default("direct-service"),
-  start: date,
-  end: date.optional().describe("missing while the job goes on"),
-  hoursPerWeek: z.number().min(0).max(100).optional(),
-  paid: z.boolean().default(true),
-  ages: ageRange.optional(),
-  familiesServed: z.number().int().min(0).max(100_000).default(0),
-  relationshipFocused: z.boolean().default(false),
-  withParents: z.boolean().default(false).describe("work with the young child and the parent together"),
+  role: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.role", autoComplete: "organization-title" }),
+  employer: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.employer", autoComplete: "organization" }),
+  kind: field(z.enum(workKinds).default("direct-service"), { kind: "select", label: "portfolio.kind", options: labelled(workKinds, "workKind.") }),
+  start: field(date, { kind: "date", label: "portfolio.start" }),
+  end: field(date.optional().describe("missing while the job goes on"), { kind: "date", label: "portfolio.end", hint: "portfolio.endHint" }),
+  hoursPerWeek: field(z.number().min(0).max(100).optional(), { kind: "number", label: "portfolio.hoursPerWeek" }),
+  ages: field(ageRange.optional(), { kind: "select", label: "portfolio.ages", options: ageBandLabels, values: ageBands }),
+  familiesServed: field(z.number().int().min(0).max(100_000).default(0), { kind: "number", label: "portfolio.familiesServed", inputMode: "numeric" }),
+  paid: field(z.boolean().default(true), { kind: "checkbox", label: "portfolio.paid" }),
+  relationshipFocused: field(z.boolean().default(false), { kind: "checkbox", label: "portfolio.relationshipFocused" }),
+  withParents: field(z.boolean().default(false).describe("work with the young child and the parent together"), { kind: "checkbox", label: "portfolio.withParents" }),
   discipline: z.string().max(100).optional(),
-  supervisor: z.string().max(200).optional().describe("who supervised the work: the person asked to confirm it"),
+  supervisor: field(z.string().max(200).optional().describe("who supervised the work: the person asked to confirm it"), { kind: "text", label: "portfolio.supervisor", hint: "portfolio.supervisorHint" }),
   verified: z.boolean().default(false),
 });
 
 const training = z.object({
   id,
-  title: z.string().min(1).max(300),
-  provider: z.string().max(200).optional(),
-  date,
-  clockHours: hours.optional(),
-  academicCourseHours: hours.optional().describe("for academic courses: converted by the framework's factor"),
-  domains: z.array(z.string().min(1).max(40)).default([]).describe("knowledge domains the hours may count toward; each hour counts once"),
-  topics: z.array(z.string().min(1).max(40)).default([]).describe("e.g. dei, rsc, reflective-facilitation"),
+  title: field(z.string().min(1).max(300), { kind: "text", label: "portfolio.title" }),
+  provider: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.provider" }),
+  date: field(date, { kind: "date", label: "portfolio.date" }),
+  clockHours: field(hours.optional(), { kind: "number", label: "portfolio.clockHours", entryRule: "error.hoursOrCourseHours" }),
+  academicCourseHours: field(hours.optional().describe("for academic courses: converted by the framework's factor"), { kind: "number", label: "portfolio.academicCourseHours", hint: "portfolio.academicCourseHoursHint" }),
+  topics: field(z.array(z.string().min(1).max(40)).default([]).describe("e.g. dei, rsc, reflective-facilitation"), { kind: "checkboxes", label: "portfolio.topics", options: topicLabels }),
+  domains: field(z.array(z.string().min(1).max(40)).default([]).describe("knowledge domains the hours may count toward; each hour counts once"), { kind: "checkboxes", label: "portfolio.domains", hint: "portfolio.domainsHint" }),
   program: z.string().max(200).optional().describe("the training program that credited the hours"),
   verified: z.boolean().default(false),
 }).refine((entry) => entry.clockHours !== undefined || entry.academicCourseHours !== undefined, "give clockHours or academicCourseHours");
 
 const rscProvider = z.object({
-  name: z.string().max(200).optional(),
-  credentials: z.array(heldCredential).default([]).describe("the provider's endorsements, to check their qualification on the session's date"),
-  isPeer: z.boolean().default(false).describe("peer supervision never counts"),
+  name: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.providerName", name: "providerName" }),
+  credentials: field(z.array(heldCredential).default([]).describe("the provider's endorsements, to check their qualification on the session's date"), {
+    kind: "credential",
+    label: "portfolio.providerCredential",
+    hint: "portfolio.providerCredentialHint",
+    name: "providerCredential",
+    since: { name: "providerEarned", label: "portfolio.providerEarned" },
+  }),
+  isPeer: field(z.boolean().default(false).describe("peer supervision never counts"), { kind: "checkbox", label: "portfolio.isPeer", hint: "portfolio.isPeerHint", name: "isPeer" }),
   vetted: z.boolean().default(false).describe("accepted by the association as a qualified provider"),
 });
 
 const rsc = z.object({
   id,
-  direction: z.enum(["received", "provided"]),
-  date,
-  hours: hours.refine((value) => value > 0, "must be more than 0"),
-  format: z.enum(["individual", "group"]),
-  groupSize: z.number().int().min(1).max(200).optional(),
+  direction: field(z.enum(["received", "provided"]), { kind: "select", label: "portfolio.direction", options: labelled(["received", "provided"], "portfolio.") }),
+  date: field(date, { kind: "date", label: "portfolio.date" }),
+  hours: field(hours.refine((value) => value > 0, "must be more than 0"), { kind: "number", label: "portfolio.hours" }),
+  format: field(z.enum(["individual", "group"]), { kind: "select", label: "portfolio.format", options: labelled(["individual", "group"], "portfolio.") }),
+  groupSize: field(z.number().int().min(1).max(200).optional(), { kind: "number", label: "portfolio.groupSize", inputMode: "numeric", when: { name: "format", is: "group" } }),
   provider: rscProvider.optional().describe("for received sessions"),
-  recipients: z.array(z.string().max(200)).default([]).describe("for provided sessions: who received it (names or ids)"),
+  aboutProvidedRsc: field(z.boolean().default(false).describe("received supervision about the RS/C the person provides"), { kind: "checkbox", label: "portfolio.aboutProvidedRsc" }),
+  recipients: field(z.array(z.string().max(200)).default([]).describe("for provided sessions: who received it (names or ids)"), { kind: "list", label: "portfolio.recipients", hint: "portfolio.recipientsHint" }),
   recipientLeader: z.boolean().default(false).describe("provided to someone in a leadership role building reflective skills"),
-  aboutProvidedRsc: z.boolean().default(false).describe("received supervision about the RS/C the person provides"),
   verified: z.boolean().default(false),
 });
 
-const activity = z.object({ id, title: z.string().max(300).optional(), date, hours, topics: z.array(z.string().max(40)).default([]) });
+const activity = z.object({
+  id,
+  title: field(z.string().max(300).optional(), { kind: "text", label: "portfolio.title" }),
+  date: field(date, { kind: "date", label: "portfolio.date" }),
+  hours: field(hours, { kind: "number", label: "portfolio.hours" }),
+  topics: field(z.array(z.string().max(40)).default([]), { kind: "checkboxes", label: "portfolio.topics", options: topicLabels }),
+});
 
 const reference = z.object({
   id,
@@ -149,9 +173,9 @@ const document = z.object({
 
 const membership = z.object({
   id,
-  organization: z.string().min(1).max(200).describe("the association the person is a member of"),
-  memberId: z.string().max(100).optional(),
-  validUntil: date,
+  organization: field(z.string().min(1).max(200).describe("the association the person is a member of"), { kind: "text", label: "portfolio.organization" }),
+  memberId: field(z.string().max(100).optional(), { kind: "text", label: "portfolio.memberId" }),
+  validUntil: field(date, { kind: "date", label: "portfolio.validUntil", hint: "portfolio.validUntilHint" }),
 });
 
 const exam = z.object({ id, part: z.string().min(1).max(40), date, score: z.number().min(0), outOf: z.number().positive() });

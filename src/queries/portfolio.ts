@@ -6,7 +6,6 @@ import { wordLimit } from "../domain/count-words.ts";
 import type { Framework } from "../domain/framework-schema.ts";
 import { archiveName } from "../files/zip-stream.ts";
 import { draftKey, statementDraftKey, writtenStatementId } from "../forms/portfolio-drafts.ts";
-import type { FormValues } from "../forms/parse-form.ts";
 import { entriesOf, findSection, sections } from "../forms/portfolio-sections.ts";
 import { translator } from "../i18n/translate.ts";
 import type { SessionActor } from "../policies/actor.ts";
@@ -44,11 +43,10 @@ export async function portfolioEntryForm(read: Reader, actor: SessionActor, sect
   const entry = entryId ? (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).find((candidate) => candidate.id === entryId) : undefined;
   if (entryId && !entry) return undefined;
   const [draft, { frameworks }] = await Promise.all([findFormDraft(read.db, actor.userId, draftKey(section.id, entryId)), frameworksOfPerson(read, actor.userId)]);
-  const defaults: FormValues = section.id === "work" ? { paid: "on", kind: "direct-service" } : section.id === "education" ? { relatedField: "on" } : {};
   return {
     section: { id: section.id, title: section.title, fields: section.fields },
     isNew: entryId === null,
-    values: draft ?? (entry ? section.fromEntry(entry) : defaults),
+    values: draft ?? (entry ? section.fromEntry(entry) : section.newEntry),
     hasDraft: draft !== undefined,
     options: frameworkOptions(frameworks, locale),
   };

@@ -109,7 +109,7 @@ const rows: Row[] = [
 
   // A portfolio is always one's own: an entry id is looked up in the asker's portfolio only.
   { route: "portfolio", method: "GET", path: "/portfolio", expect: { anonymous: 401, default: 200 } },
-  { route: "portfolio", method: "POST", path: "/portfolio", fields: { section: "training", entryId: "nope" }, expect: { anonymous: 401, default: 404 } },
+  { route: "portfolio", method: "POST", path: "/portfolio", fields: { intent: "delete", section: "training", entryId: "nope" }, expect: { anonymous: 401, default: 404 } },
   { route: "portfolio/:section/:entryId", method: "GET", path: "/portfolio/training/new", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/:section/:entryId", method: "POST", path: "/portfolio/training/new", expect: { anonymous: 401, default: 400 } },
   { route: "portfolio/:section/:entryId", method: "GET", label: "the applicant's training t1", path: "/portfolio/training/t1", shows: "Infant mental health foundations", expect: { anonymous: 401, applicant: 200, default: 404 } },

@@ -42,6 +42,17 @@ describe("confirmation of hours by the provider, through an emailed link", () =>
     expect((await provider.get(path)).text).toContain("already been sent");
   });
 
+  it("refuses an answer that is neither yes nor no with 400, recording nothing", async () => {
+    const { user, path } = await applicantWithSession("lee-unknown@example.org");
+    const provider = await app.client();
+    const refused = await provider.post(path, { answer: "maybe", comment: "Not sure." });
+    expect(refused.status).toBe(400);
+    const link = await app.services.db.selectFrom("access_links").select(["answers", "completed_at"]).where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    expect(link).toEqual({ answers: null, completed_at: null });
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.reflectiveSupervision[0]!.verified).toBe(false);
+    expect((await provider.get(path)).text).toContain("Please confirm an entry for Ana Ríos");
+  });
+
   it("leaves the entry unverified and passes on the provider's comment when it is not right", async () => {
     const { user, path } = await applicantWithSession("lee2@example.org");
     await (await app.client()).post(path, { answer: "no", comment: "It was 1 hour, not 1.5." });

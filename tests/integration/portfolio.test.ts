@@ -78,7 +78,7 @@ describe("the portfolio editor", () => {
     expect(job).toMatchObject({ role: "Home visitor", ages: { fromMonths: 0, toMonths: 36 }, familiesServed: 12, paid: true, withParents: false });
     await client.post(`/portfolio/work/${job!.id}`, { role: "Lead home visitor", kind: "prevention", start: "2020-01-01", intent: "save" });
     expect((await findPortfolio(app.services.db, user.id)).portfolio.work[0]!.role).toBe("Lead home visitor");
-    const deleted = await client.post("/portfolio", { section: "work", entryId: job!.id });
+    const deleted = await client.post("/portfolio", { section: "work", entryId: job!.id, intent: "delete" });
     expect(deleted.location).toBe("/portfolio?deleted=1#work");
     expect((await findPortfolio(app.services.db, user.id)).portfolio.work).toEqual([]);
     expect(await historyOf(user.id)).toEqual([
@@ -105,14 +105,60 @@ describe("the portfolio editor", () => {
     ]);
   });
 
+  it("draws an entry's form from its schema, in Spanish, with each error next to its field and what was typed kept", async () => {
+    const { client } = await member();
+    await client.post("/language", { locale: "es", redirectTo: "/portfolio" });
+    const form = await client.get("/portfolio/work/new");
+    expect(form.text).toContain('<label for="field-role">Puesto</label>');
+    expect(form.text).toMatch(/<input id="field-paid" type="checkbox" name="paid" [^>]*checked=""/);
+    const failed = await client.post("/portfolio/work/new", { role: "Visitadora", start: "ayer", familiesServed: "doce", intent: "save" });
+    expect(failed.status).toBe(400);
+    expect(failed.text).toMatch(/<p class="field-error" id="error-start">Escriba una fecha como 2024-03-15\.<\/p><input id="field-start" aria-invalid="true" [^>]*value="ayer"/);
+    expect(failed.text).toContain('<p class="field-error" id="error-familiesServed">Escriba un número.</p>');
+    expect(failed.text).toContain('value="Visitadora"');
+  });
+
   it("does not let one person read or change another's entries", async () => {
     const { user, client } = await member();
     await client.post("/portfolio/training/new", { ...training, intent: "save" });
     const [entry] = (await findPortfolio(app.services.db, user.id)).portfolio.training;
     const stranger = await app.clientAs((await buildUser(app.services.db)).id);
     expect((await stranger.get(`/portfolio/training/${entry!.id}`)).status).toBe(404);
-    expect((await stranger.post("/portfolio", { section: "training", entryId: entry!.id })).status).toBe(404);
+    expect((await stranger.post("/portfolio", { section: "training", entryId: entry!.id, intent: "delete" })).status).toBe(404);
     expect((await findPortfolio(app.services.db, user.id)).portfolio.training).toHaveLength(1);
+  });
+});
+
+describe("an action asked for something the page does not do", () => {
+  it("refuses an unknown intent on an entry's form with 400, saving nothing and keeping no draft", async () => {
+    const { user, client } = await member();
+    const refused = await client.post("/portfolio/training/new", { ...training, intent: "publish" });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("This form asked for something this page does not do.");
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.training).toEqual([]);
+    expect(await findFormDraft(app.services.db, user.id, "portfolio:training:new")).toBeUndefined();
+    expect(await historyOf(user.id)).toEqual([]);
+  });
+
+  it("refuses an unknown intent on the statement with 400, saving no statement and no draft", async () => {
+    const { user, client } = await member();
+    const refused = await client.post("/portfolio/statement", { text: "My statement.", intent: "publish" });
+    expect(refused.status).toBe(400);
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.documents).toEqual([]);
+    expect(await findFormDraft(app.services.db, user.id, "portfolio:statement")).toBeUndefined();
+    expect(await historyOf(user.id)).toEqual([]);
+  });
+
+  it("refuses an unknown or missing intent on the portfolio page with 400, deleting nothing", async () => {
+    const { user, client } = await member();
+    await client.post("/portfolio/training/new", { ...training, intent: "save" });
+    const [entry] = (await findPortfolio(app.services.db, user.id)).portfolio.training;
+    for (const intent of [{ intent: "archive" }, {}] as Array<Record<string, string>>) {
+      const refused = await client.post("/portfolio", { section: "training", entryId: entry!.id, ...intent });
+      expect(refused.status).toBe(400);
+    }
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.training).toHaveLength(1);
+    expect((await historyOf(user.id)).map((item) => item.action)).toEqual(["portfolio-entry.saved"]);
   });
 });
 

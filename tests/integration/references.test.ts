@@ -56,6 +56,19 @@ describe("reference ratings through an emailed link", () => {
     expect(own.text).toContain("A strength");
   });
 
+  it("refuses an unknown intent with 400, neither sending the rating nor saving the answers", async () => {
+    const { user, path } = await applicantAsks("unknown-intent@example.org");
+    const rater = await app.client();
+    const answers = Object.fromEntries(domains.map((domain) => [domain, "4"]));
+    const refused = await rater.post(path, { ...answers, intent: "publish" });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("This form asked for something this page does not do.");
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.references[0]!.completed).toBeUndefined();
+    const link = await app.services.db.selectFrom("access_links").select(["answers", "draft", "completed_at"]).where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    expect(link).toEqual({ answers: null, draft: null, completed_at: null });
+    expect((await rater.get(path)).text).not.toContain("checked");
+  });
+
   it("keeps a waived rating's answers from the applicant", async () => {
     const { client, path } = await applicantAsks("waived@example.org", { waived: "on" });
     await (await app.client()).post(path, { ...Object.fromEntries(domains.map((domain) => [domain, "4"])), intent: "submit" });
