@@ -5,6 +5,7 @@ import { requestStateMiddleware } from "./lib/request-state.server.ts";
 import { requestState, services } from "./lib/route-context.server.ts";
 import { type RootData, useLocale, useRootData, useTranslate } from "./lib/use-translate.ts";
 import { accountPolicy } from "../src/policies/account.ts";
+import { catalogOf } from "../src/i18n/translate.ts";
 import stylesheet from "./styles/app.css?url";
 import { PageTitle } from "./components/page-title.tsx";
 
@@ -16,6 +17,7 @@ export function loader({ context }: Route.LoaderArgs): RootData {
   const state = requestState(context);
   return {
     locale: state.locale,
+    messages: catalogOf(state.locale),
     csrfToken: state.csrfToken,
     nonce: state.nonce,
     user: state.user ? { name: state.user.name, isOwner: state.user.isOwner } : null,
