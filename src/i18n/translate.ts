@@ -1,9 +1,9 @@
-import { type Catalog, makeTranslator, type Message, type MessageKey, type Translate } from "./format.ts";
+import { makeTranslator, type Message, type MessageKey, type Translate } from "./format.ts";
 import type { Locale } from "./locale.ts";
 import { en } from "./messages-en.ts";
 import { es } from "./messages-es.ts";
 
-/** The server's side: both catalogues. The browser gets one, through the root loader (decision 017). */
+/** The server's side: both catalogues. The browser loads the page's one as a chunk of its own (decision 017). */
 export type { Message, MessageKey, Translate };
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, es };
 
@@ -17,11 +17,6 @@ export function isMessageKey(value: unknown): value is MessageKey {
 
 export function translator(locale: Locale): Translate {
   return makeTranslator(locale, catalogs[locale]);
-}
-
-/** The messages of one language, for the page to carry to the browser. */
-export function catalogOf(locale: Locale): Catalog {
-  return catalogs[locale];
 }
 
 /** A message descriptor rendered in one language (a notice, in its recipient's). */
