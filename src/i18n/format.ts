@@ -74,7 +74,8 @@ function formatPlural(locale: Locale, count: number, body: string, values: Messa
 /**
  * Fills `{name}` with a value (a {en, es} value in this locale's text), and chooses the branch of
  * `{count, plural, =0 {...} one {# hour} other {# hours}}` with Intl.PluralRules (`#` is the count,
- * formatted). A placeholder without a value stays visible, so a missing value shows in review.
+ * formatted; a count may come as a number or as digits). A placeholder without a value stays
+ * visible, so a missing value shows in review.
  */
 export function formatMessage(locale: Locale, pattern: string, values: MessageValues = {}): string {
   let result = "";
@@ -90,7 +91,8 @@ export function formatMessage(locale: Locale, pattern: string, values: MessageVa
     const simple = /^\{(\w+)\}$/.exec(whole);
     const name = plural?.[1] ?? simple?.[1];
     const value = name === undefined ? undefined : values[name];
-    if (plural && typeof value === "number") result += formatPlural(locale, value, plural[2] ?? "", values) ?? whole;
+    const count = typeof value === "number" ? value : typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;
+    if (plural && count !== undefined) result += formatPlural(locale, count, plural[2] ?? "", values) ?? whole;
     else if (simple && value !== undefined) result += valueText(locale, value);
     else result += whole;
     index = end;
