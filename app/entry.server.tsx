@@ -3,7 +3,13 @@ import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
 import { describeFailure } from "../src/server/describe-failure.ts";
+import { en } from "../src/i18n/messages-en.ts";
+import { es } from "../src/i18n/messages-es.ts";
 import { connectionContext, servicesContext } from "./context.server.ts";
+import { provideCatalog } from "./lib/use-translate.ts";
+
+provideCatalog("en", en);
+provideCatalog("es", es);
 
 // The Node server reaches these through the build, so it shares the bundle's context keys.
 export { createLoadContext } from "./context.server.ts";

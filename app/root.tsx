@@ -3,7 +3,7 @@ import type { Route } from "./+types/root";
 import { AppForm } from "./components/form.tsx";
 import { requestStateMiddleware } from "./lib/request-state.server.ts";
 import { requestState, services } from "./lib/route-context.server.ts";
-import { type RootData, useLocale, useRootData, useTranslate } from "./lib/use-translate.ts";
+import { loadCatalog, type RootData, useLocale, useRootData, useTranslate } from "./lib/use-translate.ts";
 import { accountPolicy } from "../src/policies/account.ts";
 import stylesheet from "./styles/app.css?url";
 import { PageTitle } from "./components/page-title.tsx";
@@ -21,6 +21,13 @@ export function loader({ context }: Route.LoaderArgs): RootData {
     user: state.user ? { name: state.user.name, isOwner: state.user.isOwner } : null,
     showDevMailbox: accountPolicy.readDevMailbox(state.user, services(context).config.isProduction),
   };
+}
+
+/** After a change of language in the browser (the language switch, logging in), its messages arrive before the page shows. */
+export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs): Promise<RootData> {
+  const data = await serverLoader();
+  await loadCatalog(data.locale);
+  return data;
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

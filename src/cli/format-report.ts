@@ -1,41 +1,37 @@
 import { exclusionReasons } from "../domain/explain.ts";
 import type { EligibilityReport, Measure, RequirementReport, Status } from "../domain/report.ts";
+import type { Locale } from "../i18n/locale.ts";
+import { type Translate, translator } from "../i18n/translate.ts";
 
-type Locale = "en" | "es";
-
-const statusWords: Record<Status, Record<Locale, string>> = {
-  met: { en: "met", es: "cumplido" },
-  "partly-met": { en: "partly met", es: "cumplido en parte" },
-  unmet: { en: "not met", es: "no cumplido" },
-  "needs-review": { en: "needs review", es: "requiere revisión" },
-};
+const statusKeys = { met: "report.status.met", "partly-met": "report.status.partly-met", unmet: "report.status.unmet", "needs-review": "report.status.needs-review" } as const;
 
 const marks: Record<Status, string> = { met: "[x]", "partly-met": "[~]", unmet: "[ ]", "needs-review": "[?]" };
 
-function formatMeasure(measure: Measure, locale: Locale): string {
-  const need = measure.need === null ? (locale === "en" ? "set by the association" : "la fija la asociación") : String(measure.need);
+function formatMeasure(measure: Measure, locale: Locale, t: Translate): string {
+  const need = measure.need === null ? t("report.setByAssociation") : String(measure.need);
   return `${measure.label[locale]}: ${measure.have} / ${need} ${measure.unit}`;
 }
 
-function formatRequirement(requirement: RequirementReport, locale: Locale, indent: string): string[] {
-  const stage = requirement.stage === "after-review" ? (locale === "en" ? " (after review)" : " (después de la revisión)") : "";
-  const lines = [`${indent}${marks[requirement.status]} ${requirement.label[locale]}${stage}: ${statusWords[requirement.status][locale]}`];
-  for (const measure of requirement.measures) lines.push(`${indent}    ${formatMeasure(measure, locale)}`);
-  if (requirement.missing) lines.push(`${indent}    ${locale === "en" ? "Missing" : "Falta"}: ${requirement.missing[locale]}`);
+function formatRequirement(requirement: RequirementReport, locale: Locale, t: Translate, indent: string): string[] {
+  const stage = requirement.stage === "after-review" ? ` ${t("report.afterReview")}` : "";
+  const lines = [`${indent}${marks[requirement.status]} ${requirement.label[locale]}${stage}: ${t(statusKeys[requirement.status])}`];
+  for (const measure of requirement.measures) lines.push(`${indent}    ${formatMeasure(measure, locale, t)}`);
+  if (requirement.missing) lines.push(`${indent}    ${t("report.missing")}: ${requirement.missing[locale]}`);
   if (requirement.counted.length > 0) {
     const counted = requirement.counted.map((item) => `${item.entryId} (${item.amount}${item.toward ? ` -> ${item.toward}` : ""})`);
-    lines.push(`${indent}    ${locale === "en" ? "Counted" : "Contó"}: ${counted.join(", ")}`);
+    lines.push(`${indent}    ${t("report.counted")}: ${counted.join(", ")}`);
   }
   for (const item of requirement.excluded) {
-    lines.push(`${indent}    ${locale === "en" ? "Not counted" : "No contó"}: ${item.entryId}: ${exclusionReasons[item.reason][locale]}`);
+    lines.push(`${indent}    ${t("report.notCounted")}: ${item.entryId}: ${exclusionReasons[item.reason][locale]}`);
   }
-  lines.push(`${indent}    ${locale === "en" ? "Source" : "Fuente"}: ${requirement.source}`);
+  lines.push(`${indent}    ${t("report.source")}: ${requirement.source}`);
   return lines;
 }
 
 /** The report as text for a terminal, in English or Spanish. */
 export function formatReport(report: EligibilityReport, locale: Locale): string {
-  const heading = `${report.category.name[locale]} (${report.category.abbreviation}), ${report.framework.id} ${report.framework.version}, ${locale === "en" ? "as of" : "al"} ${report.asOf}`;
-  const overall = `${locale === "en" ? "Overall" : "En conjunto"}: ${statusWords[report.status][locale]} (${Math.round(report.progress * 100)}%)`;
-  return [heading, overall, "", ...report.requirements.flatMap((requirement) => formatRequirement(requirement, locale, ""))].join("\n");
+  const t = translator(locale);
+  const heading = `${report.category.name[locale]} (${report.category.abbreviation}), ${report.framework.id} ${report.framework.version}, ${t("report.asOf")} ${report.asOf}`;
+  const overall = `${t("report.overall")}: ${t(statusKeys[report.status])} (${Math.round(report.progress * 100)}%)`;
+  return [heading, overall, "", ...report.requirements.flatMap((requirement) => formatRequirement(requirement, locale, t, ""))].join("\n");
 }

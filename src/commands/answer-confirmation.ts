@@ -2,6 +2,7 @@ import { z } from "zod";
 import { completeAccessLink } from "../data/access-links.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { findConfirmable } from "../domain/confirmable-entries.ts";
+import type { Message } from "../i18n/translate.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { assertOpenLink } from "./guards/assert-open-link.ts";
 import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
@@ -25,9 +26,9 @@ export const answerConfirmation = defineCommand({
       const list = (portfolio[found.list] as Array<Record<string, unknown>>).map((entry) => (entry.id === link.entry_id ? { ...entry, verified: true } : entry));
       await writePortfolio(tx, link.user_id, { ...portfolio, [found.list]: list }, now);
     }
-    const what = input.confirmed
-      ? { en: `${link.recipient_name} confirmed an entry of your portfolio.`, es: `${link.recipient_name} confirmó una entrada de su portafolio.` }
-      : { en: `${link.recipient_name} says an entry of your portfolio is not right: ${input.comment}`, es: `${link.recipient_name} indica que una entrada de su portafolio no es correcta: ${input.comment}` };
+    const what: Message = input.confirmed
+      ? { key: "notice.confirmationGiven", values: { name: link.recipient_name } }
+      : { key: "notice.confirmationDisputed", values: { name: link.recipient_name, comment: input.comment } };
     await notify(link.user_id, "confirmation-answered", what, "/portfolio", link.locale);
     return done(portfolioEntrySubject(link.user_id, link.entry_id), { confirmed: input.confirmed }, {
       entryId: link.entry_id,

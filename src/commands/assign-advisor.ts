@@ -17,7 +17,7 @@ export const assignAdvisor = defineCommand({
     const roles = advisor ? await listRolesOfUserInAssociation(tx, advisor.id, candidacy.association_id) : [];
     if (!advisor || !roles.some((role) => role !== "member")) refuse({ advisorEmail: "candidacy.advisorNotInAssociation" });
     await setAdvisor(tx, candidacy.id, advisor.id);
-    await notify(candidacy.user_id, "candidacy-advisor", { en: `${advisor.name} is now your advisor.`, es: `${advisor.name} es ahora su asesor/a.` }, "/applications");
+    await notify(candidacy.user_id, "candidacy-advisor", { key: "notice.advisorAssigned", values: { advisor: advisor.name } }, "/applications");
     return done({ type: "candidacy", id: candidacy.id, associationId: candidacy.association_id }, null, { advisor: advisor.id });
   },
 });

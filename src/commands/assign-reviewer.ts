@@ -23,12 +23,12 @@ export const assignReviewer = defineCommand({
     const isNew = await insertReviewer(tx, { applicationId: application.id, reviewerUserId: input.reviewerUserId, assignedByUserId: actor.userId });
     if (!isNew) return unchanged<{ isNew: boolean }>({ isNew });
     const path = `/a/${input.associationSlug}/applications/${application.id}`;
-    await notify(input.reviewerUserId, "reviewer-assigned", { en: "An application was assigned to you for review.", es: "Se le asignó una solicitud para revisar." }, path);
+    await notify(input.reviewerUserId, "reviewer-assigned", { key: "notice.reviewerAssigned" }, path);
     const details: Record<string, unknown> = { reviewerUserId: input.reviewerUserId };
     if (application.status === "submitted") {
       Object.assign(details, assertApplicationTransition(application, "in-review"));
       await updateApplicationStatus(tx, application.id, "in-review", now);
-      await notify(application.user_id, "application-in-review", { en: "A reviewer has started on your application.", es: "Una persona revisora comenzó a revisar su solicitud." }, `/applications/${application.id}`);
+      await notify(application.user_id, "application-in-review", { key: "notice.applicationInReview" }, `/applications/${application.id}`);
     }
     return done({ type: "application", id: application.id, associationId: application.association_id }, { isNew }, details);
   },

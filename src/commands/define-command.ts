@@ -4,6 +4,7 @@ import { appendAudit } from "../data/audit-log.ts";
 import type { Db } from "../data/database.ts";
 import { enqueueMail, type OutgoingMail } from "../data/outbox.ts";
 import type { Locale } from "../data/schema.ts";
+import type { Message } from "../i18n/translate.ts";
 import { today } from "../domain/dates.ts";
 import type { Actor } from "../policies/actor.ts";
 import { type CommandContext, type Failure, type FieldErrors, issuesToFieldErrors, type Result } from "./command-context.ts";
@@ -21,8 +22,8 @@ export type CommandScope<A extends Actor, I> = {
   context: CommandContext;
   /** Today's date in a time zone (an association's), as its people write it. */
   today: (zone: string) => string;
-  /** Tells a person with an account, by mail and in their Messages. */
-  notify: (userId: string, kind: string, what: { en: string; es: string }, path: string, fallbackLocale?: Locale) => ReturnType<typeof notifyUser>;
+  /** Tells a person with an account, by mail and in their Messages: a catalogue key and its values, rendered in their language. */
+  notify: (userId: string, kind: string, what: Message, path: string, fallbackLocale?: Locale) => ReturnType<typeof notifyUser>;
   /** Mail to an address without an account (a rater, the association's contact). */
   mail: (message: OutgoingMail) => Promise<void>;
 };

@@ -28,7 +28,7 @@ export const enrolCandidate = defineCommand({
       feeCents: association.candidate_fee_cents,
     });
     if (!inserted) refuse({ form: "candidacy.already" });
-    const what = { en: `You are a candidate for ${category.name.en} until ${until}.`, es: `Usted es candidato/a para ${category.name.es} hasta el ${until}.` };
+    const what = { key: "notice.candidacyEnrolled", values: { category: category.name, until } } as const;
     await notify(actor.userId, "candidacy-enrolled", what, "/applications");
     return done({ type: "candidacy", id: inserted.id, associationId: association.id }, { candidacyId: inserted.id }, { category: category.id, expires: until });
   },

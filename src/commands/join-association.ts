@@ -11,7 +11,7 @@ export const joinAssociation = defineCommand({
   async run({ tx, actor, input, notify }) {
     const association = (await findAssociationById(tx, input.associationId)) ?? refuse({ form: "portfolio.notFound" });
     if (!(await insertRole(tx, actor.userId, association.id, "member"))) return unchanged(false);
-    const what = { en: `You joined ${association.name}. Your progress toward its endorsement categories is on Cradle.`, es: `Se unió a ${association.name}. Su progreso hacia sus categorías de acreditación está en Cradle.` };
+    const what = { key: "notice.associationJoined", values: { association: association.name } } as const;
     await notify(actor.userId, "association-joined", what, "/progress");
     return done({ type: "user", id: actor.userId, associationId: association.id }, true);
   },

@@ -12,7 +12,7 @@ export const markFeePaid = defineCommand({
     const application = await assertStaffApplication(tx, actor, input.applicationId, input.associationId);
     if (application.fee_paid_at) return unchanged(null);
     await markApplicationFeePaid(tx, application.id, now);
-    await notify(application.user_id, "application-fee-paid", { en: "Your association recorded your application fee as paid.", es: "Su asociación registró el pago de su cuota de solicitud." }, `/applications/${application.id}`);
+    await notify(application.user_id, "application-fee-paid", { key: "notice.applicationFeePaid" }, `/applications/${application.id}`);
     return done({ type: "application", id: application.id, associationId: application.association_id }, null, { cents: application.fee_cents });
   },
 });

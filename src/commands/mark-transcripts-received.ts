@@ -13,7 +13,7 @@ export const markTranscriptsReceived = defineCommand({
     const portfolio = await findPortfolioForUpdate(tx, application.user_id);
     const education = portfolio.education.map((entry) => ({ ...entry, officialTranscript: true }));
     await writePortfolio(tx, application.user_id, { ...portfolio, education }, now);
-    await notify(application.user_id, "transcripts-received", { en: "Your association received your official transcripts.", es: "Su asociación recibió sus certificados oficiales de notas." }, "/progress");
+    await notify(application.user_id, "transcripts-received", { key: "notice.transcriptsReceived" }, "/progress");
     return done({ type: "application", id: application.id, associationId: application.association_id }, null, { entries: education.length });
   },
 });

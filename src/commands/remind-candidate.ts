@@ -11,7 +11,7 @@ export const remindCandidate = defineCommand({
     const candidacy = await findCandidacyForUpdate(tx, input.candidacyId);
     if (!candidacy || candidacy.reminders_sent >= input.nth) return unchanged(false);
     const until = candidacy.expires_at.toISOString().slice(0, 10);
-    const what = { en: `Your candidate status ends on ${until}: submit your application before then.`, es: `Su condición de candidato/a termina el ${until}: envíe su solicitud antes de esa fecha.` };
+    const what = { key: "notice.candidacyReminder", values: { until } } as const;
     await notify(candidacy.user_id, "candidacy-reminder", what, "/applications");
     await markCandidacyReminded(tx, candidacy.id, input.nth);
     return done({ type: "candidacy", id: candidacy.id, associationId: candidacy.association_id }, true, { nth: input.nth });

@@ -31,10 +31,9 @@ export const submitApplication = defineCommand({
     const report = evaluate(framework, category, portfolio, signedOn);
     await insertSnapshot(tx, { applicationId: application.id, portfolio, report, sha256: fingerprint({ portfolio, report }) });
     await updateApplicationStatus(tx, application.id, "submitted", now, { attested_at: now, submitted_at: now });
-    const name = category.name;
-    const submitted = { en: `Your application for ${name.en} was submitted to ${association.name}.`, es: `Su solicitud para ${name.es} se envió a ${association.name}.` };
+    const submitted = { key: "notice.applicationSubmitted", values: { category: category.name, association: association.name } } as const;
     const person = await notify(actor.userId, "application-submitted", submitted, `/applications/${application.id}`);
-    const what = { en: `${person?.name} submitted an application for ${name.en}.`, es: `${person?.name} envió una solicitud para ${name.es}.` };
+    const what = { key: "notice.applicationReceived", values: { applicant: person?.name ?? "", category: category.name } } as const;
     await mail({ kind: "application-received", userId: null, to: association.contact_email, ...noticeMail(association.locale, association.name, what, `${context.baseUrl}/a/${association.slug}`) });
     return done({ type: "application", id: application.id, associationId: application.association_id }, { status: "submitted" as const }, { ...move, category: category.id, engineStatus: report.status });
   },

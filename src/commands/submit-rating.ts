@@ -38,7 +38,7 @@ export const submitRating = defineCommand({
       reference.id === link.entry_id ? { ...reference, completed, notEnoughInformation, raterCredentials: credential ? [credential] : reference.raterCredentials } : reference,
     );
     await writePortfolio(tx, link.user_id, { ...portfolio, references }, now);
-    const what = { en: `${link.recipient_name} completed your reference rating.`, es: `${link.recipient_name} completó su evaluación de referencia.` };
+    const what = { key: "notice.referenceCompleted", values: { name: link.recipient_name } } as const;
     await notify(link.user_id, "reference-completed", what, "/portfolio/references", link.locale);
     // The answers stay on the link (a waived rating's answers are for the association alone), not in the audit entry.
     return done(portfolioEntrySubject(link.user_id, link.entry_id), { completed }, {

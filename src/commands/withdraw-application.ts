@@ -12,7 +12,7 @@ export const withdrawApplication = defineCommand({
     const application = await assertOwnApplication(tx, actor, input.applicationId);
     const move = assertApplicationTransition(application, "withdrawn", { form: "application.cannotWithdraw" });
     await updateApplicationStatus(tx, application.id, "withdrawn", now);
-    await notify(actor.userId, "application-withdrawn", { en: "Your application was withdrawn.", es: "Su solicitud fue retirada." }, `/applications/${application.id}`);
+    await notify(actor.userId, "application-withdrawn", { key: "notice.applicationWithdrawn" }, `/applications/${application.id}`);
     return done({ type: "application", id: application.id, associationId: application.association_id }, null, move);
   },
 });

@@ -1,11 +1,11 @@
+import { makeTranslator, type Message, type MessageKey, type Translate } from "./format.ts";
 import type { Locale } from "./locale.ts";
-import { en, type MessageKey } from "./messages-en.ts";
+import { en } from "./messages-en.ts";
 import { es } from "./messages-es.ts";
 
-export type { MessageKey };
+/** The server's side: both catalogues. The browser loads the page's one as a chunk of its own (decision 017). */
+export type { Message, MessageKey, Translate };
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, es };
-
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export function isLocale(value: unknown): value is Locale {
   return value === "en" || value === "es";
@@ -16,12 +16,12 @@ export function isMessageKey(value: unknown): value is MessageKey {
 }
 
 export function translator(locale: Locale): Translate {
-  const catalog = catalogs[locale];
-  return (key, values) => {
-    const text = catalog[key];
-    if (!values) return text;
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-  };
+  return makeTranslator(locale, catalogs[locale]);
+}
+
+/** A message descriptor rendered in one language (a notice, in its recipient's). */
+export function render(locale: Locale, message: Message): string {
+  return translator(locale)(message.key, message.values ?? {});
 }
 
 /** Picks the best of our locales from an Accept-Language header, honouring q-values. */

@@ -1,5 +1,5 @@
 import type { Locale } from "../data/schema.ts";
-import { type MessageKey, translator } from "../i18n/translate.ts";
+import { type Message, type MessageKey, render, translator } from "../i18n/translate.ts";
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -48,51 +48,33 @@ export function roleGrantedMail(locale: Locale, name: string, association: strin
   );
 }
 
-const text2 = (en: string, es: string) => ({ en, es });
-
 /** To someone without an account who is asked to do something through a link: both languages, the asker's first. */
-function askMail(locale: Locale, subject: { en: string; es: string }, body: { en: string; es: string }, link: string, until: string): RenderedMail {
-  const first = locale;
-  const second: Locale = locale === "en" ? "es" : "en";
+function askMail(locale: Locale, subject: Message, body: Message, link: string, until: string): RenderedMail {
+  const first = translator(locale);
+  const second = translator(locale === "en" ? "es" : "en");
   const paragraphs: Paragraph[] = [
-    { text: body[first] },
+    { text: first(body.key, body.values) },
     { link },
-    { text: first === "en" ? `The link works until ${until}. You can save your answers and come back.` : `El enlace funciona hasta el ${until}. Puede guardar sus respuestas y volver.` },
+    { text: first("mail.ask.until", { until }) },
     { text: "—" },
-    { text: body[second] },
+    { text: second(body.key, body.values) },
   ];
-  return compose(`${subject[first]} / ${subject[second]}`, first === "en" ? "Hello," : "Hola:", paragraphs, first === "en" ? "The Cradle team" : "El equipo de Cradle");
+  return compose(`${first(subject.key, subject.values)} / ${second(subject.key, subject.values)}`, first("mail.ask.greeting"), paragraphs, first("mail.signature"));
 }
 
 export function referenceRequestMail(locale: Locale, applicant: string, link: string, until: string, isReminder: boolean): RenderedMail {
-  const reminder = isReminder ? text2("Reminder: ", "Recordatorio: ") : text2("", "");
-  return askMail(
-    locale,
-    text2(`${reminder.en}${applicant} asks you for a reference`, `${reminder.es}${applicant} le pide una referencia`),
-    text2(
-      `${applicant} is applying for endorsement in infant and early childhood mental health and named you as a reference. Please rate what you have seen of their work. It takes about ten minutes and needs no account.`,
-      `${applicant} solicita una acreditación en salud mental infantil y de la primera infancia y le nombró como referencia. Evalúe lo que ha observado de su trabajo. Toma unos diez minutos y no necesita una cuenta.`,
-    ),
-    link,
-    until,
-  );
+  const values = { applicant };
+  const subject: Message = { key: isReminder ? "mail.ask.reference.reminderSubject" : "mail.ask.reference.subject", values };
+  return askMail(locale, subject, { key: "mail.ask.reference.body", values }, link, until);
 }
 
 export function verificationRequestMail(locale: Locale, applicant: string, what: string, link: string, until: string): RenderedMail {
-  return askMail(
-    locale,
-    text2(`${applicant} asks you to confirm hours`, `${applicant} le pide confirmar horas`),
-    text2(
-      `${applicant} recorded this in their endorsement portfolio and says you can confirm it: ${what}. Please open the link and confirm it, or say what is not right.`,
-      `${applicant} registró esto en su portafolio de acreditación e indica que usted puede confirmarlo: ${what}. Abra el enlace y confírmelo, o indique qué no es correcto.`,
-    ),
-    link,
-    until,
-  );
+  return askMail(locale, { key: "mail.ask.confirmation.subject", values: { applicant } }, { key: "mail.ask.confirmation.body", values: { applicant, what } }, link, until);
 }
 
-/** A short notice to someone with an account: what happened, and where to see it. */
-export function noticeMail(locale: Locale, name: string, what: { en: string; es: string }, link: string): RenderedMail {
+/** A short notice to someone with an account: what happened (rendered in their language), and where to see it. */
+export function noticeMail(locale: Locale, name: string, what: Message, link: string): RenderedMail {
   const t = translator(locale);
-  return compose(what[locale], t("mail.greeting", { name }), [{ text: what[locale] }, { link }], t("mail.signature"));
+  const text = render(locale, what);
+  return compose(text, t("mail.greeting", { name }), [{ text }, { link }], t("mail.signature"));
 }

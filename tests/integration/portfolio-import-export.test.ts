@@ -35,7 +35,7 @@ describe("portfolio import and export", () => {
     expect(portfolio.training.map((entry) => entry.id)).toEqual(["t1", "t2"]);
 
     const again = await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: example } });
-    expect(again.text).toContain("Added 0 entries.");
+    expect(again.text).toContain("No entries were added.");
     expect(again.text).toContain("9 entries were already in your portfolio.");
     expect(await importsOf(user.id)).toEqual([{ actor: user.id, kind: "json", added: 9, skipped: 0, rejected: 0 }]);
 
@@ -56,7 +56,7 @@ describe("portfolio import and export", () => {
       work: [{ start: "2020-01-01", kind: "astronaut" }],
     });
     const page = await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: file } });
-    expect(page.text).toContain("Added 1 entries.");
+    expect(page.text).toContain("Added 1 entry.");
     expect(page.text).toContain("training.1.date: must be a date written YYYY-MM-DD");
     expect(page.text).toContain("work.0.kind");
     expect((await findPortfolio(app.services.db, user.id)).portfolio.training.map((entry) => entry.id)).toEqual(["ok"]);
@@ -66,7 +66,7 @@ describe("portfolio import and export", () => {
     const { user, client } = await person();
     const csv = '\uFEFFCurso;Fecha;Horas;Proveedor;Temas\n"Apego; vínculo y cultura";2024-05-02;6,5;Centro;dei\nSin fecha;;2;Centro;\n';
     const page = await client.postFiles("/portfolio/import", { kind: "csv" }, { file: { name: "t.csv", type: "text/csv", content: csv } });
-    expect(page.text).toContain("Added 1 entries.");
+    expect(page.text).toContain("Added 1 entry.");
     expect(page.text).toContain("line 3.date");
     const { portfolio } = await findPortfolio(app.services.db, user.id);
     expect(portfolio.training).toMatchObject([{ title: "Apego; vínculo y cultura", date: "2024-05-02", clockHours: 6.5, provider: "Centro", topics: ["dei"] }]);
@@ -78,7 +78,7 @@ describe("portfolio import and export", () => {
     const text = "\uFEFFsep=;\r\nCurso;Fecha;Horas\r\nCrianza y apego;2024-06-01;4,5\r\n";
     const content = Uint8Array.from(Buffer.from(text, "utf16le"));
     const page = await client.postFiles("/portfolio/import", { kind: "csv" }, { file: { name: "t.csv", type: "text/csv", content } });
-    expect(page.text).toContain("Added 1 entries.");
+    expect(page.text).toContain("Added 1 entry.");
     const { portfolio } = await findPortfolio(app.services.db, user.id);
     expect(portfolio.training).toMatchObject([{ title: "Crianza y apego", date: "2024-06-01", clockHours: 4.5 }]);
   });

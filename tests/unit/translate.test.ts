@@ -2,9 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/messages-en.ts";
 import { es } from "../../src/i18n/messages-es.ts";
-import { localeFromAcceptLanguage, translator } from "../../src/i18n/translate.ts";
+import { formatMessage } from "../../src/i18n/format.ts";
+import { localeFromAcceptLanguage, render, translator } from "../../src/i18n/translate.ts";
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+// `{name}` and `{name, plural, ...}` both name a value; `#` inside a branch does not.
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((match) => match[1]))].sort();
+const hours = "{count, plural, one {# hour} other {# hours}}";
+const horas = "{count, plural, one {# hora} other {# horas}}";
 
 describe("catalogs", () => {
   it("have the same keys in English and Spanish, none empty", () => {
@@ -23,6 +27,67 @@ describe("translator", () => {
   it("fills placeholders and leaves unknown ones visible", () => {
     expect(translator("es")("home.welcome", { name: "Lupe" })).toBe("Bienvenido/a, Lupe.");
     expect(translator("en")("home.welcome")).toBe("Welcome, {name}.");
+  });
+});
+
+describe("plurals (Intl.PluralRules)", () => {
+  it.each([
+    [0, "0 hours", "0 horas"],
+    [1, "1 hour", "1 hora"],
+    [2, "2 hours", "2 horas"],
+    [1.5, "1.5 hours", "1.5 horas"],
+    [0.5, "0.5 hours", "0.5 horas"],
+    [21, "21 hours", "21 horas"],
+    [1234.5, "1,234.5 hours", "1,234.5 horas"],
+    // Spanish names "many" for a million; a message that gives no "many" branch uses "other".
+    [1_000_000, "1,000,000 hours", "1,000,000 horas"],
+  ])("%d: %s / %s", (count, english, spanish) => {
+    expect(formatMessage("en", hours, { count })).toBe(english);
+    expect(formatMessage("es", horas, { count })).toBe(spanish);
+  });
+
+  it("prefers an exact =N branch, accepts a count written as digits, and fills other placeholders inside a branch", () => {
+    const pattern = "{count, plural, =0 {nothing for {name}} one {# entry for {name}} other {# entries for {name}}}";
+    expect(formatMessage("en", pattern, { count: 0, name: "Lupe" })).toBe("nothing for Lupe");
+    expect(formatMessage("en", pattern, { count: "1", name: "Lupe" })).toBe("1 entry for Lupe");
+    expect(formatMessage("en", pattern, { count: 3, name: "Lupe" })).toBe("3 entries for Lupe");
+  });
+
+  it("leaves a plural visible when its count is missing or not a number, and never lets a value's braces be read as a pattern", () => {
+    expect(formatMessage("en", hours, {})).toBe(hours);
+    expect(formatMessage("en", hours, { count: "many" })).toBe(hours);
+    expect(formatMessage("en", "{name} said {comment}", { name: "{comment}", comment: "{name}" })).toBe("{comment} said {name}");
+  });
+
+  it.each([
+    ["en", 1, "Too many attempts. Please wait 1 minute and try again.", "Added 1 entry."],
+    ["en", 15, "Too many attempts. Please wait 15 minutes and try again.", "Added 15 entries."],
+    ["es", 1, "Demasiados intentos. Espere 1 minuto y vuelva a intentarlo.", "Se agregó 1 entrada."],
+    ["es", 15, "Demasiados intentos. Espere 15 minutos y vuelva a intentarlo.", "Se agregaron 15 entradas."],
+  ] as const)("the catalogue's counted messages in %s for %d", (locale, count, wait, added) => {
+    const t = translator(locale);
+    expect(t("logIn.rateLimited", { minutes: count })).toBe(wait);
+    expect(t("import.added", { count })).toBe(added);
+  });
+
+  it("renders {en, es} values in the reader's language", () => {
+    const category = { en: "Infant Family Specialist", es: "Especialista en Familia e Infancia" };
+    const message = { key: "notice.applicationSubmitted", values: { category, association: "Michigan IMH" } } as const;
+    expect(render("en", message)).toBe("Your application for Infant Family Specialist was submitted to Michigan IMH.");
+    expect(render("es", message)).toBe("Su solicitud para Especialista en Familia e Infancia se envió a Michigan IMH.");
+  });
+
+  it("every plural in both catalogues has an other branch and renders for 0, 1, 2 and 1.5 without braces left", () => {
+    for (const [locale, catalog] of [["en", en], ["es", es]] as const) {
+      for (const [key, text] of Object.entries(catalog)) {
+        if (!/,\s*plural\s*,/.test(text)) continue;
+        expect(text, key).toMatch(/other\s*\{/);
+        for (const count of [0, 1, 2, 1.5]) {
+          const values = Object.fromEntries(placeholders(text).map((name) => [name ?? "", count]));
+          expect(formatMessage(locale, text, values), `${locale} ${key} ${count}`).not.toMatch(/[{}#]/);
+        }
+      }
+    }
   });
 });
 
