@@ -13,7 +13,7 @@ export type RootData = {
 
 /**
  * The catalogues this process has. The server provides both at start (entry.server.tsx); the
- * browser's bundle holds neither, and loads the page's one as its own chunk (decision 017).
+ * browser's bundle holds neither, and loads the page's one as its own chunk (decision 018).
  */
 const catalogs: Partial<Record<Locale, Catalog>> = {};
 

@@ -3,7 +3,7 @@ import type { MessageKey } from "./messages-en.ts";
 
 /**
  * Message formatting without the catalogues: this module is what the browser gets (the page
- * brings the one catalogue it needs, decision 017). `translate.ts` adds the catalogues for the server.
+ * brings the one catalogue it needs, decision 018). `translate.ts` adds the catalogues for the server.
  */
 export type { MessageKey };
 

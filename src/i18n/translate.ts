@@ -3,7 +3,7 @@ import type { Locale } from "./locale.ts";
 import { en } from "./messages-en.ts";
 import { es } from "./messages-es.ts";
 
-/** The server's side: both catalogues. The browser loads the page's one as a chunk of its own (decision 017). */
+/** The server's side: both catalogues. The browser loads the page's one as a chunk of its own (decision 018). */
 export type { Message, MessageKey, Translate };
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, es };
 

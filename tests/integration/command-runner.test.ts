@@ -20,7 +20,7 @@ const renameAssociation = defineCommand({
   policy: (actor, input) => associationPolicy.actAsStaff(actor, { id: input.associationId }),
   async run({ tx, input, notify, actor }) {
     await tx.updateTable("associations").set({ name: input.name }).where("id", "=", input.associationId).execute();
-    await notify(actor.userId, "test", { en: "Renamed.", es: "Renombrada." }, "/");
+    await notify(actor.userId, "test", { key: "notice.associationJoined", values: { association: input.name } }, "/");
     if (input.failAfterWrite) refuse({ name: "error.tooLong" });
     return done({ type: "association", id: input.associationId, associationId: input.associationId }, null, { name: input.name });
   },
