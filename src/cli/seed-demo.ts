@@ -1,5 +1,5 @@
 import "../load-env-file.ts";
-import type { AssociationInput } from "../commands/association-input.ts";
+import type { AssociationInput } from "../commands/shared/association-input.ts";
 import { createAssociation } from "../commands/create-association.ts";
 import { createVerifiedAccount } from "../commands/create-verified-account.ts";
 import { createOwnerAccount } from "./commands/create-owner.ts";

@@ -5,7 +5,7 @@ import { findConfirmable } from "../domain/confirmable-entries.ts";
 import type { Message } from "../i18n/translate.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { assertOpenLink } from "./guards/assert-open-link.ts";
-import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
+import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /**
  * The provider's or supervisor's answer through their link: a confirmation marks the entry

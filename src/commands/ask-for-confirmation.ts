@@ -6,8 +6,8 @@ import { findConfirmable } from "../domain/confirmable-entries.ts";
 import { verificationRequestMail } from "../mail/templates.ts";
 import { portfolioPolicy } from "../policies/portfolio.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
-import { newLinkToken } from "./link-tokens.ts";
-import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
+import { newLinkToken } from "./shared/link-tokens.ts";
+import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /**
  * The applicant asks the provider of an RS/C session, or the supervisor of a job, to confirm it:

@@ -7,8 +7,8 @@ import { referenceRoles } from "../domain/portfolio-schema.ts";
 import { referenceRequestMail } from "../mail/templates.ts";
 import { portfolioPolicy } from "../policies/portfolio.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
-import { newLinkToken } from "./link-tokens.ts";
-import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
+import { newLinkToken } from "./shared/link-tokens.ts";
+import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /**
  * The applicant names a rater: the reference joins the portfolio (pending) and the rater is

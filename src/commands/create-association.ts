@@ -1,7 +1,7 @@
 import { setFrameworksOfAssociation } from "../data/association-frameworks.ts";
 import { insertAssociation, isSlugTaken } from "../data/associations.ts";
 import { associationPolicy } from "../policies/association.ts";
-import { associationInput } from "./association-input.ts";
+import { associationInput } from "./shared/association-input.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 
 /** The installation's owner (or the demo seed) creates an association with the frameworks it endorses by. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { hashPassword } from "../auth/password.ts";
 import { findUserByEmail, insertUser, markEmailVerified } from "../data/users.ts";
-import { emailInput, localeInput, newPasswordInput } from "./account-input.ts";
+import { emailInput, localeInput, newPasswordInput } from "./shared/account-input.ts";
 import { defineCommand, done, unchanged } from "./define-command.ts";
 
 /**

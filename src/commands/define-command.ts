@@ -8,7 +8,7 @@ import type { Message } from "../i18n/translate.ts";
 import { today } from "../domain/dates.ts";
 import type { Actor } from "../policies/actor.ts";
 import { type CommandContext, type Failure, type FieldErrors, issuesToFieldErrors, type Result } from "./command-context.ts";
-import { notifyUser } from "./notify.ts";
+import { notifyUser } from "./shared/notify.ts";
 
 type ActorKind = Actor["kind"];
 type ActorOf<K extends ActorKind> = Extract<Actor, { kind: K }>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { setFrameworksOfAssociation } from "../data/association-frameworks.ts";
 import { isSlugTaken, updateAssociation } from "../data/associations.ts";
 import { associationPolicy } from "../policies/association.ts";
-import { associationInput } from "./association-input.ts";
+import { associationInput } from "./shared/association-input.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 
 export const editAssociation = defineCommand({

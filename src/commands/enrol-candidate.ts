@@ -4,7 +4,7 @@ import { insertCandidacy } from "../data/candidacies.ts";
 import { addMonths, toDay, toIso } from "../domain/dates.ts";
 import { hasRole } from "../policies/actor.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
-import { findCategory } from "./find-category.ts";
+import { findCategory } from "./shared/find-category.ts";
 
 /** A member enrols as a candidate for a category that offers it: valid for the category's years from today (the association's day), with its fee. */
 export const enrolCandidate = defineCommand({

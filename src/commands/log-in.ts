@@ -6,7 +6,7 @@ import { createToken } from "../auth/tokens.ts";
 import { insertSession } from "../data/sessions.ts";
 import { findUserByEmail } from "../data/users.ts";
 import type { FieldErrors } from "./command-context.ts";
-import { emailInput, passwordInput } from "./account-input.ts";
+import { emailInput, passwordInput } from "./shared/account-input.ts";
 import { defineCommand, done, unchanged } from "./define-command.ts";
 
 /** What a try at logging in gives: a session (its token is for the cookie; only its hash is stored), or why not. */

@@ -3,8 +3,8 @@ import { addAccessLinkToken, findAccessLinkForUpdate, markReminded } from "../da
 import { findUserById } from "../data/users.ts";
 import { referenceRequestMail } from "../mail/templates.ts";
 import { defineCommand, done, unchanged } from "./define-command.ts";
-import { newLinkToken } from "./link-tokens.ts";
-import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
+import { newLinkToken } from "./shared/link-tokens.ts";
+import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /** Cradle reminds a rater who has not answered (`nth`: after 7 days, then 14), so each reminder is sent once. */
 export const remindRater = defineCommand({

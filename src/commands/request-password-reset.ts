@@ -4,7 +4,7 @@ import { createToken } from "../auth/tokens.ts";
 import { expireEmailTokens, insertEmailToken } from "../data/email-tokens.ts";
 import { findUserByEmail } from "../data/users.ts";
 import { resetPasswordMail } from "../mail/templates.ts";
-import { emailInput, localeInput } from "./account-input.ts";
+import { emailInput, localeInput } from "./shared/account-input.ts";
 import { defineCommand, done, refuse, unchanged } from "./define-command.ts";
 
 const hour = 60 * 60 * 1000;

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { recordHit } from "../data/rate-limits.ts";
 import { findUserByEmail } from "../data/users.ts";
-import { emailInput, localeInput } from "./account-input.ts";
+import { emailInput, localeInput } from "./shared/account-input.ts";
 import { defineCommand, done, unchanged } from "./define-command.ts";
-import { sendVerificationLink } from "./send-verification-link.ts";
+import { sendVerificationLink } from "./shared/send-verification-link.ts";
 
 const hour = 60 * 60 * 1000;
 

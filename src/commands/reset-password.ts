@@ -4,7 +4,7 @@ import { hashToken } from "../auth/tokens.ts";
 import { consumeEmailToken } from "../data/email-tokens.ts";
 import { deleteSessionsOfUser } from "../data/sessions.ts";
 import { markEmailVerified, updatePasswordHash } from "../data/users.ts";
-import { newPasswordInput } from "./account-input.ts";
+import { newPasswordInput } from "./shared/account-input.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 
 /** The holder of a reset link sets a new password, which ends every session of the account (someone else may hold one). */

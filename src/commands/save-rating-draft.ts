@@ -3,7 +3,7 @@ import { saveAccessLinkDraft } from "../data/access-links.ts";
 import { ratingAnswersOf, ratingFormFor, ratingFrameworkOf } from "../domain/rating-form.ts";
 import { defineCommand, done, unchanged } from "./define-command.ts";
 import { assertOpenLink } from "./guards/assert-open-link.ts";
-import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
+import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /** The answers a rater sends: field name to value, each short; only the form's own fields are kept. */
 export const ratingAnswersInput = z.record(z.string(), z.string().max(200));

@@ -5,7 +5,7 @@ import { countWords } from "../domain/count-words.ts";
 import { statementDraftKey, statementText, writtenStatementId } from "../forms/portfolio-drafts.ts";
 import { defineCommand, done } from "./define-command.ts";
 import { lockPortfolio } from "./guards/lock-portfolio.ts";
-import { personToday } from "./person-time-zone.ts";
+import { personToday } from "./shared/person-time-zone.ts";
 
 /**
  * Saves the personal statement written in Cradle, with its word count and today's date where the

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { updateUserLocale } from "../data/users.ts";
-import { localeInput } from "./account-input.ts";
+import { localeInput } from "./shared/account-input.ts";
 import { defineCommand, done, unchanged } from "./define-command.ts";
 
 /** A signed-in person chooses the language of their pages and mail (a visitor's choice is only a cookie). */

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { hashPassword } from "../auth/password.ts";
 import { findUserByEmail, insertUser } from "../data/users.ts";
-import { emailInput, localeInput, newPasswordInput } from "./account-input.ts";
+import { emailInput, localeInput, newPasswordInput } from "./shared/account-input.ts";
 import { isUniqueViolation } from "./command-context.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
-import { sendVerificationLink } from "./send-verification-link.ts";
+import { sendVerificationLink } from "./shared/send-verification-link.ts";
 
 /** A visitor creates an account; the account, its confirmation link and the mail are one transaction, so a crash leaves all or nothing. */
 export const signUp = defineCommand({

@@ -4,7 +4,7 @@ import { listFrameworkIdsOfAssociation } from "../data/association-frameworks.ts
 import { findAssociationById } from "../data/associations.ts";
 import { hasRole } from "../policies/actor.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
-import { findCategory } from "./find-category.ts";
+import { findCategory } from "./shared/find-category.ts";
 
 /** A member opens a draft application for a category of one of the association's frameworks, with the association's fee. */
 export const startApplication = defineCommand({

@@ -6,7 +6,7 @@ import { evaluate } from "../domain/evaluate.ts";
 import { fingerprint } from "../domain/fingerprint.ts";
 import { noticeMail } from "../mail/templates.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
-import { findCategory } from "./find-category.ts";
+import { findCategory } from "./shared/find-category.ts";
 import { assertApplicationTransition, assertOwnApplication } from "./guards/lock-application.ts";
 
 /**

@@ -8,7 +8,7 @@ import { countNotEnoughInformation, ratingAnswersOf, ratingFormFor, ratingFramew
 import type { FieldErrors } from "./command-context.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { assertOpenLink } from "./guards/assert-open-link.ts";
-import { portfolioEntrySubject } from "./portfolio-entry-subject.ts";
+import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 import { ratingAnswersInput } from "./save-rating-draft.ts";
 
 /**

@@ -5,7 +5,7 @@ import { sniffFileType } from "../domain/sniff-file-type.ts";
 import { supportableEntries } from "../forms/portfolio-sections.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { lockPortfolio } from "./guards/lock-portfolio.ts";
-import { personToday } from "./person-time-zone.ts";
+import { personToday } from "./shared/person-time-zone.ts";
 
 export const maxUploadBytes = 20 * 1024 * 1024;
 export const documentTypes = ["transcript", "certificate", "resume", "personal-statement", "learning-narrative", "reflection", "other"] as const;

@@ -1,4 +1,4 @@
-import { createToken } from "../auth/tokens.ts";
+import { createToken } from "../../auth/tokens.ts";
 
 export const linkLifetimeDays = 30;
 

@@ -1,10 +1,10 @@
-import type { Db } from "../data/database.ts";
-import { enqueueMail } from "../data/outbox.ts";
-import type { Locale } from "../data/schema.ts";
-import { findUserById } from "../data/users.ts";
-import type { Message } from "../i18n/translate.ts";
-import { noticeMail } from "../mail/templates.ts";
-import type { CommandContext } from "./command-context.ts";
+import type { Db } from "../../data/database.ts";
+import { enqueueMail } from "../../data/outbox.ts";
+import type { Locale } from "../../data/schema.ts";
+import { findUserById } from "../../data/users.ts";
+import type { Message } from "../../i18n/translate.ts";
+import { noticeMail } from "../../mail/templates.ts";
+import type { CommandContext } from "../command-context.ts";
 
 /**
  * Tells a person with an account what happened, by mail and in their in-app inbox (the same outbox

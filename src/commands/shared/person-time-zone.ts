@@ -1,5 +1,5 @@
-import { findTimeZoneOfPerson } from "../data/associations.ts";
-import type { Db } from "../data/database.ts";
+import { findTimeZoneOfPerson } from "../../data/associations.ts";
+import type { Db } from "../../data/database.ts";
 
 /**
  * Today's date for a person, as they would write it: in the time zone of the association they

@@ -1,9 +1,9 @@
-import { createToken } from "../auth/tokens.ts";
-import { expireEmailTokens, insertEmailToken } from "../data/email-tokens.ts";
-import type { Locale } from "../data/schema.ts";
-import { verifyEmailMail } from "../mail/templates.ts";
-import type { Actor } from "../policies/actor.ts";
-import type { CommandScope } from "./define-command.ts";
+import { createToken } from "../../auth/tokens.ts";
+import { expireEmailTokens, insertEmailToken } from "../../data/email-tokens.ts";
+import type { Locale } from "../../data/schema.ts";
+import { verifyEmailMail } from "../../mail/templates.ts";
+import type { Actor } from "../../policies/actor.ts";
+import type { CommandScope } from "../define-command.ts";
 
 const day = 24 * 60 * 60 * 1000;
 

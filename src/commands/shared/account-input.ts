@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Locale } from "../data/schema.ts";
+import type { Locale } from "../../data/schema.ts";
 
 /** The typed values the account commands take (the forms in src/forms/account-forms.ts check what people type). */
 export const emailInput = z.email("error.email");
