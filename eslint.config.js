@@ -56,7 +56,12 @@ export default tseslint.config(
       // React Router's way to end a loader or action early is to throw its redirect() Response or data().
       "@typescript-eslint/only-throw-error": [
         "error",
-        { allow: [{ from: "lib", name: "Response" }, { from: "package", package: "react-router", name: "DataWithResponseInit" }] },
+        {
+          allow: [
+            { from: "lib", name: "Response" },
+            { from: "package", package: "react-router", name: "DataWithResponseInit" },
+          ],
+        },
       ],
       // A file posted in a text field stringifies to "[object File]", which the form's checks treat like any
       // other text a client can send; the other names are the rule's defaults.

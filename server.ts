@@ -21,7 +21,13 @@ try {
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof DataDirLockedError || error instanceof MigrationError || error instanceof FrameworkError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof DataDirLockedError ||
+    error instanceof MigrationError ||
+    error instanceof FrameworkError
+  ) {
     console.error(`\n${error.message}\n`);
     process.exit(1);
   }

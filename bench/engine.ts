@@ -40,7 +40,21 @@ export function benchEngine(frameworks: Framework[], count: number, rounds = 3):
   const distinct = Math.min(count, 2000);
   const portfolios = Array.from({ length: distinct }, (_, index) => generatePortfolio(index + 1));
   const categories = frameworks.reduce((sum, framework) => sum + framework.categories.length, 0);
-  const entries = portfolios.reduce((sum, p) => sum + p.training.length + p.reflectiveSupervision.length + p.work.length + p.references.length + p.education.length + p.documents.length + p.reading.length + p.video.length + p.observations.length, 0) / distinct;
+  const entries =
+    portfolios.reduce(
+      (sum, p) =>
+        sum +
+        p.training.length +
+        p.reflectiveSupervision.length +
+        p.work.length +
+        p.references.length +
+        p.education.length +
+        p.documents.length +
+        p.reading.length +
+        p.video.length +
+        p.observations.length,
+      0,
+    ) / distinct;
   enginePass(frameworks, portfolios, Math.min(count, 500));
   floorPass(portfolios, Math.min(count, 500), categories);
   let engineSeconds = Number.POSITIVE_INFINITY;

@@ -32,9 +32,19 @@ const credentials = [
 export function generatePortfolio(seed: number): Portfolio {
   const random = randomSource(seed);
   const date = () => toIso(day2016 + random.int(0, 9 * 365));
-  const provider = () => ({ name: "P", credentials: [{ ...random.pick(credentials), earned: toIso(day2016 - random.int(0, 2000)) }], isPeer: random.chance(0.05), vetted: random.chance(0.1) });
+  const provider = () => ({
+    name: "P",
+    credentials: [{ ...random.pick(credentials), earned: toIso(day2016 - random.int(0, 2000)) }],
+    isPeer: random.chance(0.05),
+    vetted: random.chance(0.1),
+  });
   return portfolioSchema.parse({
-    education: Array.from({ length: random.int(1, 3) }, (_, i) => ({ id: `edu-${i}`, level: random.pick(["associate", "bachelor", "master"] as const), completed: toIso(day2016 - random.int(0, 3000)), officialTranscript: random.chance(0.7) })),
+    education: Array.from({ length: random.int(1, 3) }, (_, i) => ({
+      id: `edu-${i}`,
+      level: random.pick(["associate", "bachelor", "master"] as const),
+      completed: toIso(day2016 - random.int(0, 3000)),
+      officialTranscript: random.chance(0.7),
+    })),
     licences: random.chance(0.3) ? [{ id: "lic", type: "LCSW", issued: "2015-01-01", expires: "2027-01-01" }] : [],
     work: Array.from({ length: random.int(4, 10) }, (_, i) => ({
       id: `work-${i}`,
@@ -42,7 +52,11 @@ export function generatePortfolio(seed: number): Portfolio {
       start: date(),
       end: random.chance(0.3) ? undefined : date(),
       paid: random.chance(0.9),
-      ages: random.pick([{ fromMonths: 0, toMonths: 36 }, { fromMonths: 36, toMonths: 71 }, { fromMonths: 0, toMonths: 60 }]),
+      ages: random.pick([
+        { fromMonths: 0, toMonths: 36 },
+        { fromMonths: 36, toMonths: 71 },
+        { fromMonths: 0, toMonths: 60 },
+      ]),
       familiesServed: random.int(0, 15),
       relationshipFocused: random.chance(0.8),
       withParents: random.chance(0.6),

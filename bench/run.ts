@@ -12,6 +12,8 @@ const result = benchEngine(loadFrameworks(), count);
 const enginePerSecond = result.portfolios / result.engineSeconds;
 const floorPerSecond = result.portfolios / result.floorSeconds;
 console.log(`Eligibility engine: ${result.portfolios} portfolios (~${Math.round(result.entries)} entries) x ${result.categories} categories, best of 3 rounds`);
-console.log(`  engine: ${Math.round(enginePerSecond)} portfolios/s (${((result.engineSeconds / result.portfolios / result.categories) * 1e6).toFixed(1)} us per category)`);
+console.log(
+  `  engine: ${Math.round(enginePerSecond)} portfolios/s (${((result.engineSeconds / result.portfolios / result.categories) * 1e6).toFixed(1)} us per category)`,
+);
 console.log(`  floor (sum the hours only): ${Math.round(floorPerSecond)} portfolios/s`);
 console.log(`  ratio engine/floor time: ${(result.engineSeconds / result.floorSeconds).toFixed(1)}x`);

@@ -22,40 +22,42 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "must look like postgres://user:password@host:5432/database");
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}, "must look like postgres://user:password@host:5432/database");
 
-const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATA_DIR: z.string().min(1).default("./data"),
-  DATABASE_URL: postgresUrl.optional(),
-  SMTP_URL: z
-    .string()
-    .refine((value) => /^smtps?:\/\/[^/]+/.test(value), "must look like smtp://user:password@host:587")
-    .optional(),
-  BASE_URL: z.url().optional(),
-  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  NODE_ENV: z.string().optional(),
-  TRUST_PROXY: z.enum(["true", "false", "1", "0"], "must be true or false").default("false"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  S3_ENDPOINT: z.url().optional(),
-  S3_BUCKET: z.string().min(3).max(63).optional(),
-  S3_REGION: z.string().min(1).default("us-east-1"),
-  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-}).superRefine((values, context) => {
-  const s3 = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
-  if (!s3.some((name) => values[name] !== undefined)) return;
-  for (const name of s3) if (values[name] === undefined) context.addIssue({ code: "custom", path: [name], message: "is needed too when documents go to S3 (set all four S3_ settings, or none)" });
-});
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: postgresUrl.optional(),
+    SMTP_URL: z
+      .string()
+      .refine((value) => /^smtps?:\/\/[^/]+/.test(value), "must look like smtp://user:password@host:587")
+      .optional(),
+    BASE_URL: z.url().optional(),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    NODE_ENV: z.string().optional(),
+    TRUST_PROXY: z.enum(["true", "false", "1", "0"], "must be true or false").default("false"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  })
+  .superRefine((values, context) => {
+    const s3 = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
+    if (!s3.some((name) => values[name] !== undefined)) return;
+    for (const name of s3)
+      if (values[name] === undefined)
+        context.addIssue({ code: "custom", path: [name], message: "is needed too when documents go to S3 (set all four S3_ settings, or none)" });
+  });
 
 export function readConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
@@ -78,7 +80,13 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     logLevel: values.LOG_LEVEL,
     s3:
       values.S3_ENDPOINT && values.S3_BUCKET && values.S3_ACCESS_KEY_ID && values.S3_SECRET_ACCESS_KEY
-        ? { endpoint: values.S3_ENDPOINT, bucket: values.S3_BUCKET, region: values.S3_REGION, accessKeyId: values.S3_ACCESS_KEY_ID, secretAccessKey: values.S3_SECRET_ACCESS_KEY }
+        ? {
+            endpoint: values.S3_ENDPOINT,
+            bucket: values.S3_BUCKET,
+            region: values.S3_REGION,
+            accessKeyId: values.S3_ACCESS_KEY_ID,
+            secretAccessKey: values.S3_SECRET_ACCESS_KEY,
+          }
         : undefined,
   };
 }

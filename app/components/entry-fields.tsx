@@ -61,7 +61,13 @@ export function EntryFields({
               {messages}
               {options.map((option) => (
                 <div key={option.value} className="field-check">
-                  <input id={`field-${field.name}-${option.value}`} type="checkbox" name={field.name} value={option.value} defaultChecked={selected.has(option.value)} />
+                  <input
+                    id={`field-${field.name}-${option.value}`}
+                    type="checkbox"
+                    name={field.name}
+                    value={option.value}
+                    defaultChecked={selected.has(option.value)}
+                  />
                   <label htmlFor={`field-${field.name}-${option.value}`}>{option.label}</label>
                 </div>
               ))}

@@ -31,9 +31,7 @@ export function ErrorSummary({ state, fieldLabels }: { state: FormState; fieldLa
       <p>{t("form.errorSummary")}</p>
       <ul>
         {errors.map(([field, key]) => (
-          <li key={field}>
-            {fieldLabels[field] ? <a href={`#field-${field}`}>{`${fieldLabels[field]}: ${t(key!)}`}</a> : t(key!)}
-          </li>
+          <li key={field}>{fieldLabels[field] ? <a href={`#field-${field}`}>{`${fieldLabels[field]}: ${t(key!)}`}</a> : t(key!)}</li>
         ))}
       </ul>
     </div>

@@ -4,6 +4,11 @@ import { type UploadedForm, withUploadedForm } from "../../src/server/uploaded-f
 import { services } from "./route-context.server.ts";
 
 /** An upload route's form, its file kept in DATA_DIR/uploads only while `handle` runs. */
-export function withUpload<T>(request: Request, context: Readonly<RouterContextProvider>, maxFileBytes: number, handle: (form: UploadedForm) => Promise<T>): Promise<T> {
+export function withUpload<T>(
+  request: Request,
+  context: Readonly<RouterContextProvider>,
+  maxFileBytes: number,
+  handle: (form: UploadedForm) => Promise<T>,
+): Promise<T> {
   return withUploadedForm(request, { directory: path.join(services(context).config.dataDir, "uploads"), maxFileBytes }, handle);
 }

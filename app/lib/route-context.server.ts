@@ -27,14 +27,23 @@ export function currentActor(context: Context): Actor {
  * Runs one command as the request's actor (or the one given, such as a link's holder). A command
  * that refuses the actor outright answers 403; other refusals come back as field errors.
  */
-export async function run<K extends Actor["kind"], I, O, P>(context: Context, command: Command<K, I, O, P>, input: NoInfer<I>, actor: Actor = currentActor(context)): Promise<Result<O>> {
+export async function run<K extends Actor["kind"], I, O, P>(
+  context: Context,
+  command: Command<K, I, O, P>,
+  input: NoInfer<I>,
+  actor: Actor = currentActor(context),
+): Promise<Result<O>> {
   const result = await runCommand(commandContext(services(context)), command, actor, input);
   if (!result.ok && result.forbidden) throw data({ reason: "forbidden" }, { status: 403 });
   return result;
 }
 
 /** Runs a read of src/queries as the signed-in person (or nobody); what they may not see answers 404 or 403. */
-export async function read<Args extends unknown[], T>(context: Context, query: (reader: Reader, actor: MaybeActor, ...args: Args) => Promise<T>, ...args: Args): Promise<T> {
+export async function read<Args extends unknown[], T>(
+  context: Context,
+  query: (reader: Reader, actor: MaybeActor, ...args: Args) => Promise<T>,
+  ...args: Args
+): Promise<T> {
   try {
     return await query(services(context), currentUser(context), ...args);
   } catch (error) {
@@ -66,12 +75,7 @@ export function notFound(): never {
 }
 
 /** The answer to a form that failed validation: 400 with the errors and what was typed. */
-export function invalid<Extra extends Record<string, unknown>>(
-  errors: FieldErrors,
-  values: Record<string, string | string[]>,
-  extra?: Extra,
-  status = 400,
-) {
+export function invalid<Extra extends Record<string, unknown>>(errors: FieldErrors, values: Record<string, string | string[]>, extra?: Extra, status = 400) {
   return data({ ok: false as const, errors, values, ...(extra as Extra) }, { status });
 }
 

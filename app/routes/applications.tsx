@@ -14,7 +14,10 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  const [{ applications, candidacies }, { associations }] = await Promise.all([read(context, (reader) => ownApplications(reader, user)), personFrameworks(context, user.userId)]);
+  const [{ applications, candidacies }, { associations }] = await Promise.all([
+    read(context, (reader) => ownApplications(reader, user)),
+    personFrameworks(context, user.userId),
+  ]);
   return {
     applications,
     candidacies,
@@ -38,7 +41,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return invalidForm(parsed);
   const input = parsed.data.choice;
   const { associations } = await personFrameworks(context, user.userId);
-  const framework = associations.find((association) => association.id === input.associationId)?.frameworks.find((candidate) => candidate.id === input.frameworkId);
+  const framework = associations
+    .find((association) => association.id === input.associationId)
+    ?.frameworks.find((candidate) => candidate.id === input.frameworkId);
   if (!framework?.categories.some((candidate) => candidate.id === input.categoryId)) notFound();
   if (parsed.data.intent === "candidate") {
     const result = await run(context, enrolCandidate, input);

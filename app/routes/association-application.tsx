@@ -16,10 +16,29 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const { portfolio, report, ...file } = await read(context, applicationFile, params.slug, params.id);
   return {
     ...file,
-    requirements: report.requirements.map((requirement) => ({ id: requirement.id, label: requirement.label, status: requirement.status, missing: requirement.missing })),
-    sections: sections.map((section) => ({ id: section.id, title: section.title, entries: entriesOf(section, portfolio) })).filter((section) => section.entries.length > 0),
-    references: portfolio.references.map((reference) => ({ id: reference.id, role: reference.role, name: reference.raterName ?? "", completed: reference.completed ?? null, notEnoughInformation: reference.notEnoughInformation })),
-    documents: portfolio.documents.map((document) => ({ id: document.id, type: document.type, words: document.words ?? null, text: document.text ?? null, about: document.about ?? null })),
+    requirements: report.requirements.map((requirement) => ({
+      id: requirement.id,
+      label: requirement.label,
+      status: requirement.status,
+      missing: requirement.missing,
+    })),
+    sections: sections
+      .map((section) => ({ id: section.id, title: section.title, entries: entriesOf(section, portfolio) }))
+      .filter((section) => section.entries.length > 0),
+    references: portfolio.references.map((reference) => ({
+      id: reference.id,
+      role: reference.role,
+      name: reference.raterName ?? "",
+      completed: reference.completed ?? null,
+      notEnoughInformation: reference.notEnoughInformation,
+    })),
+    documents: portfolio.documents.map((document) => ({
+      id: document.id,
+      type: document.type,
+      words: document.words ?? null,
+      text: document.text ?? null,
+      about: document.about ?? null,
+    })),
   };
 }
 

@@ -84,7 +84,11 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
               <AppForm className="inline-form">
                 <input type="hidden" name="applicationId" value={application.id} />
                 <Field name={`reviewer-${application.id}`} label={t("staffApplications.reviewer")} error={error ? t(error) : undefined}>
-                  <select id={`field-reviewer-${application.id}`} name="reviewer" aria-describedby={describedBy(`reviewer-${application.id}`, undefined, error)}>
+                  <select
+                    id={`field-reviewer-${application.id}`}
+                    name="reviewer"
+                    aria-describedby={describedBy(`reviewer-${application.id}`, undefined, error)}
+                  >
                     {loaderData.reviewers.map((reviewer) => (
                       <option key={reviewer.id} value={reviewer.id}>
                         {reviewer.name}

@@ -56,7 +56,8 @@ export default function AssociationPage({ loaderData }: Route.ComponentProps) {
       )}
       {loaderData.canViewPeople ? (
         <p>
-          <Link to={`/a/${association.slug}/people`}>{t("association.manage")}</Link> · <Link to={`/a/${association.slug}/candidates`}>{t("candidates.title")}</Link> ·{" "}
+          <Link to={`/a/${association.slug}/people`}>{t("association.manage")}</Link> ·{" "}
+          <Link to={`/a/${association.slug}/candidates`}>{t("candidates.title")}</Link> ·{" "}
           <Link to={`/a/${association.slug}/applications`}>{t("staffApplications.title")}</Link>
         </p>
       ) : null}

@@ -28,7 +28,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const entry = await loadEntry(context, user, params.entryId);
   const parsed = parseForm(confirmationForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await run(context, askForConfirmation, { entryId: params.entryId, ...parsed.data, summary: entry.summary, locale: requestState(context).locale });
+  const result = await run(context, askForConfirmation, {
+    entryId: params.entryId,
+    ...parsed.data,
+    summary: entry.summary,
+    locale: requestState(context).locale,
+  });
   if (!result.ok) return invalid(result.errors, parsed.values);
   return { ok: true as const, name: parsed.data.name };
 }

@@ -32,7 +32,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     const about = fields.get("about") ?? "";
     if (!file) return invalid({ file: "import.noFile" }, { type, about });
     if (file.isOverLimit) return invalid({ file: "documents.tooBig" }, { type, about });
-    const result = await run(context, uploadDocument, { type, about: about || undefined, filename: file.filename, file: new Uint8Array(await readFile(file.path)) }, user);
+    const result = await run(
+      context,
+      uploadDocument,
+      { type, about: about || undefined, filename: file.filename, file: new Uint8Array(await readFile(file.path)) },
+      user,
+    );
     if (!result.ok) return invalid(result.errors, { type, about });
     return { ok: true as const };
   });
@@ -43,7 +48,10 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
   const failed = actionData && "errors" in actionData ? actionData : undefined;
   const error = failed?.errors.file;
   const aboutError = failed?.errors.about;
-  const kept = { type: typeof failed?.values.type === "string" ? failed.values.type : undefined, about: typeof failed?.values.about === "string" ? failed.values.about : undefined };
+  const kept = {
+    type: typeof failed?.values.type === "string" ? failed.values.type : undefined,
+    about: typeof failed?.values.about === "string" ? failed.values.about : undefined,
+  };
   return (
     <section className="narrow">
       <PageTitle title={t("documents.title")} />
@@ -79,7 +87,12 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
         </div>
         {loaderData.entries.length > 0 ? (
           <Field name="about" label={t("documents.about")} error={aboutError ? t(aboutError) : undefined}>
-            <select id="field-about" name="about" defaultValue={kept.about ?? loaderData.chosen.about} aria-describedby={describedBy("about", undefined, aboutError)}>
+            <select
+              id="field-about"
+              name="about"
+              defaultValue={kept.about ?? loaderData.chosen.about}
+              aria-describedby={describedBy("about", undefined, aboutError)}
+            >
               <option value="">{t("documents.aboutNone")}</option>
               {loaderData.entries.map((entry) => (
                 <option key={entry.id} value={entry.id}>

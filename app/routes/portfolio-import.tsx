@@ -67,7 +67,13 @@ export default function PortfolioImport({ actionData }: Route.ComponentProps) {
           <p className="hint">{t("import.csvHelp")}</p>
         </fieldset>
         <Field name="file" label={t("import.file")} error={error ? t(error) : undefined}>
-          <input id="field-file" type="file" name="file" accept=".json,.csv,application/json,text/csv" aria-describedby={describedBy("file", undefined, error)} />
+          <input
+            id="field-file"
+            type="file"
+            name="file"
+            accept=".json,.csv,application/json,text/csv"
+            aria-describedby={describedBy("file", undefined, error)}
+          />
         </Field>
         <button type="submit">{t("import.submit")}</button>
       </AppForm>

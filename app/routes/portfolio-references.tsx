@@ -31,7 +31,12 @@ export default function References({ loaderData, actionData }: Route.ComponentPr
   const t = useTranslate();
   const locale = useLocale();
   const failed = actionData && !actionData.ok ? actionData : undefined;
-  const labels = { raterName: t("references.raterName"), raterEmail: t("references.raterEmail"), role: t("references.role"), frameworkId: t("references.framework") };
+  const labels = {
+    raterName: t("references.raterName"),
+    raterEmail: t("references.raterEmail"),
+    role: t("references.role"),
+    frameworkId: t("references.framework"),
+  };
   return (
     <section>
       <PageTitle title={t("references.title")} />

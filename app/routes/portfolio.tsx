@@ -38,7 +38,11 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
       <h1>{t("portfolio.title.page")}</h1>
       <p>{t("portfolio.intro")}</p>
       <ErrorSummary state={actionData} fieldLabels={{}} />
-      {loaderData.notice ? <p role="status" className="notice">{t(loaderData.notice === "saved" ? "portfolio.saved" : "portfolio.deleted")}</p> : null}
+      {loaderData.notice ? (
+        <p role="status" className="notice">
+          {t(loaderData.notice === "saved" ? "portfolio.saved" : "portfolio.deleted")}
+        </p>
+      ) : null}
       <p>
         <Link to="/progress">{t("portfolio.progressLink")}</Link> · <Link to="/portfolio/references">{t("references.title")}</Link> ·{" "}
         <Link to="/portfolio/documents">{t("documents.title")}</Link> · <Link to="/portfolio/statement">{t("statement.link")}</Link> ·{" "}

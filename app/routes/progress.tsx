@@ -22,9 +22,7 @@ function MeasureLine({ measure }: { measure: Measure }) {
   const locale = useLocale();
   const unit = unitWord(measure.unit, measure.need ?? measure.have, locale);
   const text =
-    measure.need === null
-      ? t("progress.measureUnset", { have: measure.have, unit })
-      : t("progress.measure", { have: measure.have, need: measure.need, unit });
+    measure.need === null ? t("progress.measureUnset", { have: measure.have, unit }) : t("progress.measure", { have: measure.have, need: measure.need, unit });
   return (
     <li>
       <span>{`${measure.label[locale]}: ${text}`}</span>
@@ -53,8 +51,8 @@ export default function Progress({ loaderData }: Route.ComponentProps) {
               {framework.categories.map((category, index) => (
                 <details key={category.id} open={index < closestShown} className="category">
                   <summary>
-                    <strong>{`${category.abbreviation}: ${category.name[locale]}`}</strong>{" "}
-                    <StatusBadge status={category.status} /> {t("progress.overall", { percent: Math.round(category.progress * 100) })}
+                    <strong>{`${category.abbreviation}: ${category.name[locale]}`}</strong> <StatusBadge status={category.status} />{" "}
+                    {t("progress.overall", { percent: Math.round(category.progress * 100) })}
                   </summary>
                   <ul className="requirements">
                     {category.requirements.map((requirement) => (

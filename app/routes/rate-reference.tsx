@@ -19,7 +19,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const [holder, { form, state }, sent] = await Promise.all([linkHolder(services(context), "reference", params.token), ratingPage(services(context), params.token), request.formData()]);
+  const [holder, { form, state }, sent] = await Promise.all([
+    linkHolder(services(context), "reference", params.token),
+    ratingPage(services(context), params.token),
+    request.formData(),
+  ]);
   const answers = ratingAnswersOf(form, Object.fromEntries([...sent].filter((pair): pair is [string, string] => typeof pair[1] === "string")));
   // A link that is no longer open says so, whatever was posted.
   if (state !== "open") return { outcome: "closed" as const, answers, errors: {} };

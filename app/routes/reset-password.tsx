@@ -59,7 +59,15 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
       <ErrorSummary state={state} fieldLabels={{ password: t("field.newPassword") }} />
       <AppForm>
         <input type="hidden" name="token" value={loaderData.token} />
-        <TextField name="password" label={t("field.newPassword")} state={state} type="password" autoComplete="new-password" hint={t("field.passwordHint")} required />
+        <TextField
+          name="password"
+          label={t("field.newPassword")}
+          state={state}
+          type="password"
+          autoComplete="new-password"
+          hint={t("field.passwordHint")}
+          required
+        />
         <button type="submit">{t("reset.submit")}</button>
       </AppForm>
     </section>

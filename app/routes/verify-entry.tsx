@@ -18,7 +18,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const [holder, { state }, form] = await Promise.all([linkHolder(services(context), "verify-entry", params.token), confirmationPage(services(context), params.token), request.formData()]);
+  const [holder, { state }, form] = await Promise.all([
+    linkHolder(services(context), "verify-entry", params.token),
+    confirmationPage(services(context), params.token),
+    request.formData(),
+  ]);
   // A link that is no longer open says so, whatever was posted.
   if (state !== "open") return { recorded: false, refused: false };
   const parsed = parseForm(confirmationAnswer, form);

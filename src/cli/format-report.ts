@@ -3,7 +3,12 @@ import type { EligibilityReport, Measure, RequirementReport, Status } from "../d
 import type { Locale } from "../i18n/locale.ts";
 import { type Translate, translator } from "../i18n/translate.ts";
 
-const statusKeys = { met: "report.status.met", "partly-met": "report.status.partly-met", unmet: "report.status.unmet", "needs-review": "report.status.needs-review" } as const;
+const statusKeys = {
+  met: "report.status.met",
+  "partly-met": "report.status.partly-met",
+  unmet: "report.status.unmet",
+  "needs-review": "report.status.needs-review",
+} as const;
 
 const marks: Record<Status, string> = { met: "[x]", "partly-met": "[~]", unmet: "[ ]", "needs-review": "[?]" };
 

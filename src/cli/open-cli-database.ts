@@ -14,7 +14,13 @@ export async function withCliDatabase(run: (context: CommandContext, handle: Dat
     await migrateToLatest(handle.db);
     await run({ db: handle.db, now: () => new Date(), baseUrl: config.baseUrl, frameworks: loadFrameworks() }, handle);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof DataDirLockedError || error instanceof MigrationError || error instanceof CliUsageError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseUnavailableError ||
+      error instanceof DataDirLockedError ||
+      error instanceof MigrationError ||
+      error instanceof CliUsageError
+    ) {
       console.error(error.message);
       process.exitCode = error instanceof CliUsageError ? 2 : 1;
       return;

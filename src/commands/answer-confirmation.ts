@@ -23,21 +23,27 @@ export const answerConfirmation = defineCommand({
     const portfolio = await findPortfolioForUpdate(tx, link.user_id);
     const found = findConfirmable(portfolio, link.entry_id);
     if (found && input.confirmed) {
-      const list = (portfolio[found.list] as Array<Record<string, unknown>>).map((entry) => (entry.id === link.entry_id ? { ...entry, verified: true } : entry));
+      const list = (portfolio[found.list] as Array<Record<string, unknown>>).map((entry) =>
+        entry.id === link.entry_id ? { ...entry, verified: true } : entry,
+      );
       await writePortfolio(tx, link.user_id, { ...portfolio, [found.list]: list }, now);
     }
     const what: Message = input.confirmed
       ? { key: "notice.confirmationGiven", values: { name: link.recipient_name } }
       : { key: "notice.confirmationDisputed", values: { name: link.recipient_name, comment: input.comment } };
     await notify(link.user_id, "confirmation-answered", what, "/portfolio", link.locale);
-    return done(portfolioEntrySubject(link.user_id, link.entry_id), { confirmed: input.confirmed }, {
-      entryId: link.entry_id,
-      recipientName: link.recipient_name,
-      recipientEmail: link.recipient_email,
-      confirmed: input.confirmed,
-      comment: input.comment,
-      list: found?.list ?? null,
-      entry: found?.entry ?? null,
-    });
+    return done(
+      portfolioEntrySubject(link.user_id, link.entry_id),
+      { confirmed: input.confirmed },
+      {
+        entryId: link.entry_id,
+        recipientName: link.recipient_name,
+        recipientEmail: link.recipient_email,
+        confirmed: input.confirmed,
+        comment: input.comment,
+        list: found?.list ?? null,
+        entry: found?.entry ?? null,
+      },
+    );
   },
 });

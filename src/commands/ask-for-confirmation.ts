@@ -43,6 +43,10 @@ export const askForConfirmation = defineCommand({
     });
     const message = verificationRequestMail(input.locale, applicant.name, input.summary, `${context.baseUrl}/v/${token.token}`, token.until);
     await mail({ kind: "confirmation-request", userId: null, to: input.email, ...message });
-    return done(portfolioEntrySubject(actor.userId, input.entryId), { linkId: link.id }, { entryId: input.entryId, list: found.list, linkId: link.id, recipientName: input.name, recipientEmail: input.email });
+    return done(
+      portfolioEntrySubject(actor.userId, input.entryId),
+      { linkId: link.id },
+      { entryId: input.entryId, list: found.list, linkId: link.id, recipientName: input.name, recipientEmail: input.email },
+    );
   },
 });

@@ -31,7 +31,15 @@ export const askForReference = defineCommand({
     const applicant = (await findUserById(tx, actor.userId)) ?? refuse({ form: "portfolio.notFound" });
     const referenceId = `reference-${randomBytes(5).toString("hex")}`;
     const portfolio = await findPortfolioForUpdate(tx, actor.userId);
-    const reference = { id: referenceId, kind: "rating" as const, raterName: input.raterName, role: input.role, raterCredentials: [], raterVetted: false, notEnoughInformation: 0 };
+    const reference = {
+      id: referenceId,
+      kind: "rating" as const,
+      raterName: input.raterName,
+      role: input.role,
+      raterCredentials: [],
+      raterVetted: false,
+      notEnoughInformation: 0,
+    };
     await writePortfolio(tx, actor.userId, { ...portfolio, references: [...portfolio.references, reference] }, now);
     const token = newLinkToken(now);
     const link = await insertAccessLink(tx, {
@@ -48,14 +56,18 @@ export const askForReference = defineCommand({
     });
     const message = referenceRequestMail(input.locale, applicant.name, `${context.baseUrl}/r/${token.token}`, token.until, false);
     await mail({ kind: "reference-request", userId: null, to: input.raterEmail, ...message });
-    return done(portfolioEntrySubject(actor.userId, referenceId), { referenceId }, {
-      entryId: referenceId,
-      linkId: link.id,
-      recipientName: input.raterName,
-      recipientEmail: input.raterEmail,
-      role: input.role,
-      frameworkId: input.frameworkId,
-      waived: input.waived,
-    });
+    return done(
+      portfolioEntrySubject(actor.userId, referenceId),
+      { referenceId },
+      {
+        entryId: referenceId,
+        linkId: link.id,
+        recipientName: input.raterName,
+        recipientEmail: input.raterEmail,
+        role: input.role,
+        frameworkId: input.frameworkId,
+        waived: input.waived,
+      },
+    );
   },
 });

@@ -22,9 +22,11 @@ export type FieldErrors = Partial<Record<string, MessageKey>>;
 export type Failure = { ok: false; errors: FieldErrors; retryAfterMinutes?: number; forbidden?: true };
 export type Result<T> = { ok: true; value: T } | Failure;
 
-
 /** Zod's issues as one message per field (the first), where schemas' messages are translation keys. */
-export function issuesToFieldErrors(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>, fallback: MessageKey = "error.invalid"): FieldErrors {
+export function issuesToFieldErrors(
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>,
+  fallback: MessageKey = "error.invalid",
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "form";

@@ -15,6 +15,10 @@ export const createAssociation = defineCommand({
     if (await isSlugTaken(tx, input.slug)) refuse({ slug: "error.slugTaken" });
     const association = await insertAssociation(tx, input);
     await setFrameworksOfAssociation(tx, association.id, input.frameworks);
-    return done({ type: "association", id: association.id, associationId: association.id }, { id: association.id, slug: association.slug }, { name: input.name, slug: input.slug, frameworks: input.frameworks });
+    return done(
+      { type: "association", id: association.id, associationId: association.id },
+      { id: association.id, slug: association.slug },
+      { name: input.name, slug: input.slug, frameworks: input.frameworks },
+    );
   },
 });

@@ -11,7 +11,12 @@ import { defineCommand, done, unchanged } from "./define-command.ts";
 export const createVerifiedAccount = defineCommand({
   name: "account.created-verified",
   actors: ["system"],
-  input: z.object({ email: emailInput, name: z.string().trim().min(1, "error.required").max(120, "error.tooLong"), password: newPasswordInput, locale: localeInput.optional() }),
+  input: z.object({
+    email: emailInput,
+    name: z.string().trim().min(1, "error.required").max(120, "error.tooLong"),
+    password: newPasswordInput,
+    locale: localeInput.optional(),
+  }),
   prepare: (input) => hashPassword(input.password),
   async run({ tx, input, now, prepared: passwordHash }) {
     const existing = await findUserByEmail(tx, input.email);

@@ -55,7 +55,11 @@ export function defineCommand<K extends ActorKind, I, O, P = undefined>(command:
   return command;
 }
 
-export const done = <O>(subject: Done<O>["subject"], value: O, details?: Record<string, unknown>): Done<O> => ({ subject, value, ...(details ? { details } : {}) });
+export const done = <O>(subject: Done<O>["subject"], value: O, details?: Record<string, unknown>): Done<O> => ({
+  subject,
+  value,
+  ...(details ? { details } : {}),
+});
 export const unchanged = <O>(value: O): Done<O> => ({ subject: null, value });
 
 /** Thrown by guards and commands to stop: the transaction rolls back and the caller gets the errors. */
@@ -77,7 +81,12 @@ export function refuse(errors: FieldErrors, options: { retryAfterMinutes?: numbe
  * entry named after the command, commits, then wakes the mail worker if mail was queued.
  * A command that joins a caller's transaction must refuse before it writes.
  */
-export async function runCommand<K extends ActorKind, I, O, P>(context: CommandContext, command: Command<K, I, O, P>, actor: Actor, rawInput: unknown): Promise<Result<O>> {
+export async function runCommand<K extends ActorKind, I, O, P>(
+  context: CommandContext,
+  command: Command<K, I, O, P>,
+  actor: Actor,
+  rawInput: unknown,
+): Promise<Result<O>> {
   if (!(command.actors as readonly ActorKind[]).includes(actor.kind)) return { ok: false, errors: { form: "error.forbidden" }, forbidden: true };
   const parsed = command.input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, errors: issuesToFieldErrors(parsed.error.issues) };

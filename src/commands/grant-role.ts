@@ -17,7 +17,13 @@ export const grantRole = defineCommand({
     const association = (await findAssociationById(tx, input.associationId)) ?? refuse({ form: "portfolio.notFound" });
     const user = (await findUserByEmail(tx, input.email)) ?? refuse({ email: "error.noSuchUser" });
     if (!(await insertRole(tx, user.id, association.id, input.role))) return unchanged({ userId: user.id });
-    const message = roleGrantedMail(user.locale ?? association.locale, user.name, association.name, `role.${input.role}`, `${context.baseUrl}/a/${association.slug}`);
+    const message = roleGrantedMail(
+      user.locale ?? association.locale,
+      user.name,
+      association.name,
+      `role.${input.role}`,
+      `${context.baseUrl}/a/${association.slug}`,
+    );
     await mail({ kind: "role-granted", userId: user.id, to: user.email, ...message });
     return done({ type: "user", id: user.id, associationId: association.id }, { userId: user.id }, { role: input.role });
   },

@@ -9,9 +9,13 @@ import { lockPortfolio } from "./guards/lock-portfolio.ts";
 /** The largest file an import reads; the server refuses a bigger body before reading it. */
 export const maxImportBytes = 5 * 1024 * 1024;
 
-type List = "education" | "licences" | "credentials" | "work" | "training" | "reflectiveSupervision" | "reading" | "video" | "references" | "documents" | "memberships";
+type List =
+  "education" | "licences" | "credentials" | "work" | "training" | "reflectiveSupervision" | "reading" | "video" | "references" | "documents" | "memberships";
 
-const schemas: Record<List, { safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }> = {
+const schemas: Record<
+  List,
+  { safeParse(value: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }
+> = {
   education: entrySchemas.education,
   licences: entrySchemas.licence,
   credentials: heldCredential,
@@ -44,7 +48,8 @@ export const importPortfolioFile = defineCommand({
   // The file as uploaded: a CSV may be UTF-16 or carry Excel's sep= line, which the CSV reader sorts out.
   input: z.object({ kind: z.enum(["json", "csv"]), file: z.union([z.string(), z.instanceof(Uint8Array)]) }),
   async run({ tx, actor, input, now }) {
-    const read = input.kind === "csv" ? trainingEntries(input.file) : portfolioEntries(typeof input.file === "string" ? input.file : new TextDecoder().decode(input.file));
+    const read =
+      input.kind === "csv" ? trainingEntries(input.file) : portfolioEntries(typeof input.file === "string" ? input.file : new TextDecoder().decode(input.file));
     if ("rejected" in read) return unchanged<ImportReport>({ added: [], skipped: [], rejected: [read.rejected] });
     const portfolio = await lockPortfolio(tx, actor.userId);
     const { report, next } = merge(portfolio, read.incoming);

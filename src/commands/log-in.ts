@@ -11,8 +11,7 @@ import { defineCommand, done, unchanged } from "./define-command.ts";
 
 /** What a try at logging in gives: a session (its token is for the cookie; only its hash is stored), or why not. */
 export type LogInAttempt =
-  | { signedIn: true; sessionToken: string; userId: string; expiresAt: Date }
-  | { signedIn: false; errors: FieldErrors; retryAfterMinutes?: number };
+  { signedIn: true; sessionToken: string; userId: string; expiresAt: Date } | { signedIn: false; errors: FieldErrors; retryAfterMinutes?: number };
 
 type Checked = { refusal: { errors: FieldErrors; retryAfterMinutes?: number } } | { userId: string };
 

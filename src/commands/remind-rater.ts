@@ -19,8 +19,19 @@ export const remindRater = defineCommand({
     const token = newLinkToken(now);
     await addAccessLinkToken(tx, link.id, token.hash);
     const until = link.expires_at.toISOString().slice(0, 10);
-    await mail({ kind: "reference-reminder", userId: null, to: link.recipient_email, ...referenceRequestMail(link.locale, applicant?.name ?? "", `${context.baseUrl}/r/${token.token}`, until, true) });
+    await mail({
+      kind: "reference-reminder",
+      userId: null,
+      to: link.recipient_email,
+      ...referenceRequestMail(link.locale, applicant?.name ?? "", `${context.baseUrl}/r/${token.token}`, until, true),
+    });
     await markReminded(tx, link.id, input.nth);
-    return done(portfolioEntrySubject(link.user_id, link.entry_id), true, { nth: input.nth, entryId: link.entry_id, linkId: link.id, recipientName: link.recipient_name, recipientEmail: link.recipient_email });
+    return done(portfolioEntrySubject(link.user_id, link.entry_id), true, {
+      nth: input.nth,
+      entryId: link.entry_id,
+      linkId: link.id,
+      recipientName: link.recipient_name,
+      recipientEmail: link.recipient_email,
+    });
   },
 });

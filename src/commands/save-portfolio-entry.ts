@@ -14,14 +14,12 @@ const pendingId = "pending";
  * An entry as typed values (the page parses the form with parseEntry first), checked against its
  * section's schema; its id is given by the command, so any id in it is ignored.
  */
-const input = z
-  .object({ section: sectionId, entryId: z.string().min(1).nullable(), entry: z.record(z.string(), z.unknown()) })
-  .transform((value, context) => {
-    const parsed = findSection(value.section)!.schema.safeParse({ ...value.entry, id: pendingId });
-    if (parsed.success) return { ...value, entry: parsed.data as Record<string, unknown> };
-    for (const issue of parsed.error.issues) context.addIssue({ code: "custom", path: ["entry", ...issue.path.map(String)], message: issue.message });
-    return z.NEVER;
-  });
+const input = z.object({ section: sectionId, entryId: z.string().min(1).nullable(), entry: z.record(z.string(), z.unknown()) }).transform((value, context) => {
+  const parsed = findSection(value.section)!.schema.safeParse({ ...value.entry, id: pendingId });
+  if (parsed.success) return { ...value, entry: parsed.data as Record<string, unknown> };
+  for (const issue of parsed.error.issues) context.addIssue({ code: "custom", path: ["entry", ...issue.path.map(String)], message: issue.message });
+  return z.NEVER;
+});
 
 /** Adds an entry to a section of the person's portfolio, or replaces one; the form's draft goes. */
 export const savePortfolioEntry = defineCommand({

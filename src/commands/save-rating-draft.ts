@@ -19,12 +19,16 @@ export const saveRatingDraft = defineCommand({
     const answers = ratingAnswersOf(ratingFormFor(ratingFrameworkOf(context.frameworks, link.framework_id)), input.answers);
     if (sameAnswers(link.draft ?? {}, answers)) return unchanged({ saved: true });
     await saveAccessLinkDraft(tx, link.id, answers);
-    return done(portfolioEntrySubject(link.user_id, link.entry_id), { saved: true }, {
-      entryId: link.entry_id,
-      recipientName: link.recipient_name,
-      recipientEmail: link.recipient_email,
-      answered: Object.keys(answers).length,
-    });
+    return done(
+      portfolioEntrySubject(link.user_id, link.entry_id),
+      { saved: true },
+      {
+        entryId: link.entry_id,
+        recipientName: link.recipient_name,
+        recipientEmail: link.recipient_email,
+        answered: Object.keys(answers).length,
+      },
+    );
   },
 });
 

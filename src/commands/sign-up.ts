@@ -10,7 +10,12 @@ import { sendVerificationLink } from "./shared/send-verification-link.ts";
 export const signUp = defineCommand({
   name: "account.created",
   actors: ["visitor"],
-  input: z.object({ name: z.string().trim().min(1, "error.required").max(120, "error.tooLong"), email: emailInput, password: newPasswordInput, locale: localeInput }),
+  input: z.object({
+    name: z.string().trim().min(1, "error.required").max(120, "error.tooLong"),
+    email: emailInput,
+    password: newPasswordInput,
+    locale: localeInput,
+  }),
   prepare: (input) => hashPassword(input.password),
   async run(scope) {
     const { tx, input, prepared: passwordHash } = scope;

@@ -19,7 +19,8 @@ export const submitApplication = defineCommand({
   actors: ["person"],
   input: z.object({ applicationId: z.string(), attests: z.boolean(), signsEthics: z.boolean() }),
   async run({ tx, actor, input, now, today, context, notify, mail }) {
-    if (!input.attests || !input.signsEthics) refuse({ ...(input.attests ? {} : { attest: "error.required" }), ...(input.signsEthics ? {} : { ethics: "error.required" }) });
+    if (!input.attests || !input.signsEthics)
+      refuse({ ...(input.attests ? {} : { attest: "error.required" }), ...(input.signsEthics ? {} : { ethics: "error.required" }) });
     const application = await assertOwnApplication(tx, actor, input.applicationId);
     const move = assertApplicationTransition(application, "submitted", { form: "application.notDraft" });
     const { framework, category } = findCategory(context, application.framework_id, application.category_id);
@@ -34,7 +35,16 @@ export const submitApplication = defineCommand({
     const submitted = { key: "notice.applicationSubmitted", values: { category: category.name, association: association.name } } as const;
     const person = await notify(actor.userId, "application-submitted", submitted, `/applications/${application.id}`);
     const what = { key: "notice.applicationReceived", values: { applicant: person?.name ?? "", category: category.name } } as const;
-    await mail({ kind: "application-received", userId: null, to: association.contact_email, ...noticeMail(association.locale, association.name, what, `${context.baseUrl}/a/${association.slug}`) });
-    return done({ type: "application", id: application.id, associationId: application.association_id }, { status: "submitted" as const }, { ...move, category: category.id, engineStatus: report.status });
+    await mail({
+      kind: "application-received",
+      userId: null,
+      to: association.contact_email,
+      ...noticeMail(association.locale, association.name, what, `${context.baseUrl}/a/${association.slug}`),
+    });
+    return done(
+      { type: "application", id: application.id, associationId: application.association_id },
+      { status: "submitted" as const },
+      { ...move, category: category.id, engineStatus: report.status },
+    );
   },
 });

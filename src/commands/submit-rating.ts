@@ -35,21 +35,27 @@ export const submitRating = defineCommand({
     const notEnoughInformation = countNotEnoughInformation(form, answers);
     const portfolio = await findPortfolioForUpdate(tx, link.user_id);
     const references = portfolio.references.map((reference) =>
-      reference.id === link.entry_id ? { ...reference, completed, notEnoughInformation, raterCredentials: credential ? [credential] : reference.raterCredentials } : reference,
+      reference.id === link.entry_id
+        ? { ...reference, completed, notEnoughInformation, raterCredentials: credential ? [credential] : reference.raterCredentials }
+        : reference,
     );
     await writePortfolio(tx, link.user_id, { ...portfolio, references }, now);
     const what = { key: "notice.referenceCompleted", values: { name: link.recipient_name } } as const;
     await notify(link.user_id, "reference-completed", what, "/portfolio/references", link.locale);
     // The answers stay on the link (a waived rating's answers are for the association alone), not in the audit entry.
-    return done(portfolioEntrySubject(link.user_id, link.entry_id), { completed }, {
-      entryId: link.entry_id,
-      recipientName: link.recipient_name,
-      recipientEmail: link.recipient_email,
-      completed,
-      notEnoughInformation,
-      raterCredential: credential,
-      waived: link.waived,
-    });
+    return done(
+      portfolioEntrySubject(link.user_id, link.entry_id),
+      { completed },
+      {
+        entryId: link.entry_id,
+        recipientName: link.recipient_name,
+        recipientEmail: link.recipient_email,
+        completed,
+        notEnoughInformation,
+        raterCredential: credential,
+        waived: link.waived,
+      },
+    );
   },
 });
 

@@ -36,9 +36,20 @@ export const uploadDocument = defineCommand({
     const { kind, sha256 } = prepared;
     const portfolio = await lockPortfolio(tx, actor.userId);
     if (input.about && !supportableEntries(portfolio).some(({ entry }) => entry.id === input.about)) refuse({ about: "portfolio.notFound" });
-    const document = await insertDocument(tx, { userId: actor.userId, sha256, type: input.type, filename: input.filename.slice(0, 200), mediaType: kind.mediaType, sizeBytes: input.file.length });
+    const document = await insertDocument(tx, {
+      userId: actor.userId,
+      sha256,
+      type: input.type,
+      filename: input.filename.slice(0, 200),
+      mediaType: kind.mediaType,
+      sizeBytes: input.file.length,
+    });
     const entry = { id: document.id, type: input.type, date: await personToday(scope, actor.userId), ...(input.about ? { about: input.about } : {}) };
     await writePortfolio(tx, actor.userId, { ...portfolio, documents: [...portfolio.documents, entry] }, now);
-    return done({ type: "document", id: document.id }, { documentId: document.id }, { type: input.type, sha256, ...(input.about ? { about: input.about } : {}) });
+    return done(
+      { type: "document", id: document.id },
+      { documentId: document.id },
+      { type: input.type, sha256, ...(input.about ? { about: input.about } : {}) },
+    );
   },
 });

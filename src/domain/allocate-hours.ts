@@ -56,12 +56,22 @@ export function allocateHours(input: AllocationInput): Allocation {
   const kept: number[] = [];
   for (const { bucket } of order) {
     const trial = [...kept, bucket];
-    const network = new FlowNetwork(groups.map((group) => group.units), groupInput, needUnits, bucketCount);
+    const network = new FlowNetwork(
+      groups.map((group) => group.units),
+      groupInput,
+      needUnits,
+      bucketCount,
+    );
     const total = trial.reduce((sum, b) => sum + needUnits[b]!, 0);
     if (network.fill(new Set(trial)) === total) kept.push(bucket);
   }
 
-  const network = new FlowNetwork(groups.map((group) => group.units), groupInput, needUnits, bucketCount);
+  const network = new FlowNetwork(
+    groups.map((group) => group.units),
+    groupInput,
+    needUnits,
+    bucketCount,
+  );
   network.fill(new Set(kept));
   network.fill(new Set(order.map((item) => item.bucket)));
   network.fill(new Set(needUnits.map((_, bucket) => bucket)));
@@ -165,11 +175,7 @@ class FlowNetwork {
     return null;
   }
 
-  private tracePath(
-    lastBucket: number,
-    cameFromBucket: Map<number, { entry: number }>,
-    cameFromEntry: Map<number, { bucket: number } | null>,
-  ) {
+  private tracePath(lastBucket: number, cameFromBucket: Map<number, { entry: number }>, cameFromEntry: Map<number, { bucket: number } | null>) {
     const steps: Array<{ entry: number; bucket: number; forward: boolean }> = [];
     let bucket = lastBucket;
     let amount = this.room(bucket);

@@ -6,7 +6,9 @@ export function findFrameworkProblems(framework: Framework, known: ReadonlyMap<s
   const domainIds = new Set(framework.domains.map((domain) => domain.id));
   const categoryIds = new Set<string>();
   const refExists = (ref: { framework: string; category: string }) =>
-    ref.framework === framework.id ? framework.categories.some((category) => category.id === ref.category) : (known.get(ref.framework)?.has(ref.category) ?? true);
+    ref.framework === framework.id
+      ? framework.categories.some((category) => category.id === ref.category)
+      : (known.get(ref.framework)?.has(ref.category) ?? true);
 
   const visit = (requirement: Requirement, where: string) => {
     if (requirement.kind === "any-of") requirement.options.forEach((option, index) => visit(option, `${where}.options[${index}]`));
@@ -18,7 +20,7 @@ export function findFrameworkProblems(framework: Framework, known: ReadonlyMap<s
     const refs = [
       ...(requirement.kind === "credential" ? requirement.anyOf : []),
       ...(requirement.kind === "rsc-received" ? (requirement.provider?.anyOf ?? []) : []),
-      ...((requirement.kind === "work" || requirement.kind === "rsc-provided") ? (requirement.afterCredential ?? []) : []),
+      ...(requirement.kind === "work" || requirement.kind === "rsc-provided" ? (requirement.afterCredential ?? []) : []),
       ...(requirement.kind === "references" ? requirement.rules.flatMap((rule) => rule.raterHolds ?? []) : []),
     ];
     for (const ref of refs) if (!refExists(ref)) problems.push(`${where}: unknown category ${ref.framework}/${ref.category}`);

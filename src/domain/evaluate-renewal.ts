@@ -52,9 +52,15 @@ export function evaluateRenewal(
       label: text("Training this period", "Capacitación en este periodo"),
       withinMonths: rules.periodMonths,
       buckets: [
-        ...(dei > 0 ? [{ id: "dei", label: text("On diversity, equity and inclusion", "Sobre diversidad, equidad e inclusión"), hours: dei, topics: ["dei"] }] : []),
+        ...(dei > 0
+          ? [{ id: "dei", label: text("On diversity, equity and inclusion", "Sobre diversidad, equidad e inclusión"), hours: dei, topics: ["dei"] }]
+          : []),
         ...(rsc > 0 ? [{ id: "rsc", label: text("On providing RS/C", "Sobre brindar SR/C"), hours: rsc, topics: ["rsc"] }] : []),
-        { id: "other", label: text("Other relationship-based training", "Otra capacitación basada en relaciones"), hours: Math.max(rules.trainingHours - dei - rsc, 0) },
+        {
+          id: "other",
+          label: text("Other relationship-based training", "Otra capacitación basada en relaciones"),
+          hours: Math.max(rules.trainingHours - dei - rsc, 0),
+        },
       ],
     });
   }
@@ -71,8 +77,20 @@ export function evaluateRenewal(
       onlyAboutProvided: false,
     });
   }
-  requirements.push({ ...base, id: "renewal-ethics", kind: "attestation", attestation: "code-of-ethics", label: text("Code of ethics signed again", "Código de ética firmado de nuevo") });
-  requirements.push({ ...base, id: "renewal-membership", kind: "attestation", attestation: "membership", label: text("Current membership", "Membresía vigente") });
+  requirements.push({
+    ...base,
+    id: "renewal-ethics",
+    kind: "attestation",
+    attestation: "code-of-ethics",
+    label: text("Code of ethics signed again", "Código de ética firmado de nuevo"),
+  });
+  requirements.push({
+    ...base,
+    id: "renewal-membership",
+    kind: "attestation",
+    attestation: "membership",
+    label: text("Current membership", "Membresía vigente"),
+  });
 
   const reports = requirements.map((requirement) => evaluateRequirement(requirement, context));
   return {
@@ -94,7 +112,15 @@ function creditedReviewerHours(portfolio: Portfolio, start: number, end: number,
     if (day < start || day > end || left <= 0) continue;
     const hours = Math.min(entry.hours, left);
     left -= hours;
-    credited.push({ id: entry.id, title: `Reviewer credit: ${entry.role}`, date: entry.date, clockHours: hours, domains: [], topics: ["reviewer-credit"], verified: false });
+    credited.push({
+      id: entry.id,
+      title: `Reviewer credit: ${entry.role}`,
+      date: entry.date,
+      clockHours: hours,
+      domains: [],
+      topics: ["reviewer-credit"],
+      verified: false,
+    });
   }
   return credited;
 }

@@ -20,7 +20,10 @@ import { evaluateWork } from "./requirements/work.ts";
 
 /** Whether a requirement is in force on a day: rules change, and an application is judged by the rules of its date. */
 export function isInForce(requirement: Pick<Requirement, "effectiveFrom" | "effectiveUntil">, day: Day): boolean {
-  return (requirement.effectiveFrom === undefined || toDay(requirement.effectiveFrom) <= day) && (requirement.effectiveUntil === undefined || toDay(requirement.effectiveUntil) >= day);
+  return (
+    (requirement.effectiveFrom === undefined || toDay(requirement.effectiveFrom) <= day) &&
+    (requirement.effectiveUntil === undefined || toDay(requirement.effectiveUntil) >= day)
+  );
 }
 
 function outcomeOf(requirement: Requirement, context: EvaluationContext): Outcome {
@@ -72,7 +75,10 @@ function evaluateAnyOf(options: Requirement[], context: EvaluationContext): Outc
     missing:
       best.status === "met"
         ? null
-        : { en: `One of these: ${reports.map((r) => r.label.en).join("; or ")}.`, es: `Una de estas opciones: ${reports.map((r) => r.label.es).join("; o ")}.` },
+        : {
+            en: `One of these: ${reports.map((r) => r.label.en).join("; or ")}.`,
+            es: `Una de estas opciones: ${reports.map((r) => r.label.es).join("; o ")}.`,
+          },
     options: reports,
   };
 }
@@ -90,7 +96,9 @@ export function evaluate(framework: Framework, category: Category, portfolio: Po
   const prepared = "portfolio" in portfolio ? portfolio : preparePortfolio(portfolio);
   const day = toDay(asOf);
   const context: EvaluationContext = { framework, prepared, asOf: day };
-  const requirements = category.requirements.filter((requirement) => isInForce(requirement, day)).map((requirement) => evaluateRequirement(requirement, context));
+  const requirements = category.requirements
+    .filter((requirement) => isInForce(requirement, day))
+    .map((requirement) => evaluateRequirement(requirement, context));
   const toApply = requirements.filter((requirement) => requirement.stage === "application");
   return {
     framework: { id: framework.id, version: framework.version },

@@ -31,8 +31,8 @@ export const exclusionReasons: Record<ExclusionReason, Text> = {
   "not-about-provided": { en: "not about the RS/C the person provides", es: "no trata sobre la SR/C que la persona brinda" },
   "not-to-leader": { en: "not provided to someone in a leadership role", es: "no se brindó a alguien en un rol de liderazgo" },
   "void-rating": {
-    en: "too many \"not enough information\" answers: the rating does not count",
-    es: "demasiadas respuestas de \"no tengo información suficiente\": la evaluación no cuenta",
+    en: 'too many "not enough information" answers: the rating does not count',
+    es: 'demasiadas respuestas de "no tengo información suficiente": la evaluación no cuenta',
   },
   "over-role-limit": { en: "more references of this kind than may count", es: "más referencias de este tipo de las que pueden contar" },
   "too-long": { en: "longer than allowed", es: "más largo de lo permitido" },
@@ -71,8 +71,12 @@ export function describeShortfall(measures: Measure[]): Text | null {
   const es: string[] = [];
   for (const measure of measures) {
     if (measure.need === null) {
-      en.push(`${measure.label.en}: ${formatNumber(measure.have)} ${unitWord(measure.unit, measure.have, "en")} so far; the figure required is set by the association.`);
-      es.push(`${measure.label.es}: ${formatNumber(measure.have)} ${unitWord(measure.unit, measure.have, "es")} hasta ahora; la cifra requerida la fija la asociación.`);
+      en.push(
+        `${measure.label.en}: ${formatNumber(measure.have)} ${unitWord(measure.unit, measure.have, "en")} so far; the figure required is set by the association.`,
+      );
+      es.push(
+        `${measure.label.es}: ${formatNumber(measure.have)} ${unitWord(measure.unit, measure.have, "es")} hasta ahora; la cifra requerida la fija la asociación.`,
+      );
     } else if (measure.have < measure.need) {
       const remaining = Math.round((measure.need - measure.have) * 100) / 100;
       en.push(

@@ -23,7 +23,14 @@ const ageBands = {
   "0-60": { fromMonths: 0, toMonths: 60 },
   "0-71": { fromMonths: 0, toMonths: 71 },
 } as const;
-const ageBandLabels = { "": "portfolio.ages.unknown", "prenatal-36": "portfolio.ages.prenatal36", "0-36": "portfolio.ages.0-36", "36-71": "portfolio.ages.36-71", "0-60": "portfolio.ages.0-60", "0-71": "portfolio.ages.0-71" };
+const ageBandLabels = {
+  "": "portfolio.ages.unknown",
+  "prenatal-36": "portfolio.ages.prenatal36",
+  "0-36": "portfolio.ages.0-36",
+  "36-71": "portfolio.ages.36-71",
+  "0-60": "portfolio.ages.0-60",
+  "0-71": "portfolio.ages.0-71",
+};
 const topicLabels = { dei: "topic.dei", rsc: "topic.rsc", "reflective-facilitation": "topic.reflectiveFacilitation" };
 
 export const credentialRef = z.object({
@@ -69,11 +76,18 @@ export const referenceRoles = [
 
 const education = z.object({
   id,
-  level: field(z.enum(educationLevels), { kind: "select", label: "portfolio.level", options: labelled(["cda", "associate", "bachelor", "master", "doctorate", "high-school"], "level.") }),
+  level: field(z.enum(educationLevels), {
+    kind: "select",
+    label: "portfolio.level",
+    options: labelled(["cda", "associate", "bachelor", "master", "doctorate", "high-school"], "level."),
+  }),
   field: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.field" }),
   institution: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.institution" }),
   completed: field(date.optional().describe("missing while still studying"), { kind: "date", label: "portfolio.completed", hint: "portfolio.completedHint" }),
-  relatedField: field(z.boolean().default(true).describe("in a field related to infant and early childhood development or mental health"), { kind: "checkbox", label: "portfolio.relatedField" }),
+  relatedField: field(z.boolean().default(true).describe("in a field related to infant and early childhood development or mental health"), {
+    kind: "checkbox",
+    label: "portfolio.relatedField",
+  }),
   officialTranscript: z.boolean().default(false).describe("the association has received the official transcript"),
 });
 
@@ -97,24 +111,45 @@ const work = z.object({
   familiesServed: field(z.number().int().min(0).max(100_000).default(0), { kind: "number", label: "portfolio.familiesServed", inputMode: "numeric" }),
   paid: field(z.boolean().default(true), { kind: "checkbox", label: "portfolio.paid" }),
   relationshipFocused: field(z.boolean().default(false), { kind: "checkbox", label: "portfolio.relationshipFocused" }),
-  withParents: field(z.boolean().default(false).describe("work with the young child and the parent together"), { kind: "checkbox", label: "portfolio.withParents" }),
+  withParents: field(z.boolean().default(false).describe("work with the young child and the parent together"), {
+    kind: "checkbox",
+    label: "portfolio.withParents",
+  }),
   discipline: z.string().max(100).optional(),
-  supervisor: field(z.string().max(200).optional().describe("who supervised the work: the person asked to confirm it"), { kind: "text", label: "portfolio.supervisor", hint: "portfolio.supervisorHint" }),
+  supervisor: field(z.string().max(200).optional().describe("who supervised the work: the person asked to confirm it"), {
+    kind: "text",
+    label: "portfolio.supervisor",
+    hint: "portfolio.supervisorHint",
+  }),
   verified: z.boolean().default(false),
 });
 
-const training = z.object({
-  id,
-  title: field(z.string().min(1).max(300), { kind: "text", label: "portfolio.title" }),
-  provider: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.provider" }),
-  date: field(date, { kind: "date", label: "portfolio.date" }),
-  clockHours: field(hours.optional(), { kind: "number", label: "portfolio.clockHours", entryRule: "error.hoursOrCourseHours" }),
-  academicCourseHours: field(hours.optional().describe("for academic courses: converted by the framework's factor"), { kind: "number", label: "portfolio.academicCourseHours", hint: "portfolio.academicCourseHoursHint" }),
-  topics: field(z.array(z.string().min(1).max(40)).default([]).describe("e.g. dei, rsc, reflective-facilitation"), { kind: "checkboxes", label: "portfolio.topics", options: topicLabels }),
-  domains: field(z.array(z.string().min(1).max(40)).default([]).describe("knowledge domains the hours may count toward; each hour counts once"), { kind: "checkboxes", label: "portfolio.domains", hint: "portfolio.domainsHint" }),
-  program: z.string().max(200).optional().describe("the training program that credited the hours"),
-  verified: z.boolean().default(false),
-}).refine((entry) => entry.clockHours !== undefined || entry.academicCourseHours !== undefined, "give clockHours or academicCourseHours");
+const training = z
+  .object({
+    id,
+    title: field(z.string().min(1).max(300), { kind: "text", label: "portfolio.title" }),
+    provider: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.provider" }),
+    date: field(date, { kind: "date", label: "portfolio.date" }),
+    clockHours: field(hours.optional(), { kind: "number", label: "portfolio.clockHours", entryRule: "error.hoursOrCourseHours" }),
+    academicCourseHours: field(hours.optional().describe("for academic courses: converted by the framework's factor"), {
+      kind: "number",
+      label: "portfolio.academicCourseHours",
+      hint: "portfolio.academicCourseHoursHint",
+    }),
+    topics: field(z.array(z.string().min(1).max(40)).default([]).describe("e.g. dei, rsc, reflective-facilitation"), {
+      kind: "checkboxes",
+      label: "portfolio.topics",
+      options: topicLabels,
+    }),
+    domains: field(z.array(z.string().min(1).max(40)).default([]).describe("knowledge domains the hours may count toward; each hour counts once"), {
+      kind: "checkboxes",
+      label: "portfolio.domains",
+      hint: "portfolio.domainsHint",
+    }),
+    program: z.string().max(200).optional().describe("the training program that credited the hours"),
+    verified: z.boolean().default(false),
+  })
+  .refine((entry) => entry.clockHours !== undefined || entry.academicCourseHours !== undefined, "give clockHours or academicCourseHours");
 
 const rscProvider = z.object({
   name: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.providerName", name: "providerName" }),
@@ -125,20 +160,44 @@ const rscProvider = z.object({
     name: "providerCredential",
     since: { name: "providerEarned", label: "portfolio.providerEarned" },
   }),
-  isPeer: field(z.boolean().default(false).describe("peer supervision never counts"), { kind: "checkbox", label: "portfolio.isPeer", hint: "portfolio.isPeerHint", name: "isPeer" }),
+  isPeer: field(z.boolean().default(false).describe("peer supervision never counts"), {
+    kind: "checkbox",
+    label: "portfolio.isPeer",
+    hint: "portfolio.isPeerHint",
+    name: "isPeer",
+  }),
   vetted: z.boolean().default(false).describe("accepted by the association as a qualified provider"),
 });
 
 const rsc = z.object({
   id,
-  direction: field(z.enum(["received", "provided"]), { kind: "select", label: "portfolio.direction", options: labelled(["received", "provided"], "portfolio.") }),
+  direction: field(z.enum(["received", "provided"]), {
+    kind: "select",
+    label: "portfolio.direction",
+    options: labelled(["received", "provided"], "portfolio."),
+  }),
   date: field(date, { kind: "date", label: "portfolio.date" }),
-  hours: field(hours.refine((value) => value > 0, "must be more than 0"), { kind: "number", label: "portfolio.hours" }),
+  hours: field(
+    hours.refine((value) => value > 0, "must be more than 0"),
+    { kind: "number", label: "portfolio.hours" },
+  ),
   format: field(z.enum(["individual", "group"]), { kind: "select", label: "portfolio.format", options: labelled(["individual", "group"], "portfolio.") }),
-  groupSize: field(z.number().int().min(1).max(200).optional(), { kind: "number", label: "portfolio.groupSize", inputMode: "numeric", when: { name: "format", is: "group" } }),
+  groupSize: field(z.number().int().min(1).max(200).optional(), {
+    kind: "number",
+    label: "portfolio.groupSize",
+    inputMode: "numeric",
+    when: { name: "format", is: "group" },
+  }),
   provider: rscProvider.optional().describe("for received sessions"),
-  aboutProvidedRsc: field(z.boolean().default(false).describe("received supervision about the RS/C the person provides"), { kind: "checkbox", label: "portfolio.aboutProvidedRsc" }),
-  recipients: field(z.array(z.string().max(200)).default([]).describe("for provided sessions: who received it (names or ids)"), { kind: "list", label: "portfolio.recipients", hint: "portfolio.recipientsHint" }),
+  aboutProvidedRsc: field(z.boolean().default(false).describe("received supervision about the RS/C the person provides"), {
+    kind: "checkbox",
+    label: "portfolio.aboutProvidedRsc",
+  }),
+  recipients: field(z.array(z.string().max(200)).default([]).describe("for provided sessions: who received it (names or ids)"), {
+    kind: "list",
+    label: "portfolio.recipients",
+    hint: "portfolio.recipientsHint",
+  }),
   recipientLeader: z.boolean().default(false).describe("provided to someone in a leadership role building reflective skills"),
   verified: z.boolean().default(false),
 });
@@ -213,7 +272,21 @@ export const portfolioSchema = z.object({
 /** Every entry's id is unique in the portfolio, so reports can name entries unambiguously. */
 export const uniqueIdsPortfolioSchema = portfolioSchema.superRefine((portfolio, context) => {
   const seen = new Set<string>();
-  const lists = ["education", "licences", "work", "training", "reflectiveSupervision", "reading", "video", "references", "documents", "observations", "exams", "memberships", "reviewerHours"] as const;
+  const lists = [
+    "education",
+    "licences",
+    "work",
+    "training",
+    "reflectiveSupervision",
+    "reading",
+    "video",
+    "references",
+    "documents",
+    "observations",
+    "exams",
+    "memberships",
+    "reviewerHours",
+  ] as const;
   for (const list of lists) {
     portfolio[list].forEach((entry, index) => {
       if (seen.has(entry.id)) context.addIssue({ code: "custom", path: [list, index, "id"], message: `the id "${entry.id}" is used twice` });

@@ -33,10 +33,7 @@ export function recommend(framework: Framework, portfolio: Portfolio, asOf: stri
     })
     .sort(
       (a, b) =>
-        statusRank[b.status] - statusRank[a.status] ||
-        b.closeness - a.closeness ||
-        a.remaining - b.remaining ||
-        a.category.id.localeCompare(b.category.id),
+        statusRank[b.status] - statusRank[a.status] || b.closeness - a.closeness || a.remaining - b.remaining || a.category.id.localeCompare(b.category.id),
     )
     .map(({ closeness: _closeness, ...recommendation }) => recommendation);
 }

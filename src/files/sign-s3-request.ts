@@ -23,7 +23,10 @@ export function signS3Request(
   credentials: S3Credentials,
   now: Date,
 ): Record<string, string> {
-  const amzDate = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const amzDate = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const day = amzDate.slice(0, 8);
   const payloadHash = sha256Hex(request.body ?? new Uint8Array());
   const headers: Record<string, string> = { ...request.headers, host: request.url.host, "x-amz-content-sha256": payloadHash, "x-amz-date": amzDate };
@@ -36,10 +39,21 @@ export function signS3Request(
     .sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0))
     .map(([key, value]) => `${key}=${value}`)
     .join("&");
-  const canonical = [request.method, encodePath(request.url.pathname), query, ...names.map((name) => `${name}:${lower[name]}`), "", names.join(";"), payloadHash].join("\n");
+  const canonical = [
+    request.method,
+    encodePath(request.url.pathname),
+    query,
+    ...names.map((name) => `${name}:${lower[name]}`),
+    "",
+    names.join(";"),
+    payloadHash,
+  ].join("\n");
   const scope = `${day}/${credentials.region}/s3/aws4_request`;
   const toSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonical)].join("\n");
   const key = hmac(hmac(hmac(hmac(`AWS4${credentials.secretAccessKey}`, day), credentials.region), "s3"), "aws4_request");
   const signature = createHmac("sha256", key).update(toSign).digest("hex");
-  return { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope},SignedHeaders=${names.join(";")},Signature=${signature}` };
+  return {
+    ...headers,
+    authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope},SignedHeaders=${names.join(";")},Signature=${signature}`,
+  };
 }

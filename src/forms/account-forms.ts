@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 const trimmed = (max: number) => z.string().trim().min(1, "error.required").max(max, "error.tooLong");
-const email = z.string().trim().min(1, "error.required").max(254, "error.tooLong").pipe(z.email("error.email")).transform((value) => value.toLowerCase());
+const email = z
+  .string()
+  .trim()
+  .min(1, "error.required")
+  .max(254, "error.tooLong")
+  .pipe(z.email("error.email"))
+  .transform((value) => value.toLowerCase());
 const newPassword = z.string().min(1, "error.required").min(10, "error.passwordTooShort").max(200, "error.passwordTooLong");
 const locale = z.enum(["en", "es"], "error.locale");
 

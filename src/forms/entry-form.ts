@@ -141,7 +141,15 @@ export function inputsOf(fields: readonly EntryField[]): EntryInput[] {
       case "number":
         return [{ ...common, kind: "number", inputMode: meta.inputMode ?? "decimal" }];
       default:
-        return [{ ...common, kind: meta.kind, ...(options ? { options } : {}), ...(meta.inputMode ? { inputMode: meta.inputMode } : {}), ...(meta.autoComplete ? { autoComplete: meta.autoComplete } : {}) }];
+        return [
+          {
+            ...common,
+            kind: meta.kind,
+            ...(options ? { options } : {}),
+            ...(meta.inputMode ? { inputMode: meta.inputMode } : {}),
+            ...(meta.autoComplete ? { autoComplete: meta.autoComplete } : {}),
+          },
+        ];
     }
   });
 }

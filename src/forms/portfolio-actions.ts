@@ -7,16 +7,28 @@ const sentText = z
   .transform((value) => value ?? "");
 
 /** An entry's form saves it, keeps a draft (autosave) or throws the draft away; anything else is refused. The entry's fields are parsed by its section. */
-export const portfolioEntryAction = z.discriminatedUnion("intent", [z.object({ intent: z.literal("save") }), z.object({ intent: z.literal("autosave") }), z.object({ intent: z.literal("discard") })], {
-  error: "error.unknownAction",
-});
+export const portfolioEntryAction = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("save") }), z.object({ intent: z.literal("autosave") }), z.object({ intent: z.literal("discard") })],
+  {
+    error: "error.unknownAction",
+  },
+);
 
 /** The personal statement is saved or autosaved as a draft; anything else is refused. */
-export const statementAction = z.discriminatedUnion("intent", [z.object({ intent: z.literal("save"), text: sentText }), z.object({ intent: z.literal("autosave"), text: sentText })], {
-  error: "error.unknownAction",
-});
+export const statementAction = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("save"), text: sentText }), z.object({ intent: z.literal("autosave"), text: sentText })],
+  {
+    error: "error.unknownAction",
+  },
+);
 
 /** The portfolio page deletes an entry; anything else (or nothing said) is refused, never taken for a delete. */
-export const portfolioAction = z.discriminatedUnion("intent", [z.object({ intent: z.literal("delete"), section: z.string().min(1, "portfolio.notFound"), entryId: z.string().min(1, "portfolio.notFound") })], {
-  error: "error.unknownAction",
-});
+export const portfolioAction = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("delete"), section: z.string().min(1, "portfolio.notFound"), entryId: z.string().min(1, "portfolio.notFound") })],
+  {
+    error: "error.unknownAction",
+  },
+);

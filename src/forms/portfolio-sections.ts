@@ -55,7 +55,11 @@ export const sections: SectionSpec[] = [
 
 /** A section's entries in a portfolio, as the form fields that lists and forms show. */
 export function entriesOf(section: SectionSpec, portfolio: Portfolio) {
-  return (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({ id: entry.id, fields: section.fromEntry(entry), verified: entry.verified === true }));
+  return (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).map((entry) => ({
+    id: entry.id,
+    fields: section.fromEntry(entry),
+    verified: entry.verified === true,
+  }));
 }
 
 export function findSection(id: string): SectionSpec | undefined {
@@ -63,7 +67,11 @@ export function findSection(id: string): SectionSpec | undefined {
 }
 
 /** Validates one entry; on failure, the errors by form input as translation keys. */
-export function parseEntry(section: SectionSpec, values: FormValues, id: string): { ok: true; entry: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
+export function parseEntry(
+  section: SectionSpec,
+  values: FormValues,
+  id: string,
+): { ok: true; entry: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
   // With the input in each issue, "not a number" is told apart from "missing".
   const parsed = section.schema.safeParse({ ...section.toEntry(values), id }, { reportInput: true });
   if (parsed.success) return { ok: true, entry: parsed.data as Record<string, unknown> };

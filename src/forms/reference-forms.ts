@@ -3,7 +3,12 @@ import { referenceRoles } from "../domain/portfolio-schema.ts";
 
 export const askForReferenceForm = z.object({
   raterName: z.string().trim().min(1, "error.required").max(200, "error.tooLong"),
-  raterEmail: z.string().trim().min(1, "error.required").pipe(z.email("error.email")).transform((value) => value.toLowerCase()),
+  raterEmail: z
+    .string()
+    .trim()
+    .min(1, "error.required")
+    .pipe(z.email("error.email"))
+    .transform((value) => value.toLowerCase()),
   role: z.enum(referenceRoles, "error.choose"),
   frameworkId: z.string().min(1, "error.choose"),
   waived: z.preprocess((value) => value === "on", z.boolean()),
@@ -11,11 +16,18 @@ export const askForReferenceForm = z.object({
 
 export const confirmationForm = z.object({
   name: z.string().trim().min(1, "error.required").max(200, "error.tooLong"),
-  email: z.string().trim().min(1, "error.required").pipe(z.email("error.email")).transform((value) => value.toLowerCase()),
+  email: z
+    .string()
+    .trim()
+    .min(1, "error.required")
+    .pipe(z.email("error.email"))
+    .transform((value) => value.toLowerCase()),
 });
 
 /** A rater sends the rating or saves it to finish later; anything else is refused. The answers are read by the framework's rating form. */
-export const ratingAction = z.discriminatedUnion("intent", [z.object({ intent: z.literal("submit") }), z.object({ intent: z.literal("save") })], { error: "error.unknownAction" });
+export const ratingAction = z.discriminatedUnion("intent", [z.object({ intent: z.literal("submit") }), z.object({ intent: z.literal("save") })], {
+  error: "error.unknownAction",
+});
 
 /** A provider confirms an entry or says it is not right, with an optional comment; any other answer is refused, never taken for a no. */
 export const confirmationAnswer = z.object({

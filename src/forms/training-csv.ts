@@ -59,7 +59,11 @@ export function trainingRowsFromCsv(file: string | Uint8Array): CsvTrainingRow[]
   const columns = Object.fromEntries(Object.keys(columnNames).map((key) => [key, indexOf(key)]));
   const missing = ["title", "date", "clockHours"].filter((key) => columns[key] === -1);
   if (missing.length > 0) throw new RangeError(`The CSV has no ${missing.join(", ")} column (the first row must name the columns).`);
-  const list = (value: string | undefined) => (value ?? "").split(/[|;,]/).map((item) => item.trim()).filter(Boolean);
+  const list = (value: string | undefined) =>
+    (value ?? "")
+      .split(/[|;,]/)
+      .map((item) => item.trim())
+      .filter(Boolean);
   return rows.map(({ cells, line }) => {
     const cell = (key: string) => (columns[key]! >= 0 ? cells[columns[key]!]?.trim() : undefined);
     const hours = cell("clockHours");

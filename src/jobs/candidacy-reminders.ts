@@ -13,7 +13,11 @@ export async function sendCandidacyReminders(context: CommandContext): Promise<n
   // No place's today is later than Kiritimati's (UTC+14): read up to its window, then keep those due where each association is.
   const latestToday = toDay(today("Pacific/Kiritimati", now));
   let sent = 0;
-  for (const [nth, months] of [[1, 12], [2, 6], [3, 1]] as const) {
+  for (const [nth, months] of [
+    [1, 12],
+    [2, 6],
+    [3, 1],
+  ] as const) {
     const candidates = await listCandidaciesDueReminder(context.db, nth, atDay(addMonths(latestToday, months)), now);
     const due = candidates.filter((candidacy) => candidacy.expires_at.getTime() <= atDay(addMonths(toDay(today(candidacy.time_zone, now)), months)).getTime());
     for (const candidacy of due) {

@@ -18,11 +18,14 @@ export async function purgeExpiredRecords(db: Db, now: Date): Promise<void> {
 
 /** Once an hour: the purge and the reminders (commands, which wake the mail worker); failures are logged and tried again next time. */
 export function startHousekeeping(commandContext: () => CommandContext, logger: Logger): { stop(): void } {
-  const timer = setInterval(() => {
-    const context = commandContext();
-    purgeExpiredRecords(context.db, context.now()).catch((error) => logger.warn({ err: error }, "housekeeping failed"));
-    Promise.all([sendReferenceReminders(context), sendCandidacyReminders(context)]).catch((error) => logger.warn({ err: error }, "reminders failed"));
-  }, 60 * 60 * 1000);
+  const timer = setInterval(
+    () => {
+      const context = commandContext();
+      purgeExpiredRecords(context.db, context.now()).catch((error) => logger.warn({ err: error }, "housekeeping failed"));
+      Promise.all([sendReferenceReminders(context), sendCandidacyReminders(context)]).catch((error) => logger.warn({ err: error }, "reminders failed"));
+    },
+    60 * 60 * 1000,
+  );
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

@@ -14,9 +14,7 @@ function compose(subject: string, greeting: string, paragraphs: Paragraph[], sig
   const textParts = [greeting, ...paragraphs.map((p) => ("link" in p ? p.link : p.text)), signature];
   const htmlParts = [
     greeting,
-    ...paragraphs.map((p) =>
-      "link" in p ? `<a href="${escapeHtml(p.link)}">${escapeHtml(p.link)}</a>` : escapeHtml(p.text),
-    ),
+    ...paragraphs.map((p) => ("link" in p ? `<a href="${escapeHtml(p.link)}">${escapeHtml(p.link)}</a>` : escapeHtml(p.text))),
     signature,
   ].map((part, index) => (index === 0 || index === paragraphs.length + 1 ? escapeHtml(part) : part));
   return {
@@ -59,7 +57,12 @@ function askMail(locale: Locale, subject: Message, body: Message, link: string, 
     { text: "—" },
     { text: second(body.key, body.values) },
   ];
-  return compose(`${first(subject.key, subject.values)} / ${second(subject.key, subject.values)}`, first("mail.ask.greeting"), paragraphs, first("mail.signature"));
+  return compose(
+    `${first(subject.key, subject.values)} / ${second(subject.key, subject.values)}`,
+    first("mail.ask.greeting"),
+    paragraphs,
+    first("mail.signature"),
+  );
 }
 
 export function referenceRequestMail(locale: Locale, applicant: string, link: string, until: string, isReminder: boolean): RenderedMail {
@@ -69,7 +72,13 @@ export function referenceRequestMail(locale: Locale, applicant: string, link: st
 }
 
 export function verificationRequestMail(locale: Locale, applicant: string, what: string, link: string, until: string): RenderedMail {
-  return askMail(locale, { key: "mail.ask.confirmation.subject", values: { applicant } }, { key: "mail.ask.confirmation.body", values: { applicant, what } }, link, until);
+  return askMail(
+    locale,
+    { key: "mail.ask.confirmation.subject", values: { applicant } },
+    { key: "mail.ask.confirmation.body", values: { applicant, what } },
+    link,
+    until,
+  );
 }
 
 /** A short notice to someone with an account: what happened (rendered in their language), and where to see it. */

@@ -8,10 +8,8 @@ export const associationPolicy = {
   listAll: (actor: MaybeActor) => actor?.isOwner === true,
   create: (actor: MaybeActor) => actor?.isOwner === true,
   update: (actor: MaybeActor) => actor?.isOwner === true,
-  viewPeople: (actor: MaybeActor, association: AssociationRef) =>
-    actor?.isOwner === true || hasRole(actor, association.id, "admin", "staff"),
+  viewPeople: (actor: MaybeActor, association: AssociationRef) => actor?.isOwner === true || hasRole(actor, association.id, "admin", "staff"),
   /** Staff work on the association's applicants: candidates, fees, transcripts. */
   actAsStaff: (actor: MaybeActor, association: AssociationRef) => actor?.isOwner === true || hasRole(actor, association.id, "staff", "admin"),
-  manageRoles: (actor: MaybeActor, association: AssociationRef) =>
-    actor?.isOwner === true || hasRole(actor, association.id, "admin"),
+  manageRoles: (actor: MaybeActor, association: AssociationRef) => actor?.isOwner === true || hasRole(actor, association.id, "admin"),
 };

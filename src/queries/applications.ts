@@ -42,13 +42,19 @@ export async function ownApplication(reader: Reader, actor: SessionActor, applic
   const application = (await findApplicationOfUser(reader.db, actor.userId, applicationId)) ?? hidden();
   const framework = reader.frameworks.find((candidate) => candidate.id === application.framework_id) ?? hidden();
   const category = framework.categories.find((candidate) => candidate.id === application.category_id) ?? hidden();
-  const [association, history, snapshot] = await Promise.all([findAssociationById(reader.db, application.association_id), listApplicationHistory(reader.db, application.id), findSnapshot(reader.db, application.id)]);
+  const [association, history, snapshot] = await Promise.all([
+    findAssociationById(reader.db, application.association_id),
+    listApplicationHistory(reader.db, application.id),
+    findSnapshot(reader.db, application.id),
+  ]);
   let unmet: Array<Pick<RequirementReport, "id" | "label" | "missing">> = [];
   if (application.status === "draft") {
     const { portfolio } = await findPortfolio(reader.db, actor.userId);
     const day = today(association?.time_zone ?? "UTC", reader.now());
     const report = evaluate(framework, category, { ...portfolio, attestations: { ...portfolio.attestations, codeOfEthicsSigned: day } }, day);
-    unmet = report.requirements.filter((r) => r.stage === "application" && r.status !== "met" && r.status !== "needs-review").map((r) => ({ id: r.id, label: r.label, missing: r.missing }));
+    unmet = report.requirements
+      .filter((r) => r.stage === "application" && r.status !== "met" && r.status !== "needs-review")
+      .map((r) => ({ id: r.id, label: r.label, missing: r.missing }));
   }
   return {
     id: application.id,

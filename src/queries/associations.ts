@@ -13,7 +13,13 @@ export async function publicAssociation(reader: Reader, actor: MaybeActor, slug:
     id: association.id,
     signedIn: actor !== null,
     isMember: roles.includes("member"),
-    association: { name: association.name, slug: association.slug, contactEmail: association.contact_email, contactPhone: association.contact_phone, website: association.website },
+    association: {
+      name: association.name,
+      slug: association.slug,
+      contactEmail: association.contact_email,
+      contactPhone: association.contact_phone,
+      website: association.website,
+    },
     canViewPeople: associationPolicy.viewPeople(actor, association),
   };
 }

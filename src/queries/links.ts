@@ -33,7 +33,11 @@ export async function ratingPage(reader: Reader, token: string) {
   const { link, state } = await linkOfToken(reader, "reference", token);
   const framework = ratingFrameworkOf(reader.frameworks, link?.framework_id ?? null);
   const form = ratingFormFor(framework);
-  const credentialOptions = framework.categories.map((category) => ({ value: `${framework.id}/${category.id}`, label: category.name, abbreviation: category.abbreviation }));
+  const credentialOptions = framework.categories.map((category) => ({
+    value: `${framework.id}/${category.id}`,
+    label: category.name,
+    abbreviation: category.abbreviation,
+  }));
   if (state !== "open" || !link) return { state, applicant: "", form, credentialOptions, draft: {} as Record<string, string> };
   const applicant = await findUserById(reader.db, link.user_id);
   return { state, applicant: applicant?.name ?? "", form, credentialOptions, draft: link.draft ?? {} };

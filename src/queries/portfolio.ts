@@ -40,9 +40,14 @@ export async function portfolioEntryForm(read: Reader, actor: SessionActor, sect
   const section = findSection(sectionId);
   if (!section) return undefined;
   const { portfolio } = await findPortfolio(read.db, actor.userId);
-  const entry = entryId ? (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).find((candidate) => candidate.id === entryId) : undefined;
+  const entry = entryId
+    ? (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).find((candidate) => candidate.id === entryId)
+    : undefined;
   if (entryId && !entry) return undefined;
-  const [draft, { frameworks }] = await Promise.all([findFormDraft(read.db, actor.userId, draftKey(section.id, entryId)), frameworksOfPerson(read, actor.userId)]);
+  const [draft, { frameworks }] = await Promise.all([
+    findFormDraft(read.db, actor.userId, draftKey(section.id, entryId)),
+    frameworksOfPerson(read, actor.userId),
+  ]);
   return {
     section: { id: section.id, title: section.title, fields: section.fields },
     isNew: entryId === null,
@@ -65,7 +70,10 @@ function frameworkOptions(frameworks: readonly Framework[], locale: Locale): Rec
     providerCredential: [
       { value: "", label: t("portfolio.noCredential") },
       ...frameworks.flatMap((framework) =>
-        framework.categories.map((category) => ({ value: `${framework.id}/${category.id}`, label: `${category.abbreviation}: ${category.name[locale]} (${framework.shortName})` })),
+        framework.categories.map((category) => ({
+          value: `${framework.id}/${category.id}`,
+          label: `${category.abbreviation}: ${category.name[locale]} (${framework.shortName})`,
+        })),
       ),
     ],
   };
@@ -80,7 +88,14 @@ export async function statementForm(read: Reader, actor: SessionActor) {
   ]);
   const saved = portfolio.documents.find((document) => document.id === writtenStatementId)?.text ?? "";
   const draftText = typeof draft?.text === "string" ? draft.text : undefined;
-  return { text: draftText ?? saved, hasDraft: draftText !== undefined && draftText !== saved, limit: wordLimit(associations.flatMap((association) => association.frameworks), "personal-statement") };
+  return {
+    text: draftText ?? saved,
+    hasDraft: draftText !== undefined && draftText !== saved,
+    limit: wordLimit(
+      associations.flatMap((association) => association.frameworks),
+      "personal-statement",
+    ),
+  };
 }
 
 /** The portable portfolio file (docs/portfolio-format.md) with who it belongs to, and the date for its file name. */
@@ -94,6 +109,9 @@ export async function portfolioArchive(read: Reader, actor: Person) {
   const [file, documents] = await Promise.all([portfolioFile(read, actor), listDocumentsOfUser(read.db, actor.userId)]);
   return {
     ...file,
-    documents: documents.map((document, index) => ({ name: `documents/${String(index + 1).padStart(2, "0")}-${archiveName(document.filename)}`, sha256: document.sha256 })),
+    documents: documents.map((document, index) => ({
+      name: `documents/${String(index + 1).padStart(2, "0")}-${archiveName(document.filename)}`,
+      sha256: document.sha256,
+    })),
   };
 }

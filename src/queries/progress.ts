@@ -30,7 +30,11 @@ export async function todayOfPerson(read: Reader, userId: string): Promise<strin
 
 /** The person's own progress: for each association they belong to, every category of its frameworks, closest first. */
 export async function progressOf(read: Reader, actor: SessionActor) {
-  const [{ portfolio }, { associations }, asOf] = await Promise.all([findPortfolio(read.db, actor.userId), frameworksOfPerson(read, actor.userId), todayOfPerson(read, actor.userId)]);
+  const [{ portfolio }, { associations }, asOf] = await Promise.all([
+    findPortfolio(read.db, actor.userId),
+    frameworksOfPerson(read, actor.userId),
+    todayOfPerson(read, actor.userId),
+  ]);
   return {
     today: asOf,
     associations: associations.map((association) => ({

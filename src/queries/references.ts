@@ -36,7 +36,11 @@ function ratingAnswers(reader: Reader, frameworkId: string | null, answers: Reco
   const framework = reader.frameworks.find((candidate) => candidate.id === frameworkId);
   if (!framework || !answers) return [];
   const form = ratingFormFor(framework);
-  return form.items.map((item) => ({ id: item.id, label: item.label, answer: form.scale.find((option) => option.value === answers[item.id])?.label ?? { en: "", es: "" } }));
+  return form.items.map((item) => ({
+    id: item.id,
+    label: item.label,
+    answer: form.scale.find((option) => option.value === answers[item.id])?.label ?? { en: "", es: "" },
+  }));
 }
 
 /** An entry someone else can confirm, as its editor section's fields (for describing it in words). */

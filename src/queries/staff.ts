@@ -1,4 +1,10 @@
-import { findSnapshot, findSubmittedApplication, isAssignedReviewer, listApplicationsOfAssociation, listReviewersOfApplications } from "../data/applications.ts";
+import {
+  findSnapshot,
+  findSubmittedApplication,
+  isAssignedReviewer,
+  listApplicationsOfAssociation,
+  listReviewersOfApplications,
+} from "../data/applications.ts";
 import { listPeopleOfAssociation } from "../data/association-roles.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
 import { listCandidatesOfAssociation } from "../data/candidacies.ts";
@@ -20,7 +26,13 @@ export async function associationForStaff(reader: Reader, actor: MaybeActor, slu
 export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, slug: string) {
   const association = await associationForStaff(reader, actor, slug);
   const applications = await listApplicationsOfAssociation(reader.db, association.id);
-  const [assigned, people] = await Promise.all([listReviewersOfApplications(reader.db, applications.map((application) => application.id)), listPeopleOfAssociation(reader.db, association.id)]);
+  const [assigned, people] = await Promise.all([
+    listReviewersOfApplications(
+      reader.db,
+      applications.map((application) => application.id),
+    ),
+    listPeopleOfAssociation(reader.db, association.id),
+  ]);
   return {
     association,
     reviewers: people.filter((person) => person.role === "reviewer").map((person) => ({ id: person.userId, name: person.name })),

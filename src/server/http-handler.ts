@@ -86,7 +86,10 @@ function answerPlainText(req: IncomingMessage, res: ServerResponse, status: numb
 /** Rate limits count per client address; behind a proxy every request would otherwise share the proxy's. */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers["x-forwarded-for"];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   // Only the hop our own proxy appended is trustworthy; earlier ones are whatever the client sent.
   return (trustProxy ? hops.at(-1) : undefined) ?? req.socket.remoteAddress ?? "unknown";
 }

@@ -20,5 +20,12 @@ export type Services = {
 };
 
 export function commandContext(services: Services): CommandContext {
-  return { db: services.db, now: services.now, baseUrl: services.config.baseUrl, frameworks: services.frameworks, files: services.files, wakeMail: () => services.mailWorker.wake() };
+  return {
+    db: services.db,
+    now: services.now,
+    baseUrl: services.config.baseUrl,
+    frameworks: services.frameworks,
+    files: services.files,
+    wakeMail: () => services.mailWorker.wake(),
+  };
 }

@@ -16,7 +16,11 @@ export type UploadedForm = { fields: URLSearchParams; files: Map<string, Uploade
  * temporary files exist only while `handle` runs and are removed however it ends. A body that cannot
  * be read as a form gives an empty form, which the route refuses like any incomplete one.
  */
-export async function withUploadedForm<T>(request: Request, options: { directory: string; maxFileBytes: number }, handle: (form: UploadedForm) => Promise<T>): Promise<T> {
+export async function withUploadedForm<T>(
+  request: Request,
+  options: { directory: string; maxFileBytes: number },
+  handle: (form: UploadedForm) => Promise<T>,
+): Promise<T> {
   const written: string[] = [];
   try {
     const form = await readUploadedForm(request, options, written).catch(() => ({ fields: new URLSearchParams(), files: new Map<string, UploadedFile>() }));
@@ -26,7 +30,11 @@ export async function withUploadedForm<T>(request: Request, options: { directory
   }
 }
 
-async function readUploadedForm(request: Request, { directory, maxFileBytes }: { directory: string; maxFileBytes: number }, written: string[]): Promise<UploadedForm> {
+async function readUploadedForm(
+  request: Request,
+  { directory, maxFileBytes }: { directory: string; maxFileBytes: number },
+  written: string[],
+): Promise<UploadedForm> {
   const form: UploadedForm = { fields: new URLSearchParams(), files: new Map() };
   if (!request.body) return form;
   await mkdir(directory, { recursive: true });

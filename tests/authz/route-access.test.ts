@@ -33,7 +33,15 @@ type Expectation = number | Partial<Record<ActorName | "default", number>>;
  * the next person) and returns its address. `shows` is text every 200 answer of the row must contain,
  * so a 200 is the page of that thing and not an empty one.
  */
-type Row = { route: string; method: "GET" | "POST"; label?: string; path: string | (() => Promise<string>); fields?: Record<string, string>; shows?: string; expect: Expectation };
+type Row = {
+  route: string;
+  method: "GET" | "POST";
+  label?: string;
+  path: string | (() => Promise<string>);
+  fields?: Record<string, string>;
+  shows?: string;
+  expect: Expectation;
+};
 
 const app = await startTestApp();
 afterAll(() => app.close());
@@ -109,10 +117,23 @@ const rows: Row[] = [
 
   // A portfolio is always one's own: an entry id is looked up in the asker's portfolio only.
   { route: "portfolio", method: "GET", path: "/portfolio", expect: { anonymous: 401, default: 200 } },
-  { route: "portfolio", method: "POST", path: "/portfolio", fields: { intent: "delete", section: "training", entryId: "nope" }, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "portfolio",
+    method: "POST",
+    path: "/portfolio",
+    fields: { intent: "delete", section: "training", entryId: "nope" },
+    expect: { anonymous: 401, default: 404 },
+  },
   { route: "portfolio/:section/:entryId", method: "GET", path: "/portfolio/training/new", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/:section/:entryId", method: "POST", path: "/portfolio/training/new", expect: { anonymous: 401, default: 400 } },
-  { route: "portfolio/:section/:entryId", method: "GET", label: "the applicant's training t1", path: "/portfolio/training/t1", shows: "Infant mental health foundations", expect: { anonymous: 401, applicant: 200, default: 404 } },
+  {
+    route: "portfolio/:section/:entryId",
+    method: "GET",
+    label: "the applicant's training t1",
+    path: "/portfolio/training/t1",
+    shows: "Infant mental health foundations",
+    expect: { anonymous: 401, applicant: 200, default: 404 },
+  },
   { route: "portfolio/export", method: "GET", path: "/portfolio/export", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/archive", method: "GET", path: "/portfolio/archive", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/import", method: "GET", path: "/portfolio/import", expect: { anonymous: 401, default: 200 } },
@@ -121,28 +142,76 @@ const rows: Row[] = [
   { route: "portfolio/references", method: "POST", path: "/portfolio/references", expect: { anonymous: 401, default: 400 } },
   { route: "portfolio/confirm/:entryId", method: "GET", path: "/portfolio/confirm/nope", expect: { anonymous: 401, default: 404 } },
   { route: "portfolio/confirm/:entryId", method: "POST", path: "/portfolio/confirm/nope", expect: { anonymous: 401, default: 404 } },
-  { route: "portfolio/confirm/:entryId", method: "GET", label: "the applicant's RS/C session r1", path: "/portfolio/confirm/r1", shows: "Dr. Lee", expect: { anonymous: 401, applicant: 200, default: 404 } },
+  {
+    route: "portfolio/confirm/:entryId",
+    method: "GET",
+    label: "the applicant's RS/C session r1",
+    path: "/portfolio/confirm/r1",
+    shows: "Dr. Lee",
+    expect: { anonymous: 401, applicant: 200, default: 404 },
+  },
   // Without a name and address: refused by the form, no mail is sent.
-  { route: "portfolio/confirm/:entryId", method: "POST", label: "the applicant's RS/C session r1", path: "/portfolio/confirm/r1", expect: { anonymous: 401, applicant: 400, default: 404 } },
+  {
+    route: "portfolio/confirm/:entryId",
+    method: "POST",
+    label: "the applicant's RS/C session r1",
+    path: "/portfolio/confirm/r1",
+    expect: { anonymous: 401, applicant: 400, default: 404 },
+  },
   { route: "portfolio/documents", method: "GET", path: "/portfolio/documents", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/documents", method: "POST", path: "/portfolio/documents", expect: { anonymous: 401, default: 400 } },
   { route: "portfolio/statement", method: "GET", path: "/portfolio/statement", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/statement", method: "POST", path: "/portfolio/statement", expect: { anonymous: 401, default: 400 } },
 
   // Documents: the owner, staff of an association they submitted to, a reviewer assigned to their application.
-  { route: "documents/:id", method: "GET", label: "the applicant's document", path: `/documents/${homeDocument}`, expect: { anonymous: 401, applicant: 200, "assigned-reviewer": 200, staff: 200, admin: 200, default: 404 } },
-  { route: "documents/:id", method: "GET", label: "the other association's applicant's document", path: `/documents/${otherDocument}`, expect: { anonymous: 401, "other-admin": 200, default: 404 } },
+  {
+    route: "documents/:id",
+    method: "GET",
+    label: "the applicant's document",
+    path: `/documents/${homeDocument}`,
+    expect: { anonymous: 401, applicant: 200, "assigned-reviewer": 200, staff: 200, admin: 200, default: 404 },
+  },
+  {
+    route: "documents/:id",
+    method: "GET",
+    label: "the other association's applicant's document",
+    path: `/documents/${otherDocument}`,
+    expect: { anonymous: 401, "other-admin": 200, default: 404 },
+  },
   { route: "documents/:id", method: "GET", label: "no such document", path: `/documents/${fakeId}`, expect: { anonymous: 401, default: 404 } },
 
   // The rater's and the provider's pages answer anyone holding the link: the token is the permission.
   { route: "r/:token", method: "GET", label: "a rater's real token", path: `/r/${rater.token}`, shows: "Reference rating for Rhea Asks", expect: 200 },
   // Saving no answers keeps an empty draft; the link stays open for the next person.
-  { route: "r/:token", method: "POST", label: "a rater's real token", path: `/r/${rater.token}`, fields: { intent: "save" }, shows: "Your answers are saved.", expect: 200 },
+  {
+    route: "r/:token",
+    method: "POST",
+    label: "a rater's real token",
+    path: `/r/${rater.token}`,
+    fields: { intent: "save" },
+    shows: "Your answers are saved.",
+    expect: 200,
+  },
   { route: "r/:token", method: "GET", path: "/r/not-a-token", shows: "This link is not valid.", expect: 200 },
   { route: "r/:token", method: "POST", path: "/r/not-a-token", expect: 200 },
-  { route: "v/:token", method: "GET", label: "a provider's real token", path: `/v/${provider.token}`, shows: "Please confirm an entry for Vera Asks", expect: 200 },
+  {
+    route: "v/:token",
+    method: "GET",
+    label: "a provider's real token",
+    path: `/v/${provider.token}`,
+    shows: "Please confirm an entry for Vera Asks",
+    expect: 200,
+  },
   // Answering closes the link, so each case answers a link of its own.
-  { route: "v/:token", method: "POST", label: "a fresh provider's token", path: async () => `/v/${(await buildConfirmationRequest(app, { associationId: home.id })).token}`, fields: { answer: "yes" }, shows: "Your answer is recorded.", expect: 200 },
+  {
+    route: "v/:token",
+    method: "POST",
+    label: "a fresh provider's token",
+    path: async () => `/v/${(await buildConfirmationRequest(app, { associationId: home.id })).token}`,
+    fields: { answer: "yes" },
+    shows: "Your answer is recorded.",
+    expect: 200,
+  },
   { route: "v/:token", method: "GET", path: "/v/not-a-token", expect: 200 },
   { route: "v/:token", method: "POST", path: "/v/not-a-token", expect: 200 },
 
@@ -152,15 +221,54 @@ const rows: Row[] = [
   // An application is its applicant's; anyone else's does not exist for them.
   { route: "applications", method: "GET", path: "/applications", expect: { anonymous: 401, default: 200 } },
   { route: "applications", method: "POST", path: "/applications", fields: { intent: "apply", choice: "x|y|z" }, expect: { anonymous: 401, default: 404 } },
-  { route: "applications/:id", method: "GET", label: "the applicant's, in review", path: `/applications/${inReview.applicationId}`, shows: "Application: Infant Family Specialist", expect: { anonymous: 401, applicant: 200, default: 404 } },
-  { route: "applications/:id", method: "GET", label: "the other association's applicant's", path: `/applications/${elsewhere.applicationId}`, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "applications/:id",
+    method: "GET",
+    label: "the applicant's, in review",
+    path: `/applications/${inReview.applicationId}`,
+    shows: "Application: Infant Family Specialist",
+    expect: { anonymous: 401, applicant: 200, default: 404 },
+  },
+  {
+    route: "applications/:id",
+    method: "GET",
+    label: "the other association's applicant's",
+    path: `/applications/${elsewhere.applicationId}`,
+    expect: { anonymous: 401, default: 404 },
+  },
   // No intent: refused by the form before anything changes.
-  { route: "applications/:id", method: "POST", label: "the applicant's, in review", path: `/applications/${inReview.applicationId}`, expect: { anonymous: 401, applicant: 400, default: 404 } },
-  { route: "applications/:id", method: "POST", label: "the other association's applicant's", path: `/applications/${elsewhere.applicationId}`, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "applications/:id",
+    method: "POST",
+    label: "the applicant's, in review",
+    path: `/applications/${inReview.applicationId}`,
+    expect: { anonymous: 401, applicant: 400, default: 404 },
+  },
+  {
+    route: "applications/:id",
+    method: "POST",
+    label: "the other association's applicant's",
+    path: `/applications/${elsewhere.applicationId}`,
+    expect: { anonymous: 401, default: 404 },
+  },
 
   // A candidate's progress: the candidate, their advisor, the association's staff.
-  { route: "candidates/:id", method: "GET", label: "the applicant's candidacy", path: `/candidates/${homeCandidacy}`, shows: "Ana Applicant", expect: { anonymous: 401, applicant: 200, advisor: 200, staff: 200, admin: 200, default: 404 } },
-  { route: "candidates/:id", method: "GET", label: "the other association's candidacy", path: `/candidates/${otherCandidacy}`, shows: "Olga Elsewhere", expect: { anonymous: 401, "other-admin": 200, default: 404 } },
+  {
+    route: "candidates/:id",
+    method: "GET",
+    label: "the applicant's candidacy",
+    path: `/candidates/${homeCandidacy}`,
+    shows: "Ana Applicant",
+    expect: { anonymous: 401, applicant: 200, advisor: 200, staff: 200, admin: 200, default: 404 },
+  },
+  {
+    route: "candidates/:id",
+    method: "GET",
+    label: "the other association's candidacy",
+    path: `/candidates/${otherCandidacy}`,
+    shows: "Olga Elsewhere",
+    expect: { anonymous: 401, "other-admin": 200, default: 404 },
+  },
   { route: "candidates/:id", method: "GET", label: "no such candidacy", path: `/candidates/${fakeId}`, expect: { anonymous: 401, default: 404 } },
 
   { route: "owner/associations", method: "GET", path: "/owner/associations", expect: { anonymous: 401, owner: 200, default: 403 } },
@@ -174,20 +282,77 @@ const rows: Row[] = [
   // Staff pages: the association's staff and admins (and the owner); reviewers and members are refused.
   { route: "a/:slug/people", method: "GET", path: `/a/${slug}/people`, expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
   { route: "a/:slug/people", method: "POST", path: `/a/${slug}/people`, expect: { anonymous: 401, admin: 400, owner: 400, default: 403 } },
-  { route: "a/:slug/candidates", method: "GET", path: `/a/${slug}/candidates`, shows: "Ana Applicant", expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
+  {
+    route: "a/:slug/candidates",
+    method: "GET",
+    path: `/a/${slug}/candidates`,
+    shows: "Ana Applicant",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
   { route: "a/:slug/candidates", method: "POST", path: `/a/${slug}/candidates`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
   // An advisor for the other association's candidate, asked through the home association's page: refused.
-  { route: "a/:slug/candidates", method: "POST", label: "the other association's candidacy", path: `/a/${slug}/candidates`, fields: { candidacyId: otherCandidacy, advisorEmail: advisor.email }, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
-  { route: "a/:slug/applications", method: "GET", path: `/a/${slug}/applications`, shows: "Ana Applicant", expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 } },
-  { route: "a/:slug/applications", method: "POST", path: `/a/${slug}/applications`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
+  {
+    route: "a/:slug/candidates",
+    method: "POST",
+    label: "the other association's candidacy",
+    path: `/a/${slug}/candidates`,
+    fields: { candidacyId: otherCandidacy, advisorEmail: advisor.email },
+    expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 },
+  },
+  {
+    route: "a/:slug/applications",
+    method: "GET",
+    path: `/a/${slug}/applications`,
+    shows: "Ana Applicant",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  {
+    route: "a/:slug/applications",
+    method: "POST",
+    path: `/a/${slug}/applications`,
+    expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 },
+  },
   // The other association's fee, marked through the home association's page: refused.
-  { route: "a/:slug/applications", method: "POST", label: "the other association's application", path: `/a/${slug}/applications`, fields: { intent: "fee", applicationId: elsewhere.applicationId }, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
+  {
+    route: "a/:slug/applications",
+    method: "POST",
+    label: "the other association's application",
+    path: `/a/${slug}/applications`,
+    fields: { intent: "fee", applicationId: elsewhere.applicationId },
+    expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 },
+  },
 
   // The frozen file: the association's staff and the reviewers assigned to it; anyone else is told it does not exist.
-  { route: "a/:slug/applications/:id", method: "GET", label: "the applicant's, in review", path: file(home, inReview.applicationId), shows: "Ana Applicant", expect: { anonymous: 401, "assigned-reviewer": 200, staff: 200, admin: 200, default: 404 } },
-  { route: "a/:slug/applications/:id", method: "GET", label: "a draft (no file yet)", path: file(home, homeDraft.applicationId), expect: { anonymous: 401, default: 404 } },
-  { route: "a/:slug/applications/:id", method: "GET", label: "the other association's, under the home address", path: file(home, elsewhere.applicationId), expect: { anonymous: 401, default: 404 } },
-  { route: "a/:slug/applications/:id", method: "GET", label: "the other association's, under its own address", path: file(other, elsewhere.applicationId), shows: "Olga Elsewhere", expect: { anonymous: 401, "other-admin": 200, default: 404 } },
+  {
+    route: "a/:slug/applications/:id",
+    method: "GET",
+    label: "the applicant's, in review",
+    path: file(home, inReview.applicationId),
+    shows: "Ana Applicant",
+    expect: { anonymous: 401, "assigned-reviewer": 200, staff: 200, admin: 200, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id",
+    method: "GET",
+    label: "a draft (no file yet)",
+    path: file(home, homeDraft.applicationId),
+    expect: { anonymous: 401, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id",
+    method: "GET",
+    label: "the other association's, under the home address",
+    path: file(home, elsewhere.applicationId),
+    expect: { anonymous: 401, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id",
+    method: "GET",
+    label: "the other association's, under its own address",
+    path: file(other, elsewhere.applicationId),
+    shows: "Olga Elsewhere",
+    expect: { anonymous: 401, "other-admin": 200, default: 404 },
+  },
   { route: "a/:slug/applications/:id", method: "GET", label: "no such application", path: file(home, fakeId), expect: { anonymous: 401, default: 404 } },
 
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },

@@ -56,7 +56,10 @@ describe.each([
 
     // Sign up, confirm the email, log in.
     await page.goto("/");
-    await page.getByRole("link", { name: t("nav.signUp") }).first().click();
+    await page
+      .getByRole("link", { name: t("nav.signUp") })
+      .first()
+      .click();
     await field("field.name").fill(`Nueva Persona ${tag}`);
     await field("field.email").fill(email);
     await field("field.password").fill("una contraseña larga");
@@ -96,7 +99,10 @@ describe.each([
     await field("portfolio.relationshipFocused").check();
     await save();
 
-    for (const [title, hours] of [["Attachment and early relationships", "18"], ["Infant mental health foundations", "12"]] as const) {
+    for (const [title, hours] of [
+      ["Attachment and early relationships", "18"],
+      ["Infant mental health foundations", "12"],
+    ] as const) {
       await page.getByRole("link", { name: t("portfolio.addTraining") }).click();
       await field("portfolio.title").fill(title);
       await field("portfolio.date").fill(monthsFromNow(-14));
@@ -118,7 +124,10 @@ describe.each([
     await save();
 
     // Reflective supervision received from an endorsed provider, confirmed through the provider's link.
-    for (const [months, hours] of [[-18, "12"], [-2, "12"]] as const) {
+    for (const [months, hours] of [
+      [-18, "12"],
+      [-2, "12"],
+    ] as const) {
       await page.getByRole("link", { name: t("portfolio.addRsc") }).click();
       await field("portfolio.date").fill(monthsFromNow(months));
       await field("portfolio.hours").fill(hours);
@@ -127,7 +136,10 @@ describe.each([
       await field("portfolio.providerEarned").fill("2010-01-01");
       await save();
     }
-    await page.getByRole("link", { name: new RegExp(`^${t("confirm.ask")}`) }).last().click();
+    await page
+      .getByRole("link", { name: new RegExp(`^${t("confirm.ask")}`) })
+      .last()
+      .click();
     await field("confirm.email").fill(`lee-${tag}@example.org`);
     await check(page);
     await page.getByRole("button", { name: t("confirm.send") }).click();
@@ -182,7 +194,10 @@ describe.each([
     await field("field.email", staff).fill("admin@sc-imh.demo.cradle.test");
     await field("field.password", staff).fill("cradle-demo-2026");
     await staff.getByRole("button", { name: t("logIn.submit") }).click();
-    await staff.getByRole("navigation").getByRole("link", { name: t("nav.portfolio"), exact: true }).waitFor();
+    await staff
+      .getByRole("navigation")
+      .getByRole("link", { name: t("nav.portfolio"), exact: true })
+      .waitFor();
     await staff.goto("/a/sc-imh/applications");
     await check(staff);
     await staff

@@ -26,7 +26,12 @@ describe("running an installation", () => {
 
     await page.getByRole("link", { name: "Associations" }).click();
     await page.getByRole("heading", { name: "Associations", level: 1 }).waitFor();
-    expect(await page.getByRole("link", { name: /California Center/ }).first().isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole("link", { name: /California Center/ })
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await expectAccessible(page);
 
     await page.getByLabel("Name", { exact: true }).fill("Texas Infant Mental Health Association");

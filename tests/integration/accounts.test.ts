@@ -75,7 +75,12 @@ describe("sign up, confirm, log in, log out", () => {
 
 describe("the audit log of an account", () => {
   async function auditOf(userId: string) {
-    return (await listAuditOfSubject(app.services.db, "user", userId)).map(({ action, actor_kind, actor_user_id, details }) => ({ action, actor_kind, actor_user_id, details }));
+    return (await listAuditOfSubject(app.services.db, "user", userId)).map(({ action, actor_kind, actor_user_id, details }) => ({
+      action,
+      actor_kind,
+      actor_user_id,
+      details,
+    }));
   }
 
   it("records logging in (by the visitor), changing language and logging out (by the person), but not a wrong password", async () => {
@@ -104,7 +109,11 @@ describe("the audit log of an account", () => {
     expect((await client.get(pathOf(linkIn(mail, "/verify-email?token=")))).text).toContain("Your email is confirmed");
     const user = await findUserByEmail(app.services.db, "linus@example.org");
     const token = await app.services.db.selectFrom("email_tokens").select("id").where("user_id", "=", user!.id).executeTakeFirstOrThrow();
-    const entries = (await listAuditOfSubject(app.services.db, "user", user!.id)).map(({ action, actor_kind, actor_ref }) => ({ action, actor_kind, actor_ref }));
+    const entries = (await listAuditOfSubject(app.services.db, "user", user!.id)).map(({ action, actor_kind, actor_ref }) => ({
+      action,
+      actor_kind,
+      actor_ref,
+    }));
     expect(entries).toEqual([
       { action: "account.created", actor_kind: "visitor", actor_ref: expect.any(String) },
       { action: "account.email-verified", actor_kind: "link", actor_ref: `verify-email:${token.id}` },

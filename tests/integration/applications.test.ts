@@ -17,7 +17,11 @@ async function applicant() {
   await setFrameworksOfAssociation(app.services.db, association.id, ["alliance-iecmh-e"]);
   const user = await buildMember(app.services.db, association.id, "member", { name: "Rosa Martínez" });
   const client = await app.clientAs(user.id);
-  await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: readFileSync("examples/ifs-portfolio.json", "utf8") } });
+  await client.postFiles(
+    "/portfolio/import",
+    { kind: "json" },
+    { file: { name: "p.json", type: "application/json", content: readFileSync("examples/ifs-portfolio.json", "utf8") } },
+  );
   const started = await client.post("/applications", { intent: "apply", choice: `${association.id}|alliance-iecmh-e|ifs` });
   expect(started.status).toBe(302);
   return { user, client, association, path: started.location! };
@@ -48,7 +52,10 @@ describe("applying", () => {
 
     const page = await client.get(path);
     expect(page.text).toContain(`Submitted portfolio fingerprint (SHA-256): ${snapshot!.sha256}`);
-    expect((await listAuditOfSubject(app.services.db, "application", id)).map((entry) => entry.action)).toEqual(["application.started", "application.submitted"]);
+    expect((await listAuditOfSubject(app.services.db, "application", id)).map((entry) => entry.action)).toEqual([
+      "application.started",
+      "application.submitted",
+    ]);
     await inbox.waitFor((m) => m.to.includes(user.email) && m.subject.includes("Infant Family Specialist was submitted"));
     await inbox.waitFor((m) => m.to.includes("staff@mi.example.org") && m.subject.includes("Rosa Martínez submitted an application"));
 

@@ -18,7 +18,11 @@ describe("today is the association's day, not UTC's", () => {
   it("signs the code of ethics on the association's date", async () => {
     const association = await buildAssociationOf(app, "alliance-iecmh-e", { timeZone: "America/Los_Angeles" });
     const draft = await buildDraftApplication(app, { associationId: association.id });
-    const result = await runCommand(commandsOf(app, californiaEvening), submitApplication, draft.actor, { applicationId: draft.applicationId, attests: true, signsEthics: true });
+    const result = await runCommand(commandsOf(app, californiaEvening), submitApplication, draft.actor, {
+      applicationId: draft.applicationId,
+      attests: true,
+      signsEthics: true,
+    });
     expect(result.ok).toBe(true);
     const { portfolio } = await findPortfolio(app.services.db, draft.user.id);
     expect(portfolio.attestations.codeOfEthicsSigned).toBe("2026-12-01");
@@ -27,12 +31,18 @@ describe("today is the association's day, not UTC's", () => {
   it("counts candidate status and its reminders from the association's date", async () => {
     const association = await buildAssociationOf(app, "california-ifecmh", { timeZone: "America/Los_Angeles" });
     const applicant = await buildApplicant(app, { associationId: association.id });
-    const enrolled = await runCommand(commandsOf(app, californiaEvening), enrolCandidate, applicant.actor, { associationId: association.id, frameworkId: "california-ifecmh", categoryId: "mhs" });
+    const enrolled = await runCommand(commandsOf(app, californiaEvening), enrolCandidate, applicant.actor, {
+      associationId: association.id,
+      frameworkId: "california-ifecmh",
+      categoryId: "mhs",
+    });
     if (!enrolled.ok) expect.fail(JSON.stringify(enrolled.errors));
     const candidacy = await findCandidacy(app.services.db, enrolled.value.candidacyId);
     expect(candidacy?.expires_at.toISOString().slice(0, 10)).toBe("2031-12-01");
 
-    const reminders = async () => (await app.services.db.selectFrom("outbox").select("id").where("user_id", "=", applicant.user.id).where("kind", "=", "candidacy-reminder").execute()).length;
+    const reminders = async () =>
+      (await app.services.db.selectFrom("outbox").select("id").where("user_id", "=", applicant.user.id).where("kind", "=", "candidacy-reminder").execute())
+        .length;
     // A year before the end, in California: 2030-12-01 at 9 pm there is already 2 December in UTC.
     await sendCandidacyReminders(commandsOf(app, () => new Date("2030-12-01T07:59:00Z")));
     expect(await reminders()).toBe(0);

@@ -35,7 +35,9 @@ describe("candidate status", () => {
     const refused = await staffClient.post("/a/ca-center-test/candidates", { candidacyId: row.id, advisorEmail: "nobody@example.org" });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain("This person has no role in the association.");
-    expect((await staffClient.post("/a/ca-center-test/candidates", { candidacyId: row.id, advisorEmail: "ada@example.org" })).text).toContain("The advisor was assigned.");
+    expect((await staffClient.post("/a/ca-center-test/candidates", { candidacyId: row.id, advisorEmail: "ada@example.org" })).text).toContain(
+      "The advisor was assigned.",
+    );
 
     const progressPath = `/candidates/${row.id}`;
     const advisorView = await (await app.clientAs(advisor.id)).get(progressPath);
@@ -54,10 +56,19 @@ describe("candidate status", () => {
     const expires = new Date("2030-06-30T00:00:00Z");
     await app.services.db
       .insertInto("candidacies")
-      .values({ user_id: person.id, association_id: center.id, framework_id: "california-ifecmh", category_id: "mhs", enrolled_at: new Date("2025-06-30T00:00:00Z"), expires_at: expires, fee_cents: null })
+      .values({
+        user_id: person.id,
+        association_id: center.id,
+        framework_id: "california-ifecmh",
+        category_id: "mhs",
+        enrolled_at: new Date("2025-06-30T00:00:00Z"),
+        expires_at: expires,
+        fee_cents: null,
+      })
       .execute();
     const at = (iso: string) => ({ ...commandContext(app.services), now: () => new Date(iso) });
-    const countFor = async () => (await app.services.db.selectFrom("outbox").select("id").where("user_id", "=", person.id).where("kind", "=", "candidacy-reminder").execute()).length;
+    const countFor = async () =>
+      (await app.services.db.selectFrom("outbox").select("id").where("user_id", "=", person.id).where("kind", "=", "candidacy-reminder").execute()).length;
     await sendCandidacyReminders(at("2029-06-29T00:00:00Z"));
     expect(await countFor()).toBe(0);
     await sendCandidacyReminders(at("2029-07-01T00:00:00Z"));

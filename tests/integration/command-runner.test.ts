@@ -39,10 +39,15 @@ describe("the command runner", () => {
   it("runs the change, audits it under the command's name with who acted, and wakes the mail after the commit", async () => {
     const { association, staff, actor } = await staffOfNewAssociation();
     let wakes = 0;
-    const result = await runCommand({ ...commandsOf(app), wakeMail: () => wakes++ }, renameAssociation, actor, { associationId: association.id, name: "After" });
+    const result = await runCommand({ ...commandsOf(app), wakeMail: () => wakes++ }, renameAssociation, actor, {
+      associationId: association.id,
+      name: "After",
+    });
     expect(result).toEqual({ ok: true, value: null });
     expect(await nameOf(association.id)).toBe("After");
-    expect((await auditOf(association.id)).map((entry) => [entry.action, entry.actor_kind, entry.actor_user_id, entry.details])).toEqual([["test.association-renamed", "person", staff.id, { name: "After" }]]);
+    expect((await auditOf(association.id)).map((entry) => [entry.action, entry.actor_kind, entry.actor_user_id, entry.details])).toEqual([
+      ["test.association-renamed", "person", staff.id, { name: "After" }],
+    ]);
     expect(wakes).toBe(1);
   });
 
@@ -55,8 +60,14 @@ describe("the command runner", () => {
 
   it("answers bad input with field errors named by the schema's message keys", async () => {
     const { association, actor } = await staffOfNewAssociation();
-    expect(await runCommand(commandsOf(app), renameAssociation, actor, { associationId: association.id, name: "" })).toEqual({ ok: false, errors: { name: "error.required" } });
-    expect(await runCommand(commandsOf(app), renameAssociation, actor, { associationId: "not-an-id", name: "x" })).toEqual({ ok: false, errors: { associationId: "error.invalid" } });
+    expect(await runCommand(commandsOf(app), renameAssociation, actor, { associationId: association.id, name: "" })).toEqual({
+      ok: false,
+      errors: { name: "error.required" },
+    });
+    expect(await runCommand(commandsOf(app), renameAssociation, actor, { associationId: "not-an-id", name: "x" })).toEqual({
+      ok: false,
+      errors: { associationId: "error.invalid" },
+    });
   });
 
   it("checks the policy with the roles as they are now, not as the session read them", async () => {
@@ -70,7 +81,11 @@ describe("the command runner", () => {
   it("rolls back everything a refused command wrote, its mail included, and audits nothing", async () => {
     const { association, staff, actor } = await staffOfNewAssociation();
     let wakes = 0;
-    const result = await runCommand({ ...commandsOf(app), wakeMail: () => wakes++ }, renameAssociation, actor, { associationId: association.id, name: "After", failAfterWrite: true });
+    const result = await runCommand({ ...commandsOf(app), wakeMail: () => wakes++ }, renameAssociation, actor, {
+      associationId: association.id,
+      name: "After",
+      failAfterWrite: true,
+    });
     expect(result).toEqual({ ok: false, errors: { name: "error.tooLong" } });
     expect(await nameOf(association.id)).toBe("Before");
     expect(await auditOf(association.id)).toEqual([]);

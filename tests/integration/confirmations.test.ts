@@ -63,7 +63,16 @@ describe("confirmation of hours by the provider, through an emailed link", () =>
   it("asks the supervisor named on a job, whose verification marks the work verified", async () => {
     const user = await buildUser(app.services.db);
     const client = await app.clientAs(user.id);
-    await client.post("/portfolio/work/new", { role: "Home visitor", employer: "Early Head Start", start: "2020-01-06", ages: "0-36", familiesServed: "12", paid: "on", supervisor: "Carmen Díaz", intent: "save" });
+    await client.post("/portfolio/work/new", {
+      role: "Home visitor",
+      employer: "Early Head Start",
+      start: "2020-01-06",
+      ages: "0-36",
+      familiesServed: "12",
+      paid: "on",
+      supervisor: "Carmen Díaz",
+      intent: "save",
+    });
     const [job] = (await findPortfolio(app.services.db, user.id)).portfolio.work;
     expect(job).toMatchObject({ supervisor: "Carmen Díaz", verified: false });
     expect((await client.get(`/portfolio/confirm/${job!.id}`)).text).toContain('value="Carmen Díaz"');
@@ -92,24 +101,44 @@ describe("confirmation of hours by the provider, through an emailed link", () =>
       actor_kind: "link",
       actor_ref: `verify-entry:${link.id}`,
       actor_user_id: null,
-      details: { recipientName: "Dr. Lee", recipientEmail: "lee-audit@example.org", entryId: session.id, confirmed: true, list: "reflectiveSupervision", entry: { id: session.id, date: "2025-04-01", hours: 1.5 } },
+      details: {
+        recipientName: "Dr. Lee",
+        recipientEmail: "lee-audit@example.org",
+        entryId: session.id,
+        confirmed: true,
+        list: "reflectiveSupervision",
+        entry: { id: session.id, date: "2025-04-01", hours: 1.5 },
+      },
     });
     expect(new Date(answered.created_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(new Date(answered.created_at).getTime()).toBeLessThanOrEqual(after + 1000);
-    expect(history[0]).toMatchObject({ actor_kind: "person", actor_user_id: user.id, details: { linkId: link.id, recipientEmail: "lee-audit@example.org", entryId: session.id } });
+    expect(history[0]).toMatchObject({
+      actor_kind: "person",
+      actor_user_id: user.id,
+      details: { linkId: link.id, recipientEmail: "lee-audit@example.org", entryId: session.id },
+    });
   });
 
   it("records one answer when two arrive at once through the same link", async () => {
     const { user, session, path } = await applicantWithSession("lee-twice@example.org");
-    const [yes, no] = await Promise.all([(await app.client()).post(path, { answer: "yes" }), (await app.client()).post(path, { answer: "no", comment: "Not me." })]);
+    const [yes, no] = await Promise.all([
+      (await app.client()).post(path, { answer: "yes" }),
+      (await app.client()).post(path, { answer: "no", comment: "Not me." }),
+    ]);
     const pages = [yes.text, no.text];
     expect(pages.filter((text) => text.includes("Thank you. Your answer is recorded."))).toHaveLength(1);
     expect(pages.filter((text) => text.includes("already been sent"))).toHaveLength(1);
-    const answers = (await listAuditOfSubject(app.services.db, "portfolio-entry", `${user.id}/${session.id}`)).filter((entry) => entry.action === "confirmation.answered");
+    const answers = (await listAuditOfSubject(app.services.db, "portfolio-entry", `${user.id}/${session.id}`)).filter(
+      (entry) => entry.action === "confirmation.answered",
+    );
     expect(answers).toHaveLength(1);
     const confirmed = answers[0]!.details.confirmed;
     expect((await findPortfolio(app.services.db, user.id)).portfolio.reflectiveSupervision[0]!.verified).toBe(confirmed);
-    const link = await app.services.db.selectFrom("access_links").select("answers").where("recipient_email", "=", "lee-twice@example.org").executeTakeFirstOrThrow();
+    const link = await app.services.db
+      .selectFrom("access_links")
+      .select("answers")
+      .where("recipient_email", "=", "lee-twice@example.org")
+      .executeTakeFirstOrThrow();
     expect(link.answers).toMatchObject({ confirmed });
   });
 });

@@ -20,7 +20,11 @@ describe("documents", () => {
     await setFrameworksOfAssociation(app.services.db, home.id, ["alliance-iecmh-e"]);
     const owner = await buildMember(app.services.db, home.id, "member");
     const client = await app.clientAs(owner.id);
-    const uploaded = await client.postFiles("/portfolio/documents", { type: "transcript" }, { file: { name: "transcript.pdf", type: "application/pdf", content: pdf } });
+    const uploaded = await client.postFiles(
+      "/portfolio/documents",
+      { type: "transcript" },
+      { file: { name: "transcript.pdf", type: "application/pdf", content: pdf } },
+    );
     expect(uploaded.text).toContain("The document was added to your portfolio.");
     const [entry] = (await findPortfolio(app.services.db, owner.id)).portfolio.documents;
     expect(entry).toMatchObject({ type: "transcript" });
@@ -55,12 +59,20 @@ describe("documents", () => {
   it("refuses a file that is not what its name says, and one over 20 MB, keeping nothing", async () => {
     const owner = await buildUser(app.services.db);
     const client = await app.clientAs(owner.id);
-    const fake = await client.postFiles("/portfolio/documents", { type: "certificate" }, { file: { name: "certificate.pdf", type: "application/pdf", content: "<html>not a pdf</html>" } });
+    const fake = await client.postFiles(
+      "/portfolio/documents",
+      { type: "certificate" },
+      { file: { name: "certificate.pdf", type: "application/pdf", content: "<html>not a pdf</html>" } },
+    );
     expect(fake.status).toBe(400);
     expect(fake.text).toContain("we check the content, not the name");
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     big.set(pdf);
-    const tooBig = await client.postFiles("/portfolio/documents", { type: "certificate" }, { file: { name: "big.pdf", type: "application/pdf", content: big } });
+    const tooBig = await client.postFiles(
+      "/portfolio/documents",
+      { type: "certificate" },
+      { file: { name: "big.pdf", type: "application/pdf", content: big } },
+    );
     expect(tooBig.status).toBe(400);
     expect(tooBig.text).toContain("larger than 20 MB");
     expect((await findPortfolio(app.services.db, owner.id)).portfolio.documents).toEqual([]);
@@ -74,14 +86,24 @@ describe("documents", () => {
     const portfolioPage = await client.get("/portfolio");
     const attachLink = `/portfolio/documents?about=${training!.id}&amp;type=certificate`;
     expect(portfolioPage.text).toContain(attachLink);
-    expect((await client.get(`/portfolio/documents?about=${training!.id}&type=certificate`)).text).toMatch(new RegExp(`<option value="${training!.id}" selected="">Attachment basics`));
+    expect((await client.get(`/portfolio/documents?about=${training!.id}&type=certificate`)).text).toMatch(
+      new RegExp(`<option value="${training!.id}" selected="">Attachment basics`),
+    );
 
-    const gone = await client.postFiles("/portfolio/documents", { type: "certificate", about: "training-deleted" }, { file: { name: "c.pdf", type: "application/pdf", content: pdf } });
+    const gone = await client.postFiles(
+      "/portfolio/documents",
+      { type: "certificate", about: "training-deleted" },
+      { file: { name: "c.pdf", type: "application/pdf", content: pdf } },
+    );
     expect(gone.status).toBe(400);
     expect(gone.text).toContain("This entry no longer exists.");
     expect(gone.text).toMatch(/<option value="certificate" selected="">/);
 
-    await client.postFiles("/portfolio/documents", { type: "certificate", about: training!.id }, { file: { name: "c.pdf", type: "application/pdf", content: pdf } });
+    await client.postFiles(
+      "/portfolio/documents",
+      { type: "certificate", about: training!.id },
+      { file: { name: "c.pdf", type: "application/pdf", content: pdf } },
+    );
     const [document] = (await findPortfolio(app.services.db, owner.id)).portfolio.documents;
     expect(document).toMatchObject({ type: "certificate", about: training!.id });
     expect((await client.get("/portfolio/documents")).text).toContain("for Attachment basics");

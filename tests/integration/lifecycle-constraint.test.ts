@@ -16,7 +16,11 @@ describe("the database allows exactly the lifecycle's statuses", () => {
   });
 
   it("names the same statuses in its check constraint as the domain does (a new status needs a migration)", async () => {
-    const { rows } = await sql<{ definition: string }>`select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'applications_status_check' and conrelid = 'applications'::regclass`.execute(app.services.db);
+    const { rows } = await sql<{
+      definition: string;
+    }>`select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'applications_status_check' and conrelid = 'applications'::regclass`.execute(
+      app.services.db,
+    );
     const named = [...rows[0]!.definition.matchAll(/'([^']+)'/g)].map((match) => match[1]);
     expect([...named].sort()).toEqual([...applicationStatuses].sort());
   });

@@ -39,7 +39,14 @@ describe("notices are catalogue messages rendered in each recipient's language w
     await speaksSpanish(user.id);
     const candidacy = await app.services.db
       .insertInto("candidacies")
-      .values({ user_id: user.id, association_id: associationId, framework_id: "alliance-iecmh-e", category_id: "ifs", enrolled_at: new Date(), expires_at: new Date("2030-01-01T00:00:00Z") })
+      .values({
+        user_id: user.id,
+        association_id: associationId,
+        framework_id: "alliance-iecmh-e",
+        category_id: "ifs",
+        enrolled_at: new Date(),
+        expires_at: new Date("2030-01-01T00:00:00Z"),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await runOrThrow(app, assignAdvisor, staff.actor, { candidacyId: candidacy.id, advisorEmail: staff.user.email });

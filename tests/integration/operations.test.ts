@@ -66,7 +66,9 @@ describe("when the database cannot be reached", () => {
     expect(await (await fetch(`${app.url}/healthz`)).json()).toMatchObject({ status: "ok" });
 
     const healthy = app.services.db;
-    const unreachable: Db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: "postgres://x@127.0.0.1:1/x", connectionTimeoutMillis: 1000 }) }) });
+    const unreachable: Db = new Kysely({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: "postgres://x@127.0.0.1:1/x", connectionTimeoutMillis: 1000 }) }),
+    });
     app.services.db = unreachable;
     try {
       const health = await fetch(`${app.url}/healthz`);

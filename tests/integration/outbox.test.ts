@@ -40,7 +40,10 @@ describe("outbox worker", () => {
 
   it("keeps a refused message, retries it after a growing wait, and gives up after the last attempt", async () => {
     let clock = new Date("2026-11-23T10:00:00Z");
-    await database.db.insertInto("outbox").values({ ...toRow(mail("flaky@example.org")), next_attempt_at: clock }).execute();
+    await database.db
+      .insertInto("outbox")
+      .values({ ...toRow(mail("flaky@example.org")), next_attempt_at: clock })
+      .execute();
     const worker = startMailWorker({ db: database.db, smtpUrl: inbox.url, from: "c@example.org", logger, now: () => clock, pollMs: 60_000 });
     inbox.refuseNext(1);
     await worker.runOnce();
@@ -58,7 +61,10 @@ describe("outbox worker", () => {
     expect(row.status).toBe("sent");
     await inbox.waitFor((m) => m.to.includes("flaky@example.org"));
 
-    await database.db.insertInto("outbox").values({ ...toRow(mail("gone@example.org")), attempts: maxMailAttempts - 1, next_attempt_at: clock }).execute();
+    await database.db
+      .insertInto("outbox")
+      .values({ ...toRow(mail("gone@example.org")), attempts: maxMailAttempts - 1, next_attempt_at: clock })
+      .execute();
     inbox.refuseNext(1);
     await worker.runOnce();
     await worker.stop();

@@ -102,7 +102,11 @@ describe("the archive of everything", () => {
     await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: example } });
     const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 64 }, (_, i) => i)]);
-    await client.postFiles("/portfolio/documents", { type: "transcript" }, { file: { name: "Transcript: Fall/2015.pdf", type: "application/pdf", content: pdf } });
+    await client.postFiles(
+      "/portfolio/documents",
+      { type: "transcript" },
+      { file: { name: "Transcript: Fall/2015.pdf", type: "application/pdf", content: pdf } },
+    );
     await client.postFiles("/portfolio/documents", { type: "certificate" }, { file: { name: "certificado niño.png", type: "image/png", content: png } });
 
     const archive = await client.getBytes("/portfolio/archive");
@@ -111,7 +115,8 @@ describe("the archive of everything", () => {
     const folder = mkdtempSync(path.join(tmpdir(), "cradle-archive-"));
     writeFileSync(path.join(folder, "archive.zip"), archive.bytes);
     // Python's zipfile is an independent reader: it checks every CRC and lists what is inside.
-    const script = "import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({n: z.read(n).hex() for n in z.namelist()}))";
+    const script =
+      "import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({n: z.read(n).hex() for n in z.namelist()}))";
     const { stdout } = await promisify(execFile)("python3", ["-c", script, path.join(folder, "archive.zip")]);
     const entries = JSON.parse(stdout) as Record<string, string>;
     expect(Object.keys(entries)).toEqual(["portfolio.json", "documents/01-Transcript_ Fall_2015.pdf", "documents/02-certificado niño.png"]);

@@ -73,7 +73,16 @@ describe("the portfolio editor", () => {
 
   it("edits and deletes an entry", async () => {
     const { user, client } = await member();
-    await client.post("/portfolio/work/new", { role: "Home visitor", kind: "prevention", start: "2020-01-01", ages: "0-36", familiesServed: "12", paid: "on", relationshipFocused: "on", intent: "save" });
+    await client.post("/portfolio/work/new", {
+      role: "Home visitor",
+      kind: "prevention",
+      start: "2020-01-01",
+      ages: "0-36",
+      familiesServed: "12",
+      paid: "on",
+      relationshipFocused: "on",
+      intent: "save",
+    });
     const [job] = (await findPortfolio(app.services.db, user.id)).portfolio.work;
     expect(job).toMatchObject({ role: "Home visitor", ages: { fromMonths: 0, toMonths: 36 }, familiesServed: 12, paid: true, withParents: false });
     await client.post(`/portfolio/work/${job!.id}`, { role: "Lead home visitor", kind: "prevention", start: "2020-01-01", intent: "save" });
@@ -113,7 +122,9 @@ describe("the portfolio editor", () => {
     expect(form.text).toMatch(/<input id="field-paid" type="checkbox" name="paid" [^>]*checked=""/);
     const failed = await client.post("/portfolio/work/new", { role: "Visitadora", start: "ayer", familiesServed: "doce", intent: "save" });
     expect(failed.status).toBe(400);
-    expect(failed.text).toMatch(/<p class="field-error" id="error-start">Escriba una fecha como 2024-03-15\.<\/p><input id="field-start" aria-invalid="true" [^>]*value="ayer"/);
+    expect(failed.text).toMatch(
+      /<p class="field-error" id="error-start">Escriba una fecha como 2024-03-15\.<\/p><input id="field-start" aria-invalid="true" [^>]*value="ayer"/,
+    );
     expect(failed.text).toContain('<p class="field-error" id="error-familiesServed">Escriba un número.</p>');
     expect(failed.text).toContain('value="Visitadora"');
   });
@@ -219,7 +230,10 @@ describe("joining an association and recording memberships", () => {
     expect((await client.get("/progress")).text).toContain(missing);
     await client.post("/portfolio/memberships/new", { organization: "SCIMHA", validUntil: "2099-12-31", intent: "save" });
     expect((await client.get("/progress")).text).not.toContain(missing);
-    expect((await findPortfolio(app.services.db, user.id)).portfolio.memberships).toMatchObject([{ validUntil: "2020-12-31", memberId: "A-17" }, { validUntil: "2099-12-31" }]);
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.memberships).toMatchObject([
+      { validUntil: "2020-12-31", memberId: "A-17" },
+      { validUntil: "2099-12-31" },
+    ]);
     const blank = await client.post("/portfolio/memberships/new", { organization: "", validUntil: "soon", intent: "save" });
     expect(blank.status).toBe(400);
     expect(blank.text).toContain("Please fill in this field.");
@@ -272,7 +286,8 @@ describe("the personal statement", () => {
     const inCalifornia = await buildMember(app.services.db, association.id, "member");
     const nowhere = await buildUser(app.services.db);
     const evening = commandsOf(app, () => new Date("2025-03-01T03:00:00Z"));
-    for (const someone of [inCalifornia, nowhere]) expect(await runCommand(evening, saveWrittenStatement, person(someone.id), { text: "My statement." })).toMatchObject({ ok: true });
+    for (const someone of [inCalifornia, nowhere])
+      expect(await runCommand(evening, saveWrittenStatement, person(someone.id), { text: "My statement." })).toMatchObject({ ok: true });
     expect((await findPortfolio(app.services.db, inCalifornia.id)).portfolio.documents[0]!.date).toBe("2025-02-28");
     expect((await findPortfolio(app.services.db, nowhere.id)).portfolio.documents[0]!.date).toBe("2025-03-01");
   });

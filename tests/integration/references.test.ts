@@ -14,13 +14,29 @@ import { commandsOf } from "../setup/state-builders.ts";
 const { app, inbox, close } = await startTestAppWithMail();
 afterAll(close);
 
-const domains = ["theoretical-foundations", "law-regulation-agency-policy", "systems-expertise", "direct-service-skills", "working-with-others", "communicating", "thinking", "reflection", "administration"];
+const domains = [
+  "theoretical-foundations",
+  "law-regulation-agency-policy",
+  "systems-expertise",
+  "direct-service-skills",
+  "working-with-others",
+  "communicating",
+  "thinking",
+  "reflection",
+  "administration",
+];
 const pathOf = (link: string) => new URL(link).pathname;
 
 async function applicantAsks(raterEmail: string, extra: Record<string, string> = {}) {
   const user = await buildUser(app.services.db, { name: "Marisol Vega" });
   const client = await app.clientAs(user.id);
-  const page = await client.post("/portfolio/references", { raterName: "Dana Ruiz", raterEmail, role: "current-supervisor", frameworkId: "alliance-iecmh-e", ...extra });
+  const page = await client.post("/portfolio/references", {
+    raterName: "Dana Ruiz",
+    raterEmail,
+    role: "current-supervisor",
+    frameworkId: "alliance-iecmh-e",
+    ...extra,
+  });
   expect(page.text).toContain("We emailed Dana Ruiz a link to the rating form.");
   const mail = await inbox.waitFor((m) => m.to.includes(raterEmail));
   return { user, client, mail, path: pathOf(linkIn(mail, "/r/")) };
@@ -64,7 +80,11 @@ describe("reference ratings through an emailed link", () => {
     expect(refused.status).toBe(400);
     expect(refused.text).toContain("This form asked for something this page does not do.");
     expect((await findPortfolio(app.services.db, user.id)).portfolio.references[0]!.completed).toBeUndefined();
-    const link = await app.services.db.selectFrom("access_links").select(["answers", "draft", "completed_at"]).where("user_id", "=", user.id).executeTakeFirstOrThrow();
+    const link = await app.services.db
+      .selectFrom("access_links")
+      .select(["answers", "draft", "completed_at"])
+      .where("user_id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(link).toEqual({ answers: null, draft: null, completed_at: null });
     expect((await rater.get(path)).text).not.toContain("checked");
   });
@@ -115,7 +135,11 @@ describe("reference ratings through an emailed link", () => {
 
   it("says so when a link has expired or is not valid", async () => {
     const { path } = await applicantAsks("late@example.org");
-    await app.services.db.updateTable("access_links").set({ expires_at: new Date(Date.now() - 1000) }).where("recipient_email", "=", "late@example.org").execute();
+    await app.services.db
+      .updateTable("access_links")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("recipient_email", "=", "late@example.org")
+      .execute();
     expect((await (await app.client()).get(path)).text).toContain("This link has expired.");
     expect((await (await app.client()).get("/r/forged")).text).toContain("This link is not valid.");
   });
@@ -134,10 +158,16 @@ describe("reference ratings through an emailed link", () => {
     const rater = await app.client();
     await rater.post(path, { "theoretical-foundations": "3", intent: "save" });
     const before = Date.now();
-    expect((await rater.post(path, { ...Object.fromEntries(domains.map((domain) => [domain, "4"])), intent: "submit" })).text).toContain("Thank you. Your rating is recorded.");
+    expect((await rater.post(path, { ...Object.fromEntries(domains.map((domain) => [domain, "4"])), intent: "submit" })).text).toContain(
+      "Thank you. Your rating is recorded.",
+    );
     const after = Date.now();
     const [reference] = (await findPortfolio(app.services.db, user.id)).portfolio.references;
-    const link = await app.services.db.selectFrom("access_links").select("id").where("recipient_email", "=", "audit-rater@example.org").executeTakeFirstOrThrow();
+    const link = await app.services.db
+      .selectFrom("access_links")
+      .select("id")
+      .where("recipient_email", "=", "audit-rater@example.org")
+      .executeTakeFirstOrThrow();
     const history = await listAuditOfSubject(app.services.db, "portfolio-entry", `${user.id}/${reference!.id}`);
     expect(history.map((entry) => entry.action)).toEqual(["reference.requested", "reference.draft-saved", "reference.submitted"]);
     const submitted = history[2]!;
@@ -145,12 +175,23 @@ describe("reference ratings through an emailed link", () => {
       actor_kind: "link",
       actor_ref: `reference:${link.id}`,
       actor_user_id: null,
-      details: { recipientName: "Dana Ruiz", recipientEmail: "audit-rater@example.org", entryId: reference!.id, completed: reference!.completed, notEnoughInformation: 0, waived: false },
+      details: {
+        recipientName: "Dana Ruiz",
+        recipientEmail: "audit-rater@example.org",
+        entryId: reference!.id,
+        completed: reference!.completed,
+        notEnoughInformation: 0,
+        waived: false,
+      },
     });
     expect(submitted.details).not.toHaveProperty("answers");
     expect(new Date(submitted.created_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(new Date(submitted.created_at).getTime()).toBeLessThanOrEqual(after + 1000);
-    expect(history[0]).toMatchObject({ actor_kind: "person", actor_user_id: user.id, details: { linkId: link.id, recipientName: "Dana Ruiz", recipientEmail: "audit-rater@example.org" } });
+    expect(history[0]).toMatchObject({
+      actor_kind: "person",
+      actor_user_id: user.id,
+      details: { linkId: link.id, recipientName: "Dana Ruiz", recipientEmail: "audit-rater@example.org" },
+    });
   });
 
   it("records one rating when the rater sends it twice at once", async () => {
@@ -172,7 +213,12 @@ describe("reference ratings through an emailed link", () => {
     const association = await buildAssociation(app.services.db, { timeZone: "Pacific/Kiritimati" });
     const { user, holder } = await buildReferenceRequest(app, { associationId: association.id });
     const answers = { ...Object.fromEntries(domains.map((domain) => [domain, "3"])), raterCredential: "alliance-iecmh-e/imhs", raterEarned: nextDay };
-    const result = await runCommand(commandsOf(app, () => at), submitRating, holder, { answers });
+    const result = await runCommand(
+      commandsOf(app, () => at),
+      submitRating,
+      holder,
+      { answers },
+    );
     expect(result).toEqual({ ok: true, value: { completed: nextDay } });
     const [reference] = (await findPortfolio(app.services.db, user.id)).portfolio.references;
     expect(reference).toMatchObject({ completed: nextDay, raterCredentials: [{ earned: nextDay }] });

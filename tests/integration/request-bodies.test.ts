@@ -46,7 +46,10 @@ async function waitUntil(condition: () => boolean, what: string) {
 describe("request bodies", () => {
   it("answers an anonymous 400 MB post with 413 at once, without reading it, and closes the connection", async () => {
     const { growth } = await peakBufferGrowth(async () => {
-      const { request, response } = openRawRequest(app.url, "POST", "/login", { "content-type": "application/x-www-form-urlencoded", "content-length": 400 * megabyte });
+      const { request, response } = openRawRequest(app.url, "POST", "/login", {
+        "content-type": "application/x-www-form-urlencoded",
+        "content-length": 400 * megabyte,
+      });
       request.write("email=someone%40example.org&password=");
       const answer = await withinTime(response, "a 400 MB post");
       expect(answer.statusCode).toBe(413);
@@ -59,7 +62,10 @@ describe("request bodies", () => {
   });
 
   it("refuses a post without a CSRF cookie before reading its body", async () => {
-    const { request, response } = openRawRequest(app.url, "POST", "/login", { "content-type": "application/x-www-form-urlencoded", "content-length": 500 * 1024 });
+    const { request, response } = openRawRequest(app.url, "POST", "/login", {
+      "content-type": "application/x-www-form-urlencoded",
+      "content-length": 500 * 1024,
+    });
     request.write("csrf=whatever&email=");
     const answer = await withinTime(response, "a post without a CSRF cookie whose body never ends");
     expect(answer.statusCode).toBe(403);
@@ -69,27 +75,46 @@ describe("request bodies", () => {
   it("allows a large upload only where files are uploaded", async () => {
     const owner = await buildUser(app.services.db);
     const client = await app.clientAs(owner.id);
-    const upload = openRawRequest(app.url, "POST", "/portfolio/documents", { "content-type": "multipart/form-data; boundary=x", "content-length": 400 * megabyte, cookie: client.cookieHeader() });
+    const upload = openRawRequest(app.url, "POST", "/portfolio/documents", {
+      "content-type": "multipart/form-data; boundary=x",
+      "content-length": 400 * megabyte,
+      cookie: client.cookieHeader(),
+    });
     expect((await withinTime(upload.response, "a 400 MB upload")).statusCode).toBe(413);
     upload.request.destroy();
     const content = new Uint8Array(3 * megabyte);
     content.set(pdf);
     // With JavaScript, React Router posts the same form to the route's `.data` address.
-    const withJavaScript = await client.postFiles("/portfolio/documents.data", { type: "transcript" }, { file: { name: "t.pdf", type: "application/pdf", content } });
+    const withJavaScript = await client.postFiles(
+      "/portfolio/documents.data",
+      { type: "transcript" },
+      { file: { name: "t.pdf", type: "application/pdf", content } },
+    );
     expect(withJavaScript.status).toBe(200);
     expect((await findPortfolio(app.services.db, owner.id)).portfolio.documents).toHaveLength(1);
-    const form = openRawRequest(app.url, "POST", "/portfolio/statement", { "content-type": "multipart/form-data; boundary=x", "content-length": 10 * megabyte, cookie: client.cookieHeader() });
+    const form = openRawRequest(app.url, "POST", "/portfolio/statement", {
+      "content-type": "multipart/form-data; boundary=x",
+      "content-length": 10 * megabyte,
+      cookie: client.cookieHeader(),
+    });
     expect((await withinTime(form.response, "a 10 MB post to a form without files")).statusCode).toBe(413);
     form.request.destroy();
   });
 
   it("stops reading a streamed body at the limit and answers 413, holding none of it", async () => {
     const browser = await app.client();
-    const { request, response } = openRawRequest(app.url, "POST", "/login", { "content-type": "application/x-www-form-urlencoded", "transfer-encoding": "chunked", cookie: browser.cookieHeader() });
+    const { request, response } = openRawRequest(app.url, "POST", "/login", {
+      "content-type": "application/x-www-form-urlencoded",
+      "transfer-encoding": "chunked",
+      cookie: browser.cookieHeader(),
+    });
     const chunk = Buffer.alloc(64 * 1024, "a");
     const limit = 64 * megabyte;
     let answer: IncomingMessage | undefined;
-    void response.then((received) => (answer = received), () => {});
+    void response.then(
+      (received) => (answer = received),
+      () => {},
+    );
     const { result: sent, growth } = await peakBufferGrowth(async () => {
       let sent = 0;
       request.write(`csrf=${browser.csrfToken}&email=`);
@@ -117,7 +142,11 @@ describe("request bodies", () => {
     content.set(pdf);
     const tail = `\r\n--${boundary}--\r\n`;
     const length = Buffer.byteLength(head) + content.length + Buffer.byteLength(tail);
-    const { request, response } = openRawRequest(app.url, "POST", "/portfolio/documents", { "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": length, cookie: client.cookieHeader() });
+    const { request, response } = openRawRequest(app.url, "POST", "/portfolio/documents", {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      "content-length": length,
+      cookie: client.cookieHeader(),
+    });
     request.write(head);
     request.write(content.subarray(0, 2 * megabyte));
     const bytesOnDisk = () => filesWaitingInUploadFolder().reduce((sum, name) => sum + statSync(path.join(uploadFolder, name)).size, 0);
@@ -133,14 +162,26 @@ describe("request bodies", () => {
   it("refuses an upload with a wrong CSRF token, or a file over the limit, keeping no temporary file", async () => {
     const owner = await buildUser(app.services.db);
     const client = await app.clientAs(owner.id);
-    const forged = await client.postFiles("/portfolio/documents", { csrf: "forged", type: "transcript" }, { file: { name: "t.pdf", type: "application/pdf", content: pdf } });
+    const forged = await client.postFiles(
+      "/portfolio/documents",
+      { csrf: "forged", type: "transcript" },
+      { file: { name: "t.pdf", type: "application/pdf", content: pdf } },
+    );
     expect(forged.status).toBe(403);
     const big = new Uint8Array(20 * megabyte + 1);
     big.set(pdf);
-    const tooBig = await client.postFiles("/portfolio/documents", { type: "certificate" }, { file: { name: "big.pdf", type: "application/pdf", content: big } });
+    const tooBig = await client.postFiles(
+      "/portfolio/documents",
+      { type: "certificate" },
+      { file: { name: "big.pdf", type: "application/pdf", content: big } },
+    );
     expect(tooBig.status).toBe(400);
     expect(tooBig.text).toContain("The file is larger than 20 MB.");
-    const bigImport = await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: " ".repeat(5 * megabyte + 1) } });
+    const bigImport = await client.postFiles(
+      "/portfolio/import",
+      { kind: "json" },
+      { file: { name: "p.json", type: "application/json", content: " ".repeat(5 * megabyte + 1) } },
+    );
     expect(bigImport.status).toBe(400);
     expect(bigImport.text).toContain("The file is larger than 5 MB.");
     expect((await findPortfolio(app.services.db, owner.id)).portfolio.documents).toEqual([]);

@@ -39,7 +39,11 @@ describe("streamed answers", () => {
       const content = new Uint8Array(2 * megabyte);
       content.set(pdf);
       content[content.length - 1] = index;
-      const page = await client.postFiles("/portfolio/documents", { type: "certificate" }, { file: { name: `c${index}.pdf`, type: "application/pdf", content } });
+      const page = await client.postFiles(
+        "/portfolio/documents",
+        { type: "certificate" },
+        { file: { name: `c${index}.pdf`, type: "application/pdf", content } },
+      );
       expect(page.status).toBe(200);
     }
 

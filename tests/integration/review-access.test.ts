@@ -19,9 +19,18 @@ async function submittedApplication() {
   for (const association of [home, elsewhere]) await setFrameworksOfAssociation(db, association.id, ["alliance-iecmh-e"]);
   const applicant = await buildMember(db, home.id, "member", { name: "Ana Privada" });
   const client = await app.clientAs(applicant.id);
-  await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: readFileSync("examples/ifs-portfolio.json", "utf8") } });
+  await client.postFiles(
+    "/portfolio/import",
+    { kind: "json" },
+    { file: { name: "p.json", type: "application/json", content: readFileSync("examples/ifs-portfolio.json", "utf8") } },
+  );
   await client.postFiles("/portfolio/documents", { type: "resume" }, { file: { name: "resume.pdf", type: "application/pdf", content: pdf } });
-  await client.post("/portfolio/references", { raterName: "Confidential Rater", raterEmail: "rater@example.org", role: "current-supervisor", frameworkId: "alliance-iecmh-e" });
+  await client.post("/portfolio/references", {
+    raterName: "Confidential Rater",
+    raterEmail: "rater@example.org",
+    role: "current-supervisor",
+    frameworkId: "alliance-iecmh-e",
+  });
   const started = await client.post("/applications", { intent: "apply", choice: `${home.id}|alliance-iecmh-e|ifs` });
   const applicationId = started.location!.split("/").pop()!;
   await client.post(started.location!, { intent: "submit", attest: "on", ethics: "on" });

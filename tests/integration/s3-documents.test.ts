@@ -17,10 +17,21 @@ let s3: S3rver;
 let app: TestApp;
 let settings: Parameters<typeof createS3FileStore>[0];
 beforeAll(async () => {
-  s3 = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: mkdtempSync(path.join(tmpdir(), "cradle-s3-")), configureBuckets: [{ name: "cradle-documents" }] });
+  s3 = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: mkdtempSync(path.join(tmpdir(), "cradle-s3-")),
+    configureBuckets: [{ name: "cradle-documents" }],
+  });
   const { port } = await s3.run();
   settings = { endpoint: `http://127.0.0.1:${port}`, bucket: "cradle-documents", region: "us-east-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
-  app = await startTestApp({ S3_ENDPOINT: settings.endpoint, S3_BUCKET: settings.bucket, S3_ACCESS_KEY_ID: settings.accessKeyId, S3_SECRET_ACCESS_KEY: settings.secretAccessKey });
+  app = await startTestApp({
+    S3_ENDPOINT: settings.endpoint,
+    S3_BUCKET: settings.bucket,
+    S3_ACCESS_KEY_ID: settings.accessKeyId,
+    S3_SECRET_ACCESS_KEY: settings.secretAccessKey,
+  });
 });
 afterAll(async () => {
   await app?.close();
@@ -33,7 +44,11 @@ describe("documents in an S3-compatible bucket", () => {
   it("uploads to the bucket, not the data folder, and downloads the same bytes", async () => {
     const user = await buildUser(app.services.db);
     const client = await app.clientAs(user.id);
-    const uploaded = await client.postFiles("/portfolio/documents", { type: "transcript" }, { file: { name: "transcript.pdf", type: "application/pdf", content: pdf } });
+    const uploaded = await client.postFiles(
+      "/portfolio/documents",
+      { type: "transcript" },
+      { file: { name: "transcript.pdf", type: "application/pdf", content: pdf } },
+    );
     expect(uploaded.status).toBe(200);
     const [entry] = (await findPortfolio(app.services.db, user.id)).portfolio.documents;
     const row = await app.services.db.selectFrom("documents").select("sha256").where("id", "=", entry!.id).executeTakeFirstOrThrow();

@@ -52,7 +52,11 @@ async function checkWholeAccounts(options: { dataDir: string; databaseUrl?: stri
     const mails = await handle.db.selectFrom("outbox").select("user_id").where("kind", "=", "verify-email").execute();
     const audits = await handle.db.selectFrom("audit_log").select("subject_id").where("action", "=", "account.created").execute();
     const count = (ids: Array<string | null>) => ids.reduce((map, id) => map.set(id, (map.get(id) ?? 0) + 1), new Map<string | null, number>());
-    const [tokenCount, mailCount, auditCount] = [count(tokens.map((t) => t.user_id)), count(mails.map((m) => m.user_id)), count(audits.map((a) => a.subject_id))];
+    const [tokenCount, mailCount, auditCount] = [
+      count(tokens.map((t) => t.user_id)),
+      count(mails.map((m) => m.user_id)),
+      count(audits.map((a) => a.subject_id)),
+    ];
     for (const user of users) {
       expect([tokenCount.get(user.id), mailCount.get(user.id), auditCount.get(user.id)], user.email).toEqual([1, 1, 1]);
     }

@@ -40,9 +40,18 @@ describe("killing the server during submission", () => {
       try {
         const applications = await db.selectFrom("applications").select(["id", "status"]).execute();
         for (const application of applications) {
-          const snapshot = await db.selectFrom("application_snapshots").select(["portfolio", "report", "sha256"]).where("application_id", "=", application.id).executeTakeFirst();
+          const snapshot = await db
+            .selectFrom("application_snapshots")
+            .select(["portfolio", "report", "sha256"])
+            .where("application_id", "=", application.id)
+            .executeTakeFirst();
           const events = await listApplicationHistory(db, application.id);
-          const audits = await db.selectFrom("audit_log").select("action").where("subject_id", "=", application.id).where("action", "=", "application.submitted").execute();
+          const audits = await db
+            .selectFrom("audit_log")
+            .select("action")
+            .where("subject_id", "=", application.id)
+            .where("action", "=", "application.submitted")
+            .execute();
           const mails = await db.selectFrom("outbox").select("kind").where("text_body", "like", `%/applications/${application.id}%`).execute();
           if (application.status === "draft") {
             expect([snapshot, events.map((e) => e.status), audits.length, mails.length]).toEqual([undefined, ["draft"], 0, 0]);

@@ -39,7 +39,9 @@ describe("the data-folder lock", () => {
     writeForeignLock(dataDir, pid, secondsAgo(2));
     const refused = await acquire(dataDir).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(DataDirLockedError);
-    expect((refused as Error).message).toContain(`Another Cradle process (pid ${pid} on other-container, since 2026-11-20T08:00:00.000Z) is using the data folder ${dataDir}`);
+    expect((refused as Error).message).toContain(
+      `Another Cradle process (pid ${pid} on other-container, since 2026-11-20T08:00:00.000Z) is using the data folder ${dataDir}`,
+    );
     expect(JSON.parse(readFileSync(lockFile(dataDir), "utf8")).token).toBe("their-token");
   });
 

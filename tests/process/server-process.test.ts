@@ -42,7 +42,9 @@ describe("the server-process helper", () => {
   it("kills a server that never listens, and its children, when the start timeout passes, and says so", async () => {
     await withNeverReadyServer(async (pidFile) => {
       const started = Date.now();
-      const error = await startServerProcess({ PID_FILE: pidFile }, { args: neverReady, startTimeoutMs: 3000 }).catch((failure: unknown) => (failure as Error).message);
+      const error = await startServerProcess({ PID_FILE: pidFile }, { args: neverReady, startTimeoutMs: 3000 }).catch(
+        (failure: unknown) => (failure as Error).message,
+      );
       expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
       const [serverPid, childPid] = pidsIn(pidFile);
       expect(error).toContain(`server did not listen within 3000 ms`);
@@ -54,7 +56,9 @@ describe("the server-process helper", () => {
 
   it("kills what is still starting when the file ends (the afterAll of the process and e2e projects)", async () => {
     await withNeverReadyServer(async (pidFile) => {
-      const starting = startServerProcess({ PID_FILE: pidFile }, { args: neverReady, startTimeoutMs: 600_000 }).catch((failure: unknown) => (failure as Error).message);
+      const starting = startServerProcess({ PID_FILE: pidFile }, { args: neverReady, startTimeoutMs: 600_000 }).catch(
+        (failure: unknown) => (failure as Error).message,
+      );
       while (!existsSync(pidFile) || readFileSync(pidFile, "utf8") === "") await delay(50);
       await killStartedServerProcesses();
       expect(await starting).toContain("server exited before listening");

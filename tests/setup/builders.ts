@@ -16,10 +16,7 @@ let passwordHash: Promise<string> | undefined;
 const unique = () => randomBytes(4).toString("hex");
 
 /** A confirmed account; pass `verified: false` for one that has not confirmed its email yet. */
-export async function buildUser(
-  db: Db,
-  overrides: { email?: string; name?: string; verified?: boolean; isOwner?: boolean; locale?: "en" | "es" } = {},
-) {
+export async function buildUser(db: Db, overrides: { email?: string; name?: string; verified?: boolean; isOwner?: boolean; locale?: "en" | "es" } = {}) {
   passwordHash ??= hashPassword(testPassword);
   const user = await insertUser(db, {
     email: overrides.email ?? `person-${unique()}@example.org`,

@@ -32,7 +32,11 @@ export class HttpClient {
   }
 
   /** Posts a form with files, as a browser does for <input type="file">. */
-  async postFiles(path: string, fields: Record<string, string>, files: Record<string, { name: string; type: string; content: string | Uint8Array<ArrayBuffer> }>): Promise<Page> {
+  async postFiles(
+    path: string,
+    fields: Record<string, string>,
+    files: Record<string, { name: string; type: string; content: string | Uint8Array<ArrayBuffer> }>,
+  ): Promise<Page> {
     const body = new FormData();
     body.set("csrf", this.csrfToken);
     for (const [name, value] of Object.entries(fields)) body.set(name, value);

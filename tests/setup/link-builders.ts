@@ -12,7 +12,12 @@ import { buildApplicant, runOrThrow } from "./state-builders.ts";
 type App = Pick<RunningCradle, "services">;
 
 async function linkOfEntry(app: App, userId: string, entryId: string) {
-  const link = await app.services.db.selectFrom("access_links").select("id").where("user_id", "=", userId).where("entry_id", "=", entryId).executeTakeFirstOrThrow();
+  const link = await app.services.db
+    .selectFrom("access_links")
+    .select("id")
+    .where("user_id", "=", userId)
+    .where("entry_id", "=", entryId)
+    .executeTakeFirstOrThrow();
   return link.id;
 }
 
@@ -33,7 +38,14 @@ async function emailedToken(app: App, linkId: string, pagePrefix: "/r/" | "/v/")
 /** An applicant who asked a rater (Rae Rater) for a reference that is not answered yet. */
 export async function buildReferenceRequest(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
   const applicant = await buildApplicant(app, options);
-  const request = { raterName: "Rae Rater", raterEmail: "rae@example.org", role: "supervisor" as const, frameworkId: "alliance-iecmh-e", waived: false, locale: "en" as const };
+  const request = {
+    raterName: "Rae Rater",
+    raterEmail: "rae@example.org",
+    role: "supervisor" as const,
+    frameworkId: "alliance-iecmh-e",
+    waived: false,
+    locale: "en" as const,
+  };
   const { referenceId } = await runOrThrow(app, askForReference, applicant.actor, request);
   const linkId = await linkOfEntry(app, applicant.user.id, referenceId);
   const holder: LinkHolder = { kind: "link", purpose: "reference", linkId };
@@ -44,7 +56,13 @@ export async function buildReferenceRequest(app: App, options: Parameters<typeof
 export async function buildConfirmationRequest(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
   const applicant = await buildApplicant(app, { meets: "ifs", ...options });
   const entryId = "r1";
-  await runOrThrow(app, askForConfirmation, applicant.actor, { entryId, name: "Dr. Lee", email: "lee@example.org", summary: "I received it · 2024-06-01 · 12 h", locale: "en" as const });
+  await runOrThrow(app, askForConfirmation, applicant.actor, {
+    entryId,
+    name: "Dr. Lee",
+    email: "lee@example.org",
+    summary: "I received it · 2024-06-01 · 12 h",
+    locale: "en" as const,
+  });
   const linkId = await linkOfEntry(app, applicant.user.id, entryId);
   const holder: LinkHolder = { kind: "link", purpose: "verify-entry", linkId };
   return { ...applicant, entryId, linkId, holder, token: await emailedToken(app, linkId, "/v/") };

@@ -50,7 +50,8 @@ export async function startSmtpInbox() {
       for (;;) {
         const found = received.find(predicate);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`No matching mail arrived; received: ${received.map((m) => `${m.to.join(",")} ${m.subject}`).join(", ") || "none"}`);
+        if (Date.now() > deadline)
+          throw new Error(`No matching mail arrived; received: ${received.map((m) => `${m.to.join(",")} ${m.subject}`).join(", ") || "none"}`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 200);

@@ -39,7 +39,8 @@ export async function buildAssociationOf(app: App, frameworkId: string, override
   return association;
 }
 
-export const buildAllianceAssociation = (app: App, overrides: Parameters<typeof buildAssociation>[1] = {}) => buildAssociationOf(app, "alliance-iecmh-e", overrides);
+export const buildAllianceAssociation = (app: App, overrides: Parameters<typeof buildAssociation>[1] = {}) =>
+  buildAssociationOf(app, "alliance-iecmh-e", overrides);
 
 /** A member whose portfolio is the example file that meets the category (`meets: "ifs"`), or empty. */
 export async function buildApplicant(app: App, options: { associationId?: string; meets?: keyof typeof portfolioFiles; name?: string } = {}) {
@@ -52,7 +53,11 @@ export async function buildApplicant(app: App, options: { associationId?: string
 
 export async function buildDraftApplication(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
   const applicant = await buildApplicant(app, { meets: "ifs", ...options });
-  const { applicationId } = await runOrThrow(app, startApplication, applicant.actor, { associationId: applicant.associationId, frameworkId: "alliance-iecmh-e", categoryId: "ifs" });
+  const { applicationId } = await runOrThrow(app, startApplication, applicant.actor, {
+    associationId: applicant.associationId,
+    frameworkId: "alliance-iecmh-e",
+    categoryId: "ifs",
+  });
   return { ...applicant, applicationId };
 }
 
@@ -75,6 +80,11 @@ export async function buildStaffAndReviewer(app: App, associationId: string) {
 export async function buildApplicationInReview(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
   const submitted = await buildSubmittedApplication(app, options);
   const { staff, reviewer } = await buildStaffAndReviewer(app, submitted.associationId);
-  await runOrThrow(app, assignReviewer, staff.actor, { associationId: submitted.associationId, associationSlug: "any", applicationId: submitted.applicationId, reviewerUserId: reviewer.user.id });
+  await runOrThrow(app, assignReviewer, staff.actor, {
+    associationId: submitted.associationId,
+    associationSlug: "any",
+    applicationId: submitted.applicationId,
+    reviewerUserId: reviewer.user.id,
+  });
   return { ...submitted, staff, reviewer };
 }

@@ -26,7 +26,15 @@ const fullEntries: Record<string, Record<string, unknown>> = {
     withParents: true,
     supervisor: "Ana Ruiz",
   },
-  training: { title: "Attachment basics", provider: "State AIMH", date: "2025-03-01", clockHours: 12, academicCourseHours: 3, topics: ["dei", "rsc"], domains: ["theoretical-foundations"] },
+  training: {
+    title: "Attachment basics",
+    provider: "State AIMH",
+    date: "2025-03-01",
+    clockHours: 12,
+    academicCourseHours: 3,
+    topics: ["dei", "rsc"],
+    domains: ["theoretical-foundations"],
+  },
   "reflective-supervision": {
     direction: "received",
     date: "2024-05-02",
@@ -55,7 +63,11 @@ describe("each portfolio section's form, from its schema's metadata", () => {
   });
 
   it.each(sections.map((candidate) => [candidate.id, candidate] as const))("%s: every label, hint and option is in both catalogues", (_, spec) => {
-    const keys = [spec.title, spec.addLabel, ...spec.fields.flatMap((input) => [input.label, input.hint, ...(input.options ?? []).map((option) => option.label)])].filter(Boolean);
+    const keys = [
+      spec.title,
+      spec.addLabel,
+      ...spec.fields.flatMap((input) => [input.label, input.hint, ...(input.options ?? []).map((option) => option.label)]),
+    ].filter(Boolean);
     for (const key of keys) {
       expect(en, `${spec.id}: ${key}`).toHaveProperty([key!]);
       expect(es, `${spec.id}: ${key}`).toHaveProperty([key!]);
@@ -85,8 +97,15 @@ describe("reading what a browser without JavaScript sends", () => {
   });
 
   it("reads a decimal comma, an age band and a comma-separated list; drops a group size for an individual session", () => {
-    expect(parseEntry(section("work"), { start: "2020-01-01", hoursPerWeek: "12,5", ages: "36-71" }, "w")).toMatchObject({ ok: true, entry: { hoursPerWeek: 12.5, ages: { fromMonths: 36, toMonths: 71 } } });
-    const rsc = parseEntry(section("reflective-supervision"), { direction: "provided", date: "2024-01-01", hours: "1", format: "individual", groupSize: "9", recipients: " Ana,, Luis " }, "r");
+    expect(parseEntry(section("work"), { start: "2020-01-01", hoursPerWeek: "12,5", ages: "36-71" }, "w")).toMatchObject({
+      ok: true,
+      entry: { hoursPerWeek: 12.5, ages: { fromMonths: 36, toMonths: 71 } },
+    });
+    const rsc = parseEntry(
+      section("reflective-supervision"),
+      { direction: "provided", date: "2024-01-01", hours: "1", format: "individual", groupSize: "9", recipients: " Ana,, Luis " },
+      "r",
+    );
     expect(rsc).toMatchObject({ ok: true, entry: { recipients: ["Ana", "Luis"], provider: { credentials: [] } } });
     expect(rsc.ok && rsc.entry.groupSize).toBeUndefined();
   });
@@ -96,7 +115,11 @@ describe("reading what a browser without JavaScript sends", () => {
     ["training", { title: "", date: "2024-01-01", clockHours: "twelve" }, { title: "error.required", clockHours: "error.number" }],
     ["work", { start: "2020-01-01", familiesServed: "-3", hoursPerWeek: "101" }, { familiesServed: "error.tooSmall", hoursPerWeek: "error.tooBig" }],
     ["education", { level: "kindergarten" }, { level: "error.choose" }],
-    ["reflective-supervision", { direction: "received", date: "2024-01-01", hours: "1", format: "individual", providerCredential: "alliance-iecmh-e/imhs", providerEarned: "last year" }, { providerEarned: "error.date" }],
+    [
+      "reflective-supervision",
+      { direction: "received", date: "2024-01-01", hours: "1", format: "individual", providerCredential: "alliance-iecmh-e/imhs", providerEarned: "last year" },
+      { providerEarned: "error.date" },
+    ],
     ["memberships", { organization: "", validUntil: "soon" }, { organization: "error.required", validUntil: "error.date" }],
   ] as const)("%s %j: refused with %j, by input", (id, values, errors) => {
     expect(parseEntry(section(id), values, "x")).toEqual({ ok: false, errors });
@@ -105,7 +128,10 @@ describe("reading what a browser without JavaScript sends", () => {
 
 describe("a field added to a schema", () => {
   it("is one line: its input, parsing and filling follow from its metadata", () => {
-    const schema = z.object({ id: z.string(), note: field(z.string().max(5).optional(), { kind: "textarea", label: "portfolio.title", hint: "portfolio.completedHint" }) });
+    const schema = z.object({
+      id: z.string(),
+      note: field(z.string().max(5).optional(), { kind: "textarea", label: "portfolio.title", hint: "portfolio.completedHint" }),
+    });
     const fields = entryFieldsOf(schema);
     expect(inputsOf(fields)).toEqual([{ name: "note", kind: "textarea", label: "portfolio.title", hint: "portfolio.completedHint" }]);
     expect(entryFields.get(schema.shape.note)).toMatchObject({ kind: "textarea" });

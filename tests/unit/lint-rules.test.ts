@@ -23,7 +23,7 @@ describe("import-x/no-cycle", () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, "first.ts"), 'import { second } from "./second.ts";\nexport const first = () => second();\n');
     writeFileSync(path.join(folder, "second.ts"), 'import { first } from "./first.ts";\nexport const second = () => first();\n');
-    writeFileSync(path.join(folder, "leaf.ts"), 'export const leaf = 1;\n');
+    writeFileSync(path.join(folder, "leaf.ts"), "export const leaf = 1;\n");
     writeFileSync(path.join(folder, "uses-leaf.ts"), 'import { leaf } from "./leaf.ts";\nexport const usesLeaf = leaf;\n');
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));

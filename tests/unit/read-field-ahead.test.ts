@@ -17,13 +17,22 @@ describe("readFieldAhead", () => {
   });
 
   it("finds a multipart field before the file, and leaves the file to the app", async () => {
-    const request = multipart([["csrf", "token"], ["file", new File(["%PDF-1.4"], "a.pdf")]]);
+    const request = multipart([
+      ["csrf", "token"],
+      ["file", new File(["%PDF-1.4"], "a.pdf")],
+    ]);
     expect(await readFieldAhead(request, "csrf", 1024)).toBe("token");
     expect(await ((await request.formData()).get("file") as File).text()).toBe("%PDF-1.4");
   });
 
   it.each([
-    ["after a file", multipart([["file", new File(["x".repeat(100)], "a.pdf")], ["csrf", "token"]])],
+    [
+      "after a file",
+      multipart([
+        ["file", new File(["x".repeat(100)], "a.pdf")],
+        ["csrf", "token"],
+      ]),
+    ],
     ["after more than the bytes it may read", post(new URLSearchParams({ note: "x".repeat(5000), csrf: "token" }))],
     ["in a body that is not a form", post(JSON.stringify({ csrf: "token" }), { "content-type": "application/json" })],
     ["in a multipart body without a boundary", post("csrf=token", { "content-type": "multipart/form-data" })],

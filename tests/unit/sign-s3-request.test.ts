@@ -6,7 +6,11 @@ const example = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXU
 
 describe("signS3Request", () => {
   it("reproduces Amazon's published GET object example", () => {
-    const headers = signS3Request({ method: "GET", url: new URL("https://examplebucket.s3.amazonaws.com/test.txt"), headers: { Range: "bytes=0-9" } }, example, new Date("2013-05-24T00:00:00Z"));
+    const headers = signS3Request(
+      { method: "GET", url: new URL("https://examplebucket.s3.amazonaws.com/test.txt"), headers: { Range: "bytes=0-9" } },
+      example,
+      new Date("2013-05-24T00:00:00Z"),
+    );
     expect(headers.authorization).toBe(
       "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41",
     );
@@ -16,7 +20,12 @@ describe("signS3Request", () => {
   it("reproduces Amazon's published PUT object example", () => {
     const body = new TextEncoder().encode("Welcome to Amazon S3.");
     const headers = signS3Request(
-      { method: "PUT", url: new URL("https://examplebucket.s3.amazonaws.com/test$file.text"), headers: { Date: "Fri, 24 May 2013 00:00:00 GMT", "x-amz-storage-class": "REDUCED_REDUNDANCY" }, body },
+      {
+        method: "PUT",
+        url: new URL("https://examplebucket.s3.amazonaws.com/test$file.text"),
+        headers: { Date: "Fri, 24 May 2013 00:00:00 GMT", "x-amz-storage-class": "REDUCED_REDUNDANCY" },
+        body,
+      },
       example,
       new Date("2013-05-24T00:00:00Z"),
     );

@@ -10,7 +10,11 @@ describe("sniffFileType", () => {
     ["a JPEG", bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], "JFIF"), "image/jpeg"],
     ["a PNG", bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], "IHDR"), "image/png"],
     ["a Word 97 file", bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), "application/msword"],
-    ["a .docx", bytes([0x50, 0x4b, 0x03, 0x04], "....[Content_Types].xml....word/document.xml...."), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+    [
+      "a .docx",
+      bytes([0x50, 0x4b, 0x03, 0x04], "....[Content_Types].xml....word/document.xml...."),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ],
   ])("recognises %s by its content", (_name, content, mediaType) => {
     expect(sniffFileType(content)?.mediaType).toBe(mediaType);
   });

@@ -24,7 +24,11 @@ describe("reading a training CSV", () => {
     ["semicolons with a decimal comma", semicolons, [apego]],
     ["tabs (Excel's Unicode text)", "Title\tDate\tHours\nObservation\t2024-01-10\t3\n", [{ line: 2, title: "Observation", date: "2024-01-10", clockHours: 3 }]],
     ["Excel's sep= first line", `sep=;\r\n${semicolons.replaceAll("\n", "\r\n")}`, [{ ...apego, line: 3 }]],
-    ["sep= naming a comma although the header has more semicolons", "sep=,\nTitle,Date,Hours\nA;B,2024-01-10,3\n", [{ line: 3, title: "A;B", date: "2024-01-10", clockHours: 3 }]],
+    [
+      "sep= naming a comma although the header has more semicolons",
+      "sep=,\nTitle,Date,Hours\nA;B,2024-01-10,3\n",
+      [{ line: 3, title: "A;B", date: "2024-01-10", clockHours: 3 }],
+    ],
     ["UTF-8 bytes with a byte order mark", utf8(`\uFEFF${semicolons}`), [apego]],
     ["UTF-8 bytes without one", utf8(semicolons), [apego]],
     ["UTF-16 little-endian bytes with a byte order mark", utf16le(semicolons), [apego]],
@@ -37,11 +41,19 @@ describe("reading a training CSV", () => {
         { line: 4, title: "Next", date: "2024-03-01", clockHours: 1 },
       ],
     ],
-    ["quoted quotes and delimiters", 'Title;Date;Hours\n"Say ""hello""; then listen";2024-04-01;1\n', [{ line: 2, title: 'Say "hello"; then listen', date: "2024-04-01", clockHours: 1 }]],
-    ["blank lines skipped, lines counted", "Title,Date,Hours\n\nA,2024-01-01,1\n,,\nB,2024-01-02,2", [
-      { line: 3, title: "A", date: "2024-01-01", clockHours: 1 },
-      { line: 5, title: "B", date: "2024-01-02", clockHours: 2 },
-    ]],
+    [
+      "quoted quotes and delimiters",
+      'Title;Date;Hours\n"Say ""hello""; then listen";2024-04-01;1\n',
+      [{ line: 2, title: 'Say "hello"; then listen', date: "2024-04-01", clockHours: 1 }],
+    ],
+    [
+      "blank lines skipped, lines counted",
+      "Title,Date,Hours\n\nA,2024-01-01,1\n,,\nB,2024-01-02,2",
+      [
+        { line: 3, title: "A", date: "2024-01-01", clockHours: 1 },
+        { line: 5, title: "B", date: "2024-01-02", clockHours: 2 },
+      ],
+    ],
   ])("%s", (_name, file, expected) => {
     expect(shown(file)).toEqual(expected);
   });

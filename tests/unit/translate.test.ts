@@ -78,7 +78,10 @@ describe("plurals (Intl.PluralRules)", () => {
   });
 
   it("every plural in both catalogues has an other branch and renders for 0, 1, 2 and 1.5 without braces left", () => {
-    for (const [locale, catalog] of [["en", en], ["es", es]] as const) {
+    for (const [locale, catalog] of [
+      ["en", en],
+      ["es", es],
+    ] as const) {
       for (const [key, text] of Object.entries(catalog)) {
         if (!/,\s*plural\s*,/.test(text)) continue;
         expect(text, key).toMatch(/other\s*\{/);

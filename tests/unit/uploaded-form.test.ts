@@ -18,18 +18,25 @@ function formRequest(fields: Record<string, string>, file?: { name: string; cont
 describe("withUploadedForm", () => {
   it("gives the fields and the file as written to the folder, and removes it afterwards", async () => {
     const content = Uint8Array.from({ length: 300_000 }, (_, i) => i % 251);
-    const seen = await withUploadedForm(formRequest({ type: "transcript" }, { name: "Fall/2015.pdf", content }), { directory, maxFileBytes: 1_000_000 }, async ({ fields, files }) => {
-      const file = files.get("file")!;
-      expect(new Uint8Array(readFileSync(file.path))).toEqual(content);
-      return { type: fields.get("type"), filename: file.filename, sizeBytes: file.sizeBytes, isOverLimit: file.isOverLimit };
-    });
+    const seen = await withUploadedForm(
+      formRequest({ type: "transcript" }, { name: "Fall/2015.pdf", content }),
+      { directory, maxFileBytes: 1_000_000 },
+      async ({ fields, files }) => {
+        const file = files.get("file")!;
+        expect(new Uint8Array(readFileSync(file.path))).toEqual(content);
+        return { type: fields.get("type"), filename: file.filename, sizeBytes: file.sizeBytes, isOverLimit: file.isOverLimit };
+      },
+    );
     expect(seen).toEqual({ type: "transcript", filename: "Fall/2015.pdf", sizeBytes: 300_000, isOverLimit: false });
     expect(leftInFolder()).toEqual([]);
   });
 
   it("writes a file over the limit no further than the limit, and says so", async () => {
     const request = formRequest({}, { name: "big.pdf", content: new Uint8Array(5000) });
-    const file = await withUploadedForm(request, { directory, maxFileBytes: 1000 }, async ({ files }) => ({ ...files.get("file")!, onDisk: readFileSync(files.get("file")!.path).length }));
+    const file = await withUploadedForm(request, { directory, maxFileBytes: 1000 }, async ({ files }) => ({
+      ...files.get("file")!,
+      onDisk: readFileSync(files.get("file")!.path).length,
+    }));
     expect(file).toMatchObject({ isOverLimit: true, sizeBytes: 1000, onDisk: 1000 });
     expect(leftInFolder()).toEqual([]);
   });
@@ -46,7 +53,11 @@ describe("withUploadedForm", () => {
   });
 
   it("reads a body that is not a form as an empty form", async () => {
-    const request = new Request("http://cradle.test/portfolio/documents", { method: "POST", headers: { "content-type": "multipart/form-data" }, body: "no boundary" });
+    const request = new Request("http://cradle.test/portfolio/documents", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data" },
+      body: "no boundary",
+    });
     const form = await withUploadedForm(request, { directory, maxFileBytes: 1000 }, async (form) => form);
     expect([...form.fields]).toEqual([]);
     expect(form.files.size).toBe(0);

@@ -7,7 +7,11 @@ const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, 
 describe("zipStream", () => {
   it("reads the next document only when the reader has taken the previous one", async () => {
     const reads: string[] = [];
-    const entries = ["a.pdf", "b.pdf", "c.pdf"].map((name, index) => ({ name, compress: false, read: async () => (reads.push(name), bytes(200_000, index + 3)) }));
+    const entries = ["a.pdf", "b.pdf", "c.pdf"].map((name, index) => ({
+      name,
+      compress: false,
+      read: async () => (reads.push(name), bytes(200_000, index + 3)),
+    }));
     const reader = zipStream(entries).getReader();
     await reader.read();
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -33,7 +33,10 @@ export function check(args: string[], today: string): number {
   const framework = findFramework(frameworks, values.framework ?? "");
   if (!framework) throw new BadInput(`--framework: "${values.framework ?? ""}" is not a framework; choose one of ${frameworks.map((f) => f.id).join(", ")}.`);
   const category = framework.categories.find((candidate) => candidate.id === values.category);
-  if (!category) throw new BadInput(`--category: "${values.category ?? ""}" is not a category of ${framework.id}; choose one of ${framework.categories.map((c) => c.id).join(", ")}.`);
+  if (!category)
+    throw new BadInput(
+      `--category: "${values.category ?? ""}" is not a category of ${framework.id}; choose one of ${framework.categories.map((c) => c.id).join(", ")}.`,
+    );
 
   let raw: unknown;
   try {

@@ -14,7 +14,8 @@ export const createOwnerUsage = "create-owner --email <email> [--name <name>] [-
 export async function createOwner(args: string[]): Promise<void> {
   await withCliDatabase(async (context) => {
     const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" }, password: { type: "string" } } });
-    if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) throw new CliUsageError(`--email is required and must be an email address.\nUsage: npm run cradle -- ${createOwnerUsage}`);
+    if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email))
+      throw new CliUsageError(`--email is required and must be an email address.\nUsage: npm run cradle -- ${createOwnerUsage}`);
     if (values.password !== undefined && values.password.length < 10) throw new CliUsageError("--password must have at least 10 characters.");
     const password = values.password ?? randomBytes(12).toString("base64url");
     const { isNew } = await createOwnerAccount(context, { email: values.email, name: values.name ?? "Owner", password }, "cli");

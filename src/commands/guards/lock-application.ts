@@ -32,7 +32,11 @@ export async function assertStaffApplication(tx: Db, actor: SessionActor, applic
 }
 
 /** Only along the lifecycle table's edges; returns the audit details of the move. */
-export function assertApplicationTransition(application: { status: ApplicationStatus }, to: ApplicationStatus, errors: FieldErrors = { form: "error.notAllowedNow" }) {
+export function assertApplicationTransition(
+  application: { status: ApplicationStatus },
+  to: ApplicationStatus,
+  errors: FieldErrors = { form: "error.notAllowedNow" },
+) {
   if (!canMoveApplication(application.status, to)) refuse(errors);
   return { from: application.status, to };
 }

@@ -13,6 +13,12 @@ import type { CommandContext } from "../command-context.ts";
  */
 export async function notifyUser(tx: Db, context: CommandContext, userId: string, kind: string, what: Message, path: string, fallbackLocale: Locale = "en") {
   const user = await findUserById(tx, userId);
-  if (user) await enqueueMail(tx, { kind, userId: user.id, to: user.email, ...noticeMail(user.locale ?? fallbackLocale, user.name, what, `${context.baseUrl}${path}`) });
+  if (user)
+    await enqueueMail(tx, {
+      kind,
+      userId: user.id,
+      to: user.email,
+      ...noticeMail(user.locale ?? fallbackLocale, user.name, what, `${context.baseUrl}${path}`),
+    });
   return user;
 }

@@ -12,7 +12,10 @@ export function evaluateAttestation(requirement: Of<"attestation">, context: Eva
   if (requirement.attestation === "code-of-ethics") {
     const signed = attestations.codeOfEthicsSigned ? toDay(attestations.codeOfEthicsSigned) : null;
     const isCurrent = signed !== null && signed <= context.asOf && signed > addMonths(context.asOf, -12);
-    return yesOrNo(isCurrent, { en: "Sign the code of ethics and endorsement agreement (once a year).", es: "Firme el código de ética y el acuerdo de acreditación (una vez al año)." });
+    return yesOrNo(isCurrent, {
+      en: "Sign the code of ethics and endorsement agreement (once a year).",
+      es: "Firme el código de ética y el acuerdo de acreditación (una vez al año).",
+    });
   }
   const current = context.prepared.portfolio.memberships.filter((membership) => toDay(membership.validUntil) >= context.asOf);
   const declared = attestations.membershipValidUntil !== undefined && toDay(attestations.membershipValidUntil) >= context.asOf;
@@ -34,7 +37,9 @@ export function evaluateDocument(requirement: Of<"document">, context: Evaluatio
   const { portfolio } = context.prepared;
   if (requirement.document === "transcript") {
     const received = portfolio.education.filter((entry) => entry.officialTranscript);
-    const pending: Excluded[] = portfolio.education.filter((entry) => !entry.officialTranscript).map((entry) => ({ entryId: entry.id, reason: "not-official" }));
+    const pending: Excluded[] = portfolio.education
+      .filter((entry) => !entry.officialTranscript)
+      .map((entry) => ({ entryId: entry.id, reason: "not-official" }));
     return yesOrNo(
       received.length > 0,
       { en: "The association has not received an official transcript yet.", es: "La asociación todavía no ha recibido un certificado oficial de notas." },
@@ -50,8 +55,15 @@ export function evaluateDocument(requirement: Of<"document">, context: Evaluatio
     else counted.push({ entryId: document.id, amount: 1 });
   }
   if (counted.length === 0) {
-    const limit = requirement.maxWords ? { en: ` (at most ${requirement.maxWords} words)`, es: ` (como máximo ${requirement.maxWords} palabras)` } : { en: "", es: "" };
-    return yesOrNo(false, { en: `Add ${requirement.label.en.toLowerCase()}${limit.en}.`, es: `Agregue: ${requirement.label.es.toLowerCase()}${limit.es}.` }, counted, excluded);
+    const limit = requirement.maxWords
+      ? { en: ` (at most ${requirement.maxWords} words)`, es: ` (como máximo ${requirement.maxWords} palabras)` }
+      : { en: "", es: "" };
+    return yesOrNo(
+      false,
+      { en: `Add ${requirement.label.en.toLowerCase()}${limit.en}.`, es: `Agregue: ${requirement.label.es.toLowerCase()}${limit.es}.` },
+      counted,
+      excluded,
+    );
   }
   return { status: "needs-review", progress: 1, measures: [], counted, excluded, missing: null };
 }
@@ -59,7 +71,11 @@ export function evaluateDocument(requirement: Of<"document">, context: Evaluatio
 export function evaluateObservation(requirement: Of<"observation">, context: EvaluationContext): Outcome {
   const observations = context.prepared.portfolio.observations.filter((observation) => toDay(observation.date) <= context.asOf);
   const measures: Measure[] = [{ id: "count", label: requirement.label, have: observations.length, need: requirement.count, unit: "observations" }];
-  return outcomeFromMeasures(measures, observations.map((observation) => ({ entryId: observation.id, amount: 1 })), []);
+  return outcomeFromMeasures(
+    measures,
+    observations.map((observation) => ({ entryId: observation.id, amount: 1 })),
+    [],
+  );
 }
 
 /** Reading or video hours on a topic. */
@@ -69,7 +85,8 @@ export function evaluateActivity(requirement: Of<"activity">, context: Evaluatio
   const excluded: Excluded[] = [];
   for (const { entry, day } of entries) {
     if (day > context.asOf) excluded.push({ entryId: entry.id, reason: "after-date" });
-    else if (requirement.topics && !requirement.topics.some((topic) => entry.topics.includes(topic))) excluded.push({ entryId: entry.id, reason: "no-matching-domain" });
+    else if (requirement.topics && !requirement.topics.some((topic) => entry.topics.includes(topic)))
+      excluded.push({ entryId: entry.id, reason: "no-matching-domain" });
     else counted.push({ entryId: entry.id, amount: entry.hours });
   }
   const have = round(counted.reduce((sum, item) => sum + item.amount, 0));

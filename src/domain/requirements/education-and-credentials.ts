@@ -27,7 +27,12 @@ export function evaluateEducation(requirement: Of<"education">, context: Evaluat
   }
   const level = levelNames[requirement.minLevel];
   const field = requirement.relatedField ? { en: " in a related field", es: " en un campo relacionado" } : { en: "", es: "" };
-  return yesOrNo(counted.length > 0, { en: `Needs ${level.en} or higher${field.en}, completed.`, es: `Se requiere ${level.es} o superior${field.es}, terminado.` }, counted, excluded);
+  return yesOrNo(
+    counted.length > 0,
+    { en: `Needs ${level.en} or higher${field.en}, completed.`, es: `Se requiere ${level.es} o superior${field.es}, terminado.` },
+    counted,
+    excluded,
+  );
 }
 
 export function evaluateLicence(_requirement: Of<"licence">, context: EvaluationContext): Outcome {
@@ -59,6 +64,8 @@ export function evaluateCredential(requirement: Of<"credential">, context: Evalu
     current.length > 0,
     { en: `Needs a current endorsement as one of: ${names}.`, es: `Se requiere una acreditación vigente como: ${names}.` },
     current.map((credential) => ({ entryId: `${credential.framework}/${credential.category}`, amount: 1 })),
-    matching.filter((credential) => !current.includes(credential)).map((credential) => ({ entryId: `${credential.framework}/${credential.category}`, reason: "expired" })),
+    matching
+      .filter((credential) => !current.includes(credential))
+      .map((credential) => ({ entryId: `${credential.framework}/${credential.category}`, reason: "expired" })),
   );
 }

@@ -10,12 +10,7 @@ export type EvaluationContext = { framework: Framework; prepared: PreparedPortfo
 export type Outcome = Pick<RequirementReport, "status" | "progress" | "measures" | "counted" | "excluded" | "missing" | "options">;
 
 /** An outcome judged by its numbers, with the shortfall spelled out (plus any extra condition). */
-export function outcomeFromMeasures(
-  measures: Measure[],
-  counted: Counted[],
-  excluded: Excluded[],
-  extra?: { isMet: boolean; missing: Text },
-): Outcome {
+export function outcomeFromMeasures(measures: Measure[], counted: Counted[], excluded: Excluded[], extra?: { isMet: boolean; missing: Text }): Outcome {
   const judged = statusOfMeasures(measures);
   let status: Status = judged.status;
   if (extra && !extra.isMet && status === "met") status = "partly-met";
@@ -27,4 +22,3 @@ export function outcomeFromMeasures(
 export function yesOrNo(isMet: boolean, missing: Text, counted: Counted[] = [], excluded: Excluded[] = []): Outcome {
   return { status: isMet ? "met" : "unmet", progress: isMet ? 1 : 0, measures: [], counted, excluded, missing: isMet ? null : missing };
 }
-

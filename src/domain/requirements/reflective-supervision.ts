@@ -51,8 +51,7 @@ export function evaluateRscReceived(requirement: Received, context: EvaluationCo
     const needsQualifiedProvider = requirement.provider !== undefined && (providerFrom === undefined || entry.date >= providerFrom);
     const isQualified =
       !needsQualifiedProvider ||
-      (provider !== undefined &&
-        (holdsOn(provider.credentials, requirement.provider!.anyOf, day) || (requirement.provider!.acceptVetted && provider.vetted)));
+      (provider !== undefined && (holdsOn(provider.credentials, requirement.provider!.anyOf, day) || (requirement.provider!.acceptVetted && provider.vetted)));
     const reason = whyNotCommon(session, context, earliest, requirement.maxGroupSize) ?? whyNotReceived();
     if (reason) {
       excluded.push({ entryId: entry.id, reason });
@@ -92,7 +91,11 @@ export function evaluateRscProvided(requirement: Provided, context: EvaluationCo
     if (entry.direction !== "provided") continue;
     const reason =
       whyNotCommon(session, context, earliest, requirement.maxGroupSize) ??
-      (requirement.afterCredential && (after === null || day < after) ? "before-credential" : requirement.toLeader && !entry.recipientLeader ? "not-to-leader" : null);
+      (requirement.afterCredential && (after === null || day < after)
+        ? "before-credential"
+        : requirement.toLeader && !entry.recipientLeader
+          ? "not-to-leader"
+          : null);
     if (reason) {
       excluded.push({ entryId: entry.id, reason });
       continue;
@@ -106,10 +109,22 @@ export function evaluateRscProvided(requirement: Provided, context: EvaluationCo
     { id: "hours", label: requirement.label, have: round(kept.reduce((sum, s) => sum + s.entry.hours, 0)), need: requirement.hours, unit: "hours" },
   ];
   if (requirement.minRecipients > 0) {
-    measures.push({ id: "recipients", label: { en: "Different people", es: "Personas distintas" }, have: recipients.size, need: requirement.minRecipients, unit: "recipients" });
+    measures.push({
+      id: "recipients",
+      label: { en: "Different people", es: "Personas distintas" },
+      have: recipients.size,
+      need: requirement.minRecipients,
+      unit: "recipients",
+    });
   }
   if (requirement.minSpanMonths) {
-    measures.push({ id: "span", label: { en: "Over a period of", es: "Durante un periodo de" }, have: spanOf(kept), need: requirement.minSpanMonths, unit: "months" });
+    measures.push({
+      id: "span",
+      label: { en: "Over a period of", es: "Durante un periodo de" },
+      have: spanOf(kept),
+      need: requirement.minSpanMonths,
+      unit: "months",
+    });
   }
   const hasBoth = kept.some((s) => s.entry.format === "individual") && kept.some((s) => s.entry.format === "group");
   return outcomeFromMeasures(

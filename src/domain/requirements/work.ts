@@ -56,7 +56,13 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
 
   const measures: Measure[] = [];
   if (requirement.years !== 0) {
-    measures.push({ id: "years", label: { en: "Years of work that count", es: "Años de trabajo que cuentan" }, have: floorHundredths(coveredDays(intervals) / daysPerYear), need: requirement.years, unit: "years" });
+    measures.push({
+      id: "years",
+      label: { en: "Years of work that count", es: "Años de trabajo que cuentan" },
+      have: floorHundredths(coveredDays(intervals) / daysPerYear),
+      need: requirement.years,
+      unit: "years",
+    });
   }
   if (requirement.families !== 0) {
     measures.push({ id: "families", label: { en: "Families served", es: "Familias atendidas" }, have: families, need: requirement.families, unit: "families" });

@@ -54,7 +54,10 @@ export const accountScenarios: Record<string, Scenario> = {
     const user = await buildUser(app.services.db);
     return { actor: person(user.id), input: { locale: "es" } };
   },
-  "account.created-verified": async () => ({ actor: systemActor("test"), input: { email: newEmail(), name: "Seeded Person", password: "a long enough password" } }),
+  "account.created-verified": async () => ({
+    actor: systemActor("test"),
+    input: { email: newEmail(), name: "Seeded Person", password: "a long enough password" },
+  }),
   "account.made-owner": async (app) => {
     const user = await buildUser(app.services.db);
     return { actor: systemActor("test"), input: { userId: user.id } };

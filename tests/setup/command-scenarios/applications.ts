@@ -1,7 +1,16 @@
 import { person, systemActor } from "../../../src/policies/actor.ts";
 import { buildMember, buildUser } from "../builders.ts";
 import { enrolCandidate } from "../../../src/commands/enrol-candidate.ts";
-import { buildAllianceAssociation, buildApplicant, buildAssociationOf, buildApplicationInReview, buildDraftApplication, buildStaffAndReviewer, buildSubmittedApplication, runOrThrow } from "../state-builders.ts";
+import {
+  buildAllianceAssociation,
+  buildApplicant,
+  buildAssociationOf,
+  buildApplicationInReview,
+  buildDraftApplication,
+  buildStaffAndReviewer,
+  buildSubmittedApplication,
+  runOrThrow,
+} from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** Applications, candidacies and associations. */
@@ -21,7 +30,10 @@ export const applicationScenarios: Record<string, Scenario> = {
   "application.reviewer-assigned": async (app) => {
     const submitted = await buildSubmittedApplication(app);
     const { staff, reviewer } = await buildStaffAndReviewer(app, submitted.associationId);
-    return { actor: staff.actor, input: { associationId: submitted.associationId, associationSlug: "x", applicationId: submitted.applicationId, reviewerUserId: reviewer.user.id } };
+    return {
+      actor: staff.actor,
+      input: { associationId: submitted.associationId, associationSlug: "x", applicationId: submitted.applicationId, reviewerUserId: reviewer.user.id },
+    };
   },
   "application.fee-paid": async (app) => {
     const review = await buildApplicationInReview(app);
@@ -48,14 +60,33 @@ export const applicationScenarios: Record<string, Scenario> = {
   },
   "association.created": async () => ({
     actor: systemActor("test"),
-    input: { name: "Ohio IMH", slug: `ohio-${Date.now()}`, locale: "en", timeZone: "America/New_York", contactEmail: "office@ohio.example.org", contactPhone: null, website: null, frameworks: ["alliance-iecmh-e"] },
+    input: {
+      name: "Ohio IMH",
+      slug: `ohio-${Date.now()}`,
+      locale: "en",
+      timeZone: "America/New_York",
+      contactEmail: "office@ohio.example.org",
+      contactPhone: null,
+      website: null,
+      frameworks: ["alliance-iecmh-e"],
+    },
   }),
   "association.updated": async (app) => {
     const association = await buildAllianceAssociation(app);
     const owner = await buildUser(app.services.db, { isOwner: true });
     return {
       actor: person(owner.id, [], true),
-      input: { associationId: association.id, name: "Renamed", slug: association.slug, locale: "es", timeZone: "America/Chicago", contactEmail: "new@example.org", contactPhone: null, website: null, frameworks: [] },
+      input: {
+        associationId: association.id,
+        name: "Renamed",
+        slug: association.slug,
+        locale: "es",
+        timeZone: "America/Chicago",
+        contactEmail: "new@example.org",
+        contactPhone: null,
+        website: null,
+        frameworks: [],
+      },
     };
   },
   "role.granted": async (app) => {
@@ -86,6 +117,10 @@ function candidacyCategory(app: Parameters<Scenario>[0]) {
 async function buildCandidacy(app: Parameters<Scenario>[0]) {
   const association = await buildAssociationOf(app, "california-ifecmh");
   const applicant = await buildApplicant(app, { associationId: association.id });
-  const { candidacyId } = await runOrThrow(app, enrolCandidate, applicant.actor, { associationId: association.id, frameworkId: "california-ifecmh", categoryId: candidacyCategory(app) });
+  const { candidacyId } = await runOrThrow(app, enrolCandidate, applicant.actor, {
+    associationId: association.id,
+    frameworkId: "california-ifecmh",
+    categoryId: candidacyCategory(app),
+  });
   return { candidacyId, associationId: association.id };
 }

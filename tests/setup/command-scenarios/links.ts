@@ -5,14 +5,27 @@ import type { Scenario } from "./scenario.ts";
 
 const everyArea = (answer: string) =>
   Object.fromEntries(
-    ["theoretical-foundations", "law-regulation-agency-policy", "systems-expertise", "direct-service-skills", "working-with-others", "communicating", "thinking", "reflection", "administration"].map((area) => [area, answer]),
+    [
+      "theoretical-foundations",
+      "law-regulation-agency-policy",
+      "systems-expertise",
+      "direct-service-skills",
+      "working-with-others",
+      "communicating",
+      "thinking",
+      "reflection",
+      "administration",
+    ].map((area) => [area, answer]),
   );
 
 /** References and confirmations: what applicants ask, and what raters, providers and supervisors do through their links. */
 export const linkScenarios: Record<string, Scenario> = {
   "reference.requested": async (app) => {
     const applicant = await buildApplicant(app);
-    return { actor: applicant.actor, input: { raterName: "Rae Rater", raterEmail: "rae@example.org", role: "supervisor", frameworkId: "alliance-iecmh-e", waived: false, locale: "en" } };
+    return {
+      actor: applicant.actor,
+      input: { raterName: "Rae Rater", raterEmail: "rae@example.org", role: "supervisor", frameworkId: "alliance-iecmh-e", waived: false, locale: "en" },
+    };
   },
   "reference.reminded": async (app) => {
     const { linkId } = await buildReferenceRequest(app);
@@ -28,7 +41,10 @@ export const linkScenarios: Record<string, Scenario> = {
   },
   "confirmation.requested": async (app) => {
     const applicant = await buildApplicant(app, { meets: "ifs" });
-    return { actor: applicant.actor, input: { entryId: "r1", name: "Dr. Lee", email: "lee@example.org", summary: "I received it · 2024-06-01 · 12 h", locale: "en" } };
+    return {
+      actor: applicant.actor,
+      input: { entryId: "r1", name: "Dr. Lee", email: "lee@example.org", summary: "I received it · 2024-06-01 · 12 h", locale: "en" },
+    };
   },
   "confirmation.answered": async (app) => {
     const { holder } = await buildConfirmationRequest(app);

@@ -5,7 +5,13 @@ import { allocateHours } from "../../../src/domain/allocate-hours.ts";
 describe("allocateHours", () => {
   it("moves an hour to where only it can help", () => {
     // e1 could serve either bucket; only e1 can serve B. Greedy "first come" would fill A with e1 and leave B empty.
-    const result = allocateHours({ entries: [{ id: "e1", hours: 10, eligible: [0, 1] }, { id: "e2", hours: 10, eligible: [0] }], needs: [10, 10] });
+    const result = allocateHours({
+      entries: [
+        { id: "e1", hours: 10, eligible: [0, 1] },
+        { id: "e2", hours: 10, eligible: [0] },
+      ],
+      needs: [10, 10],
+    });
     expect(result.bucketHours).toEqual([10, 10]);
   });
 
@@ -22,13 +28,19 @@ describe("allocateHours", () => {
   it("never gives more than an entry has, nor more than a set bucket needs, and finds the most hours", () => {
     const arbitraryInput = fc.record({
       needs: fc.array(fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }), { minLength: 1, maxLength: 5 }),
-      entries: fc.array(fc.record({ hours: fc.integer({ min: 0, max: 2000 }).map((n) => n / 100), eligibleMask: fc.integer({ min: 0, max: 31 }) }), { maxLength: 12 }),
+      entries: fc.array(fc.record({ hours: fc.integer({ min: 0, max: 2000 }).map((n) => n / 100), eligibleMask: fc.integer({ min: 0, max: 31 }) }), {
+        maxLength: 12,
+      }),
     });
     fc.assert(
       fc.property(arbitraryInput, ({ needs, entries }) => {
         const input = {
           needs,
-          entries: entries.map((entry, index) => ({ id: `e${index}`, hours: entry.hours, eligible: needs.flatMap((_, bucket) => ((entry.eligibleMask >> bucket) & 1 ? [bucket] : [])) })),
+          entries: entries.map((entry, index) => ({
+            id: `e${index}`,
+            hours: entry.hours,
+            eligible: needs.flatMap((_, bucket) => ((entry.eligibleMask >> bucket) & 1 ? [bucket] : [])),
+          })),
         };
         const result = allocateHours(input);
         result.given.forEach((given, index) => {

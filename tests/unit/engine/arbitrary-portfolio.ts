@@ -6,11 +6,17 @@ import { type Portfolio, portfolioSchema } from "../../../src/domain/portfolio-s
 const day2018 = 17532;
 const date = fc.integer({ min: day2018, max: day2018 + 8 * 365 }).map(toIso);
 const hours = fc.integer({ min: 1, max: 4000 }).map((n) => n / 100);
-const ref = (framework: string, categories: string[]) => fc.record({ framework: fc.constant(framework), category: fc.constantFrom(...categories), earned: date });
+const ref = (framework: string, categories: string[]) =>
+  fc.record({ framework: fc.constant(framework), category: fc.constantFrom(...categories), earned: date });
 const credential = fc.oneof(ref("alliance-iecmh-e", ["ifs", "imhs", "imhm-c", "ifrs", "ers"]), ref("california-ifecmh", ["tmhp", "mhs", "rpf-1", "rpf-2"]));
 
 const entry = {
-  education: fc.record({ level: fc.constantFrom("cda", "associate", "bachelor", "master", "doctorate"), relatedField: fc.boolean(), completed: fc.option(date, { nil: undefined }), officialTranscript: fc.boolean() }),
+  education: fc.record({
+    level: fc.constantFrom("cda", "associate", "bachelor", "master", "doctorate"),
+    relatedField: fc.boolean(),
+    completed: fc.option(date, { nil: undefined }),
+    officialTranscript: fc.boolean(),
+  }),
   work: fc.record({
     kind: fc.constantFrom("direct-service", "prevention", "treatment", "rsc-provision", "leadership", "policy", "teaching"),
     start: date,
@@ -48,7 +54,13 @@ const entry = {
 };
 
 export type EntryKind = keyof typeof entry;
-const listOf: Record<EntryKind, keyof Portfolio> = { education: "education", work: "work", training: "training", rsc: "reflectiveSupervision", reference: "references" };
+const listOf: Record<EntryKind, keyof Portfolio> = {
+  education: "education",
+  work: "work",
+  training: "training",
+  rsc: "reflectiveSupervision",
+  reference: "references",
+};
 
 export const arbitraryEntry = fc.oneof(...(Object.keys(entry) as EntryKind[]).map((kind) => entry[kind].map((value) => ({ kind, value }))));
 
@@ -61,7 +73,12 @@ export const arbitraryPortfolio = fc
   })
   .map(({ entries, credentials, ethics, membership }) => buildPortfolio(entries, credentials, ethics, membership));
 
-export function buildPortfolio(entries: Array<{ kind: EntryKind; value: object }>, credentials: object[] = [], ethics?: string, membership?: string): Portfolio {
+export function buildPortfolio(
+  entries: Array<{ kind: EntryKind; value: object }>,
+  credentials: object[] = [],
+  ethics?: string,
+  membership?: string,
+): Portfolio {
   const draft: Record<string, unknown[]> = { education: [], work: [], training: [], reflectiveSupervision: [], references: [] };
   entries.forEach(({ kind, value }, index) => draft[listOf[kind]]!.push({ id: `${kind}-${index}`, ...value }));
   return portfolioSchema.parse({ ...draft, credentials, attestations: { codeOfEthicsSigned: ethics, membershipValidUntil: membership } });

@@ -7,7 +7,9 @@ import { frameworks } from "./fixtures.ts";
 
 const asOf = "2025-06-30";
 // Categories are drawn by name, so a failure prints "alliance-iecmh-e/ifs", not the whole framework.
-const pairs = new Map(frameworks.flatMap((framework) => framework.categories.map((category) => [`${framework.id}/${category.id}`, { framework, category }] as const)));
+const pairs = new Map(
+  frameworks.flatMap((framework) => framework.categories.map((category) => [`${framework.id}/${category.id}`, { framework, category }] as const)),
+);
 const arbitraryPair = fc.constantFrom(...pairs.keys()).map((name) => pairs.get(name)!);
 const runs = { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) };
 
@@ -64,7 +66,10 @@ describe("engine properties, over every category of every framework", () => {
     fc.assert(
       fc.property(arbitraryPair, arbitraryPortfolio, ({ framework, category }, portfolio) => {
         const report = evaluate(framework, category, portfolio, asOf);
-        const hoursOf = new Map([...portfolio.training.map((t) => [t.id, t.clockHours ?? 0] as const), ...portfolio.reflectiveSupervision.map((s) => [s.id, s.hours] as const)]);
+        const hoursOf = new Map([
+          ...portfolio.training.map((t) => [t.id, t.clockHours ?? 0] as const),
+          ...portfolio.reflectiveSupervision.map((s) => [s.id, s.hours] as const),
+        ]);
         for (const requirement of report.requirements) {
           const totals = new Map<string, number>();
           for (const item of requirement.counted) totals.set(item.entryId, (totals.get(item.entryId) ?? 0) + item.amount);

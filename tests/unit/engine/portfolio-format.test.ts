@@ -17,7 +17,11 @@ describe("the portable portfolio format", () => {
   it.each([
     [{ training: [{ id: "t", title: "x", date: "2024-01-01" }] }, "training.0", "give clockHours or academicCourseHours"],
     [{ work: [{ id: "w", start: "2020-01-01", ages: { fromMonths: 40, toMonths: 10 } }] }, "work.0.ages", "fromMonths must not be after toMonths"],
-    [{ reflectiveSupervision: [{ id: "r", direction: "received", date: "2024-01-01", hours: 0, format: "individual" }] }, "reflectiveSupervision.0.hours", "must be more than 0"],
+    [
+      { reflectiveSupervision: [{ id: "r", direction: "received", date: "2024-01-01", hours: 0, format: "individual" }] },
+      "reflectiveSupervision.0.hours",
+      "must be more than 0",
+    ],
     [{ education: [{ id: "e", level: "phd" }] }, "education.0.level", ""],
   ])("refuses %j at %s", (input, path, message) => {
     const result = uniqueIdsPortfolioSchema.safeParse(input);

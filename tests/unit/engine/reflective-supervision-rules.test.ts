@@ -40,7 +40,11 @@ describe("RS/C received for IFS: 24 hours within 12-24 months from a qualified p
       received("early", "2024-01-01", 30, { provider: { credentials: [{ framework: "alliance-iecmh-e", category: "imhs", earned: "2024-02-01" }] } }),
       "provider-not-qualified",
     ],
-    ["with a provider of a category that does not qualify", received("ifa", "2025-01-01", 30, { provider: { credentials: [{ framework: "alliance-iecmh-e", category: "ifa", earned: "2010-01-01" }] } }), "provider-not-qualified"],
+    [
+      "with a provider of a category that does not qualify",
+      received("ifa", "2025-01-01", 30, { provider: { credentials: [{ framework: "alliance-iecmh-e", category: "ifa", earned: "2010-01-01" }] } }),
+      "provider-not-qualified",
+    ],
     ["dated after the date checked", received("future", "2025-07-01", 30), "after-date"],
   ])("does not count a session %s", (_name, session, reason) => {
     const report = ifsRsc([session]);
@@ -116,7 +120,14 @@ describe("California reflective practice facilitation received (TMHP)", () => {
 });
 
 describe("California RPF I: facilitation provided", () => {
-  const provided = (id: string, date: string, hours: number, recipients: string[]) => ({ id, direction: "provided" as const, date, hours, format: "individual" as const, recipients });
+  const provided = (id: string, date: string, hours: number, recipients: string[]) => ({
+    id,
+    direction: "provided" as const,
+    date,
+    hours,
+    format: "individual" as const,
+    recipients,
+  });
   it.each([
     ["24 hours to 3 people over a year", [provided("a", "2024-06-01", 12, ["Ana", "Ben"]), provided("b", "2025-06-01", 12, ["Cleo"])], "met"],
     ["24 hours to 2 people", [provided("a", "2024-06-01", 12, ["Ana"]), provided("b", "2025-06-01", 12, ["ana ", "Ben"])], "partly-met"],

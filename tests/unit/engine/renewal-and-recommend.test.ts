@@ -5,7 +5,14 @@ import { alliance, categoryOf, imhmProvider, imhsProvider, portfolio } from "./f
 
 const current = { codeOfEthicsSigned: "2025-06-01", membershipValidUntil: "2026-12-31" };
 const course = (id: string, hours: number, topics: string[] = [], date = "2025-04-01") => ({ id, title: id, date, clockHours: hours, topics });
-const rsc = (id: string, hours: number, provider = imhsProvider) => ({ id, direction: "received" as const, date: "2025-05-01", hours, format: "individual" as const, provider });
+const rsc = (id: string, hours: number, provider = imhsProvider) => ({
+  id,
+  direction: "received" as const,
+  date: "2025-05-01",
+  hours,
+  format: "individual" as const,
+  provider,
+});
 const renewal = (categoryId: string, input: Parameters<typeof portfolio>[0], earned: string) =>
   evaluateRenewal(alliance, categoryOf(alliance, categoryId), portfolio({ attestations: current, ...input }), { earned, periodEnd: "2025-12-31" });
 const statusOf = (report: ReturnType<typeof renewal>, id: string) => report.requirements.find((requirement) => requirement.id === id)?.status;
@@ -35,14 +42,22 @@ describe("annual renewal (Alliance)", () => {
 
   it("credits at most 7 hours of reviewer or advisor work", () => {
     const reviewerHours = [{ id: "rev", date: "2025-06-01", hours: 10, role: "application-reviewer" as const }];
-    const report = renewal("ifs", { training: [course("a", 7), course("dei", 1, ["dei"])], reviewerHours, reflectiveSupervision: [rsc("r", 12)] }, "2020-01-01");
+    const report = renewal(
+      "ifs",
+      { training: [course("a", 7), course("dei", 1, ["dei"])], reviewerHours, reflectiveSupervision: [rsc("r", 12)] },
+      "2020-01-01",
+    );
     expect(statusOf(report, "renewal-training")).toBe("met");
     const short = renewal("ifs", { training: [course("a", 6), course("dei", 1, ["dei"])], reviewerHours, reflectiveSupervision: [rsc("r", 12)] }, "2020-01-01");
     expect(statusOf(short, "renewal-training")).toBe("partly-met");
   });
 
   it("asks those who provide RS/C for 3 of the hours on RS/C", () => {
-    const report = renewal("ifs", { training: [course("a", 14), course("dei", 1, ["dei"])], reflectiveSupervision: [rsc("r", 12)], attestations: { ...current, providesRsc: true } }, "2020-01-01");
+    const report = renewal(
+      "ifs",
+      { training: [course("a", 14), course("dei", 1, ["dei"])], reflectiveSupervision: [rsc("r", 12)], attestations: { ...current, providesRsc: true } },
+      "2020-01-01",
+    );
     expect(report.requirements.find((r) => r.id === "renewal-training")!.measures.find((m) => m.id === "rsc")).toMatchObject({ have: 0, need: 3 });
   });
 
@@ -53,7 +68,10 @@ describe("annual renewal (Alliance)", () => {
   });
 
   it("wants the code of ethics signed again and a current membership", () => {
-    const report = evaluateRenewal(alliance, categoryOf(alliance, "ifa"), portfolio({ attestations: { codeOfEthicsSigned: "2024-06-01" } }), { earned: "2025-03-01", periodEnd: "2025-12-31" });
+    const report = evaluateRenewal(alliance, categoryOf(alliance, "ifa"), portfolio({ attestations: { codeOfEthicsSigned: "2024-06-01" } }), {
+      earned: "2025-03-01",
+      periodEnd: "2025-12-31",
+    });
     expect([statusOf(report, "renewal-ethics"), statusOf(report, "renewal-membership")]).toEqual(["unmet", "unmet"]);
   });
 
@@ -61,19 +79,37 @@ describe("annual renewal (Alliance)", () => {
     { memberships: [], declared: undefined, status: "unmet" },
     { memberships: [{ id: "m1", organization: "SCIMHA", validUntil: "2025-12-31" }], declared: undefined, status: "met" },
     { memberships: [{ id: "m1", organization: "SCIMHA", validUntil: "2025-12-30" }], declared: undefined, status: "unmet" },
-    { memberships: [{ id: "m1", organization: "Old", validUntil: "2024-01-01" }, { id: "m2", organization: "New", validUntil: "2026-06-30" }], declared: undefined, status: "met" },
+    {
+      memberships: [
+        { id: "m1", organization: "Old", validUntil: "2024-01-01" },
+        { id: "m2", organization: "New", validUntil: "2026-06-30" },
+      ],
+      declared: undefined,
+      status: "met",
+    },
     { memberships: [], declared: "2026-01-01", status: "met" },
-  ])("counts a membership that runs to the end of the period: $memberships.length listed, declared $declared -> $status", ({ memberships, declared, status }) => {
-    const attestations = { codeOfEthicsSigned: "2025-06-01", membershipValidUntil: declared };
-    const report = evaluateRenewal(alliance, categoryOf(alliance, "ifa"), portfolio({ attestations, memberships }), { earned: "2025-03-01", periodEnd: "2025-12-31" });
-    expect(statusOf(report, "renewal-membership")).toBe(status);
-  });
+  ])(
+    "counts a membership that runs to the end of the period: $memberships.length listed, declared $declared -> $status",
+    ({ memberships, declared, status }) => {
+      const attestations = { codeOfEthicsSigned: "2025-06-01", membershipValidUntil: declared };
+      const report = evaluateRenewal(alliance, categoryOf(alliance, "ifa"), portfolio({ attestations, memberships }), {
+        earned: "2025-03-01",
+        periodEnd: "2025-12-31",
+      });
+      expect(statusOf(report, "renewal-membership")).toBe(status);
+    },
+  );
 });
 
 describe("recommend", () => {
   it("points a newcomer to the associate categories, not to one whose figures are still unset", () => {
     const ranked = recommend(alliance, portfolio({}), "2025-06-30");
-    expect(ranked.slice(0, 2).map((r) => r.category.id).sort()).toEqual(["ecfa", "ifa"]);
+    expect(
+      ranked
+        .slice(0, 2)
+        .map((r) => r.category.id)
+        .sort(),
+    ).toEqual(["ecfa", "ifa"]);
     expect(ranked.every((r) => r.status === "unmet")).toBe(true);
   });
 
@@ -89,7 +125,12 @@ describe("recommend", () => {
       attestations: current,
     });
     const ranked = recommend(alliance, person, "2025-06-30");
-    expect(ranked.map((r) => r.category.id).slice(0, 2).sort()).toEqual(["ecfa", "ifa"]);
+    expect(
+      ranked
+        .map((r) => r.category.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["ecfa", "ifa"]);
     expect(ranked[0]!.status).toBe("met");
     expect(ranked.length).toBe(alliance.categories.length);
     for (let index = 1; index < ranked.length; index++) {

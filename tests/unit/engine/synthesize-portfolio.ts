@@ -8,7 +8,23 @@ import { portfolioSchema } from "../../../src/domain/portfolio-schema.ts";
  * exactly at its threshold, and the "just under" variant of any one requirement. The engine is
  * then asked about these portfolios; the builder never asks the engine anything.
  */
-type Draft = Required<Pick<PortfolioInput, "education" | "licences" | "credentials" | "work" | "training" | "reflectiveSupervision" | "reading" | "video" | "references" | "documents" | "observations" | "exams">> & {
+type Draft = Required<
+  Pick<
+    PortfolioInput,
+    | "education"
+    | "licences"
+    | "credentials"
+    | "work"
+    | "training"
+    | "reflectiveSupervision"
+    | "reading"
+    | "video"
+    | "references"
+    | "documents"
+    | "observations"
+    | "exams"
+  >
+> & {
   attestations: NonNullable<PortfolioInput["attestations"]>;
 };
 
@@ -44,7 +60,13 @@ export function satisfy(draft: Draft, requirement: Requirement, asOf: string, un
   switch (requirement.kind) {
     case "education":
       // Just under: a completed degree one level too low.
-      draft.education.push({ id: nextId("edu"), level: under ? levelBelow(requirement.minLevel) : requirement.minLevel, relatedField: true, completed: months(asOf, -12 * 12), officialTranscript: true });
+      draft.education.push({
+        id: nextId("edu"),
+        level: under ? levelBelow(requirement.minLevel) : requirement.minLevel,
+        relatedField: true,
+        completed: months(asOf, -12 * 12),
+        officialTranscript: true,
+      });
       return;
     case "any-of":
       return satisfy(draft, requirement.options[0]!, asOf, under);
@@ -56,7 +78,13 @@ export function satisfy(draft: Draft, requirement: Requirement, asOf: string, un
       return;
     case "work": {
       if (requirement.afterEducation && !draft.education.some((e) => e.completed)) {
-        draft.education.push({ id: nextId("edu"), level: requirement.afterEducation, relatedField: true, completed: months(asOf, -12 * 12), officialTranscript: true });
+        draft.education.push({
+          id: nextId("edu"),
+          level: requirement.afterEducation,
+          relatedField: true,
+          completed: months(asOf, -12 * 12),
+          officialTranscript: true,
+        });
       }
       if (requirement.afterCredential) draft.credentials.push({ ...requirement.afterCredential[0]!, earned: months(asOf, -12 * 11) });
       const years = requirement.years ?? 1;
@@ -91,7 +119,9 @@ export function satisfy(draft: Draft, requirement: Requirement, asOf: string, un
     case "rsc-received": {
       const hours = requirement.hours ?? 2;
       const about = requirement.onlyAboutProvided ? hours : (requirement.aboutProvidedHours ?? 0);
-      const provider = requirement.provider ? { name: "Qualified", credentials: [{ ...requirement.provider.anyOf[0]!, earned: months(asOf, -120) }] } : { name: "Anyone" };
+      const provider = requirement.provider
+        ? { name: "Qualified", credentials: [{ ...requirement.provider.anyOf[0]!, earned: months(asOf, -120) }] }
+        : { name: "Anyone" };
       const span = requirement.minSpanMonths ?? 1;
       const first = { about, rest: hours - about };
       const sessions = [
@@ -99,7 +129,14 @@ export function satisfy(draft: Draft, requirement: Requirement, asOf: string, un
         { date: asOf, hours: first.about > 0 ? first.rest : first.rest / 2, aboutProvidedRsc: requirement.onlyAboutProvided },
       ].filter((session) => session.hours > 0);
       sessions.forEach((session, index) => {
-        draft.reflectiveSupervision.push({ id: nextId("rscr"), direction: "received", format: "individual", provider, ...session, hours: index === 0 ? less(session.hours, 0.5) : session.hours });
+        draft.reflectiveSupervision.push({
+          id: nextId("rscr"),
+          direction: "received",
+          format: "individual",
+          provider,
+          ...session,
+          hours: index === 0 ? less(session.hours, 0.5) : session.hours,
+        });
       });
       return;
     }
@@ -114,8 +151,25 @@ export function satisfy(draft: Draft, requirement: Requirement, asOf: string, un
       const span = (requirement.minSpanMonths ?? 1) - (reduceSpan ? 1 : 0);
       const recipients = Array.from({ length: Math.max(requirement.minRecipients, 1) }, (_, index) => `Person ${index + 1}`);
       draft.reflectiveSupervision.push(
-        { id: nextId("rscp"), direction: "provided", date: months(asOf, -span), hours: reduceSpan ? hours / 2 : less(hours / 2, 0.5), format: "individual", recipients: recipients.slice(0, 1), recipientLeader: requirement.toLeader },
-        { id: nextId("rscp"), direction: "provided", date: asOf, hours: hours / 2, format: requirement.bothFormats ? "group" : "individual", groupSize: 4, recipients: recipients.slice(1), recipientLeader: requirement.toLeader },
+        {
+          id: nextId("rscp"),
+          direction: "provided",
+          date: months(asOf, -span),
+          hours: reduceSpan ? hours / 2 : less(hours / 2, 0.5),
+          format: "individual",
+          recipients: recipients.slice(0, 1),
+          recipientLeader: requirement.toLeader,
+        },
+        {
+          id: nextId("rscp"),
+          direction: "provided",
+          date: asOf,
+          hours: hours / 2,
+          format: requirement.bothFormats ? "group" : "individual",
+          groupSize: 4,
+          recipients: recipients.slice(1),
+          recipientLeader: requirement.toLeader,
+        },
       );
       return;
     }
@@ -150,14 +204,20 @@ export function satisfy(draft: Draft, requirement: Requirement, asOf: string, un
       return;
     case "document":
       if (requirement.document === "transcript") {
-        if (draft.education.length === 0) draft.education.push({ id: nextId("edu"), level: "bachelor", completed: months(asOf, -60), officialTranscript: !under });
+        if (draft.education.length === 0)
+          draft.education.push({ id: nextId("edu"), level: "bachelor", completed: months(asOf, -60), officialTranscript: !under });
         else for (const entry of draft.education) entry.officialTranscript = !under;
         return;
       }
-      draft.documents.push({ id: nextId("doc"), type: requirement.document, words: requirement.maxWords ? (under ? requirement.maxWords + 1 : requirement.maxWords) : 300 });
+      draft.documents.push({
+        id: nextId("doc"),
+        type: requirement.document,
+        words: requirement.maxWords ? (under ? requirement.maxWords + 1 : requirement.maxWords) : 300,
+      });
       return;
     case "observation":
-      for (let index = 0; index < (under ? requirement.count - 1 : requirement.count); index++) draft.observations.push({ id: nextId("obs"), date: months(asOf, -1) });
+      for (let index = 0; index < (under ? requirement.count - 1 : requirement.count); index++)
+        draft.observations.push({ id: nextId("obs"), date: months(asOf, -1) });
       return;
     case "exam":
       for (const part of requirement.parts) {

@@ -61,7 +61,14 @@ describe("IFS work: 2 years paid, after the bachelor's, with 10 families of chil
 });
 
 describe("training minimums and their effective dates", () => {
-  const course = (id: string, hours: number, topics: string[] = [], extra: Record<string, unknown> = {}) => ({ id, title: id, date: "2023-03-01", clockHours: hours, topics, ...extra });
+  const course = (id: string, hours: number, topics: string[] = [], extra: Record<string, unknown> = {}) => ({
+    id,
+    title: id,
+    date: "2023-03-01",
+    clockHours: hours,
+    topics,
+    ...extra,
+  });
 
   it("IMHM-C needs 30 hours before 2024 and 48 (30 + 15 RS/C + 3 DEI) from 1 January 2024", () => {
     const training = [course("general", 30)];
@@ -103,7 +110,9 @@ describe("training minimums and their effective dates", () => {
     const academic = { id: "course", title: "Infant development", date: "2023-01-15", academicCourseHours: 3, domains: ["B"] };
     const ca = requirementReport(california, "tmhp", "knowledge", { training: [academic] }, asOf);
     expect(ca.measures.find((m) => m.id === "domain-b")!.have).toBe(4.5);
-    expect(requirementReport(alliance, "ifs", "training", { training: [academic] }, asOf).excluded).toEqual([{ entryId: "course", reason: "no-conversion-factor" }]);
+    expect(requirementReport(alliance, "ifs", "training", { training: [academic] }, asOf).excluded).toEqual([
+      { entryId: "course", reason: "no-conversion-factor" },
+    ]);
   });
 
   it("never counts California hours in two domains", () => {
@@ -183,7 +192,12 @@ describe("exam, education and documents", () => {
       california,
       "tmhp",
       "education",
-      { education: [{ id: "unrelated", level: "master", relatedField: false, completed: "2010-01-01" }, { id: "studying", level: "bachelor" }] },
+      {
+        education: [
+          { id: "unrelated", level: "master", relatedField: false, completed: "2010-01-01" },
+          { id: "studying", level: "bachelor" },
+        ],
+      },
       asOf,
     );
     expect(report.status).toBe("unmet");
@@ -197,6 +211,8 @@ describe("exam, education and documents", () => {
     [500, "needs-review"],
     [501, "unmet"],
   ])("a personal statement of %s words (limit 500) -> %s", (words, status) => {
-    expect(requirementReport(california, "tmhp", "personal-statement", { documents: [{ id: "ps", type: "personal-statement", words }] }, asOf).status).toBe(status);
+    expect(requirementReport(california, "tmhp", "personal-statement", { documents: [{ id: "ps", type: "personal-statement", words }] }, asOf).status).toBe(
+      status,
+    );
   });
 });

@@ -41,7 +41,17 @@ describe("person()", () => {
   });
 
   it("holds several roles at once, each in its association", () => {
-    const both = person("both", [{ association_id: A, role: "member" }, { association_id: A, role: "staff" }, { association_id: B, role: "reviewer" }]);
-    expect([hasRole(both, A, "member"), hasRole(both, A, "staff"), hasRole(both, A, "reviewer"), hasRole(both, B, "reviewer"), hasRole(both, B, "staff")]).toEqual([yes, yes, no, yes, no]);
+    const both = person("both", [
+      { association_id: A, role: "member" },
+      { association_id: A, role: "staff" },
+      { association_id: B, role: "reviewer" },
+    ]);
+    expect([
+      hasRole(both, A, "member"),
+      hasRole(both, A, "staff"),
+      hasRole(both, A, "reviewer"),
+      hasRole(both, B, "reviewer"),
+      hasRole(both, B, "staff"),
+    ]).toEqual([yes, yes, no, yes, no]);
   });
 });

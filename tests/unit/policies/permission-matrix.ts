@@ -62,7 +62,9 @@ export const applicationsOf = {
 
 /** As `isAssignedReviewer` in src/data/applications.ts answers it: assigned, and still a reviewer of the association. */
 export const isAssignedTo = (actor: MaybeActor, application: Application) =>
-  actor !== null && application.reviewers.includes(actor.userId) && actor.roles.some((held) => held.association_id === application.association_id && held.role === "reviewer");
+  actor !== null &&
+  application.reviewers.includes(actor.userId) &&
+  actor.roles.some((held) => held.association_id === application.association_id && held.role === "reviewer");
 
 /** One document of each person, and what src/data/documents.ts tells the policy about its owner. */
 export const documentsOf = {
