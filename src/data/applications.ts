@@ -108,14 +108,21 @@ export function listReviewersOfApplications(db: Db, applicationIds: readonly str
     .execute();
 }
 
-/** Assigned to the application and still a reviewer of its association: taking the role away ends the access. */
-export async function isAssignedReviewer(db: Db, applicationId: string, userId: string) {
-  const row = await db
+/** Assignments that count: the reviewer still holds the reviewer role in the application's association (taking the role away ends the access). */
+export function liveAssignments(db: Db) {
+  return db
     .selectFrom("application_reviewers")
     .innerJoin("applications", "applications.id", "application_reviewers.application_id")
     .innerJoin("association_roles", (join) =>
-      join.onRef("association_roles.user_id", "=", "application_reviewers.reviewer_user_id").onRef("association_roles.association_id", "=", "applications.association_id").on("association_roles.role", "=", "reviewer"),
-    )
+      join
+        .onRef("association_roles.user_id", "=", "application_reviewers.reviewer_user_id")
+        .onRef("association_roles.association_id", "=", "applications.association_id")
+        .on("association_roles.role", "=", "reviewer"),
+    );
+}
+
+export async function isAssignedReviewer(db: Db, applicationId: string, userId: string) {
+  const row = await liveAssignments(db)
     .select("application_reviewers.application_id")
     .where("application_reviewers.application_id", "=", applicationId)
     .where("application_reviewers.reviewer_user_id", "=", userId)

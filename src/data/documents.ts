@@ -1,3 +1,4 @@
+import { liveAssignments } from "./applications.ts";
 import type { Db } from "./database.ts";
 import { isUuid } from "./ids.ts";
 
@@ -27,13 +28,7 @@ export async function associationsAppliedTo(db: Db, userId: string): Promise<str
 
 /** Whether this person is an assigned reviewer of an application the document's owner submitted. */
 export async function reviewsApplicationsOf(db: Db, reviewerUserId: string, ownerUserId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("application_reviewers")
-    .innerJoin("applications", "applications.id", "application_reviewers.application_id")
-    // Only while they are still a reviewer of that association: taking the role away ends the access.
-    .innerJoin("association_roles", (join) =>
-      join.onRef("association_roles.user_id", "=", "application_reviewers.reviewer_user_id").onRef("association_roles.association_id", "=", "applications.association_id").on("association_roles.role", "=", "reviewer"),
-    )
+  const row = await liveAssignments(db)
     .select("applications.id")
     .where("application_reviewers.reviewer_user_id", "=", reviewerUserId)
     .where("applications.user_id", "=", ownerUserId)
