@@ -13,7 +13,7 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
  */
 export async function loader({ params, context }: Route.LoaderArgs) {
   requireUser(context);
-  const { portfolio, report, ...file } = await read(context, applicationFile, params.slug, params.id);
+  const { portfolio, report, samePersonFlags, ...file } = await read(context, applicationFile, params.slug, params.id);
   return {
     ...file,
     requirements: report.requirements.map((requirement) => ({
@@ -23,7 +23,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       missing: requirement.missing,
     })),
     sections: sections
-      .map((section) => ({ id: section.id, title: section.title, entries: entriesOf(section, portfolio) }))
+      .map((section) => ({
+        id: section.id,
+        title: section.title,
+        entries: entriesOf(section, portfolio).map((entry) => ({ ...entry, samePerson: samePersonFlags[entry.id] ?? [] })),
+      }))
       .filter((section) => section.entries.length > 0),
     references: portfolio.references.map((reference) => ({
       id: reference.id,
@@ -31,6 +35,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       name: reference.raterName ?? "",
       completed: reference.completed ?? null,
       notEnoughInformation: reference.notEnoughInformation,
+      samePerson: samePersonFlags[reference.id] ?? [],
     })),
     documents: portfolio.documents.map((document) => ({
       id: document.id,
@@ -78,6 +83,7 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
               <li key={entry.id}>
                 {describeEntry(section.id, entry.fields, t)}
                 {entry.verified ? <span className="status status-met">{` ${t("confirm.verified")}`}</span> : null}
+                <SamePersonFlags reasons={entry.samePerson} />
               </li>
             ))}
           </ul>
@@ -93,6 +99,7 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
               {reference.completed
                 ? t("review.referenceLine", { role, date: reference.completed, count: String(reference.notEnoughInformation) })
                 : t("review.referencePending", { role })}
+              <SamePersonFlags reasons={reference.samePerson} />
             </li>
           );
         })}
@@ -118,5 +125,20 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
         })}
       </ul>
     </section>
+  );
+}
+
+/** What Cradle noticed when the rater or provider was asked: their address is another account of the applicant's. */
+function SamePersonFlags({ reasons }: { reasons: ReadonlyArray<"same-name" | "same-sign-up-address"> }) {
+  const t = useTranslate();
+  if (reasons.length === 0) return null;
+  return (
+    <ul className="flags">
+      {reasons.map((reason) => (
+        <li key={reason} className="status status-needs-review">
+          {t(reason === "same-name" ? "mailSafety.flag.sameName" : "mailSafety.flag.sameSignUpAddress")}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -34,7 +34,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     summary: entry.summary,
     locale: requestState(context).locale,
   });
-  if (!result.ok) return invalid(result.errors, parsed.values);
+  if (!result.ok) return invalid(result.errors, parsed.values, undefined, result.retryAfterMinutes ? 429 : 400);
   return { ok: true as const, name: parsed.data.name };
 }
 

@@ -23,7 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(askForReferenceForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
   const result = await run(context, askForReference, { ...parsed.data, locale: requestState(context).locale });
-  if (!result.ok) return invalid(result.errors, parsed.values);
+  if (!result.ok) return invalid(result.errors, parsed.values, undefined, result.retryAfterMinutes ? 429 : 400);
   return { ok: true as const, name: parsed.data.raterName };
 }
 

@@ -18,7 +18,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(signUpForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
   const result = await run(context, signUp, { ...parsed.data, locale: requestState(context).locale });
-  if (!result.ok) return invalid(result.errors, parsed.values);
+  // Refused only for too many sign-ups from this client address; an address with an account gets the same answer as a new one.
+  if (!result.ok) return invalid(result.errors, parsed.values, { retryAfterMinutes: result.retryAfterMinutes ?? null }, result.retryAfterMinutes ? 429 : 400);
   return { ok: true as const, email: parsed.data.email };
 }
 
@@ -38,11 +39,18 @@ export default function SignUp({ actionData }: Route.ComponentProps) {
   }
   const state = actionData;
   const labels = { name: t("field.name"), email: t("field.email"), password: t("field.password") };
+  const rateLimited = state && "retryAfterMinutes" in state ? state.retryAfterMinutes : null;
   return (
     <section className="narrow">
       <PageTitle title={t("signUp.title")} />
       <h1>{t("signUp.title")}</h1>
-      <ErrorSummary state={state} fieldLabels={labels} />
+      {rateLimited ? (
+        <p className="error-summary" role="alert">
+          {t("logIn.rateLimited", { minutes: rateLimited })}
+        </p>
+      ) : (
+        <ErrorSummary state={state} fieldLabels={labels} />
+      )}
       <AppForm>
         <TextField name="name" label={labels.name} state={state} autoComplete="name" required />
         <TextField name="email" label={labels.email} state={state} type="email" autoComplete="email" hint={t("field.emailHint")} required />

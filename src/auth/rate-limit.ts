@@ -1,5 +1,6 @@
 import type { Db } from "../data/database.ts";
 import { clearHits, recordHit } from "../data/rate-limits.ts";
+import { mailRateLimits } from "./mail-rate-limits.ts";
 
 const minute = 60 * 1000;
 
@@ -9,6 +10,7 @@ export const rateLimits = {
   "log-in:ip": { max: 50, windowMs: 15 * minute },
   "reset:email": { max: 3, windowMs: 60 * minute },
   "reset:ip": { max: 20, windowMs: 60 * minute },
+  ...mailRateLimits,
 } as const;
 
 export type RateLimitName = keyof typeof rateLimits;

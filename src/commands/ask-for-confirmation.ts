@@ -7,11 +7,15 @@ import { verificationRequestMail } from "../mail/templates.ts";
 import { portfolioPolicy } from "../policies/portfolio.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { newLinkToken } from "./shared/link-tokens.ts";
+import { checkRequestToRecipient, refuseOpenRequest } from "./shared/mail-to-strangers.ts";
 import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /**
  * The applicant asks the provider of an RS/C session, or the supervisor of a job, to confirm it:
  * they are mailed a link that does nothing else. `summary` is the entry in words, for the mail.
+ * Not to the applicant's own address, at most 10 a day and 3 a day to one mailbox, and one open
+ * request per entry and provider (docs/security.md, "Mail"); a provider whose address is another
+ * account of the applicant's is flagged in the audit entry, by Cradle, for the reviewers.
  */
 export const askForConfirmation = defineCommand({
   name: "confirmation.requested",
@@ -24,9 +28,15 @@ export const askForConfirmation = defineCommand({
     locale: z.enum(["en", "es"]),
   }),
   policy: (actor) => portfolioPolicy.editOwn(actor),
-  async run({ tx, actor, input, now, context, mail }) {
+  prepare: (input, { db, actor, context }) => checkRequestToRecipient(db, context, actor, { kind: "confirmation", email: input.email, field: "email" }),
+  async run({ tx, actor, input, now, context, mail, prepared: samePerson }) {
     const portfolio = await findPortfolioForUpdate(tx, actor.userId);
     const found = findConfirmable(portfolio, input.entryId) ?? refuse({ form: "portfolio.notFound" });
+    await refuseOpenRequest(tx, actor.userId, "verify-entry", now, {
+      email: input.email,
+      field: "email",
+      sameThing: (link) => link.entry_id === input.entryId,
+    });
     const applicant = (await findUserById(tx, actor.userId)) ?? refuse({ form: "portfolio.notFound" });
     const token = newLinkToken(now);
     const link = await insertAccessLink(tx, {
@@ -46,7 +56,14 @@ export const askForConfirmation = defineCommand({
     return done(
       portfolioEntrySubject(actor.userId, input.entryId),
       { linkId: link.id },
-      { entryId: input.entryId, list: found.list, linkId: link.id, recipientName: input.name, recipientEmail: input.email },
+      {
+        entryId: input.entryId,
+        list: found.list,
+        linkId: link.id,
+        recipientName: input.name,
+        recipientEmail: input.email,
+        ...(samePerson ? { samePerson } : {}),
+      },
     );
   },
 });

@@ -8,11 +8,15 @@ import { referenceRequestMail } from "../mail/templates.ts";
 import { portfolioPolicy } from "../policies/portfolio.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { newLinkToken } from "./shared/link-tokens.ts";
+import { checkRequestToRecipient, refuseOpenRequest } from "./shared/mail-to-strangers.ts";
 import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /**
  * The applicant names a rater: the reference joins the portfolio (pending) and the rater is
- * mailed a link to the rating form, all in one transaction.
+ * mailed a link to the rating form, all in one transaction. Not to the applicant's own address, at
+ * most 10 a day and 3 a day to one mailbox, and one open request per rater and framework
+ * (docs/security.md, "Mail"); a rater whose address is another account of the applicant's is
+ * flagged in the audit entry, by Cradle, for the reviewers.
  */
 export const askForReference = defineCommand({
   name: "reference.requested",
@@ -26,11 +30,19 @@ export const askForReference = defineCommand({
     locale: z.enum(["en", "es"]),
   }),
   policy: (actor) => portfolioPolicy.editOwn(actor),
-  async run({ tx, actor, input, now, context, mail }) {
+  async prepare(input, { db, actor, context }) {
     if (!context.frameworks.some((framework) => framework.id === input.frameworkId)) refuse({ frameworkId: "error.choose" });
+    return checkRequestToRecipient(db, context, actor, { kind: "reference", email: input.raterEmail, field: "raterEmail" });
+  },
+  async run({ tx, actor, input, now, context, mail, prepared: samePerson }) {
     const applicant = (await findUserById(tx, actor.userId)) ?? refuse({ form: "portfolio.notFound" });
     const referenceId = `reference-${randomBytes(5).toString("hex")}`;
     const portfolio = await findPortfolioForUpdate(tx, actor.userId);
+    await refuseOpenRequest(tx, actor.userId, "reference", now, {
+      email: input.raterEmail,
+      field: "raterEmail",
+      sameThing: (link) => link.framework_id === input.frameworkId,
+    });
     const reference = {
       id: referenceId,
       kind: "rating" as const,
@@ -67,6 +79,7 @@ export const askForReference = defineCommand({
         role: input.role,
         frameworkId: input.frameworkId,
         waived: input.waived,
+        ...(samePerson ? { samePerson } : {}),
       },
     );
   },

@@ -34,7 +34,3 @@ export function issuesToFieldErrors(
   }
   return errors;
 }
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
-}

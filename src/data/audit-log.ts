@@ -47,3 +47,31 @@ export function listAuditOfSubject(db: Db, subjectType: string, subjectId: strin
     .orderBy("created_at")
     .execute();
 }
+
+/** The client address of the visitor who wrote a subject's first entry of `action` (who signed an account up), if a visitor did. */
+export async function findVisitorAddressOf(db: Db, action: string, subjectType: string, subjectId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select("actor_ref")
+    .where("subject_type", "=", subjectType)
+    .where("subject_id", "=", subjectId)
+    .where("action", "=", action)
+    .where("actor_kind", "=", "visitor")
+    .orderBy("created_at")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.actor_ref ?? null;
+}
+
+/** The entries of some actions on a set of subjects (the requests made about a portfolio's entries). */
+export async function listAuditOfSubjects(db: Db, subjectType: string, subjectIds: readonly string[], actions: readonly string[]) {
+  if (subjectIds.length === 0 || actions.length === 0) return [];
+  return db
+    .selectFrom("audit_log")
+    .select(["subject_id", "action", "actor_kind", "details"])
+    .where("subject_type", "=", subjectType)
+    .where("subject_id", "in", subjectIds)
+    .where("action", "in", actions)
+    .orderBy("created_at")
+    .execute();
+}

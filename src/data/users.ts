@@ -27,6 +27,16 @@ export function insertUser(db: Db, user: { email: string; name: string; password
     .executeTakeFirstOrThrow();
 }
 
+/** Undefined when the address has an account already (also one written a moment ago by another transaction). */
+export function insertUserUnlessTaken(db: Db, user: { email: string; name: string; passwordHash: string; locale: Locale | null }) {
+  return db
+    .insertInto("users")
+    .values({ email: normalizeEmail(user.email), name: user.name, password_hash: user.passwordHash, locale: user.locale })
+    .onConflict((conflict) => conflict.doNothing())
+    .returning(["id", "email", "name"])
+    .executeTakeFirst();
+}
+
 export async function markEmailVerified(db: Db, userId: string, at: Date) {
   await db.updateTable("users").set({ email_verified_at: at }).where("id", "=", userId).where("email_verified_at", "is", null).execute();
 }

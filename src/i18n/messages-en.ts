@@ -38,7 +38,6 @@ export const en = {
   "error.passwordTooShort": "Use at least 10 characters.",
   "error.passwordTooLong": "Use at most 200 characters.",
   "error.tooLong": "This is too long.",
-  "error.emailTaken": "An account with this email already exists. Log in or reset your password.",
   "error.slug": "Use lowercase letters, numbers and single hyphens, like ca-center.",
   "error.slugTaken": "Another association already uses this address.",
   "error.timeZone": "Choose a time zone from the list, like America/Los_Angeles.",
@@ -514,6 +513,18 @@ export const en = {
   "documents.for": "for {entry}",
   "portfolio.attach": "Attach a document",
   "portfolio.hasDocument": "Document attached",
+  // Mail to people who did not ask for it (issue 15, items 5-7): limits, refusals, the sign-up notice, flags for reviewers.
+  "mailSafety.tooManyToday": "You have sent as many requests as Cradle allows in one day. Please try again tomorrow.",
+  "mailSafety.tooManyToRecipient": "You have asked this person as many times as Cradle allows in one day. Please try again tomorrow.",
+  "mailSafety.alreadyAsked": "You already asked this person for this, and their link still works. Please wait for their answer.",
+  "mailSafety.ownAddress": "This is your own email address. Ask someone else: nobody can rate or confirm their own work.",
+  "mailSafety.signUpAttempt.subject": "Someone tried to create a Cradle account with your email",
+  "mailSafety.signUpAttempt.body": "Someone tried to create a new Cradle account with this email address. You already have an account, so nothing was changed.",
+  "mailSafety.signUpAttempt.logIn": "If it was you, log in here:",
+  "mailSafety.signUpAttempt.reset": "If you do not remember your password, choose a new one here:",
+  "mailSafety.signUpAttempt.ignore": "If it was not you, you can ignore this message: your account and your password stay as they are.",
+  "mailSafety.flag.sameName": "Flagged by Cradle: this address belongs to another account with the applicant's name.",
+  "mailSafety.flag.sameSignUpAddress": "Flagged by Cradle: this address belongs to another account created from the same network address as the applicant's.",
 } as const;
 
 export type MessageKey = keyof typeof en;

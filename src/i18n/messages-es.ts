@@ -39,7 +39,6 @@ export const es: Record<MessageKey, string> = {
   "error.passwordTooShort": "Use al menos 10 caracteres.",
   "error.passwordTooLong": "Use como máximo 200 caracteres.",
   "error.tooLong": "El texto es demasiado largo.",
-  "error.emailTaken": "Ya existe una cuenta con este correo. Inicie sesión o restablezca su contraseña.",
   "error.slug": "Use minúsculas, números y guiones simples, como ca-center.",
   "error.slugTaken": "Otra asociación ya usa esta dirección.",
   "error.timeZone": "Elija una zona horaria de la lista, como America/Los_Angeles.",
@@ -515,4 +514,17 @@ export const es: Record<MessageKey, string> = {
   "documents.for": "para {entry}",
   "portfolio.attach": "Adjuntar un documento",
   "portfolio.hasDocument": "Documento adjunto",
+  // Correo a quien no lo pidió (issue 15, puntos 5-7): límites, rechazos, el aviso de registro, señales para quienes revisan.
+  "mailSafety.tooManyToday": "Ya envió todas las solicitudes que Cradle permite en un día. Vuelva a intentarlo mañana.",
+  "mailSafety.tooManyToRecipient": "Ya le pidió a esta persona todas las veces que Cradle permite en un día. Vuelva a intentarlo mañana.",
+  "mailSafety.alreadyAsked": "Ya le pidió esto a esta persona y su enlace sigue funcionando. Espere su respuesta.",
+  "mailSafety.ownAddress": "Este es su propio correo. Pídaselo a otra persona: nadie puede evaluar ni confirmar su propio trabajo.",
+  "mailSafety.signUpAttempt.subject": "Alguien intentó crear una cuenta de Cradle con su correo",
+  "mailSafety.signUpAttempt.body": "Alguien intentó crear una cuenta nueva de Cradle con este correo. Usted ya tiene una cuenta, así que no se cambió nada.",
+  "mailSafety.signUpAttempt.logIn": "Si fue usted, inicie sesión aquí:",
+  "mailSafety.signUpAttempt.reset": "Si no recuerda su contraseña, elija una nueva aquí:",
+  "mailSafety.signUpAttempt.ignore": "Si no fue usted, puede ignorar este mensaje: su cuenta y su contraseña siguen igual.",
+  "mailSafety.flag.sameName": "Señal de Cradle: este correo pertenece a otra cuenta con el nombre de la persona solicitante.",
+  "mailSafety.flag.sameSignUpAddress":
+    "Señal de Cradle: este correo pertenece a otra cuenta creada desde la misma dirección de red que la de la persona solicitante.",
 };

@@ -1,5 +1,6 @@
 import type { Locale } from "../data/schema.ts";
 import { type Message, type MessageKey, render, translator } from "../i18n/translate.ts";
+import { inertText, mailName } from "./inert-text.ts";
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -9,7 +10,11 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** Every Cradle mail: a greeting, paragraphs and links, a signature; as plain text and simple HTML. */
+/**
+ * Every Cradle mail: a greeting, paragraphs and links, a signature; as plain text and simple HTML.
+ * Only Cradle's own links are links: what people typed reaches a template through `mailName` or
+ * `inertText` (src/mail/inert-text.ts), so it can neither be clicked nor look like an address.
+ */
 function compose(subject: string, greeting: string, paragraphs: Paragraph[], signature: string): RenderedMail {
   const textParts = [greeting, ...paragraphs.map((p) => ("link" in p ? p.link : p.text)), signature];
   const htmlParts = [
@@ -26,7 +31,12 @@ function compose(subject: string, greeting: string, paragraphs: Paragraph[], sig
 
 function linkMail(locale: Locale, name: string, keys: { subject: MessageKey; body: MessageKey; ignore: MessageKey }, link: string) {
   const t = translator(locale);
-  return compose(t(keys.subject), t("mail.greeting", { name }), [{ text: t(keys.body) }, { link }, { text: t(keys.ignore) }], t("mail.signature"));
+  return compose(
+    t(keys.subject),
+    t("mail.greeting", { name: mailName(name) }),
+    [{ text: t(keys.body) }, { link }, { text: t(keys.ignore) }],
+    t("mail.signature"),
+  );
 }
 
 export const verifyEmailMail = (locale: Locale, name: string, link: string) =>
@@ -40,11 +50,14 @@ export function roleGrantedMail(locale: Locale, name: string, association: strin
   const role = t(roleKey);
   return compose(
     t("mail.role.subject", { association }),
-    t("mail.greeting", { name }),
+    t("mail.greeting", { name: mailName(name) }),
     [{ text: t("mail.role.body", { role, association }) }, { link }],
     t("mail.signature"),
   );
 }
+
+/** An entry's summary in a confirmation request is cut to this many characters. */
+const summaryLength = 300;
 
 /** To someone without an account who is asked to do something through a link: both languages, the asker's first. */
 function askMail(locale: Locale, subject: Message, body: Message, link: string, until: string): RenderedMail {
@@ -66,7 +79,7 @@ function askMail(locale: Locale, subject: Message, body: Message, link: string, 
 }
 
 export function referenceRequestMail(locale: Locale, applicant: string, link: string, until: string, isReminder: boolean): RenderedMail {
-  const values = { applicant };
+  const values = { applicant: mailName(applicant) };
   const subject: Message = { key: isReminder ? "mail.ask.reference.reminderSubject" : "mail.ask.reference.subject", values };
   return askMail(locale, subject, { key: "mail.ask.reference.body", values }, link, until);
 }
@@ -74,8 +87,8 @@ export function referenceRequestMail(locale: Locale, applicant: string, link: st
 export function verificationRequestMail(locale: Locale, applicant: string, what: string, link: string, until: string): RenderedMail {
   return askMail(
     locale,
-    { key: "mail.ask.confirmation.subject", values: { applicant } },
-    { key: "mail.ask.confirmation.body", values: { applicant, what } },
+    { key: "mail.ask.confirmation.subject", values: { applicant: mailName(applicant) } },
+    { key: "mail.ask.confirmation.body", values: { applicant: mailName(applicant), what: inertText(what, summaryLength) } },
     link,
     until,
   );
@@ -84,6 +97,28 @@ export function verificationRequestMail(locale: Locale, applicant: string, what:
 /** A short notice to someone with an account: what happened (rendered in their language), and where to see it. */
 export function noticeMail(locale: Locale, name: string, what: Message, link: string): RenderedMail {
   const t = translator(locale);
-  const text = render(locale, what);
-  return compose(text, t("mail.greeting", { name }), [{ text }, { link }], t("mail.signature"));
+  const values = Object.fromEntries(Object.entries(what.values ?? {}).map(([key, value]) => [key, typeof value === "string" ? inertText(value) : value]));
+  const text = render(locale, { ...what, values });
+  return compose(text, t("mail.greeting", { name: mailName(name) }), [{ text }, { link }], t("mail.signature"));
+}
+
+/**
+ * To the owner of an address someone tried to sign up with: no account was made, and where to go
+ * if it was them. Nothing the person who tried typed is in it.
+ */
+export function signUpAttemptMail(locale: Locale, name: string, links: { logIn: string; reset: string }): RenderedMail {
+  const t = translator(locale);
+  return compose(
+    t("mailSafety.signUpAttempt.subject"),
+    t("mail.greeting", { name: mailName(name) }),
+    [
+      { text: t("mailSafety.signUpAttempt.body") },
+      { text: t("mailSafety.signUpAttempt.logIn") },
+      { link: links.logIn },
+      { text: t("mailSafety.signUpAttempt.reset") },
+      { link: links.reset },
+      { text: t("mailSafety.signUpAttempt.ignore") },
+    ],
+    t("mail.signature"),
+  );
 }

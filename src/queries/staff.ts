@@ -6,8 +6,10 @@ import {
   listReviewersOfApplications,
 } from "../data/applications.ts";
 import { listPeopleOfAssociation } from "../data/association-roles.ts";
+import { listAuditOfSubjects } from "../data/audit-log.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
 import { listCandidatesOfAssociation } from "../data/candidacies.ts";
+import { confirmableLists } from "../domain/confirmable-entries.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { EligibilityReport } from "../domain/report.ts";
 import type { MaybeActor } from "../policies/actor.ts";
@@ -59,6 +61,7 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
   if (!actor || !application || application.association_id !== association.id) hidden();
   if (!applicationPolicy.readFile(actor, application, await isAssignedReviewer(reader.db, application.id, actor.userId))) hidden();
   const snapshot = (await findSnapshot(reader.db, application.id)) ?? hidden();
+  const portfolio = snapshot.portfolio as Portfolio;
   return {
     applicant: application.name,
     email: applicationPolicy.readContact(actor, application) ? application.email : null,
@@ -66,9 +69,35 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
     category: categoryName(reader, application.framework_id, application.category_id),
     submitted: isoDay(application.submitted_at) ?? "",
     sha256: snapshot.sha256,
-    portfolio: snapshot.portfolio as Portfolio,
+    portfolio,
     report: snapshot.report as EligibilityReport,
+    samePersonFlags: await samePersonFlagsOf(reader, application.user_id, portfolio),
   };
+}
+
+type SamePersonReason = "same-name" | "same-sign-up-address";
+
+/**
+ * Raters and providers Cradle flagged when the applicant asked them: their address is another
+ * account of the applicant's (src/commands/shared/mail-to-strangers.ts). Read from the requests'
+ * audit entries, which Cradle wrote and nobody edits, never from the portfolio the applicant writes.
+ */
+async function samePersonFlagsOf(reader: Reader, userId: string, portfolio: Portfolio) {
+  const entryIds = [...portfolio.references.map((reference) => reference.id), ...confirmableLists.flatMap((list) => portfolio[list].map((entry) => entry.id))];
+  const entries = await listAuditOfSubjects(
+    reader.db,
+    "portfolio-entry",
+    entryIds.map((entryId) => `${userId}/${entryId}`),
+    ["reference.requested", "confirmation.requested"],
+  );
+  const flags: Record<string, SamePersonReason[]> = {};
+  for (const entry of entries) {
+    const samePerson = entry.actor_kind === "person" ? (entry.details.samePerson as { reasons?: SamePersonReason[] } | undefined) : undefined;
+    if (!samePerson?.reasons) continue;
+    const entryId = entry.subject_id.slice(userId.length + 1);
+    flags[entryId] = [...new Set([...(flags[entryId] ?? []), ...samePerson.reasons])];
+  }
+  return flags;
 }
 
 export async function staffCandidatesPage(reader: Reader, actor: MaybeActor, slug: string) {

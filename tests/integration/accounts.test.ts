@@ -54,12 +54,14 @@ describe("sign up, confirm, log in, log out", () => {
     expect(page.text).toMatch(/aria-invalid="true"[^>]*aria-describedby="hint-email error-email"|aria-describedby="hint-email error-email"/);
   });
 
-  it("refuses a second account with the same email, whatever its case", async () => {
-    await buildUser(app.services.db, { email: "taken@example.org" });
+  it("makes no second account with the same email, whatever its case, and does not say that it exists", async () => {
+    const taken = await buildUser(app.services.db, { email: "taken@example.org" });
     const client = await app.client();
     const page = await client.post("/signup", { name: "Other", email: "TAKEN@example.org", password: "a long enough password" });
-    expect(page.status).toBe(400);
-    expect(page.text).toContain("An account with this email already exists");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("We sent a link to taken@example.org");
+    expect(page.text).not.toContain("already exists");
+    expect(await findUserByEmail(app.services.db, "taken@example.org")).toMatchObject({ id: taken.id, name: "Test Person" });
   });
 
   it("writes the account, its link, its mail and its audit entry together", async () => {
