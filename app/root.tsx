@@ -19,7 +19,7 @@ export function loader({ context }: Route.LoaderArgs): RootData {
     csrfToken: state.csrfToken,
     nonce: state.nonce,
     user: state.user ? { name: state.user.name, isOwner: state.user.isOwner } : null,
-    showDevMailbox: accountPolicy.readDevMailbox(state.user, services(context).config.isProduction),
+    showDevMailbox: accountPolicy.readDevMailbox(state.user, services(context).config.hasDevMailbox),
   };
 }
 

@@ -11,6 +11,12 @@ export type Config = {
   isBaseUrlDerived: boolean;
   sessionSecret: string | undefined;
   isProduction: boolean;
+  /**
+   * The dev mailbox (/dev/mail, every outgoing message with its links) opens only where no mail can
+   * leave and nobody else can reach the site: no SMTP_URL, not production, and BASE_URL on this
+   * machine (localhost, 127.0.0.1 or ::1).
+   */
+  hasDevMailbox: boolean;
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop. */
   trustProxy: boolean;
   logLevel: string;
@@ -67,15 +73,18 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Cradle cannot start: the environment has invalid settings.\n${problems.join("\n")}`);
   }
   const values = parsed.data;
+  const baseUrl = (values.BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, "");
+  const isProduction = values.NODE_ENV === "production";
   return {
     port: values.PORT,
     dataDir: values.DATA_DIR,
     databaseUrl: values.DATABASE_URL,
     smtpUrl: values.SMTP_URL,
-    baseUrl: (values.BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ""),
+    baseUrl,
     isBaseUrlDerived: values.BASE_URL === undefined,
     sessionSecret: values.SESSION_SECRET,
-    isProduction: values.NODE_ENV === "production",
+    isProduction,
+    hasDevMailbox: !isProduction && values.SMTP_URL === undefined && isOnThisMachine(baseUrl),
     trustProxy: values.TRUST_PROXY === "true" || values.TRUST_PROXY === "1",
     logLevel: values.LOG_LEVEL,
     s3:
@@ -89,4 +98,10 @@ export function readConfig(env: Record<string, string | undefined>): Config {
           }
         : undefined,
   };
+}
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function isOnThisMachine(baseUrl: string): boolean {
+  return loopbackHosts.has(new URL(baseUrl).hostname.toLowerCase());
 }

@@ -55,6 +55,8 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
 
   context.set(requestStateContext, { nonce, clientIp, locale, user, sessionIdHash, csrfToken });
   const response = await next();
+  // A signed-in person's page is theirs alone: no shared cache keeps it, no browser stores it for the back button of the next person.
+  if (user) response.headers.set("Cache-Control", "private, no-store");
   if (csrfSeed !== existingSeed) {
     response.headers.append("Set-Cookie", serializeCookie(cookieNames.csrf, csrfSeed, { secure, maxAgeSeconds: 365 * 24 * 3600 }));
   }

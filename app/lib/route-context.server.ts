@@ -5,6 +5,7 @@ import type { Actor, MaybeActor, SessionActor } from "../../src/policies/actor.t
 import { NotVisible, type Reader } from "../../src/queries/reader.ts";
 import type { ParsedForm } from "../../src/forms/parse-form.ts";
 import type { FieldErrors, Result } from "../../src/commands/command-context.ts";
+export { safeRedirectPath } from "../../src/server/redirect-target.ts";
 import { requestStateContext, servicesContext, type SignedInUser } from "../context.server.ts";
 
 type Context = Readonly<RouterContextProvider>;
@@ -81,11 +82,6 @@ export function invalid<Extra extends Record<string, unknown>>(errors: FieldErro
 
 export function invalidForm(parsed: Extract<ParsedForm<unknown>, { ok: false }>) {
   return invalid(parsed.errors, parsed.values);
-}
-
-/** Only paths on this site, so a crafted link cannot send someone elsewhere after logging in. */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
 }
 
 /** The shipped frameworks as choices for a form, in the visitor's language. */

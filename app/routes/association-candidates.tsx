@@ -34,7 +34,7 @@ export default function AssociationCandidates({ loaderData, actionData }: Route.
     <section>
       <PageTitle title={title} />
       <h1>{title}</h1>
-      {actionData && "ok" in actionData ? (
+      {actionData?.ok ? (
         <p role="status" className="notice">
           {t("candidates.assigned")}
         </p>

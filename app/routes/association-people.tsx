@@ -24,7 +24,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!parsed.ok) return invalidForm(parsed);
   const input = parsed.data;
   if (input.intent === "revoke") {
-    await run(context, revokeRole, { associationId: association.id, userId: input.userId, role: input.role });
+    const revoked = await run(context, revokeRole, { associationId: association.id, userId: input.userId, role: input.role });
+    if (!revoked.ok) return invalid(revoked.errors, parsed.values);
     return { ok: true as const, message: "revoked" as const };
   }
   const result = await run(context, grantRole, { associationId: association.id, email: input.email, role: input.role });

@@ -4,6 +4,7 @@ import { logIn } from "../../src/commands/log-in.ts";
 import { logInForm } from "../../src/forms/account-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { cookieNames, serializeCookie } from "../../src/server/cookies.ts";
+import { knownDeviceCookie, knownDeviceUser } from "../lib/known-device.server.ts";
 import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { currentUser, invalid, invalidForm, run, safeRedirectPath, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
@@ -20,18 +21,21 @@ export async function action({ request, context }: Route.ActionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(logInForm, formData);
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await run(context, logIn, parsed.data);
+  const result = await run(context, logIn, { ...parsed.data, knownDeviceUserId: knownDeviceUser(context, request) });
   if (!result.ok) return invalid(result.errors, parsed.values, { retryAfterMinutes: null });
   const attempt = result.value;
   if (!attempt.signedIn) {
     const status = attempt.retryAfterMinutes ? 429 : 400;
     return invalid(attempt.errors, parsed.values, { retryAfterMinutes: attempt.retryAfterMinutes ?? null }, status);
   }
-  const cookie = serializeCookie(cookieNames.session, attempt.sessionToken, {
-    secure: services(context).config.baseUrl.startsWith("https:"),
-    maxAgeSeconds: Math.floor((attempt.expiresAt.getTime() - Date.now()) / 1000),
-  });
-  throw redirect(safeRedirectPath(formData.get("redirectTo"), "/account"), { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers();
+  const secure = services(context).config.baseUrl.startsWith("https:");
+  headers.append(
+    "Set-Cookie",
+    serializeCookie(cookieNames.session, attempt.sessionToken, { secure, maxAgeSeconds: Math.floor((attempt.expiresAt.getTime() - Date.now()) / 1000) }),
+  );
+  headers.append("Set-Cookie", knownDeviceCookie(context, attempt.userId));
+  throw redirect(safeRedirectPath(formData.get("redirectTo"), "/account"), { headers });
 }
 
 export default function LogIn({ loaderData, actionData }: Route.ComponentProps) {

@@ -13,7 +13,7 @@ import { EntryFields } from "../components/entry-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { useAutosave } from "../lib/use-autosave.ts";
-import { authorize, invalid, notFound, requestState, run, services } from "../lib/route-context.server.ts";
+import { authorize, invalid, notFound, requestState, run, safeRedirectPath, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   if (intent === "discard") {
     await run(context, discardPortfolioDraft, { section: section.id, entryId });
-    throw redirect(request.url);
+    throw redirect(safeRedirectPath(new URL(request.url).pathname + new URL(request.url).search));
   }
   const parsed = parseEntry(section, fields, entryId ?? "new");
   if (!parsed.ok) {

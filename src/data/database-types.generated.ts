@@ -161,6 +161,7 @@ export interface FormDrafts {
 
 export interface Outbox {
   attempts: Generated<number>;
+  claimed_by: string | null;
   created_at: Generated<Timestamp>;
   html_body: string;
   id: Generated<string>;

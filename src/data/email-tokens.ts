@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import type { Db } from "./database.ts";
 import type { Database, EmailTokenPurpose } from "./schema.ts";
 
@@ -32,11 +32,14 @@ export function findLiveEmailToken(db: Db, purpose: EmailTokenPurpose, tokenHash
   return db.selectFrom("email_tokens").select(["id", "user_id"]).where(isLive({ tokenHash, purpose, now })).executeTakeFirst();
 }
 
-/** A new link replaces the older ones of the same purpose. */
-export async function expireEmailTokens(db: Db, userId: string, purpose: EmailTokenPurpose, now: Date) {
-  await db
-    .updateTable("email_tokens")
-    .set({ used_at: now })
+/**
+ * A new link replaces the older ones of the same purpose: at once, or after `graceMs` (the older
+ * ones then expire at the latest that long from now), for a mail that may arrive late.
+ */
+export async function expireEmailTokens(db: Db, userId: string, purpose: EmailTokenPurpose, now: Date, graceMs = 0) {
+  const ending = db.updateTable("email_tokens");
+  const endsAt = new Date(now.getTime() + graceMs);
+  await (graceMs > 0 ? ending.set({ expires_at: sql<Date>`least(expires_at, ${endsAt})` }) : ending.set({ used_at: now }))
     .where("user_id", "=", userId)
     .where("purpose", "=", purpose)
     .where("used_at", "is", null)

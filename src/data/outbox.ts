@@ -27,8 +27,11 @@ export async function enqueueMail(db: Db, mail: OutgoingMail) {
     .execute();
 }
 
-/** Takes up to `limit` due messages and pushes their next attempt forward, so no other worker takes them meanwhile. */
-export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: number) {
+/**
+ * Takes up to `limit` due messages for `workerId` and pushes their next attempt forward by the lease,
+ * so no other worker takes them meanwhile; a claim whose lease ran out (its worker died) is due again.
+ */
+export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: number, workerId: string) {
   return db.transaction().execute(async (tx) => {
     const due = await tx
       .selectFrom("outbox")
@@ -43,7 +46,7 @@ export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: nu
     if (due.length > 0) {
       await tx
         .updateTable("outbox")
-        .set({ next_attempt_at: new Date(now.getTime() + leaseMs) })
+        .set({ next_attempt_at: new Date(now.getTime() + leaseMs), claimed_by: workerId })
         .where("id", "in", due.map((message) => message.id))
         .execute();
     }
@@ -51,14 +54,38 @@ export async function claimDueMail(db: Db, now: Date, leaseMs: number, limit: nu
   });
 }
 
+/** Extends the lease of what `workerId` still holds (one message, or all of them); false when that message is no longer its own. */
+export async function renewMailClaims(db: Db, workerId: string, until: Date, id?: string): Promise<boolean> {
+  let renewal = db.updateTable("outbox").set({ next_attempt_at: until }).where("status", "=", "pending").where("claimed_by", "=", workerId);
+  if (id !== undefined) renewal = renewal.where("id", "=", id);
+  const result = await renewal.executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Makes every message claimed by another worker than `workerId` due now. Only for a worker that is
+ * alone on its database (the embedded one, whose data folder this process has locked): any other
+ * claim was made by a process that is gone, and its messages should not wait out the lease.
+ */
+export async function releaseMailClaimsOfOthers(db: Db, workerId: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ next_attempt_at: now, claimed_by: null })
+    .where("status", "=", "pending")
+    .where("claimed_by", "is not", null)
+    .where("claimed_by", "<>", workerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function markMailSent(db: Db, id: string, now: Date) {
-  await db.updateTable("outbox").set({ status: "sent", sent_at: now, last_error: null }).where("id", "=", id).execute();
+  await db.updateTable("outbox").set({ status: "sent", sent_at: now, last_error: null, claimed_by: null }).where("id", "=", id).execute();
 }
 
 export async function markMailFailed(db: Db, id: string, attempts: number, error: string, retryAt: Date | null) {
   await db
     .updateTable("outbox")
-    .set({ attempts, last_error: error.slice(0, 2000), status: retryAt ? "pending" : "dead", ...(retryAt ? { next_attempt_at: retryAt } : {}) })
+    .set({ attempts, last_error: error.slice(0, 2000), status: retryAt ? "pending" : "dead", claimed_by: null, ...(retryAt ? { next_attempt_at: retryAt } : {}) })
     .where("id", "=", id)
     .execute();
 }

@@ -21,6 +21,15 @@ export async function recordHit(db: Db, key: string, windowMs: number, now: Date
   return row.hits;
 }
 
+/** Takes one hit back (a try that turned out not to count, such as a right password). */
+export async function takeBackHit(db: Db, key: string) {
+  await db
+    .updateTable("rate_limits")
+    .set({ hits: sql<number>`greatest(rate_limits.hits - 1, 0)` })
+    .where("key", "=", key)
+    .execute();
+}
+
 export async function clearHits(db: Db, key: string) {
   await db.deleteFrom("rate_limits").where("key", "=", key).execute();
 }

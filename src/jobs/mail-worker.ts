@@ -1,10 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import type { Db } from "../data/database.ts";
-import { claimDueMail, markMailFailed, markMailSent } from "../data/outbox.ts";
+import { claimDueMail, markMailFailed, markMailSent, releaseMailClaimsOfOthers, renewMailClaims } from "../data/outbox.ts";
 
 export const maxMailAttempts = 8;
-const leaseMs = 2 * 60 * 1000;
+
+/**
+ * How long a claimed message stays with its worker. A live worker renews its claims every third of
+ * the lease while it sends (a slow SMTP server costs no duplicate), so a claim lapses only when its
+ * process died: then another process (PostgreSQL) takes the message after at most this long. A
+ * worker alone on the embedded database takes a dead process's claims back at start, at once.
+ */
+export const mailLeaseMs = 60 * 1000;
+
+/** nodemailer's waits, kept well inside the lease: a server that stops answering fails the try (retried later). */
+const smtpTimeouts = { connectionTimeout: 10_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
 
 /** Wait before the next try: 30 s, 1 min, 2 min ... capped at 6 hours. */
 export function retryDelayMs(attempts: number): number {
@@ -26,6 +38,11 @@ export type MailWorkerOptions = {
   logger: Logger;
   now?: () => Date;
   pollMs?: number;
+  /**
+   * No other process uses this database (the embedded one, whose data folder this process locked):
+   * messages claimed by any other worker were claimed by a process that is gone, and are taken back at start.
+   */
+  isAloneOnDatabase?: boolean;
 };
 
 /**
@@ -34,7 +51,17 @@ export type MailWorkerOptions = {
  */
 export function startMailWorker(options: MailWorkerOptions): MailWorker {
   const now = options.now ?? (() => new Date());
-  const transport = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+  const transport = options.smtpUrl ? nodemailer.createTransport({ url: options.smtpUrl, ...smtpTimeouts }) : undefined;
+  // One id per process start: a claim names the worker that holds it.
+  const workerId = `${hostname()}/${process.pid}/${randomUUID()}`;
+  const mailDomain = /@([^>\s]+)/.exec(options.from)?.[1] ?? "cradle.invalid";
+  const leaseUntil = () => new Date(now().getTime() + mailLeaseMs);
+  const takenBack = options.isAloneOnDatabase
+    ? releaseMailClaimsOfOthers(options.db, workerId, now()).then(
+        (count) => void (count > 0 && options.logger.info({ count }, "took back mail claimed by a process that stopped")),
+        (error: unknown) => options.logger.error({ err: error }, "could not take back mail claimed by a stopped process"),
+      )
+    : Promise.resolve();
   let running: Promise<number> | undefined;
   let runAgainAfterRunning = false;
   let stopped = false;
@@ -42,28 +69,50 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
   let timerDueAt = Infinity;
 
   async function deliverDue(): Promise<number> {
+    await takenBack;
     let handled = 0;
-    for (;;) {
-      const batch = await claimDueMail(options.db, now(), leaseMs, 20);
-      if (batch.length === 0) return handled;
-      for (const message of batch) {
-        try {
-          await transport?.sendMail({
-            from: options.from,
-            to: message.to_address,
-            subject: message.subject,
-            text: message.text_body,
-            html: message.html_body,
-          });
-          await markMailSent(options.db, message.id, now());
-        } catch (error) {
-          const attempts = message.attempts + 1;
-          const retryAt = attempts >= maxMailAttempts ? null : new Date(now().getTime() + retryDelayMs(attempts));
-          options.logger.warn({ mailId: message.id, attempts, err: error }, "mail delivery failed");
-          await markMailFailed(options.db, message.id, attempts, String((error as Error)?.message ?? error), retryAt);
+    // While this run holds claims, it keeps them: a slow send does not let another worker send the same message.
+    const renewal = setInterval(() => {
+      renewMailClaims(options.db, workerId, leaseUntil()).catch((error: unknown) => options.logger.warn({ err: error }, "could not renew mail claims"));
+    }, mailLeaseMs / 3);
+    renewal.unref();
+    try {
+      return await deliverBatches();
+    } finally {
+      clearInterval(renewal);
+    }
+
+    async function deliverBatches(): Promise<number> {
+      for (;;) {
+        const batch = await claimDueMail(options.db, now(), mailLeaseMs, 20, workerId);
+        if (batch.length === 0) return handled;
+        for (const message of batch) {
+          // Taken over meanwhile (this process stalled past the lease): the other worker sends it.
+          if (!(await renewMailClaims(options.db, workerId, leaseUntil(), message.id))) continue;
+          await deliver(message);
+          handled++;
         }
-        handled++;
       }
+    }
+  }
+
+  async function deliver(message: Awaited<ReturnType<typeof claimDueMail>>[number]) {
+    try {
+      await transport?.sendMail({
+        // The same id on every try: a mail that went out twice (a crash between sending and recording it) is one message to the reader's client.
+        messageId: `<${message.id}@${mailDomain}>`,
+        from: options.from,
+        to: message.to_address,
+        subject: message.subject,
+        text: message.text_body,
+        html: message.html_body,
+      });
+      await markMailSent(options.db, message.id, now());
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      const retryAt = attempts >= maxMailAttempts ? null : new Date(now().getTime() + retryDelayMs(attempts));
+      options.logger.warn({ mailId: message.id, attempts, err: error }, "mail delivery failed");
+      await markMailFailed(options.db, message.id, attempts, String((error as Error)?.message ?? error), retryAt);
     }
   }
 

@@ -2,6 +2,9 @@ import type { MaybeActor } from "./actor.ts";
 
 export const accountPolicy = {
   viewOwnAccount: (actor: MaybeActor) => actor !== null,
-  /** The dev mailbox shows every outgoing message, links included: owners only, never in production. */
-  readDevMailbox: (actor: MaybeActor, isProduction: boolean) => !isProduction && actor?.isOwner === true,
+  /**
+   * The dev mailbox shows every outgoing message, links included: owners only, and only while it is
+   * open (no SMTP_URL, not production, BASE_URL on this machine: config.hasDevMailbox).
+   */
+  readDevMailbox: (actor: MaybeActor, hasDevMailbox: boolean) => hasDevMailbox && actor?.isOwner === true,
 };

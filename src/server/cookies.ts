@@ -25,4 +25,5 @@ export function serializeCookie(name: string, value: string, options: CookieOpti
   return parts.join("; ");
 }
 
-export const cookieNames = { session: "cradle_session", csrf: "cradle_csrf", locale: "cradle_lang" } as const;
+/** `device`: a browser that logged in as someone before (src/auth/known-device.ts), so their log-in is not locked out by others' guesses. */
+export const cookieNames = { session: "cradle_session", csrf: "cradle_csrf", locale: "cradle_lang", device: "cradle_device" } as const;

@@ -41,7 +41,9 @@ export function securityHeaders(nonce: string, isHttps: boolean): Record<string,
 /** The Node request listener: static assets from the build, then React Router with our services in its context. */
 export function createHttpHandler(build: ServerBuild, services: Services, clientDir: string) {
   const cradleBuild = build as CradleBuild;
-  const handle = createRequestHandler(build, services.config.isProduction ? "production" : "development");
+  // Always React Router's production mode: in development mode it sends a failed loader's message and
+  // stack to the browser (in the page's data and in .data answers); the log has them instead.
+  const handle = createRequestHandler(build, "production");
   const isHttps = services.config.baseUrl.startsWith("https:");
 
   return async (req: IncomingMessage, res: ServerResponse) => {

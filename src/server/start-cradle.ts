@@ -45,7 +45,15 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
   }
 
   const now = options.now ?? (() => new Date());
-  const mailWorker = startMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: `Cradle <no-reply@${new URL(config.baseUrl).hostname}>`, logger, now });
+  const mailWorker = startMailWorker({
+    db: database.db,
+    smtpUrl: config.smtpUrl,
+    from: `Cradle <no-reply@${new URL(config.baseUrl).hostname}>`,
+    logger,
+    now,
+    // The embedded database is this process's alone (the data-folder lock): what an earlier process claimed is free at once.
+    isAloneOnDatabase: database.driver === "pglite",
+  });
   const services: Services = {
     db: database.db,
     driver: database.driver,

@@ -2,7 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { enqueueMail } from "../../src/data/outbox.ts";
-import { maxMailAttempts, retryDelayMs, startMailWorker } from "../../src/jobs/mail-worker.ts";
+import { mailLeaseMs, maxMailAttempts, retryDelayMs, startMailWorker } from "../../src/jobs/mail-worker.ts";
 import { buildUser } from "../setup/builders.ts";
 import { startSmtpInbox } from "../setup/smtp-inbox.ts";
 import { createTestDatabase } from "../setup/test-database.ts";
@@ -27,6 +27,25 @@ async function outboxRow(to: string) {
 }
 
 describe("outbox worker", () => {
+  it("alone on its database, takes back at start what another worker claimed; sharing it, waits out the lease", async () => {
+    const claimedAt = new Date();
+    await database.db
+      .insertInto("outbox")
+      .values({ ...toRow(mail("claimed-by-the-dead@example.org")), next_attempt_at: new Date(claimedAt.getTime() + mailLeaseMs), claimed_by: "gone/1/x" })
+      .execute();
+    const sharing = startMailWorker({ db: database.db, smtpUrl: inbox.url, from: "c@example.org", logger, pollMs: 60_000 });
+    await sharing.runOnce();
+    await sharing.stop();
+    expect((await outboxRow("claimed-by-the-dead@example.org")).status).toBe("pending");
+
+    const alone = startMailWorker({ db: database.db, smtpUrl: inbox.url, from: "c@example.org", logger, pollMs: 60_000, isAloneOnDatabase: true });
+    await alone.runOnce();
+    await alone.stop();
+    expect(await outboxRow("claimed-by-the-dead@example.org")).toMatchObject({ status: "sent", claimed_by: null });
+    const received = await inbox.waitFor((m) => m.to.includes("claimed-by-the-dead@example.org"));
+    expect(received.subject).toBe("Hello claimed-by-the-dead@example.org");
+  });
+
   it("delivers through SMTP and marks the message sent", async () => {
     await enqueueMail(database.db, mail("one@example.org"));
     const worker = startMailWorker({ db: database.db, smtpUrl: inbox.url, from: "Cradle <no-reply@example.org>", logger, pollMs: 60_000 });

@@ -18,6 +18,20 @@ describe("readConfig", () => {
     expect(readConfig({ BASE_URL: "https://cradle.example.org/" }).baseUrl).toBe("https://cradle.example.org");
   });
 
+  it.each([
+    [{}, true],
+    [{ BASE_URL: "http://127.0.0.1:3000" }, true],
+    [{ BASE_URL: "http://[::1]:3000" }, true],
+    [{ BASE_URL: "http://LOCALHOST:3000" }, true],
+    [{ SMTP_URL: "smtp://mail.example.org:587" }, false],
+    [{ NODE_ENV: "production" }, false],
+    [{ BASE_URL: "https://cradle.example.org" }, false],
+    [{ BASE_URL: "http://192.168.1.20:3000" }, false],
+    [{ BASE_URL: "http://localhost.example.org" }, false],
+  ])("opens the dev mailbox for %o: %s (only without SMTP, outside production, on this machine)", (env, isOpen) => {
+    expect(readConfig(env).hasDevMailbox).toBe(isOpen);
+  });
+
   it("treats empty variables as unset", () => {
     expect(readConfig({ DATABASE_URL: "", SMTP_URL: "" })).toMatchObject({ databaseUrl: undefined, smtpUrl: undefined });
   });

@@ -15,11 +15,11 @@ actorTable("accountPolicy.viewOwnAccount: anyone signed in", accountPolicy.viewO
   "owner of the installation": yes,
 });
 
-// Columns: in development | in production
+// Columns: mailbox open (no SMTP, not production, BASE_URL on this machine) | closed
 permissionTable(
-  "accountPolicy.readDevMailbox: the owners, and never in production",
-  { "in development": false, "in production": true },
-  (actor, isProduction) => accountPolicy.readDevMailbox(actor, isProduction),
+  "accountPolicy.readDevMailbox: the owners, and only while the dev mailbox is open",
+  { "mailbox open": true, "mailbox closed": false },
+  (actor, hasDevMailbox) => accountPolicy.readDevMailbox(actor, hasDevMailbox),
   {
     nobody: [no, no],
     "the applicant (member of A)": [no, no],
