@@ -7,6 +7,7 @@ import { referenceRoles } from "../domain/portfolio-schema.ts";
 import { referenceRequestMail } from "../mail/templates.ts";
 import { portfolioPolicy } from "../policies/portfolio.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
+import { assertRoomIn } from "./guards/lock-portfolio.ts";
 import { newLinkToken } from "./shared/link-tokens.ts";
 import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
@@ -31,6 +32,7 @@ export const askForReference = defineCommand({
     const applicant = (await findUserById(tx, actor.userId)) ?? refuse({ form: "portfolio.notFound" });
     const referenceId = `reference-${randomBytes(5).toString("hex")}`;
     const portfolio = await findPortfolioForUpdate(tx, actor.userId);
+    assertRoomIn(portfolio.references);
     const reference = {
       id: referenceId,
       kind: "rating" as const,
