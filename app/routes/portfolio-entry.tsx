@@ -38,7 +38,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const { intent } = asked.data;
   if (intent === "autosave") {
     const kept = await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
-    if (!kept.ok) return invalid(kept.errors, {}, { fields, draftKept: false });
+    if (!kept.ok) return kept.errors.form === "portfolio.notFound" ? notFound() : invalid(kept.errors, {}, { fields, draftKept: false });
     return { autosaved: true as const };
   }
   if (intent === "discard") {
@@ -47,8 +47,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const parsed = parseEntry(section, fields, entryId ?? "new");
   if (!parsed.ok) {
-    await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
-    return invalid(parsed.errors, {}, { fields, draftKept: true });
+    const kept = await run(context, keepPortfolioDraft, { section: section.id, entryId, fields });
+    if (!kept.ok && kept.errors.form === "portfolio.notFound") notFound();
+    return invalid({ ...parsed.errors, ...(kept.ok ? {} : kept.errors) }, {}, { fields, draftKept: kept.ok });
   }
   const result = await run(context, savePortfolioEntry, { section: section.id, entryId, entry: parsed.entry });
   if (!result.ok) return invalid(result.errors, {}, { fields, draftKept: false });

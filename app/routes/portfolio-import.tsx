@@ -1,13 +1,16 @@
 import { readFile } from "node:fs/promises";
-import { Link } from "react-router";
+import { data, Link } from "react-router";
 import type { Route } from "./+types/portfolio-import";
 import { importPortfolioFile, maxImportBytes } from "../../src/commands/import-portfolio-file.ts";
+import { maxEntriesPerList } from "../../src/limits.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { withUpload } from "../lib/read-upload.server.ts";
 import { authorize, invalid, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+
+const shownRejections = 100;
 
 export function loader({ context }: Route.LoaderArgs) {
   authorize(context, portfolioPolicy.editOwn);
@@ -23,7 +26,17 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (file.isOverLimit) return invalid({ file: "import.tooBig" }, { kind });
     const imported = await run(context, importPortfolioFile, { kind, file: new Uint8Array(await readFile(file.path)) }, user);
     if (!imported.ok) return invalid(imported.errors, { kind });
-    return { ok: true as const, report: imported.value };
+    // A list would pass its limit: nothing was imported, and the page names the lists.
+    if (imported.value.tooMany.length > 0) return data({ ok: false as const, tooMany: imported.value.tooMany }, { status: 400 });
+    // Counts, and the first reasons: a file of thousands of entries must not make a page of thousands of lines.
+    const { added, skipped, rejected } = imported.value;
+    const report = {
+      added: added.length,
+      skipped: skipped.length,
+      rejected: rejected.slice(0, shownRejections),
+      notShown: Math.max(0, rejected.length - shownRejections),
+    };
+    return { ok: true as const, report };
   });
 }
 
@@ -31,15 +44,26 @@ export default function PortfolioImport({ actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const report = actionData && "report" in actionData ? actionData.report : undefined;
   const error = actionData && "errors" in actionData ? actionData.errors.file : undefined;
+  const tooMany = actionData && "tooMany" in actionData ? actionData.tooMany : undefined;
   return (
     <section className="narrow">
       <PageTitle title={t("import.title")} />
       <h1>{t("import.title")}</h1>
       <p>{t("import.intro")}</p>
+      {tooMany ? (
+        <div role="alert" className="error-summary">
+          <p>
+            {t("limit.importTooManyEntries", {
+              max: maxEntriesPerList,
+              lists: tooMany.map(({ list, entries }) => t("limit.importListCount", { list, entries })).join(", "),
+            })}
+          </p>
+        </div>
+      ) : null}
       {report ? (
         <div role="status" className="notice">
-          <p>{t("import.added", { count: report.added.length })}</p>
-          {report.skipped.length > 0 ? <p>{t("import.skipped", { count: report.skipped.length })}</p> : null}
+          <p>{t("import.added", { count: report.added })}</p>
+          {report.skipped > 0 ? <p>{t("import.skipped", { count: report.skipped })}</p> : null}
           {report.rejected.length > 0 ? (
             <>
               <p>{t("import.rejected")}</p>
@@ -48,6 +72,7 @@ export default function PortfolioImport({ actionData }: Route.ComponentProps) {
                   <li key={item.where}>{`${item.where}: ${item.reason}`}</li>
                 ))}
               </ul>
+              {report.notShown > 0 ? <p>{t("limit.importMoreRejected", { count: report.notShown })}</p> : null}
             </>
           ) : null}
           <Link to="/portfolio">{t("portfolio.cancel")}</Link>

@@ -7,6 +7,7 @@ import { referenceRoles } from "../domain/portfolio-schema.ts";
 import { referenceRequestMail } from "../mail/templates.ts";
 import { portfolioPolicy } from "../policies/portfolio.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
+import { assertRoomIn } from "./guards/lock-portfolio.ts";
 import { newLinkToken } from "./shared/link-tokens.ts";
 import { checkRequestToRecipient, refuseOpenRequest } from "./shared/mail-to-strangers.ts";
 import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
@@ -43,6 +44,7 @@ export const askForReference = defineCommand({
       field: "raterEmail",
       sameThing: (link) => link.framework_id === input.frameworkId,
     });
+    assertRoomIn(portfolio.references);
     const reference = {
       id: referenceId,
       kind: "rating" as const,

@@ -6,6 +6,7 @@ import { enqueueMail, type OutgoingMail } from "../data/outbox.ts";
 import type { Locale } from "../data/schema.ts";
 import type { Message } from "../i18n/translate.ts";
 import { today } from "../domain/dates.ts";
+import { hasUnstorableCharactersDeep } from "../limits.ts";
 import type { Actor } from "../policies/actor.ts";
 import { type CommandContext, type Failure, type FieldErrors, issuesToFieldErrors, type Result } from "./command-context.ts";
 import { notifyUser } from "./shared/notify.ts";
@@ -88,6 +89,8 @@ export async function runCommand<K extends ActorKind, I, O, P>(
   rawInput: unknown,
 ): Promise<Result<O>> {
   if (!(command.actors as readonly ActorKind[]).includes(actor.kind)) return { ok: false, errors: { form: "error.forbidden" }, forbidden: true };
+  // Whatever the caller checked: no NUL or lone surrogate reaches the database (bytes, such as an upload, are the command's to check).
+  if (hasUnstorableCharactersDeep(rawInput)) return { ok: false, errors: { form: "limit.unstorableCharacters" } };
   const parsed = command.input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, errors: issuesToFieldErrors(parsed.error.issues) };
   let mailed = false;

@@ -1,13 +1,19 @@
 import { randomBytes } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { z } from "zod";
 import { writePortfolio } from "../data/portfolios.ts";
+import { canonicalJson } from "../domain/fingerprint.ts";
 import { entrySchemas, heldCredential, type Portfolio, uniqueIdsPortfolioSchema } from "../domain/portfolio-schema.ts";
-import { trainingRowsFromCsv } from "../forms/training-csv.ts";
-import { defineCommand, done, unchanged } from "./define-command.ts";
+import { decodeCsvBytes, trainingRowsFromCsv } from "../forms/training-csv.ts";
+import { hasUnstorableCharacters, hasUnstorableCharactersDeep, maxEntriesPerList } from "../limits.ts";
+import { defineCommand, done, refuse, unchanged } from "./define-command.ts";
 import { lockPortfolio } from "./guards/lock-portfolio.ts";
 
 /** The largest file an import reads; the server refuses a bigger body before reading it. */
 export const maxImportBytes = 5 * 1024 * 1024;
+
+/** Entries checked between two turns of the event loop, so other requests are answered meanwhile. */
+const entriesPerSlice = 500;
 
 type List =
   "education" | "licences" | "credentials" | "work" | "training" | "reflectiveSupervision" | "reading" | "video" | "references" | "documents" | "memberships";
@@ -33,26 +39,41 @@ export type ImportReport = {
   added: Array<{ list: string; id: string }>;
   skipped: Array<{ list: string; id: string }>;
   rejected: Array<{ where: string; reason: string }>;
+  /** Lists that would hold more than `maxEntriesPerList` entries, and how many: then nothing is imported. */
+  tooMany: Array<{ list: string; entries: number }>;
 };
 
 type Incoming = Array<{ list: List; where: string; entry: unknown }>;
+/** A checked entry, with its canonical JSON (keys sorted) to find an identical one in one look-up. */
+type Checked = { list: List; value: Record<string, unknown>; canonical: string };
+type Read = { checked: Checked[]; rejected: ImportReport["rejected"]; tooMany: ImportReport["tooMany"] };
 
 /**
  * Imports a file into the person's portfolio: a portable portfolio (`json`, docs/portfolio-format.md)
  * or a training provider's CSV history (`csv`). Each valid entry is added, an identical one is
- * skipped, a bad one is reported and left out; a file that adds nothing changes nothing.
+ * skipped, a bad one is reported and left out; a file that adds nothing changes nothing, and one
+ * that would take a list past `maxEntriesPerList` adds nothing and says which lists.
  */
 export const importPortfolioFile = defineCommand({
   name: "portfolio.imported",
   actors: ["person"],
   // The file as uploaded: a CSV may be UTF-16 or carry Excel's sep= line, which the CSV reader sorts out.
   input: z.object({ kind: z.enum(["json", "csv"]), file: z.union([z.string(), z.instanceof(Uint8Array)]) }),
-  async run({ tx, actor, input, now }) {
+  // Reading and checking up to 5 MB needs no lock: done before the transaction (which would hold the
+  // one connection of the embedded database), in one pass, a slice of entries per turn of the event loop.
+  async prepare(input): Promise<Read> {
     const read =
       input.kind === "csv" ? trainingEntries(input.file) : portfolioEntries(typeof input.file === "string" ? input.file : new TextDecoder().decode(input.file));
-    if ("rejected" in read) return unchanged<ImportReport>({ added: [], skipped: [], rejected: [read.rejected] });
+    if ("rejected" in read) return { checked: [], rejected: [read.rejected], tooMany: [] };
+    const tooMany = listsOverLimit(read.incoming.map(({ list }) => list));
+    if (tooMany.length > 0) return { checked: [], rejected: [], tooMany };
+    return checkEntries(read.incoming);
+  },
+  async run({ tx, actor, input, now, prepared }) {
+    if (prepared.tooMany.length > 0) return unchanged<ImportReport>({ added: [], skipped: [], rejected: [], tooMany: prepared.tooMany });
     const portfolio = await lockPortfolio(tx, actor.userId);
-    const { report, next } = merge(portfolio, read.incoming);
+    const { report, next } = merge(portfolio, prepared);
+    if (report.tooMany.length > 0) return unchanged<ImportReport>({ added: [], skipped: [], rejected: [], tooMany: report.tooMany });
     if (report.added.length === 0) return unchanged(report);
     await writePortfolio(tx, actor.userId, uniqueIdsPortfolioSchema.parse({ ...portfolio, ...next }), now);
     const details = { kind: input.kind, added: report.added.length, skipped: report.skipped.length, rejected: report.rejected.length };
@@ -67,6 +88,8 @@ function portfolioEntries(text: string): { incoming: Incoming } | { rejected: Im
   } catch (error) {
     return { rejected: { where: "file", reason: `not valid JSON (${(error as Error).message})` } };
   }
+  // PostgreSQL keeps neither a NUL (`\u0000`) nor a lone surrogate (`\ud800`) in jsonb.
+  if (hasUnstorableCharactersDeep(data)) refuse({ file: "limit.importUnstorableCharacters" });
   if (typeof data !== "object" || data === null || Array.isArray(data)) return { rejected: { where: "file", reason: "not a portfolio" } };
   const incoming = (Object.keys(schemas) as List[]).flatMap((list) => {
     const entries = (data as Record<string, unknown>)[list];
@@ -75,7 +98,9 @@ function portfolioEntries(text: string): { incoming: Incoming } | { rejected: Im
   return { incoming };
 }
 
-function trainingEntries(text: string | Uint8Array): { incoming: Incoming } | { rejected: ImportReport["rejected"][number] } {
+function trainingEntries(file: string | Uint8Array): { incoming: Incoming } | { rejected: ImportReport["rejected"][number] } {
+  const text = typeof file === "string" ? file : decodeCsvBytes(file);
+  if (hasUnstorableCharacters(text)) refuse({ file: "limit.importUnstorableCharacters" });
   try {
     return { incoming: trainingRowsFromCsv(text).map((row) => ({ list: "training" as const, where: `line ${row.line}`, entry: row.entry })) };
   } catch (error) {
@@ -83,29 +108,52 @@ function trainingEntries(text: string | Uint8Array): { incoming: Incoming } | { 
   }
 }
 
-function merge(current: Portfolio, incoming: Incoming): { report: ImportReport; next: Record<string, unknown[]> } {
-  const report: ImportReport = { added: [], skipped: [], rejected: [] };
+function listsOverLimit(lists: Iterable<string>): ImportReport["tooMany"] {
+  const counts = new Map<string, number>();
+  for (const list of lists) counts.set(list, (counts.get(list) ?? 0) + 1);
+  return [...counts].filter(([, entries]) => entries > maxEntriesPerList).map(([list, entries]) => ({ list, entries }));
+}
+
+async function checkEntries(incoming: Incoming): Promise<Read> {
+  const read: Read = { checked: [], rejected: [], tooMany: [] };
+  for (let start = 0; start < incoming.length; start += entriesPerSlice) {
+    if (start > 0) await nextTurn();
+    for (const { list, where, entry } of incoming.slice(start, start + entriesPerSlice)) {
+      const raw = { ...(entry as Record<string, unknown>) };
+      if (list !== "credentials" && typeof raw.id !== "string") raw.id = `${list}-${randomBytes(5).toString("hex")}`;
+      const parsed = schemas[list].safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error!.issues[0]!;
+        read.rejected.push({ where: `${where}${issue.path.length ? `.${issue.path.join(".")}` : ""}`, reason: issue.message });
+        continue;
+      }
+      const value = parsed.data as Record<string, unknown>;
+      read.checked.push({ list, value, canonical: canonicalJson(value) });
+    }
+  }
+  return read;
+}
+
+/** Adds what is not there yet: one set of canonical forms per list, so each entry is one look-up, not a comparison with every other. */
+function merge(current: Portfolio, read: Read): { report: ImportReport; next: Record<string, unknown[]> } {
+  const report: ImportReport = { added: [], skipped: [], rejected: read.rejected, tooMany: [] };
   const next: Record<string, unknown[]> = Object.fromEntries(Object.keys(schemas).map((list) => [list, [...(current[list as List] as unknown[])]]));
+  const known = new Map(Object.entries(next).map(([list, entries]) => [list, new Set(entries.map(canonicalJson))]));
   const ids = new Set(Object.values(next).flatMap((entries) => entries.map((entry) => (entry as { id?: string }).id)));
-  for (const { list, where, entry } of incoming) {
-    const raw = { ...(entry as Record<string, unknown>) };
-    if (list !== "credentials" && typeof raw.id !== "string") raw.id = `${list}-${randomBytes(5).toString("hex")}`;
-    const parsed = schemas[list].safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error!.issues[0]!;
-      report.rejected.push({ where: `${where}${issue.path.length ? `.${issue.path.join(".")}` : ""}`, reason: issue.message });
+  for (const { list, value, canonical } of read.checked) {
+    const nameOf = () => (typeof value.id === "string" ? value.id : `${String(value.framework)}/${String(value.category)}`);
+    if (known.get(list)!.has(canonical)) {
+      report.skipped.push({ list, id: nameOf() });
       continue;
     }
-    const value = parsed.data as Record<string, unknown>;
-    const same = next[list]!.find((existing) => JSON.stringify(existing) === JSON.stringify(value));
-    if (same) {
-      report.skipped.push({ list, id: typeof value.id === "string" ? value.id : `${String(value.framework)}/${String(value.category)}` });
-      continue;
-    }
+    known.get(list)!.add(canonical);
     if (typeof value.id === "string" && ids.has(value.id)) value.id = `${value.id}-${randomBytes(3).toString("hex")}`;
     ids.add(value.id as string);
     next[list]!.push(value);
-    report.added.push({ list, id: typeof value.id === "string" ? value.id : `${String(value.framework)}/${String(value.category)}` });
+    report.added.push({ list, id: nameOf() });
   }
+  report.tooMany = Object.entries(next)
+    .filter(([list, entries]) => entries.length > maxEntriesPerList && entries.length > (current[list as List] as unknown[]).length)
+    .map(([list, entries]) => ({ list, entries: entries.length }));
   return { report, next };
 }

@@ -6,7 +6,7 @@ import { uniqueIdsPortfolioSchema } from "../domain/portfolio-schema.ts";
 import { draftKey, sectionId } from "../forms/portfolio-drafts.ts";
 import { findSection } from "../forms/portfolio-sections.ts";
 import { defineCommand, done } from "./define-command.ts";
-import { assertEntry, assertSection, lockPortfolio } from "./guards/lock-portfolio.ts";
+import { assertEntry, assertRoomIn, assertSection, lockPortfolio } from "./guards/lock-portfolio.ts";
 
 const pendingId = "pending";
 
@@ -29,6 +29,7 @@ export const savePortfolioEntry = defineCommand({
   async run({ tx, actor, input, now }) {
     const section = assertSection(input.section);
     const portfolio = await lockPortfolio(tx, actor.userId);
+    if (input.entryId === null) assertRoomIn(portfolio[section.list]);
     const id = input.entryId ?? `${section.id}-${randomBytes(5).toString("hex")}`;
     const entry = { ...input.entry, id };
     const list = input.entryId === null ? [...(portfolio[section.list] as unknown[]), entry] : replaceAt(assertEntry(portfolio, section, input.entryId), entry);

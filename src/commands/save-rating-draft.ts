@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { saveAccessLinkDraft } from "../data/access-links.ts";
 import { ratingAnswersOf, ratingFormFor, ratingFrameworkOf } from "../domain/rating-form.ts";
-import { defineCommand, done, unchanged } from "./define-command.ts";
+import { defineCommand, done, refuse, unchanged } from "./define-command.ts";
 import { assertOpenLink } from "./guards/assert-open-link.ts";
+import { draftWithinLimit } from "./shared/draft-limits.ts";
 import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /** The answers a rater sends: field name to value, each short; only the form's own fields are kept. */
@@ -16,7 +17,9 @@ export const saveRatingDraft = defineCommand({
   policy: (actor) => actor.purpose === "reference",
   async run({ tx, actor, input, now, context }) {
     const link = await assertOpenLink(tx, actor, now);
+    // Only the form's own fields are kept, each at most 200 characters: the form bounds the draft; the check says so.
     const answers = ratingAnswersOf(ratingFormFor(ratingFrameworkOf(context.frameworks, link.framework_id)), input.answers);
+    if (!draftWithinLimit(answers)) refuse({ form: "limit.draftTooLarge" });
     if (sameAnswers(link.draft ?? {}, answers)) return unchanged({ saved: true });
     await saveAccessLinkDraft(tx, link.id, answers);
     return done(

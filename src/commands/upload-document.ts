@@ -4,7 +4,7 @@ import { writePortfolio } from "../data/portfolios.ts";
 import { sniffFileType } from "../domain/sniff-file-type.ts";
 import { supportableEntries } from "../forms/portfolio-sections.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
-import { lockPortfolio } from "./guards/lock-portfolio.ts";
+import { assertRoomIn, lockPortfolio } from "./guards/lock-portfolio.ts";
 import { personToday } from "./shared/person-time-zone.ts";
 
 export const maxUploadBytes = 20 * 1024 * 1024;
@@ -35,6 +35,7 @@ export const uploadDocument = defineCommand({
     const { tx, actor, input, now, prepared } = scope;
     const { kind, sha256 } = prepared;
     const portfolio = await lockPortfolio(tx, actor.userId);
+    assertRoomIn(portfolio.documents);
     if (input.about && !supportableEntries(portfolio).some(({ entry }) => entry.id === input.about)) refuse({ about: "portfolio.notFound" });
     const document = await insertDocument(tx, {
       userId: actor.userId,

@@ -18,3 +18,9 @@ export async function findFormDraft(db: Db, userId: string, formKey: string): Pr
 export async function deleteFormDraft(db: Db, userId: string, formKey: string) {
   await db.deleteFrom("form_drafts").where("user_id", "=", userId).where("form_key", "=", formKey).execute();
 }
+
+/** Keeps a person's `keep` most recently saved drafts and deletes the rest. */
+export async function keepNewestFormDrafts(db: Db, userId: string, keep: number) {
+  const newest = db.selectFrom("form_drafts").select("form_key").where("user_id", "=", userId).orderBy("updated_at", "desc").orderBy("form_key").limit(keep);
+  await db.deleteFrom("form_drafts").where("user_id", "=", userId).where("form_key", "not in", newest).execute();
+}

@@ -525,6 +525,17 @@ export const en = {
   "mailSafety.signUpAttempt.ignore": "If it was not you, you can ignore this message: your account and your password stay as they are.",
   "mailSafety.flag.sameName": "Flagged by Cradle: this address belongs to another account with the applicant's name.",
   "mailSafety.flag.sameSignUpAddress": "Flagged by Cradle: this address belongs to another account created from the same network address as the applicant's.",
+  // Limits on what one request or one person may send (src/limits.ts, docs/security.md).
+  "limit.tooManyFields": "This form has too many fields: at most {max} can be sent.",
+  "limit.nulInAddress": "This address contains a NUL character (%00), which is not allowed.",
+  "limit.unstorableCharacters":
+    "Some of what was sent contains characters that cannot be kept (a NUL character or a broken one). Remove them and send it again.",
+  "limit.importUnstorableCharacters": "The file contains characters that cannot be kept (a NUL character or a broken one). Remove them and import it again.",
+  "limit.importTooManyEntries": "At most {max, plural, other {# entries}} can be in each list of a portfolio. Too many in: {lists}. Nothing was imported.",
+  "limit.importListCount": "{list} ({entries, plural, other {#}})",
+  "limit.importMoreRejected": "{count, plural, one {# more entry was} other {# more entries were}} not imported.",
+  "limit.listFull": "This list already has 2,000 entries, the most a list can hold. Delete some before adding more.",
+  "limit.draftTooLarge": "This form holds too much text to keep as a draft (at most 64 KB). Shorten it, or save it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -527,4 +527,15 @@ export const es: Record<MessageKey, string> = {
   "mailSafety.flag.sameName": "Señal de Cradle: este correo pertenece a otra cuenta con el nombre de la persona solicitante.",
   "mailSafety.flag.sameSignUpAddress":
     "Señal de Cradle: este correo pertenece a otra cuenta creada desde la misma dirección de red que la de la persona solicitante.",
+  // Límites de lo que una solicitud o una persona puede enviar (src/limits.ts, docs/security.md).
+  "limit.tooManyFields": "Este formulario tiene demasiados campos: se pueden enviar como máximo {max}.",
+  "limit.nulInAddress": "Esta dirección contiene un carácter NUL (%00), que no está permitido.",
+  "limit.unstorableCharacters": "Parte de lo enviado contiene caracteres que no se pueden guardar (un carácter NUL o uno roto). Quítelos y vuelva a enviarlo.",
+  "limit.importUnstorableCharacters": "El archivo contiene caracteres que no se pueden guardar (un carácter NUL o uno roto). Quítelos y vuelva a importarlo.",
+  "limit.importTooManyEntries":
+    "Cada lista de un portafolio admite como máximo {max, plural, other {# entradas}}. Hay demasiadas en: {lists}. No se importó nada.",
+  "limit.importListCount": "{list} ({entries, plural, other {#}})",
+  "limit.importMoreRejected": "{count, plural, one {# entrada más no se importó} other {# entradas más no se importaron}}.",
+  "limit.listFull": "Esta lista ya tiene 2,000 entradas, el máximo que admite una lista. Borre algunas antes de agregar más.",
+  "limit.draftTooLarge": "Este formulario tiene demasiado texto para guardarlo como borrador (como máximo 64 KB). Acórtelo o guárdelo.",
 };

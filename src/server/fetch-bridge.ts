@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Transform } from "node:stream";
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
+import { maxFormFields } from "../limits.ts";
+import { formFieldCounter } from "./count-form-fields.ts";
 
 export class BodyTooLargeError extends Error {
   constructor(limitBytes: number) {
@@ -9,37 +11,50 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+export class TooManyFieldsError extends Error {
+  constructor() {
+    super(`form with more than ${maxFormFields} fields`);
+    this.name = "TooManyFieldsError";
+  }
+}
+
+/** Why a body was cut off before the app could read it all: the answer is then ours, whatever the app made of it. */
+export type BodyRefusal = "too-large" | "too-many-fields";
+
 /**
  * The Node request as a Fetch request whose body is read only as the app reads it, and fails once
  * it passes `bodyLimitBytes`: a body sent without a Content-Length is cut off there, not buffered.
+ * A form body fails likewise at its field past `maxFormFields`, before any parser sees it.
  */
 export function toFetchRequest(req: IncomingMessage, signal: AbortSignal, bodyLimitBytes: number) {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const url = new URL(req.url ?? "/", `http://${headers.get("host") ?? "localhost"}`);
   const method = req.method ?? "GET";
-  const body = method === "GET" || method === "HEAD" ? undefined : cappedBody(req, bodyLimitBytes);
+  const body = method === "GET" || method === "HEAD" ? undefined : cappedBody(req, bodyLimitBytes, headers.get("content-type") ?? "");
   const request = new Request(url, { method, headers, signal, ...(body ? { body: body.stream, duplex: "half" } : {}) });
-  return { request, isBodyOverLimit: () => body?.isOverLimit() ?? false };
+  return { request, bodyRefusal: (): BodyRefusal | null => body?.refusal() ?? null };
 }
 
-function cappedBody(req: IncomingMessage, limitBytes: number) {
+function cappedBody(req: IncomingMessage, limitBytes: number, contentType: string) {
   let received = 0;
-  let isOverLimit = false;
+  let refusal: BodyRefusal | null = null;
+  const countFields = formFieldCounter(contentType);
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       received += chunk.length;
-      if (received <= limitBytes) return done(null, chunk);
-      isOverLimit = true;
-      // Stop reading the socket but keep it open, so that the 413 can still be sent on it.
+      if (received > limitBytes) refusal = "too-large";
+      else if (countFields && countFields(chunk) > maxFormFields) refusal = "too-many-fields";
+      if (!refusal) return done(null, chunk);
+      // Stop reading the socket but keep it open, so that the answer can still be sent on it.
       req.unpipe(counter);
       req.pause();
-      done(new BodyTooLargeError(limitBytes));
+      done(refusal === "too-large" ? new BodyTooLargeError(limitBytes) : new TooManyFieldsError());
     },
   });
   req.once("error", (error) => counter.destroy(error));
   req.pipe(counter);
-  return { stream: createReadableStreamFromReadable(counter), isOverLimit: () => isOverLimit };
+  return { stream: createReadableStreamFromReadable(counter), refusal: () => refusal };
 }
 
 /** Writes the app's answer, waiting for the client to take each chunk (a slow download holds only a few). */

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequestHandler, type RouterContextProvider, type ServerBuild } from "react-router";
 import { localeFromAcceptLanguage, type MessageKey, translator } from "../i18n/translate.ts";
+import { maxFormFields } from "../limits.ts";
 import { bodyLimitOf } from "./body-limits.ts";
 import { toFetchRequest, writeFetchResponse } from "./fetch-bridge.ts";
 import { decodedPathOf } from "./request-path.ts";
@@ -52,16 +53,20 @@ export function createHttpHandler(build: ServerBuild, services: Services, client
     try {
       const pathname = decodedPathOf(req.url);
       if (pathname === undefined) return answerPlainText(req, res, 400, "http.malformedAddress");
+      // PostgreSQL keeps no NUL in text: an address or query carrying one is refused before anything reads it.
+      if (/%00/i.test(req.url ?? "")) return answerPlainText(req, res, 400, "limit.nulInAddress");
       const bodyLimit = bodyLimitOf(pathname, req.headers["content-type"] ?? "");
       if (Number(req.headers["content-length"] ?? 0) > bodyLimit) return refuseTooLarge(req, res, bodyLimit);
       if ((req.method === "GET" || req.method === "HEAD") && (await serveStaticFile(clientDir, pathname, req, res))) return;
       const controller = new AbortController();
       res.on("close", () => controller.abort());
-      const { request, isBodyOverLimit } = toFetchRequest(req, controller.signal, bodyLimit);
+      const { request, bodyRefusal } = toFetchRequest(req, controller.signal, bodyLimit);
       const context = cradleBuild.entry.module.createLoadContext(services, { nonce, clientIp: clientAddress(req, services.config.trustProxy) });
       const response = await handle(request, context);
-      // Whatever the app made of a body cut off at the limit, the answer is that it was too large.
-      if (isBodyOverLimit()) return refuseTooLarge(req, res, bodyLimit);
+      // Whatever the app made of a body cut off at a limit, the answer is that limit.
+      const refusal = bodyRefusal();
+      if (refusal === "too-large") return refuseTooLarge(req, res, bodyLimit);
+      if (refusal === "too-many-fields") return refuseUnread(req, res, 400, "limit.tooManyFields", { max: maxFormFields });
       await writeFetchResponse(response, req, res);
     } catch (error) {
       services.logger.error({ err: error, url: req.url }, "unhandled request error");
@@ -75,8 +80,12 @@ export function createHttpHandler(build: ServerBuild, services: Services, client
 
 /** Answers before reading the body, and closes the connection rather than read the rest of it. */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limitBytes: number) {
+  refuseUnread(req, res, 413, "http.tooLarge", { megabytes: Math.floor(limitBytes / (1024 * 1024)) });
+}
+
+function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number, key: MessageKey, values: Record<string, number>) {
   res.setHeader("Connection", "close");
-  answerPlainText(req, res, 413, "http.tooLarge", { megabytes: Math.floor(limitBytes / (1024 * 1024)) });
+  answerPlainText(req, res, status, key, values);
 }
 
 function answerPlainText(req: IncomingMessage, res: ServerResponse, status: number, key: MessageKey, values?: Record<string, number>) {

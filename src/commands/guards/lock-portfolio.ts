@@ -2,6 +2,7 @@ import type { Db } from "../../data/database.ts";
 import { findPortfolioForUpdate } from "../../data/portfolios.ts";
 import type { Portfolio } from "../../domain/portfolio-schema.ts";
 import { findSection, type SectionSpec } from "../../forms/portfolio-sections.ts";
+import { maxEntriesPerList } from "../../limits.ts";
 import { refuse } from "../define-command.ts";
 
 type Entry = Record<string, unknown> & { id: string };
@@ -22,4 +23,9 @@ export function assertEntry(portfolio: Portfolio, section: SectionSpec, entryId:
   const index = list.findIndex((entry) => entry.id === entryId);
   if (index === -1) refuse({ form: "portfolio.notFound" });
   return { list, index };
+}
+
+/** Before a list grows by one: a list already at `maxEntriesPerList` refuses another entry. */
+export function assertRoomIn(list: readonly unknown[]): void {
+  if (list.length >= maxEntriesPerList) refuse({ form: "limit.listFull" });
 }
