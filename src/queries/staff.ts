@@ -9,7 +9,7 @@ import { listPeopleOfAssociation } from "../data/association-roles.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
 import { listCandidatesOfAssociation } from "../data/candidacies.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
-import type { EligibilityReport } from "../domain/report.ts";
+import type { StoredEligibilityReport } from "../domain/report.ts";
 import type { MaybeActor } from "../policies/actor.ts";
 import { applicationPolicy } from "../policies/application.ts";
 import { associationPolicy } from "../policies/association.ts";
@@ -67,7 +67,7 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
     submitted: isoDay(application.submitted_at) ?? "",
     sha256: snapshot.sha256,
     portfolio: snapshot.portfolio as Portfolio,
-    report: snapshot.report as EligibilityReport,
+    report: snapshot.report as StoredEligibilityReport,
   };
 }
 

@@ -5,8 +5,10 @@ import { es } from "../../src/i18n/messages-es.ts";
 import { formatMessage } from "../../src/i18n/format.ts";
 import { localeFromAcceptLanguage, render, translator } from "../../src/i18n/translate.ts";
 
-// `{name}`, `{name, number}` and `{name, plural, ...}` all name a value; `#` inside a branch does not.
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|\s*,\s*number\s*\}|\s*,\s*plural\s*,)/g)].map((match) => match[1]))].sort();
+// `{name}`, `{name, number}` and `{name, plural, ...}` all name a value; `#` inside a branch does not, nor
+// does a branch of one word (`one {hour}`).
+const placeholder = /(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|\s*,\s*number\s*\}|\s*,\s*plural\s*,)/g;
+const placeholders = (text: string) => [...new Set([...text.matchAll(placeholder)].map((match) => match[1]))].sort();
 const hours = "{count, plural, one {# hour} other {# hours}}";
 const horas = "{count, plural, one {# hora} other {# horas}}";
 
