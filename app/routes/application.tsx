@@ -8,6 +8,7 @@ import { applicationPolicy } from "../../src/policies/application.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
+import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -32,6 +33,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
+  const shown = useReportText();
   const errors = actionData && "errors" in actionData ? actionData.errors : {};
   const title = t("application.title", { category: loaderData.category[locale] });
   const fee = loaderData.feeCents === null ? t("application.noFee") : t("application.fee", { amount: `$${(loaderData.feeCents / 100).toFixed(2)}` });
@@ -63,8 +65,8 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
               <ul>
                 {loaderData.unmet.map((requirement) => (
                   <li key={requirement.id}>
-                    <strong>{requirement.label[locale]}</strong>
-                    {requirement.missing ? `: ${requirement.missing[locale]}` : ""}
+                    <strong>{shown(requirement.label)}</strong>
+                    {requirement.missing ? `: ${shown(requirement.missing)}` : ""}
                   </li>
                 ))}
               </ul>

@@ -5,6 +5,7 @@ import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { describeEntry } from "../lib/describe-entry.ts";
 import { read, requireUser } from "../lib/route-context.server.ts";
+import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /**
@@ -50,6 +51,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export default function AssociationApplication({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
+  const shown = useReportText();
   const title = `${t("review.title")}: ${loaderData.applicant}, ${loaderData.category[locale]}`;
   const describe = (entryId: string | null) => {
     const section = loaderData.sections.find((candidate) => candidate.entries.some((entry) => entry.id === entryId));
@@ -69,8 +71,8 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
       <ul className="requirements">
         {loaderData.requirements.map((requirement) => (
           <li key={requirement.id}>
-            <StatusBadge status={requirement.status} /> {requirement.label[locale]}
-            {requirement.missing ? <p className="muted">{requirement.missing[locale]}</p> : null}
+            <StatusBadge status={requirement.status} /> {shown(requirement.label)}
+            {requirement.missing ? <p className="muted">{shown(requirement.missing)}</p> : null}
           </li>
         ))}
       </ul>

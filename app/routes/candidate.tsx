@@ -2,6 +2,7 @@ import type { Route } from "./+types/candidate";
 import { candidateProgress } from "../../src/queries/progress.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { read, requireUser } from "../lib/route-context.server.ts";
+import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /**
@@ -16,6 +17,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export default function Candidate({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
+  const shown = useReportText();
   const title = `${loaderData.name}: ${t("candidacy.until", { category: loaderData.category[locale], date: loaderData.until })}`;
   return (
     <section>
@@ -27,9 +29,9 @@ export default function Candidate({ loaderData }: Route.ComponentProps) {
         {loaderData.requirements.map((requirement) => (
           <li key={requirement.id}>
             <p>
-              <span className={`status status-${requirement.status}`}>{t(`progress.status.${requirement.status}`)}</span> {requirement.label[locale]}
+              <span className={`status status-${requirement.status}`}>{t(`progress.status.${requirement.status}`)}</span> {shown(requirement.label)}
             </p>
-            {requirement.missing ? <p className="missing">{requirement.missing[locale]}</p> : null}
+            {requirement.missing ? <p className="missing">{shown(requirement.missing)}</p> : null}
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { AppForm, ErrorSummary, SelectField, TextField } from "../components/for
 import { PageTitle } from "../components/page-title.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { authorize, invalid, invalidForm, requestState, run, services } from "../lib/route-context.server.ts";
+import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** The applicant's references: who was asked, where each stands, and a form to ask someone else. */
@@ -30,6 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function References({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
+  const shown = useReportText();
   const failed = actionData && !actionData.ok ? actionData : undefined;
   const labels = {
     raterName: t("references.raterName"),
@@ -69,7 +71,7 @@ export default function References({ loaderData, actionData }: Route.ComponentPr
                   {reference.answers.map((item) => (
                     <div key={item.id}>
                       <dt>{item.label[locale]}</dt>
-                      <dd>{item.answer[locale]}</dd>
+                      <dd>{item.answer ? shown(item.answer) : ""}</dd>
                     </div>
                   ))}
                 </dl>

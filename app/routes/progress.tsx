@@ -1,12 +1,13 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/progress";
-import { unitWord } from "../../src/domain/explain.ts";
 import type { Measure } from "../../src/domain/report.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
+import { unitText } from "../../src/i18n/report-text.ts";
 import { progressOf } from "../../src/queries/progress.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { authorize, services } from "../lib/route-context.server.ts";
+import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 const closestShown = 3;
@@ -19,13 +20,13 @@ export async function loader({ context }: Route.LoaderArgs) {
 
 function MeasureLine({ measure }: { measure: Measure }) {
   const t = useTranslate();
-  const locale = useLocale();
-  const unit = unitWord(measure.unit, measure.need ?? measure.have, locale);
+  const shown = useReportText();
+  const unit = unitText(t, measure.unit, measure.need ?? measure.have);
   const text =
     measure.need === null ? t("progress.measureUnset", { have: measure.have, unit }) : t("progress.measure", { have: measure.have, need: measure.need, unit });
   return (
     <li>
-      <span>{`${measure.label[locale]}: ${text}`}</span>
+      <span>{`${shown(measure.label)}: ${text}`}</span>
       {measure.need ? <progress value={Math.min(measure.have, measure.need)} max={measure.need} aria-hidden="true" /> : null}
     </li>
   );
@@ -34,6 +35,7 @@ function MeasureLine({ measure }: { measure: Measure }) {
 export default function Progress({ loaderData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
+  const shown = useReportText();
   return (
     <section>
       <PageTitle title={t("progress.title")} />
@@ -58,7 +60,7 @@ export default function Progress({ loaderData }: Route.ComponentProps) {
                     {category.requirements.map((requirement) => (
                       <li key={`${requirement.id}-${requirement.stage}`}>
                         <p>
-                          <StatusBadge status={requirement.status} /> {requirement.label[locale]}
+                          <StatusBadge status={requirement.status} /> {shown(requirement.label)}
                           {requirement.stage === "after-review" ? ` (${t("progress.afterReview")})` : ""}
                         </p>
                         {requirement.measures.length > 0 ? (
@@ -68,7 +70,7 @@ export default function Progress({ loaderData }: Route.ComponentProps) {
                             ))}
                           </ul>
                         ) : null}
-                        {requirement.missing ? <p className="missing">{requirement.missing[locale]}</p> : null}
+                        {requirement.missing ? <p className="missing">{shown(requirement.missing)}</p> : null}
                       </li>
                     ))}
                   </ul>

@@ -11,6 +11,7 @@ import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { run, services } from "../lib/route-context.server.ts";
+import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** The rater's form, reached only through the emailed link: the token is the permission. */
@@ -45,6 +46,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function RateReference({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
+  const shown = useReportText();
   if (actionData?.outcome === "thanks") {
     return (
       <section className="narrow">
@@ -85,7 +87,7 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
             {loaderData.form.scale.map((option) => (
               <div key={option.value} className="field-check">
                 <input type="radio" id={`${item.id}-${option.value}`} name={item.id} value={option.value} defaultChecked={answers[item.id] === option.value} />
-                <label htmlFor={`${item.id}-${option.value}`}>{option.label[locale]}</label>
+                <label htmlFor={`${item.id}-${option.value}`}>{shown(option.label)}</label>
               </div>
             ))}
           </fieldset>

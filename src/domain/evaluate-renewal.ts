@@ -1,8 +1,9 @@
 import { addMonths, toDay, toIso } from "./dates.ts";
-import type { Category, Framework, Requirement } from "./framework-schema.ts";
+import type { Category, Framework, Requirement, Text } from "./framework-schema.ts";
 import type { Portfolio } from "./portfolio-schema.ts";
 import { preparePortfolio } from "./prepare-portfolio.ts";
 import { combineStatuses, type RequirementReport } from "./report.ts";
+import { message, type ReportMessageKey } from "./report-messages.ts";
 import { evaluateRequirement } from "./evaluate.ts";
 
 export type RenewalReport = {
@@ -15,7 +16,27 @@ export type RenewalReport = {
   requirements: RequirementReport[];
 };
 
-const text = (en: string, es: string) => ({ en, es });
+type RenewalName = Extract<ReportMessageKey, `engine.renewal.${string}`>;
+
+/**
+ * Renewal's requirements are the engine's, not a framework's, so their names are messages. The
+ * evaluators take framework text, so each requirement is built with its key as a stand-in label,
+ * and the report replaces every stand-in (in labels and inside the shortfall's messages) by the message.
+ */
+const standIn = (key: RenewalName): Text => ({ en: key, es: key });
+
+function isStandIn(value: unknown): value is Text & { en: RenewalName } {
+  return (
+    typeof value === "object" && value !== null && "en" in value && "es" in value && value.en === value.es && String(value.en).startsWith("engine.renewal.")
+  );
+}
+
+function named<T>(value: T): T {
+  if (isStandIn(value)) return message(value.en) as T;
+  if (Array.isArray(value)) return value.map(named) as T;
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, named(inner)])) as T;
+  return value;
+}
 
 /**
  * What a credential holder must show for one renewal period ending on `periodEnd`: training
@@ -49,16 +70,14 @@ export function evaluateRenewal(
       ...base,
       id: "renewal-training",
       kind: "training",
-      label: text("Training this period", "Capacitación en este periodo"),
+      label: standIn("engine.renewal.training"),
       withinMonths: rules.periodMonths,
       buckets: [
-        ...(dei > 0
-          ? [{ id: "dei", label: text("On diversity, equity and inclusion", "Sobre diversidad, equidad e inclusión"), hours: dei, topics: ["dei"] }]
-          : []),
-        ...(rsc > 0 ? [{ id: "rsc", label: text("On providing RS/C", "Sobre brindar SR/C"), hours: rsc, topics: ["rsc"] }] : []),
+        ...(dei > 0 ? [{ id: "dei", label: standIn("engine.renewal.dei"), hours: dei, topics: ["dei"] }] : []),
+        ...(rsc > 0 ? [{ id: "rsc", label: standIn("engine.renewal.rsc"), hours: rsc, topics: ["rsc"] }] : []),
         {
           id: "other",
-          label: text("Other relationship-based training", "Otra capacitación basada en relaciones"),
+          label: standIn("engine.renewal.other"),
           hours: Math.max(rules.trainingHours - dei - rsc, 0),
         },
       ],
@@ -71,7 +90,7 @@ export function evaluateRenewal(
       ...base,
       id: "renewal-rsc",
       kind: "rsc-received",
-      label: text("RS/C received this period", "SR/C recibida en este periodo"),
+      label: standIn("engine.renewal.rscReceived"),
       hours: rules.rscReceivedHours ?? 0,
       windowMonths: rules.periodMonths,
       onlyAboutProvided: false,
@@ -82,17 +101,17 @@ export function evaluateRenewal(
     id: "renewal-ethics",
     kind: "attestation",
     attestation: "code-of-ethics",
-    label: text("Code of ethics signed again", "Código de ética firmado de nuevo"),
+    label: standIn("engine.renewal.ethics"),
   });
   requirements.push({
     ...base,
     id: "renewal-membership",
     kind: "attestation",
     attestation: "membership",
-    label: text("Current membership", "Membresía vigente"),
+    label: standIn("engine.renewal.membership"),
   });
 
-  const reports = requirements.map((requirement) => evaluateRequirement(requirement, context));
+  const reports = requirements.map((requirement) => named(evaluateRequirement(requirement, context)));
   return {
     category: { id: category.id, abbreviation: category.abbreviation },
     periodStart: toIso(start),

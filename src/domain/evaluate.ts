@@ -2,6 +2,7 @@ import { type Day, toDay } from "./dates.ts";
 import type { Category, Framework, Requirement } from "./framework-schema.ts";
 import type { Portfolio } from "./portfolio-schema.ts";
 import { type PreparedPortfolio, preparePortfolio } from "./prepare-portfolio.ts";
+import { message } from "./report-messages.ts";
 import { combineStatuses, type EligibilityReport, type RequirementReport } from "./report.ts";
 import { evaluateCredential, evaluateEducation, evaluateLicence } from "./requirements/education-and-credentials.ts";
 import {
@@ -63,7 +64,8 @@ function outcomeOf(requirement: Requirement, context: EvaluationContext): Outcom
 
 /** Met when one option is met; otherwise shows the option closest to being met. */
 function evaluateAnyOf(options: Requirement[], context: EvaluationContext): Outcome {
-  const reports = options.filter((option) => isInForce(option, context.asOf)).map((option) => evaluateRequirement(option, context));
+  const inForce = options.filter((option) => isInForce(option, context.asOf));
+  const reports = inForce.map((option) => evaluateRequirement(option, context));
   const rank = { met: 3, "needs-review": 2, "partly-met": 1, unmet: 0 } as const;
   const best = [...reports].sort((a, b) => rank[b.status] - rank[a.status] || b.progress - a.progress)[0]!;
   return {
@@ -72,13 +74,7 @@ function evaluateAnyOf(options: Requirement[], context: EvaluationContext): Outc
     measures: best.measures,
     counted: best.counted,
     excluded: best.excluded,
-    missing:
-      best.status === "met"
-        ? null
-        : {
-            en: `One of these: ${reports.map((r) => r.label.en).join("; or ")}.`,
-            es: `Una de estas opciones: ${reports.map((r) => r.label.es).join("; o ")}.`,
-          },
+    missing: best.status === "met" ? null : [message("engine.missing.oneOf", { options: inForce.map((option) => option.label) })],
     options: reports,
   };
 }

@@ -1,20 +1,21 @@
 import type { Framework, Text } from "./framework-schema.ts";
+import { message, type ReportMessage } from "./report-messages.ts";
 
 /**
  * The reference rating form. The Alliance's own items are licensed and no source gives the
  * scale, so the default rates each competency domain of the framework on a four-point scale,
- * with "not enough information" always offered; an association may replace it (a later issue).
+ * with "not enough information" always offered (the scale's words are the catalogues' `engine.rating.*`); an association may replace it (a later issue).
  */
-export type RatingForm = { items: Array<{ id: string; label: Text }>; scale: Array<{ value: string; label: Text }> };
+export type RatingForm = { items: Array<{ id: string; label: Text }>; scale: Array<{ value: string; label: ReportMessage }> };
 
 export const notEnoughInformation = "nei";
 
 const scale: RatingForm["scale"] = [
-  { value: "1", label: { en: "Not yet seen", es: "Todavía no se observa" } },
-  { value: "2", label: { en: "Developing", es: "En desarrollo" } },
-  { value: "3", label: { en: "Consistent", es: "Constante" } },
-  { value: "4", label: { en: "A strength", es: "Una fortaleza" } },
-  { value: notEnoughInformation, label: { en: "I do not have enough information to rate", es: "No tengo información suficiente para evaluar" } },
+  { value: "1", label: message("engine.rating.1") },
+  { value: "2", label: message("engine.rating.2") },
+  { value: "3", label: message("engine.rating.3") },
+  { value: "4", label: message("engine.rating.4") },
+  { value: notEnoughInformation, label: message("engine.rating.nei") },
 ];
 
 export function ratingFormFor(framework: Framework): RatingForm {

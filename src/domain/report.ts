@@ -1,37 +1,12 @@
 import type { RequirementKind, Text } from "./framework-schema.ts";
+import type { ExclusionReason, Unit } from "./report-codes.ts";
+import type { ReportText } from "./report-messages.ts";
 
 export type Status = "met" | "partly-met" | "unmet" | "needs-review";
-export type Unit = "hours" | "years" | "families" | "references" | "recipients" | "observations" | "months";
+export type { ExclusionReason, Unit };
 
 /** One number a requirement is judged on: what the person has, what the rule asks (null: not set by any source). */
-export type Measure = { id: string; label: Text; have: number; need: number | null; unit: Unit };
-
-export type ExclusionReason =
-  | "after-date"
-  | "outside-window"
-  | "not-completed"
-  | "level-too-low"
-  | "unrelated-field"
-  | "expired"
-  | "not-paid"
-  | "wrong-kind"
-  | "wrong-ages"
-  | "not-relationship-focused"
-  | "not-with-parents"
-  | "before-education"
-  | "before-credential"
-  | "no-matching-domain"
-  | "no-conversion-factor"
-  | "duplicate"
-  | "peer"
-  | "provider-not-qualified"
-  | "group-too-large"
-  | "not-about-provided"
-  | "not-to-leader"
-  | "void-rating"
-  | "over-role-limit"
-  | "too-long"
-  | "not-official";
+export type Measure = { id: string; label: ReportText; have: number; need: number | null; unit: Unit };
 
 export type Counted = { entryId: string; amount: number; toward?: string };
 export type Excluded = { entryId: string; reason: ExclusionReason };
@@ -39,7 +14,8 @@ export type Excluded = { entryId: string; reason: ExclusionReason };
 export type RequirementReport = {
   id: string;
   kind: RequirementKind;
-  label: Text;
+  /** The framework's label; renewal's own requirements are named by the engine. */
+  label: ReportText;
   source: string;
   stage: "application" | "after-review";
   status: Status;
@@ -48,8 +24,8 @@ export type RequirementReport = {
   measures: Measure[];
   counted: Counted[];
   excluded: Excluded[];
-  /** What is still missing, in plain words; null when met. */
-  missing: Text | null;
+  /** What is still missing, in plain words (one text per shortfall); null when met. */
+  missing: ReportText[] | null;
   options?: RequirementReport[];
 };
 
@@ -62,6 +38,17 @@ export type EligibilityReport = {
   progress: number;
   requirements: RequirementReport[];
 };
+
+/**
+ * A report as frozen in an application snapshot. Snapshots are never rewritten (their SHA-256 is
+ * over what was stored), and those frozen before the engine's words became messages hold every
+ * text as an {en, es} pair, what was missing as one pair: presenters read both shapes.
+ */
+export type StoredRequirementReport = Omit<RequirementReport, "missing" | "options"> & {
+  missing: ReportText[] | Text | null;
+  options?: StoredRequirementReport[];
+};
+export type StoredEligibilityReport = Omit<EligibilityReport, "requirements"> & { requirements: StoredRequirementReport[] };
 
 /** Status from numbers: met when every measure reaches its need; needs review when a need is unset. */
 export function statusOfMeasures(measures: Measure[]): { status: Status; progress: number } {

@@ -72,7 +72,8 @@ function formatPlural(locale: Locale, count: number, body: string, values: Messa
 }
 
 /**
- * Fills `{name}` with a value (a {en, es} value in this locale's text), and chooses the branch of
+ * Fills `{name}` with a value (a {en, es} value in this locale's text), `{name, number}` with a
+ * number formatted for the locale ("1,234.5"), and chooses the branch of
  * `{count, plural, =0 {...} one {# hour} other {# hours}}` with Intl.PluralRules (`#` is the count,
  * formatted; a count may come as a number or as digits). A placeholder without a value stays
  * visible, so a missing value shows in review.
@@ -89,10 +90,12 @@ export function formatMessage(locale: Locale, pattern: string, values: MessageVa
     const whole = pattern.slice(open, end);
     const plural = /^\{\s*(\w+)\s*,\s*plural\s*,([\s\S]*)\}$/.exec(whole);
     const simple = /^\{(\w+)\}$/.exec(whole);
-    const name = plural?.[1] ?? simple?.[1];
+    const number = /^\{\s*(\w+)\s*,\s*number\s*\}$/.exec(whole);
+    const name = plural?.[1] ?? simple?.[1] ?? number?.[1];
     const value = name === undefined ? undefined : values[name];
     const count = typeof value === "number" ? value : typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : undefined;
     if (plural && count !== undefined) result += formatPlural(locale, count, plural[2] ?? "", values) ?? whole;
+    else if (number && count !== undefined) result += formatCount(locale, count);
     else if (simple && value !== undefined) result += valueText(locale, value);
     else result += whole;
     index = end;

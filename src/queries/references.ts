@@ -31,7 +31,7 @@ export async function referencesOf(reader: Reader, actor: SessionActor) {
     });
 }
 
-/** What the rater chose for each area, in both languages. */
+/** What the rater chose for each area (null: not answered), in words for the reader's language. */
 function ratingAnswers(reader: Reader, frameworkId: string | null, answers: Record<string, unknown> | null) {
   const framework = reader.frameworks.find((candidate) => candidate.id === frameworkId);
   if (!framework || !answers) return [];
@@ -39,7 +39,7 @@ function ratingAnswers(reader: Reader, frameworkId: string | null, answers: Reco
   return form.items.map((item) => ({
     id: item.id,
     label: item.label,
-    answer: form.scale.find((option) => option.value === answers[item.id])?.label ?? { en: "", es: "" },
+    answer: form.scale.find((option) => option.value === answers[item.id])?.label ?? null,
   }));
 }
 

@@ -11,7 +11,7 @@ import { findAssociationBySlug } from "../data/associations.ts";
 import { listCandidatesOfAssociation } from "../data/candidacies.ts";
 import { confirmableLists } from "../domain/confirmable-entries.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
-import type { EligibilityReport } from "../domain/report.ts";
+import type { StoredEligibilityReport } from "../domain/report.ts";
 import type { MaybeActor } from "../policies/actor.ts";
 import { applicationPolicy } from "../policies/application.ts";
 import { associationPolicy } from "../policies/association.ts";
@@ -70,7 +70,7 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
     submitted: isoDay(application.submitted_at) ?? "",
     sha256: snapshot.sha256,
     portfolio,
-    report: snapshot.report as EligibilityReport,
+    report: snapshot.report as StoredEligibilityReport,
     samePersonFlags: await samePersonFlagsOf(reader, application.user_id, portfolio),
   };
 }

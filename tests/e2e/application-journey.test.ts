@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { unitWord } from "../../src/domain/explain.ts";
 import type { Framework } from "../../src/domain/framework-schema.ts";
+import { unitText } from "../../src/i18n/report-text.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { startJourneyWithMail } from "../setup/journey.ts";
 import { expectAccessible } from "../setup/browser.ts";
@@ -52,7 +52,7 @@ describe.each([
       await page.getByText(t("portfolio.saved")).waitFor();
     };
     const trainingLine = (have: number) =>
-      `${trainingLabel[language]}: ${t("progress.measure", { have: String(have), need: "30", unit: unitWord("hours", 30, language) })}`;
+      `${trainingLabel[language]}: ${t("progress.measure", { have: String(have), need: "30", unit: unitText(t, "hours", 30) })}`;
 
     // Sign up, confirm the email, log in.
     await page.goto("/");

@@ -43,6 +43,17 @@ describe("cradle check", () => {
     expect(report.requirements.find((r: { id: string }) => r.id === "rsc-received").measures[0]).toMatchObject({ have: 24, need: 24, unit: "hours" });
   });
 
+  it("writes every text of the JSON as a string in the language asked for, beside the codes", async () => {
+    const result = await cradle("check", "examples/ifs-portfolio.json", ...ifsArgs.slice(0, 4), "--as-of", "2024-01-01", "--json", "--lang", "es");
+    const report = JSON.parse(result.stdout);
+    expect(report.category).toMatchObject({ id: "ifs", name: "Especialista Familiar de la Infancia" });
+    const rsc = report.requirements.find((r: { id: string }) => r.id === "rsc-received");
+    expect(rsc).toMatchObject({ label: "Supervisión/consulta reflexiva recibida", status: "unmet" });
+    expect(rsc.measures[0]).toMatchObject({ label: "Supervisión/consulta reflexiva recibida", have: 0, need: 24, unit: "hours" });
+    expect(rsc.missing).toBe("Supervisión/consulta reflexiva recibida: faltan 24 horas (0 de 24). Las horas deben repartirse en al menos 12 meses.");
+    expect(rsc.excluded[0]).toEqual({ entryId: "r1", reason: "after-date", reasonText: "tiene fecha posterior a la fecha evaluada" });
+  });
+
   it.each([
     [["check", "examples/ifs-portfolio.json", ...ifsArgs.slice(0, 2), "--category", "nope"], '--category: "nope" is not a category of alliance-iecmh-e'],
     [["check", "examples/ifs-portfolio.json", "--framework", "nope", "--category", "ifs"], '--framework: "nope" is not a framework'],

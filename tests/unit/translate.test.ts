@@ -5,8 +5,10 @@ import { es } from "../../src/i18n/messages-es.ts";
 import { formatMessage } from "../../src/i18n/format.ts";
 import { localeFromAcceptLanguage, render, translator } from "../../src/i18n/translate.ts";
 
-// `{name}` and `{name, plural, ...}` both name a value; `#` inside a branch does not.
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((match) => match[1]))].sort();
+// `{name}`, `{name, number}` and `{name, plural, ...}` all name a value; `#` inside a branch does not, nor
+// does a branch of one word (`one {hour}`).
+const placeholder = /(?<!(?:zero|one|two|few|many|other|=\d+)\s*)\{(\w+)(?:\}|\s*,\s*number\s*\}|\s*,\s*plural\s*,)/g;
+const placeholders = (text: string) => [...new Set([...text.matchAll(placeholder)].map((match) => match[1]))].sort();
 const hours = "{count, plural, one {# hour} other {# hours}}";
 const horas = "{count, plural, one {# hora} other {# horas}}";
 
@@ -51,6 +53,20 @@ describe("plurals (Intl.PluralRules)", () => {
     expect(formatMessage("en", pattern, { count: 0, name: "Lupe" })).toBe("nothing for Lupe");
     expect(formatMessage("en", pattern, { count: "1", name: "Lupe" })).toBe("1 entry for Lupe");
     expect(formatMessage("en", pattern, { count: 3, name: "Lupe" })).toBe("3 entries for Lupe");
+  });
+
+  it.each([
+    [1234.5, "1,234.5", "1,234.5"],
+    [0.125, "0.13", "0.13"],
+    [24, "24", "24"],
+  ])("{n, number} formats %d for the locale", (n, english, spanish) => {
+    expect(formatMessage("en", "{n, number} of {total, number}", { n, total: 1_000_000 })).toBe(`${english} of 1,000,000`);
+    expect(formatMessage("es", "{n, number}", { n })).toBe(spanish);
+  });
+
+  it("leaves a number visible when its value is missing or not a number", () => {
+    expect(formatMessage("en", "{n, number} left", {})).toBe("{n, number} left");
+    expect(formatMessage("en", "{n, number} left", { n: "lots" })).toBe("{n, number} left");
   });
 
   it("leaves a plural visible when its count is missing or not a number, and never lets a value's braces be read as a pattern", () => {

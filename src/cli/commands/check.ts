@@ -5,6 +5,7 @@ import { evaluate } from "../../domain/evaluate.ts";
 import { uniqueIdsPortfolioSchema } from "../../domain/portfolio-schema.ts";
 import { findFramework, loadFrameworks } from "../../frameworks/load-frameworks.ts";
 import { formatReport } from "../format-report.ts";
+import { reportInWords } from "../report-in-words.ts";
 
 export const checkUsage = "check <portfolio.json> --framework <id> --category <id> [--as-of YYYY-MM-DD] [--json] [--lang en|es]";
 
@@ -51,6 +52,6 @@ export function check(args: string[], today: string): number {
   }
 
   const report = evaluate(framework, category, parsed.data, asOf);
-  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report, lang));
+  console.log(values.json ? JSON.stringify(reportInWords(report, lang), null, 2) : formatReport(report, lang));
   return report.status === "met" ? 0 : 1;
 }

@@ -2,6 +2,7 @@ import { addMonths, toDay } from "../dates.ts";
 import type { Requirement } from "../framework-schema.ts";
 import type { Counted, Excluded, Measure } from "../report.ts";
 import { round } from "../report.ts";
+import { joinText, mapText, message } from "../report-messages.ts";
 import { type EvaluationContext, type Outcome, outcomeFromMeasures, yesOrNo } from "./outcome.ts";
 
 type Of<K extends Requirement["kind"]> = Extract<Requirement, { kind: K }>;
@@ -12,19 +13,13 @@ export function evaluateAttestation(requirement: Of<"attestation">, context: Eva
   if (requirement.attestation === "code-of-ethics") {
     const signed = attestations.codeOfEthicsSigned ? toDay(attestations.codeOfEthicsSigned) : null;
     const isCurrent = signed !== null && signed <= context.asOf && signed > addMonths(context.asOf, -12);
-    return yesOrNo(isCurrent, {
-      en: "Sign the code of ethics and endorsement agreement (once a year).",
-      es: "Firme el código de ética y el acuerdo de acreditación (una vez al año).",
-    });
+    return yesOrNo(isCurrent, message("engine.missing.codeOfEthics"));
   }
   const current = context.prepared.portfolio.memberships.filter((membership) => toDay(membership.validUntil) >= context.asOf);
   const declared = attestations.membershipValidUntil !== undefined && toDay(attestations.membershipValidUntil) >= context.asOf;
   return yesOrNo(
     current.length > 0 || declared,
-    {
-      en: "Needs a current membership of the association or another infant mental health association.",
-      es: "Se requiere una membresía vigente en la asociación o en otra asociación de salud mental infantil.",
-    },
+    message("engine.missing.membership"),
     current.map((membership) => ({ entryId: membership.id, amount: 1 })),
   );
 }
@@ -42,7 +37,7 @@ export function evaluateDocument(requirement: Of<"document">, context: Evaluatio
       .map((entry) => ({ entryId: entry.id, reason: "not-official" }));
     return yesOrNo(
       received.length > 0,
-      { en: "The association has not received an official transcript yet.", es: "La asociación todavía no ha recibido un certificado oficial de notas." },
+      message("engine.missing.transcript"),
       received.map((entry) => ({ entryId: entry.id, amount: 1 })),
       pending,
     );
@@ -55,15 +50,11 @@ export function evaluateDocument(requirement: Of<"document">, context: Evaluatio
     else counted.push({ entryId: document.id, amount: 1 });
   }
   if (counted.length === 0) {
-    const limit = requirement.maxWords
-      ? { en: ` (at most ${requirement.maxWords} words)`, es: ` (como máximo ${requirement.maxWords} palabras)` }
-      : { en: "", es: "" };
-    return yesOrNo(
-      false,
-      { en: `Add ${requirement.label.en.toLowerCase()}${limit.en}.`, es: `Agregue: ${requirement.label.es.toLowerCase()}${limit.es}.` },
-      counted,
-      excluded,
-    );
+    const document = mapText(requirement.label, (words) => words.toLowerCase());
+    const missing = requirement.maxWords
+      ? message("engine.missing.documentUpTo", { document, maxWords: requirement.maxWords })
+      : message("engine.missing.document", { document });
+    return yesOrNo(false, missing, counted, excluded);
   }
   return { status: "needs-review", progress: 1, measures: [], counted, excluded, missing: null };
 }
@@ -106,7 +97,6 @@ export function evaluateExam(requirement: Of<"exam">, context: EvaluationContext
   const counted: Counted[] = results.flatMap((result) => (result.state === "passed" && result.latest ? [{ entryId: result.latest.id, amount: 1 }] : []));
   const missing = results.filter((result) => result.state === "missing" || result.state === "failed");
   if (missing.length > 0) {
-    const names = { en: missing.map((r) => r.part.label.en).join(", "), es: missing.map((r) => r.part.label.es).join(", ") };
     const anyPassed = results.some((result) => result.state === "passed");
     return {
       status: anyPassed ? "partly-met" : "unmet",
@@ -114,7 +104,14 @@ export function evaluateExam(requirement: Of<"exam">, context: EvaluationContext
       measures: [],
       counted,
       excluded: [],
-      missing: { en: `Pass the exam: ${names.en}.`, es: `Apruebe el examen: ${names.es}.` },
+      missing: [
+        message("engine.missing.exam", {
+          parts: joinText(
+            missing.map((result) => result.part.label),
+            ", ",
+          ),
+        }),
+      ],
     };
   }
   const needsReview = results.some((result) => result.state === "review");
@@ -123,5 +120,5 @@ export function evaluateExam(requirement: Of<"exam">, context: EvaluationContext
 
 /** Something only a person can decide (a panel's discretion, a judgement of experience). */
 export function evaluateReview(requirement: Of<"review">): Outcome {
-  return { status: "needs-review", progress: 1, measures: [], counted: [], excluded: [], missing: { en: requirement.label.en, es: requirement.label.es } };
+  return { status: "needs-review", progress: 1, measures: [], counted: [], excluded: [], missing: [requirement.label] };
 }

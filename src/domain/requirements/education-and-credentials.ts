@@ -2,18 +2,10 @@ import { toDay } from "../dates.ts";
 import type { Requirement } from "../framework-schema.ts";
 import { educationRank, holdsOn } from "../prepare-portfolio.ts";
 import type { Counted, Excluded } from "../report.ts";
+import { message } from "../report-messages.ts";
 import { type EvaluationContext, type Outcome, yesOrNo } from "./outcome.ts";
 
 type Of<K extends Requirement["kind"]> = Extract<Requirement, { kind: K }>;
-
-const levelNames = {
-  "high-school": { en: "a high-school diploma", es: "un diploma de secundaria" },
-  cda: { en: "a CDA credential", es: "una credencial CDA" },
-  associate: { en: "an associate degree", es: "un título de asociado" },
-  bachelor: { en: "a bachelor's degree", es: "una licenciatura" },
-  master: { en: "a master's degree", es: "una maestría" },
-  doctorate: { en: "a doctorate", es: "un doctorado" },
-} as const;
 
 export function evaluateEducation(requirement: Of<"education">, context: EvaluationContext): Outcome {
   const counted: Counted[] = [];
@@ -25,11 +17,10 @@ export function evaluateEducation(requirement: Of<"education">, context: Evaluat
     else if (requirement.relatedField && !entry.relatedField) excluded.push({ entryId: entry.id, reason: "unrelated-field" });
     else counted.push({ entryId: entry.id, amount: 1 });
   }
-  const level = levelNames[requirement.minLevel];
-  const field = requirement.relatedField ? { en: " in a related field", es: " en un campo relacionado" } : { en: "", es: "" };
+  const level = message(`engine.level.${requirement.minLevel}`);
   return yesOrNo(
     counted.length > 0,
-    { en: `Needs ${level.en} or higher${field.en}, completed.`, es: `Se requiere ${level.es} o superior${field.es}, terminado.` },
+    message(requirement.relatedField ? "engine.missing.educationRelated" : "engine.missing.education", { level }),
     counted,
     excluded,
   );
@@ -43,12 +34,7 @@ export function evaluateLicence(_requirement: Of<"licence">, context: Evaluation
     else if (licence.expires && toDay(licence.expires) < context.asOf) excluded.push({ entryId: licence.id, reason: "expired" });
     else counted.push({ entryId: licence.id, amount: 1 });
   }
-  return yesOrNo(
-    counted.length > 0,
-    { en: "Needs a current professional licence from a state regulatory agency.", es: "Se requiere una licencia profesional vigente de una agencia estatal." },
-    counted,
-    excluded,
-  );
+  return yesOrNo(counted.length > 0, message("engine.missing.licence"), counted, excluded);
 }
 
 export function evaluateCredential(requirement: Of<"credential">, context: EvaluationContext): Outcome {
@@ -62,7 +48,7 @@ export function evaluateCredential(requirement: Of<"credential">, context: Evalu
   const names = requirement.anyOf.map((ref) => ref.category.toUpperCase()).join(", ");
   return yesOrNo(
     current.length > 0,
-    { en: `Needs a current endorsement as one of: ${names}.`, es: `Se requiere una acreditación vigente como: ${names}.` },
+    message("engine.missing.credential", { names }),
     current.map((credential) => ({ entryId: `${credential.framework}/${credential.category}`, amount: 1 })),
     matching
       .filter((credential) => !current.includes(credential))

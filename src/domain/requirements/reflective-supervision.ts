@@ -2,6 +2,7 @@ import { addMonths, monthsBetween } from "../dates.ts";
 import type { Requirement } from "../framework-schema.ts";
 import { earnedOn, holdsOn } from "../prepare-portfolio.ts";
 import { type Counted, type Excluded, type ExclusionReason, type Measure, round } from "../report.ts";
+import { message } from "../report-messages.ts";
 import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./outcome.ts";
 
 type Received = Extract<Requirement, { kind: "rsc-received" }>;
@@ -9,10 +10,7 @@ type Provided = Extract<Requirement, { kind: "rsc-provided" }>;
 type Session = EvaluationContext["prepared"]["rsc"][number];
 
 function spanText(months: number) {
-  return {
-    en: `The hours must be spread over at least ${months} months.`,
-    es: `Las horas deben repartirse en al menos ${months} meses.`,
-  };
+  return message("engine.missing.spread", { months });
 }
 
 /** What every session must meet, given or received: dated in the period, a group small enough. */
@@ -68,7 +66,7 @@ export function evaluateRscReceived(requirement: Received, context: EvaluationCo
   if (requirement.aboutProvidedHours !== undefined) {
     measures.push({
       id: "about-provided",
-      label: { en: "Of which about the RS/C you provide", es: "De ellas, sobre la SR/C que usted brinda" },
+      label: message("engine.measure.aboutProvided"),
       have: round(aboutProvided),
       need: requirement.aboutProvidedHours,
       unit: "hours",
@@ -111,7 +109,7 @@ export function evaluateRscProvided(requirement: Provided, context: EvaluationCo
   if (requirement.minRecipients > 0) {
     measures.push({
       id: "recipients",
-      label: { en: "Different people", es: "Personas distintas" },
+      label: message("engine.measure.recipients"),
       have: recipients.size,
       need: requirement.minRecipients,
       unit: "recipients",
@@ -120,7 +118,7 @@ export function evaluateRscProvided(requirement: Provided, context: EvaluationCo
   if (requirement.minSpanMonths) {
     measures.push({
       id: "span",
-      label: { en: "Over a period of", es: "Durante un periodo de" },
+      label: message("engine.measure.span"),
       have: spanOf(kept),
       need: requirement.minSpanMonths,
       unit: "months",
@@ -131,8 +129,6 @@ export function evaluateRscProvided(requirement: Provided, context: EvaluationCo
     measures,
     counted,
     excluded,
-    requirement.bothFormats
-      ? { isMet: hasBoth, missing: { en: "Must include both individual and group sessions.", es: "Debe incluir sesiones individuales y grupales." } }
-      : undefined,
+    requirement.bothFormats ? { isMet: hasBoth, missing: message("engine.missing.bothFormats") } : undefined,
   );
 }

@@ -3,6 +3,7 @@ import type { Requirement } from "../framework-schema.ts";
 import type { AgeRange } from "../portfolio-schema.ts";
 import { completedLevelOn, earnedOn } from "../prepare-portfolio.ts";
 import { type Counted, type Excluded, type ExclusionReason, floorHundredths, type Measure } from "../report.ts";
+import { message } from "../report-messages.ts";
 import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./outcome.ts";
 
 type WorkRequirement = Extract<Requirement, { kind: "work" }>;
@@ -58,14 +59,14 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
   if (requirement.years !== 0) {
     measures.push({
       id: "years",
-      label: { en: "Years of work that count", es: "Años de trabajo que cuentan" },
+      label: message("engine.measure.workYears"),
       have: floorHundredths(coveredDays(intervals) / daysPerYear),
       need: requirement.years,
       unit: "years",
     });
   }
   if (requirement.families !== 0) {
-    measures.push({ id: "families", label: { en: "Families served", es: "Familias atendidas" }, have: families, need: requirement.families, unit: "families" });
+    measures.push({ id: "families", label: message("engine.measure.familiesServed"), have: families, need: requirement.families, unit: "families" });
   }
   return outcomeFromMeasures(measures, counted, excluded);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { words } from "./report-words.ts";
 import { california, imhmProvider, imhsProvider, requirementReport, alliance } from "./fixtures.ts";
 
 const asOf = "2025-06-30";
@@ -27,9 +28,9 @@ describe("RS/C received for IFS: 24 hours within 12-24 months from a qualified p
 
   it("says what is missing in both languages", () => {
     const report = ifsRsc([received("a", "2024-06-30", 11.5), received("b", "2025-06-30", 12)]);
-    expect(report.missing?.en).toContain("0.5 more hours needed (23.5 of 24)");
-    expect(report.missing?.es).toContain("faltan 0.5 horas (23.5 de 24)");
-    expect(ifsRsc([received("a", "2025-01-01", 12), received("b", "2025-06-30", 12)]).missing?.en).toContain("spread over at least 12 months");
+    expect(words(report.missing, "en")).toContain("0.5 more hours needed (23.5 of 24)");
+    expect(words(report.missing, "es")).toContain("faltan 0.5 horas (23.5 de 24)");
+    expect(words(ifsRsc([received("a", "2025-01-01", 12), received("b", "2025-06-30", 12)]).missing, "en")).toContain("spread over at least 12 months");
   });
 
   it.each([
@@ -115,7 +116,7 @@ describe("California reflective practice facilitation received (TMHP)", () => {
     const result = report([received("a", "2016-01-01", 2, { provider: unendorsed })]);
     expect(result.status).toBe("needs-review");
     expect(result.measures[0]).toMatchObject({ have: 2, need: null });
-    expect(result.missing?.en).toContain("set by the association");
+    expect(words(result.missing, "en")).toContain("set by the association");
   });
 });
 

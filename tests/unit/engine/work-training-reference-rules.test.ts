@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { words } from "./report-words.ts";
 import { alliance, california, requirementReport } from "./fixtures.ts";
 
 const asOf = "2025-06-30";
@@ -52,7 +53,7 @@ describe("IFS work: 2 years paid, after the bachelor's, with 10 families of chil
   it("reports 9 families as partly met", () => {
     const report = ifsWork([job("j", "2022-07-01", asOf, { familiesServed: 9 })]);
     expect(report.status).toBe("partly-met");
-    expect(report.missing?.en).toContain("Families served: 1 more family needed (9 of 10).");
+    expect(words(report.missing, "en")).toContain("Families served: 1 more family needed (9 of 10).");
   });
 
   it("cannot count post-bachelor work without a bachelor's", () => {
@@ -158,7 +159,7 @@ describe("reference ratings", () => {
       asOf,
     );
     expect(report.status).toBe("partly-met");
-    expect(report.missing?.en).toContain("From your current supervisor: 1 more reference needed (0 of 1).");
+    expect(words(report.missing, "en")).toContain("From your current supervisor: 1 more reference needed (0 of 1).");
   });
 
   it("waits for a rater who has not answered yet", () => {
