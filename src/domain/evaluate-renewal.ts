@@ -92,7 +92,7 @@ export function evaluateRenewal(
       kind: "rsc-received",
       label: standIn("engine.renewal.rscReceived"),
       hours: rules.rscReceivedHours ?? 0,
-      windowMonths: rules.periodMonths,
+      withinMonths: rules.periodMonths,
       onlyAboutProvided: false,
     });
   }

@@ -70,8 +70,19 @@ const rscReceivedRequirement = z.object({
   ...base,
   kind: z.literal("rsc-received"),
   hours: figure,
-  windowMonths: z.number().int().positive().optional().describe("only sessions in this many months before the date count"),
-  minSpanMonths: z.number().int().min(0).optional().describe("the counted sessions must spread over at least this long"),
+  windowMonths: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("the counted sessions, first to last, lie within this many months: the best such window ending on or before the date counts"),
+  withinMonths: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("recency, only where the rules ask for it: only sessions in this many months before the date can count"),
+  minSpanMonths: z.number().int().min(0).optional().describe("the counted sessions must spread over at least this long, inside the same window"),
   maxGroupSize: z.number().int().positive().optional(),
   provider: providerRule.optional(),
   aboutProvidedHours: figure.optional().describe("of which at least this many about the RS/C the person provides"),

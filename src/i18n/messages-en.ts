@@ -622,6 +622,8 @@ export const en = {
   "engine.level.bachelor": "a bachelor's degree",
   "engine.level.master": "a master's degree",
   "engine.level.doctorate": "a doctorate",
+  "engine.reason.other-window":
+    "not in the period counted: the hours are counted from the one stretch of time, as long as the rules allow, that gives the most",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -622,4 +622,5 @@ export const es: Record<MessageKey, string> = {
   "engine.level.bachelor": "una licenciatura",
   "engine.level.master": "una maestría",
   "engine.level.doctorate": "un doctorado",
+  "engine.reason.other-window": "no está en el periodo contado: las horas se cuentan del único periodo, tan largo como permiten las normas, que da más",
 };

@@ -1,7 +1,7 @@
-import { addMonths, monthsBetween } from "../dates.ts";
+import { addMonths, type Day, monthsBetween } from "../dates.ts";
 import type { Requirement } from "../framework-schema.ts";
 import { earnedOn, holdsOn } from "../prepare-portfolio.ts";
-import { type Counted, type Excluded, type ExclusionReason, type Measure, round } from "../report.ts";
+import { type Counted, type Excluded, type ExclusionReason, type Measure, round, statusOfMeasures } from "../report.ts";
 import { message } from "../report-messages.ts";
 import { type EvaluationContext, type Outcome, outcomeFromMeasures } from "./outcome.ts";
 
@@ -27,14 +27,56 @@ function spanOf(sessions: Session[]): number {
   return monthsBetween(Math.min(...days), Math.max(...days));
 }
 
-/** Reflective supervision/consultation received: qualified provider on the session's date, never a peer, within the window. */
+/** Whether the sessions (sorted by day), first to last, spread over at least `months`: the same calendar arithmetic as the window. */
+function spreadsOver(first: Day, last: Day, months: number): boolean {
+  return last >= addMonths(first, months);
+}
+
+type Window = { from: number; to: number };
+
+/**
+ * The best stretch of sessions (sorted by day) whose first and last are at most `months` apart:
+ * the one with the most progress (hours, the part about the RS/C the person provides, the span),
+ * then the most hours, then the latest. Only a window starting on a session and running as far as
+ * it may can be best (a shorter one has no more hours and no more span), so one pass with two
+ * pointers over the sorted sessions looks at each of them.
+ */
+function bestWindow(sorted: Session[], months: number, score: (window: Window) => [number, number, number]): Window {
+  let best: Window = { from: 0, to: 0 };
+  let bestScore: [number, number, number] | null = null;
+  let to = 0;
+  for (let from = 0; from < sorted.length; from++) {
+    const last = addMonths(sorted[from]!.day, months);
+    if (to < from) to = from;
+    while (to < sorted.length && sorted[to]!.day <= last) to++;
+    const candidate = { from, to };
+    const candidateScore = score(candidate);
+    // Ties go to the later window: ">=" keeps the last one seen.
+    if (bestScore === null || compareScores(candidateScore, bestScore) >= 0) {
+      best = candidate;
+      bestScore = candidateScore;
+    }
+  }
+  return best;
+}
+
+function compareScores(a: readonly number[], b: readonly number[]): number {
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return a[index]! - b[index]!;
+  return 0;
+}
+
+/**
+ * Reflective supervision/consultation received: qualified provider on the session's date, never a
+ * peer. With `windowMonths`, the hours counted are those of the best window of at most that many
+ * months ending on or before the date (the span minimum and the part about the RS/C the person
+ * provides judged inside the same window); with `withinMonths`, only sessions in that many months
+ * before the date can count at all (recency, which a framework must ask for).
+ */
 export function evaluateRscReceived(requirement: Received, context: EvaluationContext): Outcome {
-  const earliest = requirement.windowMonths ? addMonths(context.asOf, -requirement.windowMonths) : null;
+  const earliest = requirement.withinMonths ? addMonths(context.asOf, -requirement.withinMonths) : null;
   const providerFrom = requirement.provider?.from;
-  const counted: Counted[] = [];
-  const excluded: Excluded[] = [];
-  const kept: Session[] = [];
-  let aboutProvided = 0;
+  const reasons = new Map<Session, ExclusionReason>();
+  const eligible: Session[] = [];
 
   for (const session of context.prepared.rsc) {
     const { entry, day } = session;
@@ -51,29 +93,53 @@ export function evaluateRscReceived(requirement: Received, context: EvaluationCo
       !needsQualifiedProvider ||
       (provider !== undefined && (holdsOn(provider.credentials, requirement.provider!.anyOf, day) || (requirement.provider!.acceptVetted && provider.vetted)));
     const reason = whyNotCommon(session, context, earliest, requirement.maxGroupSize) ?? whyNotReceived();
-    if (reason) {
-      excluded.push({ entryId: entry.id, reason });
-      continue;
-    }
-    kept.push(session);
-    counted.push({ entryId: entry.id, amount: entry.hours });
-    if (entry.aboutProvidedRsc) aboutProvided += entry.hours;
+    if (reason) reasons.set(session, reason);
+    else eligible.push(session);
   }
 
-  const measures: Measure[] = [
-    { id: "hours", label: requirement.label, have: round(kept.reduce((sum, s) => sum + s.entry.hours, 0)), need: requirement.hours, unit: "hours" },
-  ];
-  if (requirement.aboutProvidedHours !== undefined) {
-    measures.push({
-      id: "about-provided",
-      label: message("engine.measure.aboutProvided"),
-      have: round(aboutProvided),
-      need: requirement.aboutProvidedHours,
-      unit: "hours",
-    });
+  // Sorted by day once (a stable sort keeps the id order on the same day), summed once.
+  const sorted = [...eligible].sort((a, b) => a.day - b.day);
+  const hoursBefore = [0];
+  const aboutBefore = [0];
+  for (const session of sorted) {
+    hoursBefore.push(hoursBefore.at(-1)! + session.entry.hours);
+    aboutBefore.push(aboutBefore.at(-1)! + (session.entry.aboutProvidedRsc ? session.entry.hours : 0));
   }
   const span = requirement.minSpanMonths;
-  return outcomeFromMeasures(measures, counted, excluded, span ? { isMet: spanOf(kept) >= span, missing: spanText(span) } : undefined);
+  const measuresOf = ({ from, to }: Window): Measure[] => {
+    const measures: Measure[] = [
+      { id: "hours", label: requirement.label, have: round(hoursBefore[to]! - hoursBefore[from]!), need: requirement.hours, unit: "hours" },
+    ];
+    if (requirement.aboutProvidedHours !== undefined) {
+      measures.push({
+        id: "about-provided",
+        label: message("engine.measure.aboutProvided"),
+        have: round(aboutBefore[to]! - aboutBefore[from]!),
+        need: requirement.aboutProvidedHours,
+        unit: "hours",
+      });
+    }
+    return measures;
+  };
+  const spanIsMet = ({ from, to }: Window) => !span || (to > from && spreadsOver(sorted[from]!.day, sorted[to - 1]!.day, span));
+  const score = (window: Window): [number, number, number] => {
+    const judged = statusOfMeasures(measuresOf(window));
+    const spanMet = spanIsMet(window);
+    const progress = judged.status === "met" && !spanMet ? 0.95 : judged.progress;
+    return [progress, spanMet ? 1 : 0, hoursBefore[window.to]! - hoursBefore[window.from]!];
+  };
+  const window = requirement.windowMonths ? bestWindow(sorted, requirement.windowMonths, score) : { from: 0, to: sorted.length };
+  const inWindow = new Set(sorted.slice(window.from, window.to));
+
+  const counted: Counted[] = [];
+  const excluded: Excluded[] = [];
+  for (const session of context.prepared.rsc) {
+    if (session.entry.direction !== "received") continue;
+    const reason = reasons.get(session) ?? (inWindow.has(session) ? null : "other-window");
+    if (reason) excluded.push({ entryId: session.entry.id, reason });
+    else counted.push({ entryId: session.entry.id, amount: session.entry.hours });
+  }
+  return outcomeFromMeasures(measuresOf(window), counted, excluded, span ? { isMet: spanIsMet(window), missing: spanText(span) } : undefined);
 }
 
 /** Reflective supervision/consultation the person provided to others. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { reasonMessage } from "../../../src/domain/report-messages.ts";
 import { words } from "./report-words.ts";
 import { california, imhmProvider, imhsProvider, requirementReport, alliance } from "./fixtures.ts";
 
@@ -34,7 +35,6 @@ describe("RS/C received for IFS: 24 hours within 12-24 months from a qualified p
   });
 
   it.each([
-    ["older than 24 months", received("old", "2023-06-29", 30), "outside-window"],
     ["with a peer, even an endorsed one", received("peer", "2025-01-01", 30, { provider: { ...imhsProvider, isPeer: true } }), "peer"],
     [
       "with a provider endorsed only after the session",
@@ -51,6 +51,59 @@ describe("RS/C received for IFS: 24 hours within 12-24 months from a qualified p
     const report = ifsRsc([session]);
     expect(report.excluded).toEqual([{ entryId: session.id, reason }]);
     expect(report.measures[0]!.have).toBe(0);
+  });
+
+  // "within 1-2 years" (12-24 months) bounds how long the hours took, not how long ago they were:
+  // the best window whose first and last sessions are at most 24 months apart, ending on or before the date.
+  it.each([
+    ["exactly 24 months apart: one window", [received("a", "2023-06-30", 12), received("b", "2025-06-30", 12)], "met", 24, ["a", "b"]],
+    ["24 months and a day apart: two windows, the later counts", [received("a", "2023-06-29", 12), received("b", "2025-06-30", 12)], "partly-met", 12, ["b"]],
+    ["exactly 12 months apart: spread over the minimum", [received("a", "2024-06-30", 12), received("b", "2025-06-30", 12)], "met", 24, ["a", "b"]],
+    ["a day short of 12 months apart: not spread enough", [received("a", "2024-07-01", 12), received("b", "2025-06-30", 12)], "partly-met", 24, ["a", "b"]],
+    [
+      "a complete window years before the date, later hours outside it",
+      [received("a", "2019-01-10", 12), received("b", "2020-01-10", 12), received("c", "2024-06-01", 6)],
+      "met",
+      24,
+      ["a", "b"],
+    ],
+    [
+      "the window with the most hours, not the most recent",
+      [received("a", "2020-01-10", 20), received("b", "2021-03-10", 20), received("c", "2024-01-01", 10), received("d", "2025-06-30", 10)],
+      "met",
+      40,
+      ["a", "b"],
+    ],
+    [
+      "at the threshold inside one window, one hour outside it",
+      [received("x", "2021-06-29", 1), received("a", "2023-06-30", 11), received("b", "2025-06-30", 12)],
+      "partly-met",
+      23,
+      ["a", "b"],
+    ],
+  ])("%s", (_name, sessions, status, hours, countedIds) => {
+    const report = ifsRsc(sessions);
+    expect(report.status).toBe(status);
+    expect(report.measures[0]).toMatchObject({ have: hours, need: 24 });
+    expect(report.counted.map((item) => item.entryId)).toEqual(countedIds);
+    const outside = sessions.map((session) => session.id).filter((id) => !countedIds.includes(id));
+    expect(report.excluded).toEqual(outside.map((entryId) => ({ entryId, reason: "other-window" })));
+  });
+
+  it("says why a session outside the window counted does not count, in both languages", () => {
+    expect(words(reasonMessage("other-window"), "en")).toContain("not in the period counted");
+    expect(words(reasonMessage("other-window"), "es")).toContain("no está en el periodo contado");
+  });
+
+  it.each([
+    ["on the day it was complete", "2024-06-30"],
+    ["a year later", "2025-06-30"],
+    ["six years later", "2030-06-30"],
+  ])("a complete file stays complete with nothing changed: checked %s", (_name, date) => {
+    const sessions = [received("a", "2023-06-30", 12), received("b", "2024-06-30", 12)];
+    const report = requirementReport(alliance, "ifs", "rsc-received", { reflectiveSupervision: sessions }, date);
+    expect(report.status).toBe("met");
+    expect(report.counted.map((item) => item.entryId)).toEqual(["a", "b"]);
   });
 
   it("counts a provider the association has vetted", () => {
@@ -81,6 +134,32 @@ describe("RS/C received for IMHM-C: 50 hours, 25 of them about the RS/C the appl
       ["hours", 50, 50],
       ["about-provided", about, 25],
     ]);
+  });
+
+  // The 25 hours about the RS/C the applicant provides count only inside the window whose 50 hours count.
+  it.each([
+    ["inside the window (exactly 24 months before the last session)", "2023-06-01", "met", [50, 25], []],
+    ["a day outside it: the best window has it but not the last session", "2023-05-31", "partly-met", [37.5, 25], ["g2"]],
+  ])("about-provided hours %s", (_name, aboutDate, status, [hours, about], outside) => {
+    const report = requirementReport(
+      alliance,
+      "imhm-c",
+      "rsc-received",
+      {
+        reflectiveSupervision: [
+          received("p", aboutDate, 25, { provider: imhmProvider, aboutProvidedRsc: true }),
+          received("g1", "2024-06-01", 12.5, { provider: imhmProvider }),
+          received("g2", "2025-06-01", 12.5, { provider: imhmProvider }),
+        ],
+      },
+      asOf,
+    );
+    expect(report.status).toBe(status);
+    expect(report.measures.map((measure) => [measure.id, measure.have])).toEqual([
+      ["hours", hours],
+      ["about-provided", about],
+    ]);
+    expect(report.excluded).toEqual(outside.map((entryId) => ({ entryId, reason: "other-window" })));
   });
 
   it("does not count hours from an IMHS: the provider must be a mentor", () => {
