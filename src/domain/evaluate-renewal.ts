@@ -4,7 +4,7 @@ import type { Portfolio } from "./portfolio-schema.ts";
 import { preparePortfolio } from "./prepare-portfolio.ts";
 import { combineStatuses, type RequirementReport } from "./report.ts";
 import { message, type ReportMessageKey } from "./report-messages.ts";
-import { evaluateRequirement } from "./evaluate.ts";
+import { evaluateRequirement, isInForce } from "./evaluate.ts";
 
 export type RenewalReport = {
   category: { id: string; abbreviation: string };
@@ -94,6 +94,7 @@ export function evaluateRenewal(
       hours: rules.rscReceivedHours ?? 0,
       withinMonths: rules.periodMonths,
       onlyAboutProvided: false,
+      provider: applicationProviderRule(category, end),
     });
   }
   requirements.push({
@@ -120,6 +121,24 @@ export function evaluateRenewal(
     status: combineStatuses(reports.map((report) => report.status)),
     requirements: reports,
   };
+}
+
+/**
+ * Who may give the RS/C a renewal counts: the same rule the category's application uses (in force at
+ * the period's end, checked at each session's date), so renewal hours from someone who could not
+ * give qualifying RS/C for the application do not count either. Peers never count, with or without one.
+ */
+function applicationProviderRule(category: Category, day: number): Extract<Requirement, { kind: "rsc-received" }>["provider"] {
+  const received = (requirement: Requirement): Array<Extract<Requirement, { kind: "rsc-received" }>> =>
+    !isInForce(requirement, day)
+      ? []
+      : requirement.kind === "rsc-received"
+        ? [requirement]
+        : requirement.kind === "any-of"
+          ? requirement.options.flatMap(received)
+          : [];
+  const candidates = category.requirements.flatMap(received).filter((requirement) => requirement.provider !== undefined);
+  return (candidates.find((requirement) => !requirement.onlyAboutProvided) ?? candidates[0])?.provider;
 }
 
 /** Reviewer, advisor and exam-reviewer hours in the period, oldest first, up to the credited maximum. */

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { evaluateRenewal } from "../../../src/domain/evaluate-renewal.ts";
 import { recommend } from "../../../src/domain/recommend.ts";
+import { reasonMessage } from "../../../src/domain/report-messages.ts";
+import { words } from "./report-words.ts";
 import { alliance, categoryOf, imhmProvider, imhsProvider, portfolio } from "./fixtures.ts";
 
 const current = { codeOfEthicsSigned: "2025-06-01", membershipValidUntil: "2026-12-31" };
 const course = (id: string, hours: number, topics: string[] = [], date = "2025-04-01") => ({ id, title: id, date, clockHours: hours, topics });
-const rsc = (id: string, hours: number, provider = imhsProvider) => ({
+const rsc = (id: string, hours: number, provider: object = imhsProvider, date = "2025-05-01") => ({
   id,
   direction: "received" as const,
-  date: "2025-05-01",
+  date,
   hours,
   format: "individual" as const,
   provider,
@@ -65,6 +67,51 @@ describe("annual renewal (Alliance)", () => {
     expect(statusOf(renewal("imhm-c", {}, "2021-06-01"), "renewal-rsc")).toBeUndefined();
     expect(statusOf(renewal("imhm-c", { reflectiveSupervision: [rsc("r", 6, imhmProvider)] }, "2023-06-01"), "renewal-rsc")).toBe("partly-met");
     expect(statusOf(renewal("ifa", {}, "2020-01-01"), "renewal-rsc")).toBeUndefined();
+  });
+
+  // The category's provider rule applies to renewal RS/C too, checked at each session's date.
+  const ifsProvider = { name: "Ms. Park", credentials: [{ framework: "alliance-iecmh-e", category: "ifs", earned: "2010-01-01" }] };
+  const imhsSince = (earned: string) => ({ name: "Dr. Lee", credentials: [{ framework: "alliance-iecmh-e", category: "imhs", earned }] });
+  it.each([
+    { name: "an IMHS", category: "ifs", provider: imhsProvider, status: "met", reason: null },
+    { name: "a vetted provider", category: "ifs", provider: { name: "Vetted", vetted: true }, status: "met", reason: null },
+    { name: "an IMHS endorsed on the session's date", category: "ifs", provider: imhsSince("2025-05-01"), status: "met", reason: null },
+    {
+      name: "an IMHS endorsed the day after the session",
+      category: "ifs",
+      provider: imhsSince("2025-05-02"),
+      status: "unmet",
+      reason: "provider-not-qualified",
+    },
+    { name: "an IFS, not a qualifying category", category: "ifs", provider: ifsProvider, status: "unmet", reason: "provider-not-qualified" },
+    { name: "someone with no endorsement", category: "imhs", provider: { name: "Anyone" }, status: "unmet", reason: "provider-not-qualified" },
+    { name: "an IMHS, for an IMHM-C (a mentor is required)", category: "imhm-c", provider: imhsProvider, status: "unmet", reason: "provider-not-qualified" },
+    { name: "an IMHM-C, for an IMHM-C", category: "imhm-c", provider: imhmProvider, status: "met", reason: null },
+    { name: "an endorsed peer", category: "ifs", provider: { ...imhsProvider, isPeer: true }, status: "unmet", reason: "peer" },
+  ])("counts renewal RS/C from $name -> $status", ({ category, provider, status, reason }) => {
+    const report = renewal(category, { reflectiveSupervision: [rsc("r", 12, provider)] }, "2024-03-01");
+    const received = report.requirements.find((requirement) => requirement.id === "renewal-rsc")!;
+    expect(received.status).toBe(status);
+    expect(received.excluded).toEqual(reason ? [{ entryId: "r", reason }] : []);
+  });
+
+  it("says in both languages why an unqualified provider's renewal hours do not count", () => {
+    const report = renewal("ifs", { reflectiveSupervision: [rsc("r", 12, { name: "Anyone" })] }, "2020-01-01");
+    const [excluded] = report.requirements.find((requirement) => requirement.id === "renewal-rsc")!.excluded;
+    expect(words(reasonMessage(excluded!.reason), "en")).toBe("the provider did not hold a qualifying endorsement on the session's date");
+    expect(words(reasonMessage(excluded!.reason), "es")).toContain("acreditación");
+  });
+
+  it.each([
+    { hours: 12, date: "2025-01-01", status: "met", excluded: [] },
+    { hours: 11.5, date: "2025-01-01", status: "partly-met", excluded: [] },
+    { hours: 12, date: "2024-12-31", status: "unmet", excluded: [{ entryId: "r", reason: "outside-window" }] },
+    { hours: 12, date: "2025-12-31", status: "met", excluded: [] },
+    { hours: 12, date: "2026-01-01", status: "unmet", excluded: [{ entryId: "r", reason: "after-date" }] },
+  ])("counts renewal RS/C only in the period: $hours hours on $date -> $status", ({ hours, date, status, excluded }) => {
+    const report = renewal("ifs", { reflectiveSupervision: [rsc("r", hours, imhsProvider, date)] }, "2020-01-01");
+    const received = report.requirements.find((requirement) => requirement.id === "renewal-rsc")!;
+    expect([received.status, received.excluded]).toEqual([status, excluded]);
   });
 
   it("wants the code of ethics signed again and a current membership", () => {
