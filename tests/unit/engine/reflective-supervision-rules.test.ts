@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { frameworkSchema } from "../../../src/domain/framework-schema.ts";
 import { reasonMessage } from "../../../src/domain/report-messages.ts";
 import { words } from "./report-words.ts";
 import { california, imhmProvider, imhsProvider, requirementReport, alliance } from "./fixtures.ts";
@@ -109,6 +110,49 @@ describe("RS/C received for IFS: 24 hours within 12-24 months from a qualified p
   it("counts a provider the association has vetted", () => {
     const report = ifsRsc([received("v1", "2024-06-30", 12, { provider: { vetted: true } }), received("v2", "2025-06-30", 12, { provider: { vetted: true } })]);
     expect(report.status).toBe("met");
+  });
+});
+
+describe("recency, only where a framework asks for it (withinMonths)", () => {
+  const ifs = alliance.categories.find((category) => category.id === "ifs")!;
+  const withRecency = (withinMonths: number | undefined) => ({
+    ...alliance,
+    categories: [
+      {
+        ...ifs,
+        requirements: ifs.requirements.map((requirement) => (requirement.kind === "rsc-received" ? { ...requirement, withinMonths } : requirement)),
+      },
+    ],
+  });
+  const sessions = [received("a", "2022-06-30", 12), received("b", "2023-06-30", 12)];
+
+  it.each([
+    ["no recency (the Alliance)", undefined, "2025-06-30", "met", []],
+    ["36 months: the first session a day inside", 36, "2025-06-29", "met", []],
+    ["36 months: the first session exactly 36 months before is too old", 36, "2025-06-30", "partly-met", [{ entryId: "a", reason: "outside-window" }]],
+    [
+      "24 months: both too old",
+      24,
+      "2025-06-30",
+      "unmet",
+      [
+        { entryId: "a", reason: "outside-window" },
+        { entryId: "b", reason: "outside-window" },
+      ],
+    ],
+  ] as const)("%s", (_name, withinMonths, date, status, excluded) => {
+    const report = requirementReport(withRecency(withinMonths), "ifs", "rsc-received", { reflectiveSupervision: sessions }, date);
+    expect([report.status, report.excluded]).toEqual([status, excluded]);
+  });
+
+  it("is validated by the framework schema: a whole number of months, more than 0", () => {
+    for (const [value, ok] of [
+      [12, true],
+      [0, false],
+      [1.5, false],
+    ] as const) {
+      expect(frameworkSchema.safeParse(withRecency(value)).success, String(value)).toBe(ok);
+    }
   });
 });
 

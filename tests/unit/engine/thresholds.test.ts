@@ -58,6 +58,18 @@ for (const framework of loadFrameworks()) {
           expect(statuses).toEqual(expected);
         });
 
+        const received = category.requirements.filter(inForce).filter((requirement) => requirement.kind === "rsc-received");
+        if (received.length > 0) {
+          it.each(["2026-06-30", "2027-06-30"])("keeps RS/C received at the threshold as it was when checked on %s, with nothing changed", (later) => {
+            const portfolio = synthesize(category, asOf, inForce);
+            const report = evaluate(framework, category, portfolio, later);
+            const statuses = Object.fromEntries(
+              received.map((requirement) => [requirement.id, report.requirements.find((r) => r.id === requirement.id)?.status]),
+            );
+            expect(statuses).toEqual(Object.fromEntries(received.map((requirement) => [requirement.id, expectedAtThreshold(requirement)])));
+          });
+        }
+
         for (const requirement of category.requirements.filter(inForce).filter(hasThreshold)) {
           it(`is not met just under ${requirement.id}`, () => {
             const report = evaluate(framework, category, synthesize(category, asOf, inForce, requirement.id), asOf);
