@@ -115,6 +115,7 @@ const referencesRequirement = z.object({
   count: z.number().int().min(0),
   rules: z.array(referenceRule).default([]),
   maxNotEnoughInformation: z.number().int().min(0).optional().describe("a rating with more such answers does not count"),
+  validMonths: z.number().int().positive().optional().describe("a reference completed longer ago than this before the date does not count (expired)"),
 });
 
 const attestationRequirement = z.object({ ...base, kind: z.literal("attestation"), attestation: z.enum(["code-of-ethics", "membership"]) });

@@ -162,6 +162,31 @@ describe("reference ratings", () => {
     expect(words(report.missing, "en")).toContain("From your current supervisor: 1 more reference needed (0 of 1).");
   });
 
+  // Alliance ratings are valid for one year (pa-aimh.org): exactly a year old still counts, a day older has expired.
+  it.each([
+    ["exactly one year old", "2024-06-30", "counts"],
+    ["one year and a day old", "2024-06-29", "expired"],
+    ["completed on the date checked", "2025-06-30", "counts"],
+  ])("a rating %s (completed %s, checked 2025-06-30) %s", (_name, completed, outcome) => {
+    const report = requirementReport(alliance, "ifs", "references", { references: [rating("r", "current-supervisor", { completed })] }, asOf);
+    expect(report.counted.length).toBe(outcome === "counts" ? 1 : 0);
+    if (outcome === "expired") {
+      expect(report.excluded).toEqual([{ entryId: "r", reason: "expired" }]);
+      expect(report.measures[0]).toMatchObject({ have: 0, need: 3 });
+    }
+  });
+
+  it("a rating a year old on a leap day is still valid on 28 February, and expired on 1 March", () => {
+    const references = [rating("leap", "current-supervisor", { completed: "2024-02-29" })];
+    expect(requirementReport(alliance, "ifs", "references", { references }, "2025-02-28").counted.length).toBe(1);
+    expect(requirementReport(alliance, "ifs", "references", { references }, "2025-03-01").excluded).toEqual([{ entryId: "leap", reason: "expired" }]);
+  });
+
+  it("California letters have no validity period", () => {
+    const letter = { id: "old", kind: "letter" as const, role: "supervisor" as const, completed: "2015-01-01" };
+    expect(requirementReport(california, "tmhp", "letter", { references: [letter] }, asOf).counted).toEqual([{ entryId: "old", amount: 1 }]);
+  });
+
   it("waits for a rater who has not answered yet", () => {
     const report = requirementReport(alliance, "ifs", "references", { references: [{ id: "pending", role: "current-supervisor" }] }, asOf);
     expect(report.excluded).toEqual([{ entryId: "pending", reason: "not-completed" }]);
