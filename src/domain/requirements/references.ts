@@ -18,7 +18,8 @@ function matchesRule(rule: Rule, reference: Reference, day: number): boolean {
 
 /**
  * Ratings, letters or verifications from others. A rating with too many "not enough
- * information" answers is void, one older than the framework's validity has expired; role limits ("at most one colleague or parent") cap what counts.
+ * information" answers is void, one older than the framework's validity has expired; role
+ * limits ("at most one colleague or parent") cap what counts.
  */
 export function evaluateReferences(requirement: ReferencesRequirement, context: EvaluationContext): Outcome {
   const excluded: Excluded[] = [];

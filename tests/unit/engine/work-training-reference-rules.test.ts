@@ -242,3 +242,35 @@ describe("exam, education and documents", () => {
     );
   });
 });
+
+describe("California RPF I and II: facilitation received from 2017-01-01 comes from an endorsed facilitator", () => {
+  const facilitator = (earned?: string) => ({
+    name: "Facilitator",
+    credentials: earned ? [{ framework: "california-ifecmh", category: "rpf-1", earned }] : [],
+  });
+  const session = (date: string, earned?: string) => ({
+    id: "s",
+    direction: "received" as const,
+    date,
+    hours: 12,
+    format: "individual" as const,
+    aboutProvidedRsc: true,
+    provider: facilitator(earned),
+  });
+
+  it.each([
+    ["rpf-1", "2016-12-31", undefined, null],
+    ["rpf-1", "2017-01-01", undefined, "provider-not-qualified"],
+    ["rpf-1", "2017-01-02", undefined, "provider-not-qualified"],
+    ["rpf-1", "2017-01-02", "2016-12-31", null],
+    ["rpf-1", "2017-01-02", "2017-01-03", "provider-not-qualified"],
+    ["rpf-2", "2016-12-31", undefined, null],
+    ["rpf-2", "2017-01-02", undefined, "provider-not-qualified"],
+    ["rpf-2", "2017-01-02", "2016-12-31", null],
+    ["rpf-2", "2017-01-02", "2017-01-03", "provider-not-qualified"],
+  ])("%s: a session on %s from a facilitator endorsed %s -> excluded as %s", (category, date, earned, reason) => {
+    const report = requirementReport(california, category, "rpf-received", { reflectiveSupervision: [session(date, earned)] }, asOf);
+    expect(report.excluded).toEqual(reason ? [{ entryId: "s", reason }] : []);
+    expect(report.status).toBe(reason ? "unmet" : "met");
+  });
+});
