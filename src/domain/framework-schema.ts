@@ -41,6 +41,7 @@ const workRequirement = z.object({
   ages: ageRange.optional(),
   relationshipFocused: z.boolean().default(false),
   withParents: z.boolean().default(false),
+  supervised: z.boolean().default(false).describe("only work with a supervisor named on the entry counts"),
   afterEducation: z.enum(educationLevels).optional().describe("only work after completing this level counts (post-graduate)"),
   afterCredential: z.array(credentialRef).optional().describe("only work after earning one of these counts"),
 });

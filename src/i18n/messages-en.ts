@@ -622,6 +622,7 @@ export const en = {
   "engine.level.bachelor": "a bachelor's degree",
   "engine.level.master": "a master's degree",
   "engine.level.doctorate": "a doctorate",
+  "engine.reason.not-supervised": "no supervisor named: this work must be supervised",
 } as const;
 
 export type MessageKey = keyof typeof en;

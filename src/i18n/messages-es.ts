@@ -622,4 +622,5 @@ export const es: Record<MessageKey, string> = {
   "engine.level.bachelor": "una licenciatura",
   "engine.level.master": "una maestría",
   "engine.level.doctorate": "un doctorado",
+  "engine.reason.not-supervised": "no se indica supervisor/a: este trabajo debe ser supervisado",
 };

@@ -37,6 +37,8 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
     if (requirement.ages && entry.ages && !overlapsAges(entry.ages, requirement.ages)) return "wrong-ages";
     if (requirement.relationshipFocused && !entry.relationshipFocused) return "not-relationship-focused";
     if (requirement.withParents && !entry.withParents) return "not-with-parents";
+    // Supervised work names who supervised it (the person asked to confirm it); without one it does not count.
+    if (requirement.supervised && !entry.supervisor?.trim()) return "not-supervised";
     // No such degree or endorsement, or the job ended before it: nothing of the job counts.
     if (notBefore === undefined || first > last) return requirement.afterEducation ? "before-education" : "before-credential";
     return null;

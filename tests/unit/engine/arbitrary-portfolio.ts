@@ -26,6 +26,7 @@ const entry = {
     familiesServed: fc.integer({ min: 0, max: 12 }),
     relationshipFocused: fc.boolean(),
     withParents: fc.boolean(),
+    supervisor: fc.option(fc.constant("Ana Ruiz"), { nil: undefined }),
   }),
   training: fc.record({
     title: fc.constantFrom("Attachment", "Culture and families", "Reflective practice", "Assessment"),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { words } from "./report-words.ts";
 import { alliance, california, requirementReport } from "./fixtures.ts";
+import { en } from "../../../src/i18n/messages-en.ts";
+import { es } from "../../../src/i18n/messages-es.ts";
 
 const asOf = "2025-06-30";
 const bachelor = { id: "ba", level: "bachelor" as const, completed: "2022-06-30" };
@@ -272,5 +274,42 @@ describe("California RPF I and II: facilitation received from 2017-01-01 comes f
     const report = requirementReport(california, category, "rpf-received", { reflectiveSupervision: [session(date, earned)] }, asOf);
     expect(report.excluded).toEqual(reason ? [{ entryId: "s", reason }] : []);
     expect(report.status).toBe(reason ? "unmet" : "met");
+  });
+});
+
+describe("supervised work: IMHS/ECMHS (and IMHM-C/ECMHM-C, whose work is IMHS-level) count only work with a supervisor named", () => {
+  const master = { id: "ma", level: "master" as const, completed: "2020-06-30" };
+  const clinical = (supervisor: string | undefined, ages = { fromMonths: 0, toMonths: 36 }) =>
+    job("clinic", "2022-07-01", asOf, { kind: "treatment", withParents: true, supervisor, ages });
+
+  it.each([
+    ["imhs", "Dr. Lee", "met", []],
+    ["imhs", undefined, "unmet", [{ entryId: "clinic", reason: "not-supervised" }]],
+    ["imhs", "  ", "unmet", [{ entryId: "clinic", reason: "not-supervised" }]],
+    ["imhm-c", "Dr. Lee", "met", []],
+    ["imhm-c", undefined, "unmet", [{ entryId: "clinic", reason: "not-supervised" }]],
+  ])("%s: work supervised by %j -> %s", (category, supervisor, status, excluded) => {
+    const report = requirementReport(alliance, category, "work", { education: [master], work: [clinical(supervisor)] }, asOf);
+    expect(report.status).toBe(status);
+    expect(report.excluded).toEqual(excluded);
+  });
+
+  it.each([
+    ["Dr. Lee", "met"],
+    [undefined, "unmet"],
+  ])("ecmhs: work with 3-5 year olds supervised by %j -> %s", (supervisor, status) => {
+    const report = requirementReport(alliance, "ecmhs", "work", { education: [master], work: [clinical(supervisor, { fromMonths: 37, toMonths: 71 })] }, asOf);
+    expect(report.status).toBe(status);
+  });
+
+  it("says why in both languages", () => {
+    const report = requirementReport(alliance, "imhs", "work", { education: [master], work: [clinical(undefined)] }, asOf);
+    expect(words(report.missing, "en")).toContain("Years of work that count: 2 more years needed (0 of 2).");
+    expect(en["engine.reason.not-supervised"]).toBe("no supervisor named: this work must be supervised");
+    expect(es["engine.reason.not-supervised"]).toContain("supervisado");
+  });
+
+  it("IFS work needs no supervisor named", () => {
+    expect(ifsWork([job("j", "2022-07-01", asOf, { supervisor: undefined })]).status).toBe("met");
   });
 });
