@@ -313,3 +313,42 @@ describe("supervised work: IMHS/ECMHS (and IMHM-C/ECMHM-C, whose work is IMHS-le
     expect(ifsWork([job("j", "2022-07-01", asOf, { supervisor: undefined })]).status).toBe("met");
   });
 });
+
+describe("age bands meet without overlapping: infant 0-36 months, early childhood 37-71 (3 up to 6)", () => {
+  const education = [{ ...bachelor, completed: "2019-06-01" }];
+  // Four years of work (1,461 days) with 20 families, at the ages given.
+  const atAges = (fromMonths: number, toMonths: number, extra: Record<string, unknown> = {}) => [
+    job("j", "2021-07-01", asOf, { ages: { fromMonths, toMonths }, familiesServed: 20, ...extra }),
+  ];
+  const years = (category: string, work: ReturnType<typeof job>[]) => {
+    const report = requirementReport(alliance, category, "work", { education, work }, asOf);
+    return report.excluded.length > 0 ? report.excluded[0]!.reason : report.measures.map((m) => m.have);
+  };
+
+  it.each([
+    ["35", 35, 35, [4, 20], "wrong-ages"],
+    ["36", 36, 36, [4, 20], "wrong-ages"],
+    ["37", 37, 37, "wrong-ages", [4, 20]],
+    ["71", 71, 71, "wrong-ages", [4, 20]],
+    ["72", 72, 72, "wrong-ages", "wrong-ages"],
+    ["0-36", 0, 36, [4, 20], "wrong-ages"],
+    ["37-71", 37, 71, "wrong-ages", [4, 20]],
+    ["pregnancy to 36", -9, 36, [4, 20], "wrong-ages"],
+    // 25 months of ages: 13 in the infant band (24-36), 12 in early childhood (37-48).
+    ["24-48", 24, 48, [2.08, 10.4], [1.92, 9.6]],
+  ])("children aged %s months: IFS counts %j, ECFS counts %j", (_name, from, to, ifs, ecfs) => {
+    expect(years("ifs", atAges(from, to))).toEqual(ifs);
+    expect(years("ecfs", atAges(from, to))).toEqual(ecfs);
+  });
+
+  it("a job spanning both bands meets each track only with enough of it in that band", () => {
+    expect(requirementReport(alliance, "ifs", "work", { education, work: atAges(24, 48) }, asOf).status).toBe("met");
+    expect(requirementReport(alliance, "ecfs", "work", { education, work: atAges(24, 48) }, asOf).status).toBe("partly-met");
+  });
+
+  it("a job only partly in the band counts at its share even where a full job overlaps it", () => {
+    const work = [...atAges(24, 48), job("full", "2023-07-01", asOf, { ages: { fromMonths: 37, toMonths: 71 }, familiesServed: 0 })];
+    // 731 days at share 1 plus the other 730 days at 0.48.
+    expect(years("ecfs", work)).toEqual([2.96, 9.6]);
+  });
+});
