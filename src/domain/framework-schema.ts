@@ -41,6 +41,7 @@ const workRequirement = z.object({
   ages: ageRange.optional(),
   relationshipFocused: z.boolean().default(false),
   withParents: z.boolean().default(false),
+  supervised: z.boolean().default(false).describe("only work with a supervisor named on the entry counts"),
   afterEducation: z.enum(educationLevels).optional().describe("only work after completing this level counts (post-graduate)"),
   afterCredential: z.array(credentialRef).optional().describe("only work after earning one of these counts"),
 });
@@ -126,6 +127,7 @@ const referencesRequirement = z.object({
   count: z.number().int().min(0),
   rules: z.array(referenceRule).default([]),
   maxNotEnoughInformation: z.number().int().min(0).optional().describe("a rating with more such answers does not count"),
+  validMonths: z.number().int().positive().optional().describe("a reference completed longer ago than this before the date does not count (expired)"),
 });
 
 const attestationRequirement = z.object({ ...base, kind: z.literal("attestation"), attestation: z.enum(["code-of-ethics", "membership"]) });

@@ -19,7 +19,8 @@ export const ageRange = z
 const ageBands = {
   "prenatal-36": { fromMonths: -9, toMonths: 36 },
   "0-36": { fromMonths: 0, toMonths: 36 },
-  "36-71": { fromMonths: 36, toMonths: 71 },
+  // 3 up to 6 years: month 36 belongs to the infant band (0-36), so the bands meet without overlapping.
+  "36-71": { fromMonths: 37, toMonths: 71 },
   "0-60": { fromMonths: 0, toMonths: 60 },
   "0-71": { fromMonths: 0, toMonths: 71 },
 } as const;

@@ -30,5 +30,6 @@ export const exclusionReasons = [
   "too-long",
   "not-official",
   "other-window",
+  "not-supervised",
 ] as const;
 export type ExclusionReason = (typeof exclusionReasons)[number];

@@ -624,6 +624,7 @@ export const en = {
   "engine.level.doctorate": "a doctorate",
   "engine.reason.other-window":
     "not in the period counted: the hours are counted from the one stretch of time, as long as the rules allow, that gives the most",
+  "engine.reason.not-supervised": "no supervisor named: this work must be supervised",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -623,4 +623,5 @@ export const es: Record<MessageKey, string> = {
   "engine.level.master": "una maestría",
   "engine.level.doctorate": "un doctorado",
   "engine.reason.other-window": "no está en el periodo contado: las horas se cuentan del único periodo, tan largo como permiten las normas, que da más",
+  "engine.reason.not-supervised": "no se indica supervisor/a: este trabajo debe ser supervisado",
 };

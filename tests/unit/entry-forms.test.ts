@@ -99,7 +99,7 @@ describe("reading what a browser without JavaScript sends", () => {
   it("reads a decimal comma, an age band and a comma-separated list; drops a group size for an individual session", () => {
     expect(parseEntry(section("work"), { start: "2020-01-01", hoursPerWeek: "12,5", ages: "36-71" }, "w")).toMatchObject({
       ok: true,
-      entry: { hoursPerWeek: 12.5, ages: { fromMonths: 36, toMonths: 71 } },
+      entry: { hoursPerWeek: 12.5, ages: { fromMonths: 37, toMonths: 71 } },
     });
     const rsc = parseEntry(
       section("reflective-supervision"),

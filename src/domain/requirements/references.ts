@@ -1,4 +1,4 @@
-import { toDay } from "../dates.ts";
+import { addMonths, toDay } from "../dates.ts";
 import type { Requirement } from "../framework-schema.ts";
 import type { Portfolio } from "../portfolio-schema.ts";
 import { holdsOn } from "../prepare-portfolio.ts";
@@ -18,7 +18,8 @@ function matchesRule(rule: Rule, reference: Reference, day: number): boolean {
 
 /**
  * Ratings, letters or verifications from others. A rating with too many "not enough
- * information" answers is void; role limits ("at most one colleague or parent") cap what counts.
+ * information" answers is void, one older than the framework's validity has expired; role
+ * limits ("at most one colleague or parent") cap what counts.
  */
 export function evaluateReferences(requirement: ReferencesRequirement, context: EvaluationContext): Outcome {
   const excluded: Excluded[] = [];
@@ -27,7 +28,10 @@ export function evaluateReferences(requirement: ReferencesRequirement, context: 
     if (reference.kind !== requirement.referenceKind) continue;
     if (!reference.completed) excluded.push({ entryId: reference.id, reason: "not-completed" });
     else if (toDay(reference.completed) > context.asOf) excluded.push({ entryId: reference.id, reason: "after-date" });
-    else if (requirement.maxNotEnoughInformation !== undefined && reference.notEnoughInformation > requirement.maxNotEnoughInformation) {
+    // Valid for a year: one completed exactly a year before the date still counts, a day older does not.
+    else if (requirement.validMonths !== undefined && addMonths(toDay(reference.completed), requirement.validMonths) < context.asOf) {
+      excluded.push({ entryId: reference.id, reason: "expired" });
+    } else if (requirement.maxNotEnoughInformation !== undefined && reference.notEnoughInformation > requirement.maxNotEnoughInformation) {
       excluded.push({ entryId: reference.id, reason: "void-rating" });
     } else valid.push(reference);
   }

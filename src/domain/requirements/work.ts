@@ -12,8 +12,16 @@ type Work = EvaluationContext["prepared"]["work"][number]["entry"];
 // A year of work is 365 days of covered time (a leap day is a day more, not a fraction of a year).
 const daysPerYear = 365;
 
-export function overlapsAges(entry: AgeRange, wanted: AgeRange): boolean {
-  return entry.fromMonths <= wanted.toMonths && wanted.fromMonths <= entry.toMonths;
+/**
+ * The share of an entry's ages inside the wanted ones. Ages are whole months of age, both ends
+ * included ("0-36" is a child of 0 up to 36 completed months), read as the half-open interval
+ * [from, to + 1), so the infant band 0-36 and the early childhood band 37-71 meet without
+ * overlapping. Months of pregnancy (below 0) go with the band that begins at birth.
+ */
+function shareWithinAges(entry: AgeRange, wanted: AgeRange): number {
+  const wantedFrom = wanted.fromMonths === 0 ? Math.min(entry.fromMonths, 0) : wanted.fromMonths;
+  const inside = Math.min(entry.toMonths, wanted.toMonths) + 1 - Math.max(entry.fromMonths, wantedFrom);
+  return Math.max(inside, 0) / (entry.toMonths + 1 - entry.fromMonths);
 }
 
 /**
@@ -26,17 +34,19 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
   const counted: Counted[] = [];
   const excluded: Excluded[] = [];
   const notBefore = startingDay(requirement, context);
-  const intervals: Array<[Day, Day]> = [];
+  const intervals: Array<[Day, Day, number]> = [];
   let families = 0;
 
-  const whyNot = (entry: Work, start: Day, first: Day, last: Day): ExclusionReason | null => {
+  const whyNot = (entry: Work, start: Day, first: Day, last: Day, share: number): ExclusionReason | null => {
     if (start > asOf) return "after-date";
     if (requirement.paid && !entry.paid) return "not-paid";
     if (requirement.kinds && !requirement.kinds.includes(entry.kind)) return "wrong-kind";
     // Ages left out are not held against the person: only ages given outside the range are.
-    if (requirement.ages && entry.ages && !overlapsAges(entry.ages, requirement.ages)) return "wrong-ages";
+    if (share === 0) return "wrong-ages";
     if (requirement.relationshipFocused && !entry.relationshipFocused) return "not-relationship-focused";
     if (requirement.withParents && !entry.withParents) return "not-with-parents";
+    // Supervised work names who supervised it (the person asked to confirm it); without one it does not count.
+    if (requirement.supervised && !entry.supervisor?.trim()) return "not-supervised";
     // No such degree or endorsement, or the job ended before it: nothing of the job counts.
     if (notBefore === undefined || first > last) return requirement.afterEducation ? "before-education" : "before-credential";
     return null;
@@ -45,14 +55,17 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
   for (const { entry, start, end } of prepared.work) {
     const last = Math.min(end ?? asOf, asOf);
     const first = Math.max(start, notBefore ?? start);
-    const reason = whyNot(entry, start, first, last);
+    // A job with children of several ages counts for the part within the band: by time, and by
+    // families unless the entry says how many families it served in the band.
+    const share = requirement.ages && entry.ages ? shareWithinAges(entry.ages, requirement.ages) : 1;
+    const reason = whyNot(entry, start, first, last, share);
     if (reason) {
       excluded.push({ entryId: entry.id, reason });
       continue;
     }
-    intervals.push([first, last]);
-    families += entry.familiesServed;
-    counted.push({ entryId: entry.id, amount: floorHundredths((last - first + 1) / daysPerYear) });
+    intervals.push([first, last, share]);
+    families += entry.familiesServed * share;
+    counted.push({ entryId: entry.id, amount: floorHundredths(((last - first + 1) * share) / daysPerYear) });
   }
 
   const measures: Measure[] = [];
@@ -60,13 +73,19 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
     measures.push({
       id: "years",
       label: message("engine.measure.workYears"),
-      have: floorHundredths(coveredDays(intervals) / daysPerYear),
+      have: floorHundredths(weightedDays(intervals) / daysPerYear),
       need: requirement.years,
       unit: "years",
     });
   }
   if (requirement.families !== 0) {
-    measures.push({ id: "families", label: message("engine.measure.familiesServed"), have: families, need: requirement.families, unit: "families" });
+    measures.push({
+      id: "families",
+      label: message("engine.measure.familiesServed"),
+      have: floorHundredths(families),
+      need: requirement.families,
+      unit: "families",
+    });
   }
   return outcomeFromMeasures(measures, counted, excluded);
 }
@@ -76,6 +95,21 @@ function startingDay(requirement: WorkRequirement, context: EvaluationContext): 
   if (requirement.afterEducation) return completedLevelOn(context.prepared, requirement.afterEducation, context.asOf) ?? undefined;
   if (requirement.afterCredential) return earnedOn(context.prepared.portfolio.credentials, requirement.afterCredential) ?? undefined;
   return null;
+}
+
+/**
+ * Days covered, each day weighted by the largest share of any job on it: overlapping jobs count
+ * once, and a job only partly within the band counts that part. With every share 1 this is the
+ * union of the intervals. Summed by levels: the days covered at share s or more, times the step to s.
+ */
+function weightedDays(intervals: Array<[Day, Day, number]>): number {
+  const shares = [...new Set(intervals.map(([, , share]) => share))].sort((a, b) => b - a);
+  let total = 0;
+  shares.forEach((share, index) => {
+    const next = shares[index + 1] ?? 0;
+    total += (share - next) * coveredDays(intervals.filter(([, , other]) => other >= share).map(([start, end]) => [start, end]));
+  });
+  return total;
 }
 
 /** Days covered by the union of inclusive intervals. */

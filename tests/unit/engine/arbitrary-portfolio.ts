@@ -22,10 +22,11 @@ const entry = {
     start: date,
     end: fc.option(date, { nil: undefined }),
     paid: fc.boolean(),
-    ages: fc.constantFrom({ fromMonths: 0, toMonths: 36 }, { fromMonths: 36, toMonths: 71 }, { fromMonths: 0, toMonths: 60 }),
+    ages: fc.constantFrom({ fromMonths: 0, toMonths: 36 }, { fromMonths: 37, toMonths: 71 }, { fromMonths: 0, toMonths: 60 }, { fromMonths: 24, toMonths: 48 }),
     familiesServed: fc.integer({ min: 0, max: 12 }),
     relationshipFocused: fc.boolean(),
     withParents: fc.boolean(),
+    supervisor: fc.option(fc.constant("Ana Ruiz"), { nil: undefined }),
   }),
   training: fc.record({
     title: fc.constantFrom("Attachment", "Culture and families", "Reflective practice", "Assessment"),

@@ -100,6 +100,7 @@ export function satisfy(draft: Draft, requirement: Requirement, asOf: string, un
         familiesServed: under && !requirement.years ? families - 1 : families,
         relationshipFocused: true,
         withParents: true,
+        ...(requirement.supervised ? { supervisor: "A supervisor" } : {}),
       });
       return;
     }

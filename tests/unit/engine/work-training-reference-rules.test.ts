@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { words } from "./report-words.ts";
 import { alliance, california, requirementReport } from "./fixtures.ts";
+import { en } from "../../../src/i18n/messages-en.ts";
+import { es } from "../../../src/i18n/messages-es.ts";
 
 const asOf = "2025-06-30";
 const bachelor = { id: "ba", level: "bachelor" as const, completed: "2022-06-30" };
@@ -162,6 +164,31 @@ describe("reference ratings", () => {
     expect(words(report.missing, "en")).toContain("From your current supervisor: 1 more reference needed (0 of 1).");
   });
 
+  // Alliance ratings are valid for one year (pa-aimh.org): exactly a year old still counts, a day older has expired.
+  it.each([
+    ["exactly one year old", "2024-06-30", "counts"],
+    ["one year and a day old", "2024-06-29", "expired"],
+    ["completed on the date checked", "2025-06-30", "counts"],
+  ])("a rating %s (completed %s, checked 2025-06-30) %s", (_name, completed, outcome) => {
+    const report = requirementReport(alliance, "ifs", "references", { references: [rating("r", "current-supervisor", { completed })] }, asOf);
+    expect(report.counted.length).toBe(outcome === "counts" ? 1 : 0);
+    if (outcome === "expired") {
+      expect(report.excluded).toEqual([{ entryId: "r", reason: "expired" }]);
+      expect(report.measures[0]).toMatchObject({ have: 0, need: 3 });
+    }
+  });
+
+  it("a rating a year old on a leap day is still valid on 28 February, and expired on 1 March", () => {
+    const references = [rating("leap", "current-supervisor", { completed: "2024-02-29" })];
+    expect(requirementReport(alliance, "ifs", "references", { references }, "2025-02-28").counted.length).toBe(1);
+    expect(requirementReport(alliance, "ifs", "references", { references }, "2025-03-01").excluded).toEqual([{ entryId: "leap", reason: "expired" }]);
+  });
+
+  it("California letters have no validity period", () => {
+    const letter = { id: "old", kind: "letter" as const, role: "supervisor" as const, completed: "2015-01-01" };
+    expect(requirementReport(california, "tmhp", "letter", { references: [letter] }, asOf).counted).toEqual([{ entryId: "old", amount: 1 }]);
+  });
+
   it("waits for a rater who has not answered yet", () => {
     const report = requirementReport(alliance, "ifs", "references", { references: [{ id: "pending", role: "current-supervisor" }] }, asOf);
     expect(report.excluded).toEqual([{ entryId: "pending", reason: "not-completed" }]);
@@ -215,5 +242,113 @@ describe("exam, education and documents", () => {
     expect(requirementReport(california, "tmhp", "personal-statement", { documents: [{ id: "ps", type: "personal-statement", words }] }, asOf).status).toBe(
       status,
     );
+  });
+});
+
+describe("California RPF I and II: facilitation received from 2017-01-01 comes from an endorsed facilitator", () => {
+  const facilitator = (earned?: string) => ({
+    name: "Facilitator",
+    credentials: earned ? [{ framework: "california-ifecmh", category: "rpf-1", earned }] : [],
+  });
+  const session = (date: string, earned?: string) => ({
+    id: "s",
+    direction: "received" as const,
+    date,
+    hours: 12,
+    format: "individual" as const,
+    aboutProvidedRsc: true,
+    provider: facilitator(earned),
+  });
+
+  it.each([
+    ["rpf-1", "2016-12-31", undefined, null],
+    ["rpf-1", "2017-01-01", undefined, "provider-not-qualified"],
+    ["rpf-1", "2017-01-02", undefined, "provider-not-qualified"],
+    ["rpf-1", "2017-01-02", "2016-12-31", null],
+    ["rpf-1", "2017-01-02", "2017-01-03", "provider-not-qualified"],
+    ["rpf-2", "2016-12-31", undefined, null],
+    ["rpf-2", "2017-01-02", undefined, "provider-not-qualified"],
+    ["rpf-2", "2017-01-02", "2016-12-31", null],
+    ["rpf-2", "2017-01-02", "2017-01-03", "provider-not-qualified"],
+  ])("%s: a session on %s from a facilitator endorsed %s -> excluded as %s", (category, date, earned, reason) => {
+    const report = requirementReport(california, category, "rpf-received", { reflectiveSupervision: [session(date, earned)] }, asOf);
+    expect(report.excluded).toEqual(reason ? [{ entryId: "s", reason }] : []);
+    expect(report.status).toBe(reason ? "unmet" : "met");
+  });
+});
+
+describe("supervised work: IMHS/ECMHS (and IMHM-C/ECMHM-C, whose work is IMHS-level) count only work with a supervisor named", () => {
+  const master = { id: "ma", level: "master" as const, completed: "2020-06-30" };
+  const clinical = (supervisor: string | undefined, ages = { fromMonths: 0, toMonths: 36 }) =>
+    job("clinic", "2022-07-01", asOf, { kind: "treatment", withParents: true, supervisor, ages });
+
+  it.each([
+    ["imhs", "Dr. Lee", "met", []],
+    ["imhs", undefined, "unmet", [{ entryId: "clinic", reason: "not-supervised" }]],
+    ["imhs", "  ", "unmet", [{ entryId: "clinic", reason: "not-supervised" }]],
+    ["imhm-c", "Dr. Lee", "met", []],
+    ["imhm-c", undefined, "unmet", [{ entryId: "clinic", reason: "not-supervised" }]],
+  ])("%s: work supervised by %j -> %s", (category, supervisor, status, excluded) => {
+    const report = requirementReport(alliance, category, "work", { education: [master], work: [clinical(supervisor)] }, asOf);
+    expect(report.status).toBe(status);
+    expect(report.excluded).toEqual(excluded);
+  });
+
+  it.each([
+    ["Dr. Lee", "met"],
+    [undefined, "unmet"],
+  ])("ecmhs: work with 3-5 year olds supervised by %j -> %s", (supervisor, status) => {
+    const report = requirementReport(alliance, "ecmhs", "work", { education: [master], work: [clinical(supervisor, { fromMonths: 37, toMonths: 71 })] }, asOf);
+    expect(report.status).toBe(status);
+  });
+
+  it("says why in both languages", () => {
+    const report = requirementReport(alliance, "imhs", "work", { education: [master], work: [clinical(undefined)] }, asOf);
+    expect(words(report.missing, "en")).toContain("Years of work that count: 2 more years needed (0 of 2).");
+    expect(en["engine.reason.not-supervised"]).toBe("no supervisor named: this work must be supervised");
+    expect(es["engine.reason.not-supervised"]).toContain("supervisado");
+  });
+
+  it("IFS work needs no supervisor named", () => {
+    expect(ifsWork([job("j", "2022-07-01", asOf, { supervisor: undefined })]).status).toBe("met");
+  });
+});
+
+describe("age bands meet without overlapping: infant 0-36 months, early childhood 37-71 (3 up to 6)", () => {
+  const education = [{ ...bachelor, completed: "2019-06-01" }];
+  // Four years of work (1,461 days) with 20 families, at the ages given.
+  const atAges = (fromMonths: number, toMonths: number, extra: Record<string, unknown> = {}) => [
+    job("j", "2021-07-01", asOf, { ages: { fromMonths, toMonths }, familiesServed: 20, ...extra }),
+  ];
+  const years = (category: string, work: ReturnType<typeof job>[]) => {
+    const report = requirementReport(alliance, category, "work", { education, work }, asOf);
+    return report.excluded.length > 0 ? report.excluded[0]!.reason : report.measures.map((m) => m.have);
+  };
+
+  it.each([
+    ["35", 35, 35, [4, 20], "wrong-ages"],
+    ["36", 36, 36, [4, 20], "wrong-ages"],
+    ["37", 37, 37, "wrong-ages", [4, 20]],
+    ["71", 71, 71, "wrong-ages", [4, 20]],
+    ["72", 72, 72, "wrong-ages", "wrong-ages"],
+    ["0-36", 0, 36, [4, 20], "wrong-ages"],
+    ["37-71", 37, 71, "wrong-ages", [4, 20]],
+    ["pregnancy to 36", -9, 36, [4, 20], "wrong-ages"],
+    // 25 months of ages: 13 in the infant band (24-36), 12 in early childhood (37-48).
+    ["24-48", 24, 48, [2.08, 10.4], [1.92, 9.6]],
+  ])("children aged %s months: IFS counts %j, ECFS counts %j", (_name, from, to, ifs, ecfs) => {
+    expect(years("ifs", atAges(from, to))).toEqual(ifs);
+    expect(years("ecfs", atAges(from, to))).toEqual(ecfs);
+  });
+
+  it("a job spanning both bands meets each track only with enough of it in that band", () => {
+    expect(requirementReport(alliance, "ifs", "work", { education, work: atAges(24, 48) }, asOf).status).toBe("met");
+    expect(requirementReport(alliance, "ecfs", "work", { education, work: atAges(24, 48) }, asOf).status).toBe("partly-met");
+  });
+
+  it("a job only partly in the band counts at its share even where a full job overlaps it", () => {
+    const work = [...atAges(24, 48), job("full", "2023-07-01", asOf, { ages: { fromMonths: 37, toMonths: 71 }, familiesServed: 0 })];
+    // 731 days at share 1 plus the other 730 days at 0.48.
+    expect(years("ecfs", work)).toEqual([2.96, 9.6]);
   });
 });
