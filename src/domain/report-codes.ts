@@ -29,5 +29,6 @@ export const exclusionReasons = [
   "over-role-limit",
   "too-long",
   "not-official",
+  "not-passed",
 ] as const;
 export type ExclusionReason = (typeof exclusionReasons)[number];

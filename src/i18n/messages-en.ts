@@ -616,6 +616,9 @@ export const en = {
   "engine.reason.over-role-limit": "more references of this kind than may count",
   "engine.reason.too-long": "longer than allowed",
   "engine.reason.not-official": "the official transcript has not been received",
+  // The exam read from recorded results, and the CLI's stages and renewals (issue 16 items 7-8).
+  "engine.reason.not-passed": "below the pass mark, or recorded as not passed",
+  "engine.missing.examResult": "Waiting for the recorded result of: {parts}.",
   "engine.level.high-school": "a high-school diploma",
   "engine.level.cda": "a CDA credential",
   "engine.level.associate": "an associate degree",

@@ -616,6 +616,9 @@ export const es: Record<MessageKey, string> = {
   "engine.reason.over-role-limit": "más referencias de este tipo de las que pueden contar",
   "engine.reason.too-long": "más largo de lo permitido",
   "engine.reason.not-official": "no se ha recibido el certificado oficial de notas",
+  // The exam read from recorded results, and the CLI's stages and renewals (issue 16 items 7-8).
+  "engine.reason.not-passed": "por debajo de la nota de aprobado, o registrado como no aprobado",
+  "engine.missing.examResult": "Pendiente del resultado registrado de: {parts}.",
   "engine.level.high-school": "un diploma de secundaria",
   "engine.level.cda": "una credencial CDA",
   "engine.level.associate": "un título de asociado",
