@@ -619,6 +619,10 @@ export const en = {
   // The exam read from recorded results, and the CLI's stages and renewals (issue 16 items 7-8).
   "engine.reason.not-passed": "below the pass mark, or recorded as not passed",
   "engine.missing.examResult": "Waiting for the recorded result of: {parts}.",
+  "report.stage.all": "Counts every requirement, the exam included (--stage application: only those to apply).",
+  "report.stage.application": "Counts the requirements to apply; the exam, taken after review, is shown but not counted.",
+  "report.renewal.period": "Renewal period {start} to {end}",
+  "report.renewal.exempt": "The first period after earning the endorsement: no training hours needed.",
   "engine.level.high-school": "a high-school diploma",
   "engine.level.cda": "a CDA credential",
   "engine.level.associate": "an associate degree",

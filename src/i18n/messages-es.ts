@@ -619,6 +619,10 @@ export const es: Record<MessageKey, string> = {
   // The exam read from recorded results, and the CLI's stages and renewals (issue 16 items 7-8).
   "engine.reason.not-passed": "por debajo de la nota de aprobado, o registrado como no aprobado",
   "engine.missing.examResult": "Pendiente del resultado registrado de: {parts}.",
+  "report.stage.all": "Cuenta todos los requisitos, el examen incluido (--stage application: solo los necesarios para solicitar).",
+  "report.stage.application": "Cuenta los requisitos para solicitar; el examen, que se rinde tras la revisión, se muestra pero no se cuenta.",
+  "report.renewal.period": "Periodo de renovación del {start} al {end}",
+  "report.renewal.exempt": "El primer período tras obtener la acreditación: no se necesitan horas de formación.",
   "engine.level.high-school": "un diploma de secundaria",
   "engine.level.cda": "una credencial CDA",
   "engine.level.associate": "un título de asociado",
