@@ -317,6 +317,8 @@ export const en = {
   "import.submit": "Import",
   "import.added": "{count, plural, =0 {No entries were added.} one {Added # entry.} other {Added # entries.}}",
   "import.skipped": "{count, plural, one {# entry was} other {# entries were}} already in your portfolio.",
+  "import.examsNotImported":
+    "{count, plural, one {# exam result was} other {# exam results were}} left out: exam results are recorded by the association, not imported.",
   "import.rejected": "Not imported:",
   "import.tooBig": "The file is larger than 5 MB.",
   "import.noFile": "Choose a file.",

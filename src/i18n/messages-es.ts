@@ -318,6 +318,8 @@ export const es: Record<MessageKey, string> = {
   "import.submit": "Importar",
   "import.added": "{count, plural, =0 {No se agregó ninguna entrada.} one {Se agregó # entrada.} other {Se agregaron # entradas.}}",
   "import.skipped": "{count, plural, one {# entrada ya estaba} other {# entradas ya estaban}} en su portafolio.",
+  "import.examsNotImported":
+    "{count, plural, one {Se omitió # resultado de examen} other {Se omitieron # resultados de examen}}: los resultados del examen los registra la asociación, no se importan.",
   "import.rejected": "No se importó:",
   "import.tooBig": "El archivo pesa más de 5 MB.",
   "import.noFile": "Elija un archivo.",
