@@ -29,9 +29,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     // A list would pass its limit: nothing was imported, and the page names the lists.
     if (imported.value.tooMany.length > 0) return data({ ok: false as const, tooMany: imported.value.tooMany }, { status: 400 });
     // Counts, and the first reasons: a file of thousands of entries must not make a page of thousands of lines.
-    const { added, skipped, rejected } = imported.value;
+    const { added, skipped, rejected, examsNotImported } = imported.value;
     const report = {
       added: added.length,
+      examsNotImported,
       skipped: skipped.length,
       rejected: rejected.slice(0, shownRejections),
       notShown: Math.max(0, rejected.length - shownRejections),
@@ -64,6 +65,7 @@ export default function PortfolioImport({ actionData }: Route.ComponentProps) {
         <div role="status" className="notice">
           <p>{t("import.added", { count: report.added })}</p>
           {report.skipped > 0 ? <p>{t("import.skipped", { count: report.skipped })}</p> : null}
+          {report.examsNotImported > 0 ? <p>{t("import.examsNotImported", { count: report.examsNotImported })}</p> : null}
           {report.rejected.length > 0 ? (
             <>
               <p>{t("import.rejected")}</p>

@@ -2,14 +2,19 @@ import "../load-env-file.ts";
 import { BadInput, check, checkUsage } from "./commands/check.ts";
 import { createOwner, createOwnerUsage } from "./commands/create-owner.ts";
 import { listFrameworks } from "./commands/frameworks.ts";
+import { renew, renewUsage } from "./commands/renew.ts";
 import { FrameworkError } from "../frameworks/load-frameworks.ts";
 
 const usage = `Usage: npm run cradle -- <command> [options]
 
 Commands:
   ${checkUsage}
-      Where a portfolio stands for a category. Exit 0: every requirement to apply is met;
-      1: not yet; 2: bad input. The exam, taken after review, is reported but not counted.
+      Where a portfolio stands for a category. Exit 0: every requirement is met, the exam
+      included (--stage application: every requirement to apply, then sit the exam);
+      1: not yet; 2: bad input.
+  ${renewUsage}
+      Where an endorsement holder stands for the renewal period ending on --period-end.
+      Exit 0: every renewal requirement is met; 1: not yet; 2: bad input.
   frameworks
       The frameworks and their categories, with their ids.
   ${createOwnerUsage}
@@ -19,6 +24,7 @@ const [command, ...rest] = process.argv.slice(2);
 
 try {
   if (command === "check") process.exitCode = check(rest, new Date().toISOString().slice(0, 10));
+  else if (command === "renew") process.exitCode = renew(rest);
   else if (command === "frameworks") listFrameworks();
   else if (command === "create-owner") await createOwner(rest);
   else {

@@ -41,12 +41,14 @@ export type ImportReport = {
   rejected: Array<{ where: string; reason: string }>;
   /** Lists that would hold more than `maxEntriesPerList` entries, and how many: then nothing is imported. */
   tooMany: Array<{ list: string; entries: number }>;
+  /** Exam results in the file: set only by the association (docs/portfolio-format.md), never imported. */
+  examsNotImported: number;
 };
 
 type Incoming = Array<{ list: List; where: string; entry: unknown }>;
 /** A checked entry, with its canonical JSON (keys sorted) to find an identical one in one look-up. */
 type Checked = { list: List; value: Record<string, unknown>; canonical: string };
-type Read = { checked: Checked[]; rejected: ImportReport["rejected"]; tooMany: ImportReport["tooMany"] };
+type Read = { checked: Checked[]; rejected: ImportReport["rejected"]; tooMany: ImportReport["tooMany"]; examsNotImported: number };
 
 /**
  * Imports a file into the person's portfolio: a portable portfolio (`json`, docs/portfolio-format.md)
@@ -64,16 +66,19 @@ export const importPortfolioFile = defineCommand({
   async prepare(input): Promise<Read> {
     const read =
       input.kind === "csv" ? trainingEntries(input.file) : portfolioEntries(typeof input.file === "string" ? input.file : new TextDecoder().decode(input.file));
-    if ("rejected" in read) return { checked: [], rejected: [read.rejected], tooMany: [] };
+    if ("rejected" in read) return { checked: [], rejected: [read.rejected], tooMany: [], examsNotImported: 0 };
+    const { examsNotImported } = read;
     const tooMany = listsOverLimit(read.incoming.map(({ list }) => list));
-    if (tooMany.length > 0) return { checked: [], rejected: [], tooMany };
-    return checkEntries(read.incoming);
+    if (tooMany.length > 0) return { checked: [], rejected: [], tooMany, examsNotImported };
+    return { ...(await checkEntries(read.incoming)), examsNotImported };
   },
   async run({ tx, actor, input, now, prepared }) {
-    if (prepared.tooMany.length > 0) return unchanged<ImportReport>({ added: [], skipped: [], rejected: [], tooMany: prepared.tooMany });
+    if (prepared.tooMany.length > 0)
+      return unchanged<ImportReport>({ added: [], skipped: [], rejected: [], tooMany: prepared.tooMany, examsNotImported: prepared.examsNotImported });
     const portfolio = await lockPortfolio(tx, actor.userId);
     const { report, next } = merge(portfolio, prepared);
-    if (report.tooMany.length > 0) return unchanged<ImportReport>({ added: [], skipped: [], rejected: [], tooMany: report.tooMany });
+    if (report.tooMany.length > 0)
+      return unchanged<ImportReport>({ added: [], skipped: [], rejected: [], tooMany: report.tooMany, examsNotImported: prepared.examsNotImported });
     if (report.added.length === 0) return unchanged(report);
     await writePortfolio(tx, actor.userId, uniqueIdsPortfolioSchema.parse({ ...portfolio, ...next }), now);
     const details = { kind: input.kind, added: report.added.length, skipped: report.skipped.length, rejected: report.rejected.length };
@@ -81,7 +86,7 @@ export const importPortfolioFile = defineCommand({
   },
 });
 
-function portfolioEntries(text: string): { incoming: Incoming } | { rejected: ImportReport["rejected"][number] } {
+function portfolioEntries(text: string): { incoming: Incoming; examsNotImported: number } | { rejected: ImportReport["rejected"][number] } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -95,14 +100,18 @@ function portfolioEntries(text: string): { incoming: Incoming } | { rejected: Im
     const entries = (data as Record<string, unknown>)[list];
     return Array.isArray(entries) ? (entries as unknown[]).map((entry, index) => ({ list, where: `${list}.${index}`, entry })) : [];
   });
-  return { incoming };
+  const exams = (data as Record<string, unknown>).exams;
+  return { incoming, examsNotImported: Array.isArray(exams) ? exams.length : 0 };
 }
 
-function trainingEntries(file: string | Uint8Array): { incoming: Incoming } | { rejected: ImportReport["rejected"][number] } {
+function trainingEntries(file: string | Uint8Array): { incoming: Incoming; examsNotImported: 0 } | { rejected: ImportReport["rejected"][number] } {
   const text = typeof file === "string" ? file : decodeCsvBytes(file);
   if (hasUnstorableCharacters(text)) refuse({ file: "limit.importUnstorableCharacters" });
   try {
-    return { incoming: trainingRowsFromCsv(text).map((row) => ({ list: "training" as const, where: `line ${row.line}`, entry: row.entry })) };
+    return {
+      incoming: trainingRowsFromCsv(text).map((row) => ({ list: "training" as const, where: `line ${row.line}`, entry: row.entry })),
+      examsNotImported: 0,
+    };
   } catch (error) {
     return { rejected: { where: "file", reason: (error as Error).message } };
   }
@@ -115,7 +124,7 @@ function listsOverLimit(lists: Iterable<string>): ImportReport["tooMany"] {
 }
 
 async function checkEntries(incoming: Incoming): Promise<Read> {
-  const read: Read = { checked: [], rejected: [], tooMany: [] };
+  const read: Read = { checked: [], rejected: [], tooMany: [], examsNotImported: 0 };
   for (let start = 0; start < incoming.length; start += entriesPerSlice) {
     if (start > 0) await nextTurn();
     for (const { list, where, entry } of incoming.slice(start, start + entriesPerSlice)) {
@@ -136,7 +145,7 @@ async function checkEntries(incoming: Incoming): Promise<Read> {
 
 /** Adds what is not there yet: one set of canonical forms per list, so each entry is one look-up, not a comparison with every other. */
 function merge(current: Portfolio, read: Read): { report: ImportReport; next: Record<string, unknown[]> } {
-  const report: ImportReport = { added: [], skipped: [], rejected: read.rejected, tooMany: [] };
+  const report: ImportReport = { added: [], skipped: [], rejected: read.rejected, tooMany: [], examsNotImported: read.examsNotImported };
   const next: Record<string, unknown[]> = Object.fromEntries(Object.keys(schemas).map((list) => [list, [...(current[list as List] as unknown[])]]));
   const known = new Map(Object.entries(next).map(([list, entries]) => [list, new Set(entries.map(canonicalJson))]));
   const ids = new Set(Object.values(next).flatMap((entries) => entries.map((entry) => (entry as { id?: string }).id)));

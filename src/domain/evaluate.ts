@@ -85,23 +85,36 @@ export function evaluateRequirement(requirement: Requirement, context: Evaluatio
 }
 
 /**
+ * Which requirements the overall status and progress count: `application` (may this person apply,
+ * then sit the exam: the requirements of the application stage), or `all` (is every requirement
+ * met, the exam and anything else after review included). Every requirement is reported either way.
+ */
+export type Stage = "application" | "all";
+
+/**
  * Where a person stands for one category on a date: every requirement in force that day, with
  * its status, numbers, the entries that counted and why others did not. Pure and deterministic.
  */
-export function evaluate(framework: Framework, category: Category, portfolio: Portfolio | PreparedPortfolio, asOf: string): EligibilityReport {
+export function evaluate(
+  framework: Framework,
+  category: Category,
+  portfolio: Portfolio | PreparedPortfolio,
+  asOf: string,
+  stage: Stage = "application",
+): EligibilityReport {
   const prepared = "portfolio" in portfolio ? portfolio : preparePortfolio(portfolio);
   const day = toDay(asOf);
   const context: EvaluationContext = { framework, prepared, asOf: day };
   const requirements = category.requirements
     .filter((requirement) => isInForce(requirement, day))
     .map((requirement) => evaluateRequirement(requirement, context));
-  const toApply = requirements.filter((requirement) => requirement.stage === "application");
+  const counting = stage === "all" ? requirements : requirements.filter((requirement) => requirement.stage === "application");
   return {
     framework: { id: framework.id, version: framework.version },
     category: { id: category.id, name: category.name, abbreviation: category.abbreviation },
     asOf,
-    status: combineStatuses(toApply.map((requirement) => requirement.status)),
-    progress: toApply.length === 0 ? 1 : toApply.reduce((sum, requirement) => sum + requirement.progress, 0) / toApply.length,
+    status: combineStatuses(counting.map((requirement) => requirement.status)),
+    progress: counting.length === 0 ? 1 : counting.reduce((sum, requirement) => sum + requirement.progress, 0) / counting.length,
     requirements,
   };
 }

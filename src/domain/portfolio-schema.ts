@@ -238,7 +238,27 @@ const membership = z.object({
   validUntil: field(date, { kind: "date", label: "portfolio.validUntil", hint: "portfolio.validUntilHint" }),
 });
 
-const exam = z.object({ id, part: z.string().min(1).max(40), date, score: z.number().min(0), outOf: z.number().positive() });
+/**
+ * One attempt at one part of the exam: a scored part (Part 1, multiple choice) gives `score` and
+ * `outOf`; a part judged by raters (Part 2) gives the `result` the association recorded, who
+ * recorded it and when. Set by the association, never taken from an imported file.
+ */
+const exam = z
+  .object({
+    id,
+    part: z.string().min(1).max(40).describe("the framework's part id, e.g. part-1, part-2"),
+    date: date.describe("the day the part was sat"),
+    score: z.number().min(0).optional().describe("for a scored part: items right"),
+    outOf: z.number().positive().optional().describe("for a scored part: items in all"),
+    result: z.enum(["pass", "fail"]).optional().describe("for a part judged by raters: the result as recorded"),
+    recordedBy: z.string().min(1).max(200).optional().describe("who recorded the result (the association's staff member or exam reviewers)"),
+    recordedOn: date.optional().describe("when the result was recorded"),
+  })
+  .refine((entry) => (entry.score !== undefined && entry.outOf !== undefined) || entry.result !== undefined, "give score and outOf, or a recorded result")
+  .refine((entry) => entry.result === undefined || (entry.recordedBy !== undefined && entry.recordedOn !== undefined), {
+    message: "a recorded result needs recordedBy and recordedOn",
+    path: ["recordedBy"],
+  });
 
 /** The schema of one entry of each list, for forms that edit a single entry. */
 export const entrySchemas = { education, licence, work, training, rsc, activity, reference, document, membership } as const;

@@ -31,5 +31,6 @@ export const exclusionReasons = [
   "not-official",
   "other-window",
   "not-supervised",
+  "not-passed",
 ] as const;
 export type ExclusionReason = (typeof exclusionReasons)[number];

@@ -42,6 +42,8 @@ const fixedKeys = [
   "engine.rating.3",
   "engine.rating.4",
   "engine.rating.nei",
+  // The exam read from recorded results (issue 16 item 7).
+  "engine.missing.examResult",
 ] as const;
 
 export type ReportMessageKey =

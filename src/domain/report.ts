@@ -33,7 +33,7 @@ export type EligibilityReport = {
   framework: { id: string; version: string };
   category: { id: string; name: Text; abbreviation: string };
   asOf: string;
-  /** Over the requirements to apply; the exam (after review) is reported but not counted here. */
+  /** Over the requirements to apply (the exam, after review, is reported but not counted), or over all of them when asked (`evaluate`'s `stage`). */
   status: Status;
   progress: number;
   requirements: RequirementReport[];

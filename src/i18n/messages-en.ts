@@ -317,6 +317,8 @@ export const en = {
   "import.submit": "Import",
   "import.added": "{count, plural, =0 {No entries were added.} one {Added # entry.} other {Added # entries.}}",
   "import.skipped": "{count, plural, one {# entry was} other {# entries were}} already in your portfolio.",
+  "import.examsNotImported":
+    "{count, plural, one {# exam result was} other {# exam results were}} left out: exam results are recorded by the association, not imported.",
   "import.rejected": "Not imported:",
   "import.tooBig": "The file is larger than 5 MB.",
   "import.noFile": "Choose a file.",
@@ -616,6 +618,13 @@ export const en = {
   "engine.reason.over-role-limit": "more references of this kind than may count",
   "engine.reason.too-long": "longer than allowed",
   "engine.reason.not-official": "the official transcript has not been received",
+  // The exam read from recorded results, and the CLI's stages and renewals (issue 16 items 7-8).
+  "engine.reason.not-passed": "below the pass mark, or recorded as not passed",
+  "engine.missing.examResult": "Waiting for the recorded result of: {parts}.",
+  "report.stage.all": "Counts every requirement, the exam included (--stage application: only those to apply).",
+  "report.stage.application": "Counts the requirements to apply; the exam, taken after review, is shown but not counted.",
+  "report.renewal.period": "Renewal period {start} to {end}",
+  "report.renewal.exempt": "The first period after earning the endorsement: no training hours needed.",
   "engine.level.high-school": "a high-school diploma",
   "engine.level.cda": "a CDA credential",
   "engine.level.associate": "an associate degree",

@@ -318,6 +318,8 @@ export const es: Record<MessageKey, string> = {
   "import.submit": "Importar",
   "import.added": "{count, plural, =0 {No se agregó ninguna entrada.} one {Se agregó # entrada.} other {Se agregaron # entradas.}}",
   "import.skipped": "{count, plural, one {# entrada ya estaba} other {# entradas ya estaban}} en su portafolio.",
+  "import.examsNotImported":
+    "{count, plural, one {Se omitió # resultado de examen} other {Se omitieron # resultados de examen}}: los resultados del examen los registra la asociación, no se importan.",
   "import.rejected": "No se importó:",
   "import.tooBig": "El archivo pesa más de 5 MB.",
   "import.noFile": "Elija un archivo.",
@@ -616,6 +618,13 @@ export const es: Record<MessageKey, string> = {
   "engine.reason.over-role-limit": "más referencias de este tipo de las que pueden contar",
   "engine.reason.too-long": "más largo de lo permitido",
   "engine.reason.not-official": "no se ha recibido el certificado oficial de notas",
+  // The exam read from recorded results, and the CLI's stages and renewals (issue 16 items 7-8).
+  "engine.reason.not-passed": "por debajo de la nota de aprobado, o registrado como no aprobado",
+  "engine.missing.examResult": "Pendiente del resultado registrado de: {parts}.",
+  "report.stage.all": "Cuenta todos los requisitos, el examen incluido (--stage application: solo los necesarios para solicitar).",
+  "report.stage.application": "Cuenta los requisitos para solicitar; el examen, que se rinde tras la revisión, se muestra pero no se cuenta.",
+  "report.renewal.period": "Periodo de renovación del {start} al {end}",
+  "report.renewal.exempt": "El primer período tras obtener la acreditación: no se necesitan horas de formación.",
   "engine.level.high-school": "un diploma de secundaria",
   "engine.level.cda": "una credencial CDA",
   "engine.level.associate": "un título de asociado",

@@ -62,6 +62,21 @@ describe("portfolio import and export", () => {
     expect((await findPortfolio(app.services.db, user.id)).portfolio.training.map((entry) => entry.id)).toEqual(["ok"]);
   });
 
+  it("leaves out exam results, set only by the association, and says so", async () => {
+    const { user, client } = await person();
+    const file = JSON.stringify({
+      training: [{ id: "ok", title: "Good course", date: "2024-01-10", clockHours: 3 }],
+      exams: [
+        { id: "p1", part: "part-1", date: "2025-05-01", score: 60, outOf: 60 },
+        { id: "p2", part: "part-2", date: "2025-05-01", result: "pass", recordedBy: "Myself", recordedOn: "2025-05-02" },
+      ],
+    });
+    const page = await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: file } });
+    expect(page.text).toContain("Added 1 entry.");
+    expect(page.text).toContain("2 exam results were left out: exam results are recorded by the association, not imported.");
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.exams).toEqual([]);
+  });
+
   it("imports a provider's training CSV, in Spanish column names too", async () => {
     const { user, client } = await person();
     const csv = '\uFEFFCurso;Fecha;Horas;Proveedor;Temas\n"Apego; vínculo y cultura";2024-05-02;6,5;Centro;dei\nSin fecha;;2;Centro;\n';

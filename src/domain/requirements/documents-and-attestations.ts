@@ -84,38 +84,70 @@ export function evaluateActivity(requirement: Of<"activity">, context: Evaluatio
   return outcomeFromMeasures([{ id: "hours", label: requirement.label, have, need: requirement.hours, unit: "hours" }], counted, excluded);
 }
 
-/** A part is passed once any attempt reaches the pass mark; a part whose pass mark no source gives needs review. */
+type ExamAttempt = EvaluationContext["prepared"]["portfolio"]["exams"][number];
+
+/**
+ * One attempt's verdict on a date: the result the association recorded (by then) decides; else a
+ * score is judged against the part's pass mark (at or above it passes); a score for a part with no
+ * pass mark (judged by raters), or a result recorded only after the date, waits for review.
+ */
+function verdictOf(attempt: ExamAttempt, passPercent: number | null, asOf: number): "pass" | "fail" | "review" {
+  if (attempt.result !== undefined && attempt.recordedOn !== undefined && toDay(attempt.recordedOn) <= asOf) return attempt.result;
+  if (attempt.score === undefined || attempt.outOf === undefined || passPercent === null) return "review";
+  // In whole numbers, so 48 of 60 is exactly 80%.
+  return attempt.score * 100 >= passPercent * attempt.outOf ? "pass" : "fail";
+}
+
+/**
+ * A part is passed once any attempt passes (a later failed one does not undo it); a part with no
+ * passing attempt but one waiting for its result needs review; every part must be passed.
+ */
 export function evaluateExam(requirement: Of<"exam">, context: EvaluationContext): Outcome {
   const exams = context.prepared.portfolio.exams.filter((exam) => toDay(exam.date) <= context.asOf);
+  const counted: Counted[] = [];
+  const excluded: Excluded[] = [];
   const results = requirement.parts.map((part) => {
-    const attempts = exams.filter((exam) => exam.part === part.id);
-    const best = attempts.sort((a, b) => b.score / b.outOf - a.score / a.outOf || a.id.localeCompare(b.id))[0];
-    if (!best) return { part, state: "missing" as const };
-    if (part.passPercent === null) return { part, state: "review" as const, latest: best };
-    return { part, state: (best.score / best.outOf) * 100 >= part.passPercent ? ("passed" as const) : ("failed" as const), latest: best };
+    const attempts = exams.filter((exam) => exam.part === part.id).map((attempt) => ({ attempt, verdict: verdictOf(attempt, part.passPercent, context.asOf) }));
+    for (const { attempt, verdict } of attempts) if (verdict === "fail") excluded.push({ entryId: attempt.id, reason: "not-passed" });
+    const passed = attempts.find(({ verdict }) => verdict === "pass");
+    if (passed) {
+      counted.push({ entryId: passed.attempt.id, amount: 1 });
+      return { part, state: "passed" as const };
+    }
+    if (attempts.some(({ verdict }) => verdict === "review")) return { part, state: "review" as const };
+    return { part, state: attempts.length > 0 ? ("failed" as const) : ("missing" as const) };
   });
-  const counted: Counted[] = results.flatMap((result) => (result.state === "passed" && result.latest ? [{ entryId: result.latest.id, amount: 1 }] : []));
-  const missing = results.filter((result) => result.state === "missing" || result.state === "failed");
-  if (missing.length > 0) {
-    const anyPassed = results.some((result) => result.state === "passed");
+  const partsIn = (states: string[]) =>
+    joinText(
+      results.filter((result) => states.includes(result.state)).map((result) => result.part.label),
+      ", ",
+    );
+  const passedCount = results.filter((result) => result.state === "passed").length;
+  if (results.some((result) => result.state === "missing" || result.state === "failed")) {
+    const waiting = results.some((result) => result.state === "review");
     return {
-      status: anyPassed ? "partly-met" : "unmet",
-      progress: results.filter((result) => result.state === "passed").length / results.length,
+      status: passedCount > 0 ? "partly-met" : "unmet",
+      progress: passedCount / results.length,
       measures: [],
       counted,
-      excluded: [],
+      excluded,
       missing: [
-        message("engine.missing.exam", {
-          parts: joinText(
-            missing.map((result) => result.part.label),
-            ", ",
-          ),
-        }),
+        message("engine.missing.exam", { parts: partsIn(["missing", "failed"]) }),
+        ...(waiting ? [message("engine.missing.examResult", { parts: partsIn(["review"]) })] : []),
       ],
     };
   }
-  const needsReview = results.some((result) => result.state === "review");
-  return { status: needsReview ? "needs-review" : "met", progress: 1, measures: [], counted, excluded: [], missing: null };
+  if (results.some((result) => result.state === "review")) {
+    return {
+      status: "needs-review",
+      progress: 1,
+      measures: [],
+      counted,
+      excluded,
+      missing: [message("engine.missing.examResult", { parts: partsIn(["review"]) })],
+    };
+  }
+  return { status: "met", progress: 1, measures: [], counted, excluded, missing: null };
 }
 
 /** Something only a person can decide (a panel's discretion, a judgement of experience). */
