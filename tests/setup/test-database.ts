@@ -19,9 +19,27 @@ export function testDatabaseKind(): "pglite" | "postgres" {
  */
 export async function createTestDatabase(): Promise<DatabaseHandle & { db: Db }> {
   const schema = `test_${randomBytes(6).toString("hex")}`;
-  const handle = testDatabaseKind() === "postgres" ? await openPostgresSchema(schema) : await openPGliteSchema(schema);
+  if (testDatabaseKind() === "postgres") return openPostgresSchema(schema);
+  const handle = await openPGliteSchema(schema);
   await migrateToLatest(handle.db, schema);
   return handle;
+}
+
+// Kysely's migrator looks at the tables of every schema; a schema another test worker drops in the
+// meantime makes that look fail ("schema ... does not exist"). Creating, migrating and dropping
+// test schemas therefore take turns, under one advisory lock of the server.
+const schemaLock = 715_1201;
+
+async function withSchemaLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [schemaLock]);
+    return await work();
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [schemaLock]).catch(() => undefined);
+    await client.end();
+  }
 }
 
 async function openPGliteSchema(schema: string): Promise<DatabaseHandle> {
@@ -50,16 +68,17 @@ async function openPGliteSchema(schema: string): Promise<DatabaseHandle> {
 async function openPostgresSchema(schema: string): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("CRADLE_TEST_DATABASE=postgres needs DATABASE_URL");
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const handle = await openPostgres(url, schema);
+  const handle = await withSchemaLock(url, async () => {
+    const opened = await openPostgres(url, schema);
+    await sql.raw(`create schema ${schema}`).execute(opened.db);
+    await migrateToLatest(opened.db, schema);
+    return opened;
+  });
   return {
     ...handle,
     description: `postgres schema ${schema}`,
     close: async () => {
-      await sql.raw(`drop schema ${schema} cascade`).execute(handle.db);
+      await withSchemaLock(url, () => sql.raw(`drop schema ${schema} cascade`).execute(handle.db));
       await handle.close();
     },
   };
