@@ -95,8 +95,19 @@ const rscProvidedRequirement = z.object({
   kind: z.literal("rsc-provided"),
   hours: figure,
   minRecipients: z.number().int().min(0).default(0),
-  minSpanMonths: z.number().int().min(0).optional(),
-  maxSpanMonths: z.number().int().positive().optional(),
+  minSpanMonths: z.number().int().min(0).optional().describe("the counted sessions must spread over at least this long, inside the same window"),
+  maxSpanMonths: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("the counted sessions, first to last, lie within this many months: the best such window ending on or before the date counts"),
+  withinMonths: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("recency, only where the rules ask for it: only sessions in this many months before the date can count"),
   bothFormats: z.boolean().default(false),
   maxGroupSize: z.number().int().positive().optional(),
   afterCredential: z.array(credentialRef).optional(),

@@ -8,6 +8,7 @@ import { field, labelled } from "./entry-fields.ts";
 const date = z.iso.date("must be a date written YYYY-MM-DD");
 const id = z.string().min(1).max(100);
 const hours = z.number().min(0).max(10_000);
+const families = z.number().int().min(0).max(100_000);
 
 export const educationLevels = ["high-school", "cda", "associate", "bachelor", "master", "doctorate"] as const;
 export const ageRange = z
@@ -110,6 +111,24 @@ const work = z.object({
   hoursPerWeek: field(z.number().min(0).max(100).optional(), { kind: "number", label: "portfolio.hoursPerWeek" }),
   ages: field(ageRange.optional(), { kind: "select", label: "portfolio.ages", options: ageBandLabels, values: ageBands }),
   familiesServed: field(z.number().int().min(0).max(100_000).default(0), { kind: "number", label: "portfolio.familiesServed", inputMode: "numeric" }),
+  familiesByBand: z
+    .object({
+      infant: field(families.optional().describe("families with infants and toddlers: children up to 36 months, pregnancy included"), {
+        kind: "number",
+        label: "portfolio.familiesInfant",
+        hint: "portfolio.familiesByBandHint",
+        name: "familiesInfant",
+        inputMode: "numeric",
+      }),
+      earlyChildhood: field(families.optional().describe("families with children of 3 up to 6 years (37-71 months)"), {
+        kind: "number",
+        label: "portfolio.familiesEarlyChildhood",
+        name: "familiesEarlyChildhood",
+        inputMode: "numeric",
+      }),
+    })
+    .optional()
+    .describe("how many of the families served were in each age band, where the entry says so; otherwise each band counts its share of familiesServed"),
   paid: field(z.boolean().default(true), { kind: "checkbox", label: "portfolio.paid" }),
   relationshipFocused: field(z.boolean().default(false), { kind: "checkbox", label: "portfolio.relationshipFocused" }),
   withParents: field(z.boolean().default(false).describe("work with the young child and the parent together"), {

@@ -215,7 +215,9 @@ function getAt(entry: Record<string, unknown>, path: readonly string[]): unknown
   return value;
 }
 
+// A blank input inside a nested object sets nothing, so an optional object left empty stays absent.
 function setAt(entry: Record<string, unknown>, path: readonly string[], value: unknown) {
+  if (value === undefined && path.length > 1) return;
   let target = entry;
   for (const part of path.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
   target[path[path.length - 1]!] = value;

@@ -21,6 +21,7 @@ const fullEntries: Record<string, Record<string, unknown>> = {
     hoursPerWeek: 32.5,
     ages: { fromMonths: -9, toMonths: 36 },
     familiesServed: 12,
+    familiesByBand: { infant: 7, earlyChildhood: 5 },
     paid: false,
     relationshipFocused: true,
     withParents: true,
@@ -94,6 +95,18 @@ describe("reading what a browser without JavaScript sends", () => {
     expect(section("work").newEntry).toEqual({ kind: "direct-service", paid: "on" });
     expect(section("education").newEntry).toEqual({ relatedField: "on" });
     expect(section("training").newEntry).toEqual({});
+  });
+
+  it("keeps the families per age band only when one is filled in", () => {
+    expect(parseEntry(section("work"), { start: "2020-01-01", familiesInfant: "", familiesEarlyChildhood: "" }, "w")).toEqual({
+      ok: true,
+      entry: expect.not.objectContaining({ familiesByBand: expect.anything() }) as unknown,
+    });
+    expect(parseEntry(section("work"), { start: "2020-01-01", familiesEarlyChildhood: "0" }, "w")).toMatchObject({
+      ok: true,
+      entry: { familiesByBand: { earlyChildhood: 0 } },
+    });
+    expect(parseEntry(section("work"), { start: "2020-01-01", familiesInfant: "2.5" }, "w")).toMatchObject({ ok: false });
   });
 
   it("reads a decimal comma, an age band and a comma-separated list; drops a group size for an individual session", () => {

@@ -21,10 +21,16 @@ function whyNotCommon(session: Session, context: EvaluationContext, earliest: nu
   return null;
 }
 
+/** Whole months the sessions spread over, first to last, by the same calendar arithmetic as the window (`addMonths`). */
 function spanOf(sessions: Session[]): number {
   if (sessions.length === 0) return 0;
   const days = sessions.map((session) => session.day);
-  return monthsBetween(Math.min(...days), Math.max(...days));
+  const first = Math.min(...days);
+  const last = Math.max(...days);
+  let months = monthsBetween(first, last);
+  // At a month's end addMonths clamps (31 January + 1 month is 28 February), which monthsBetween counts as short of a month.
+  while (spreadsOver(first, last, months + 1)) months++;
+  return months;
 }
 
 /** Whether the sessions (sorted by day), first to last, spread over at least `months`: the same calendar arithmetic as the window. */
@@ -35,11 +41,12 @@ function spreadsOver(first: Day, last: Day, months: number): boolean {
 type Window = { from: number; to: number };
 
 /**
- * The best stretch of sessions (sorted by day) whose first and last are at most `months` apart:
- * the one with the most progress (hours, the part about the RS/C the person provides, the span),
- * then the most hours, then the latest. Only a window starting on a session and running as far as
- * it may can be best (a shorter one has no more hours and no more span), so one pass with two
- * pointers over the sorted sessions looks at each of them.
+ * The best stretch of sessions (sorted by day) whose first and last are at most `months` apart,
+ * by `score` (for RS/C received: progress on the hours and the part about the RS/C the person
+ * provides, the span, then the hours; for RS/C provided: progress on the hours, recipients and
+ * span, both formats, then the hours), ties going to the latest. Only a window starting on a
+ * session and running as far as it may can be best (a shorter one has no more hours, recipients,
+ * formats or span), so one pass with two pointers over the sorted sessions looks at each of them.
  */
 function bestWindow(sorted: Session[], months: number, score: (window: Window) => [number, number, number]): Window {
   let best: Window = { from: 0, to: 0 };
@@ -99,12 +106,8 @@ export function evaluateRscReceived(requirement: Received, context: EvaluationCo
 
   // Sorted by day once (a stable sort keeps the id order on the same day), summed once.
   const sorted = [...eligible].sort((a, b) => a.day - b.day);
-  const hoursBefore = [0];
-  const aboutBefore = [0];
-  for (const session of sorted) {
-    hoursBefore.push(hoursBefore.at(-1)! + session.entry.hours);
-    aboutBefore.push(aboutBefore.at(-1)! + (session.entry.aboutProvidedRsc ? session.entry.hours : 0));
-  }
+  const hoursBefore = runningSums(sorted, (session) => session.entry.hours);
+  const aboutBefore = runningSums(sorted, (session) => (session.entry.aboutProvidedRsc ? session.entry.hours : 0));
   const span = requirement.minSpanMonths;
   const measuresOf = ({ from, to }: Window): Measure[] => {
     const measures: Measure[] = [
@@ -129,26 +132,21 @@ export function evaluateRscReceived(requirement: Received, context: EvaluationCo
     return [progress, spanMet ? 1 : 0, hoursBefore[window.to]! - hoursBefore[window.from]!];
   };
   const window = requirement.windowMonths ? bestWindow(sorted, requirement.windowMonths, score) : { from: 0, to: sorted.length };
-  const inWindow = new Set(sorted.slice(window.from, window.to));
-
-  const counted: Counted[] = [];
-  const excluded: Excluded[] = [];
-  for (const session of context.prepared.rsc) {
-    if (session.entry.direction !== "received") continue;
-    const reason = reasons.get(session) ?? (inWindow.has(session) ? null : "other-window");
-    if (reason) excluded.push({ entryId: session.entry.id, reason });
-    else counted.push({ entryId: session.entry.id, amount: session.entry.hours });
-  }
+  const { counted, excluded } = countedAndExcluded(context, "received", reasons, new Set(sorted.slice(window.from, window.to)));
   return outcomeFromMeasures(measuresOf(window), counted, excluded, span ? { isMet: spanIsMet(window), missing: spanText(span) } : undefined);
 }
 
-/** Reflective supervision/consultation the person provided to others. */
+/**
+ * Reflective supervision/consultation the person provided to others. With `maxSpanMonths`, what
+ * counts is the best window of at most that many months ending on or before the date, as for RS/C
+ * received: the hours, the recipients, the span minimum and both formats judged inside the same
+ * window; with `withinMonths`, only sessions in that many months before the date can count at all.
+ */
 export function evaluateRscProvided(requirement: Provided, context: EvaluationContext): Outcome {
-  const earliest = requirement.maxSpanMonths ? addMonths(context.asOf, -requirement.maxSpanMonths) : null;
+  const earliest = requirement.withinMonths ? addMonths(context.asOf, -requirement.withinMonths) : null;
   const after = requirement.afterCredential ? earnedOn(context.prepared.portfolio.credentials, requirement.afterCredential) : null;
-  const counted: Counted[] = [];
-  const excluded: Excluded[] = [];
-  const kept: Session[] = [];
+  const reasons = new Map<Session, ExclusionReason>();
+  const eligible: Session[] = [];
 
   for (const session of context.prepared.rsc) {
     const { entry, day } = session;
@@ -160,41 +158,72 @@ export function evaluateRscProvided(requirement: Provided, context: EvaluationCo
         : requirement.toLeader && !entry.recipientLeader
           ? "not-to-leader"
           : null);
-    if (reason) {
-      excluded.push({ entryId: entry.id, reason });
-      continue;
-    }
-    kept.push(session);
-    counted.push({ entryId: entry.id, amount: entry.hours });
+    if (reason) reasons.set(session, reason);
+    else eligible.push(session);
   }
 
-  const recipients = new Set(kept.flatMap((session) => session.entry.recipients.map((name) => name.trim().toLowerCase())));
-  const measures: Measure[] = [
-    { id: "hours", label: requirement.label, have: round(kept.reduce((sum, s) => sum + s.entry.hours, 0)), need: requirement.hours, unit: "hours" },
-  ];
-  if (requirement.minRecipients > 0) {
-    measures.push({
-      id: "recipients",
-      label: message("engine.measure.recipients"),
-      have: recipients.size,
-      need: requirement.minRecipients,
-      unit: "recipients",
-    });
-  }
-  if (requirement.minSpanMonths) {
-    measures.push({
-      id: "span",
-      label: message("engine.measure.span"),
-      have: spanOf(kept),
-      need: requirement.minSpanMonths,
-      unit: "months",
-    });
-  }
-  const hasBoth = kept.some((s) => s.entry.format === "individual") && kept.some((s) => s.entry.format === "group");
+  const sorted = [...eligible].sort((a, b) => a.day - b.day);
+  const hoursBefore = runningSums(sorted, (session) => session.entry.hours);
+  const hoursIn = ({ from, to }: Window) => hoursBefore[to]! - hoursBefore[from]!;
+  const measuresOf = (window: Window): Measure[] => {
+    const kept = sorted.slice(window.from, window.to);
+    const measures: Measure[] = [{ id: "hours", label: requirement.label, have: round(hoursIn(window)), need: requirement.hours, unit: "hours" }];
+    if (requirement.minRecipients > 0) {
+      const recipients = new Set(kept.flatMap((session) => session.entry.recipients.map((name) => name.trim().toLowerCase())));
+      measures.push({
+        id: "recipients",
+        label: message("engine.measure.recipients"),
+        have: recipients.size,
+        need: requirement.minRecipients,
+        unit: "recipients",
+      });
+    }
+    if (requirement.minSpanMonths) {
+      measures.push({ id: "span", label: message("engine.measure.span"), have: spanOf(kept), need: requirement.minSpanMonths, unit: "months" });
+    }
+    return measures;
+  };
+  const formatsMet = ({ from, to }: Window) => {
+    if (!requirement.bothFormats) return true;
+    const kept = sorted.slice(from, to);
+    return kept.some((s) => s.entry.format === "individual") && kept.some((s) => s.entry.format === "group");
+  };
+  const score = (window: Window): [number, number, number] => {
+    const judged = statusOfMeasures(measuresOf(window));
+    const met = formatsMet(window);
+    return [judged.status === "met" && !met ? 0.95 : judged.progress, met ? 1 : 0, hoursIn(window)];
+  };
+  const window = requirement.maxSpanMonths ? bestWindow(sorted, requirement.maxSpanMonths, score) : { from: 0, to: sorted.length };
+  const { counted, excluded } = countedAndExcluded(context, "provided", reasons, new Set(sorted.slice(window.from, window.to)));
   return outcomeFromMeasures(
-    measures,
+    measuresOf(window),
     counted,
     excluded,
-    requirement.bothFormats ? { isMet: hasBoth, missing: message("engine.missing.bothFormats") } : undefined,
+    requirement.bothFormats ? { isMet: formatsMet(window), missing: message("engine.missing.bothFormats") } : undefined,
   );
+}
+
+/** Running sums over the sessions (sorted by day): the sum of the first i at index i, so a window's sum is two look-ups. */
+function runningSums(sorted: Session[], value: (session: Session) => number): number[] {
+  const sums = [0];
+  for (const session of sorted) sums.push(sums.at(-1)! + value(session));
+  return sums;
+}
+
+/** The sessions of one direction as counted (in the window) or not, with the reason, in the portfolio's order. */
+function countedAndExcluded(
+  context: EvaluationContext,
+  direction: Session["entry"]["direction"],
+  reasons: Map<Session, ExclusionReason>,
+  inWindow: Set<Session>,
+) {
+  const counted: Counted[] = [];
+  const excluded: Excluded[] = [];
+  for (const session of context.prepared.rsc) {
+    if (session.entry.direction !== direction) continue;
+    const reason = reasons.get(session) ?? (inWindow.has(session) ? null : "other-window");
+    if (reason) excluded.push({ entryId: session.entry.id, reason });
+    else counted.push({ entryId: session.entry.id, amount: session.entry.hours });
+  }
+  return { counted, excluded };
 }

@@ -24,6 +24,28 @@ function shareWithinAges(entry: AgeRange, wanted: AgeRange): number {
   return Math.max(inside, 0) / (entry.toMonths + 1 - entry.fromMonths);
 }
 
+/** The age bands an entry may give its families for (`familiesByBand`): infant 0-36 months, early childhood 37-71. */
+const familyBands = {
+  infant: { fromMonths: 0, toMonths: 36 },
+  earlyChildhood: { fromMonths: 37, toMonths: 71 },
+} as const satisfies Record<keyof NonNullable<Work["familiesByBand"]>, AgeRange>;
+
+/**
+ * The families a job counts for a band: what the entry says it served in the band when the
+ * requirement's band lies within one of the entry's bands (pregnancy counted with the infant band),
+ * otherwise the job's families at its share of ages within the band.
+ */
+function familiesWithin(entry: Work, wanted: AgeRange | undefined, share: number): number {
+  if (wanted && entry.familiesByBand) {
+    for (const [band, range] of Object.entries(familyBands) as Array<[keyof typeof familyBands, AgeRange]>) {
+      const given = entry.familiesByBand[band];
+      const from = range.fromMonths === 0 ? Math.min(wanted.fromMonths, 0) : range.fromMonths;
+      if (given !== undefined && wanted.fromMonths >= from && wanted.toMonths <= range.toMonths) return given;
+    }
+  }
+  return entry.familiesServed * share;
+}
+
 /**
  * Years of qualifying work, counted as calendar time: overlapping jobs count once, a job still
  * going on counts up to the date checked, and time before the degree (or endorsement) the rule
@@ -64,7 +86,7 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
       continue;
     }
     intervals.push([first, last, share]);
-    families += entry.familiesServed * share;
+    families += familiesWithin(entry, requirement.ages, share);
     counted.push({ entryId: entry.id, amount: floorHundredths(((last - first + 1) * share) / daysPerYear) });
   }
 

@@ -260,3 +260,76 @@ describe("California RPF I: facilitation provided", () => {
     expect(requirementReport(california, "rpf-1", "rpf-provided", { reflectiveSupervision: sessions }, asOf).status).toBe(status);
   });
 });
+
+describe("California RP Mentor: 500 hours of facilitation provided over 2-5 years, after the RPF endorsement", () => {
+  const credentials = [{ framework: "california-ifecmh", category: "rpf-1", earned: "2015-01-01" }];
+  const given = (id: string, date: string, hours: number, format: "individual" | "group" = "individual") => ({
+    id,
+    direction: "provided" as const,
+    date,
+    hours,
+    format,
+    ...(format === "group" ? { groupSize: 6 } : {}),
+    recipients: [`R-${id}`],
+  });
+  const mentor = (sessions: ReturnType<typeof given>[], date = asOf, framework = california) =>
+    requirementReport(framework, "rp-mentor", "rpf-provided", { credentials, reflectiveSupervision: sessions }, date);
+  const span = (report: ReturnType<typeof mentor>) => report.measures.find((measure) => measure.id === "span")?.have;
+
+  it.each([
+    ["first to last exactly 60 months: one window", "2019-06-30", "2024-06-30", "met", 500, 60, []],
+    ["a day more than 60 months: not one window", "2019-06-29", "2024-06-30", "partly-met", 250, 0, [{ entryId: "first", reason: "other-window" }]],
+    ["exactly 24 months: spread enough", "2022-06-30", "2024-06-30", "met", 500, 24, []],
+    ["a day less than 24 months", "2022-07-01", "2024-06-30", "partly-met", 500, 23, []],
+  ] as const)("%s", (_name, first, last, status, hours, months, excluded) => {
+    const report = mentor([given("first", first, 250), given("last", last, 250, "group")]);
+    expect([report.status, report.measures[0]!.have, span(report), report.excluded]).toEqual([status, hours, months, excluded]);
+  });
+
+  it.each([
+    ["the day it was complete", "2024-06-30"],
+    ["a year later", "2025-06-30"],
+    ["six years later", "2030-06-30"],
+  ])("a complete file stays complete with nothing changed: checked %s", (_name, date) => {
+    const report = mentor([given("first", "2019-06-30", 250), given("last", "2024-06-30", 250, "group")], date);
+    expect(report.status).toBe("met");
+    expect(report.counted.map((item) => item.entryId)).toEqual(["first", "last"]);
+  });
+
+  it("judges both formats inside the counted window", () => {
+    // The individual session is more than 60 months before the last group session: 500 group hours count, alone.
+    const report = mentor([given("ind", "2017-12-31", 10), given("g1", "2020-01-01", 250, "group"), given("g2", "2023-01-01", 250, "group")]);
+    expect(report.status).toBe("partly-met");
+    expect(report.counted.map((item) => item.entryId)).toEqual(["g1", "g2"]);
+    expect(report.excluded).toEqual([{ entryId: "ind", reason: "other-window" }]);
+    expect(words(report.missing, "en")).toContain("Must include both individual and group sessions.");
+    // A day later the individual session is within 60 months of the last: all of it counts.
+    const within = mentor([given("ind", "2018-01-01", 10), given("g1", "2020-01-01", 250, "group"), given("g2", "2023-01-01", 250, "group")]);
+    expect([within.status, within.measures[0]!.have]).toEqual(["met", 510]);
+  });
+
+  it("still counts only facilitation after the RPF endorsement", () => {
+    const report = mentor([given("before", "2014-12-31", 250), given("a", "2019-06-30", 250), given("b", "2021-06-30", 250, "group")]);
+    expect(report.excluded).toEqual([{ entryId: "before", reason: "before-credential" }]);
+    expect(report.status).toBe("met");
+  });
+
+  it("asks for recency only where the framework says so (withinMonths)", () => {
+    const category = california.categories.find((candidate) => candidate.id === "rp-mentor")!;
+    const recent = {
+      ...california,
+      categories: [
+        {
+          ...category,
+          requirements: category.requirements.map((requirement) => (requirement.id === "rpf-provided" ? { ...requirement, withinMonths: 60 } : requirement)),
+        },
+      ],
+    };
+    // Recency is "after the date N months before": a session exactly 60 months before the date is too old.
+    const sessions = [given("first", "2019-07-01", 250), given("last", "2024-06-30", 250, "group")];
+    expect(mentor(sessions, "2024-06-30", recent).status).toBe("met");
+    expect(mentor(sessions, "2024-07-01", recent).excluded).toEqual([{ entryId: "first", reason: "outside-window" }]);
+    expect(mentor(sessions, "2024-07-01").status).toBe("met");
+    expect(frameworkSchema.safeParse(recent).success).toBe(true);
+  });
+});

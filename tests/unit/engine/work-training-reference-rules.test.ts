@@ -341,6 +341,35 @@ describe("age bands meet without overlapping: infant 0-36 months, early childhoo
     expect(years("ecfs", atAges(from, to))).toEqual(ecfs);
   });
 
+  // The entry may say how many of its families were in each band: that count is used instead of the share.
+  const families = (category: string, familiesByBand: Record<string, number> | undefined, from = 24, to = 48) =>
+    years(category, atAges(from, to, familiesByBand ? { familiesByBand } : {}));
+  it.each([
+    ["12 infant + 8 early childhood", { infant: 12, earlyChildhood: 8 }, [2.08, 12], [1.92, 8]],
+    ["not said: each band its share of the 20", undefined, [2.08, 10.4], [1.92, 9.6]],
+    ["only the infant band said", { infant: 12 }, [2.08, 12], [1.92, 9.6]],
+    ["only early childhood said", { earlyChildhood: 8 }, [2.08, 10.4], [1.92, 8]],
+    ["0 in early childhood is a count, not a blank", { infant: 20, earlyChildhood: 0 }, [2.08, 20], [1.92, 0]],
+  ])("a 24-48 month job with 20 families, %s: IFS counts %j, ECFS counts %j", (_name, familiesByBand, ifs, ecfs) => {
+    expect(families("ifs", familiesByBand)).toEqual(ifs);
+    expect(families("ecfs", familiesByBand)).toEqual(ecfs);
+  });
+
+  it("families said for a band count only where the job's ages reach it; time still counts at its share", () => {
+    // Ages 0-36 are wholly infant: the early childhood count cannot make the job count for ECFS.
+    expect(families("ifs", { infant: 9, earlyChildhood: 5 }, 0, 36)).toEqual([4, 9]);
+    expect(families("ecfs", { infant: 9, earlyChildhood: 5 }, 0, 36)).toBe("wrong-ages");
+    // Pregnancy to 36 months is the infant band too; 37-71 wholly early childhood.
+    expect(families("ifs", { infant: 9 }, -9, 36)).toEqual([4, 9]);
+    expect(families("ecfs", { earlyChildhood: 5 }, 37, 71)).toEqual([4, 5]);
+    // Ten families said for the band meet IFS's 10 with 20 served at a 13/25 share of ages...
+    const ifs = (familiesByBand: Record<string, number>) =>
+      requirementReport(alliance, "ifs", "work", { education, work: atAges(24, 48, { familiesServed: 20, familiesByBand }) }, asOf);
+    expect(ifs({ infant: 10 }).status).toBe("met");
+    // ...nine do not, although the proportional share would be 10.4.
+    expect(ifs({ infant: 9 }).status).toBe("partly-met");
+  });
+
   it("a job spanning both bands meets each track only with enough of it in that band", () => {
     expect(requirementReport(alliance, "ifs", "work", { education, work: atAges(24, 48) }, asOf).status).toBe("met");
     expect(requirementReport(alliance, "ecfs", "work", { education, work: atAges(24, 48) }, asOf).status).toBe("partly-met");
