@@ -20,14 +20,26 @@ export type RunningCradle = { url: string; server: Server; services: Services; c
 
 export type StartOptions = {
   config: Config;
-  /** An already open database (tests pass a fresh schema); otherwise opened from the config. */
+  /** An already open and migrated database (tests pass a fresh schema); otherwise opened from the config and migrated. */
   database?: DatabaseHandle;
   logger?: Logger;
   buildDir?: string;
   now?: () => Date;
 };
 
-/** Opens the database, migrates it, starts the mail worker and the HTTP server. */
+/** Opens the database and migrates it (unless given one), starts the mail worker and the HTTP server. */
+async function openMigratedDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+  const database = await openDatabase(config);
+  try {
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
 export async function startCradle(options: StartOptions): Promise<RunningCradle> {
   const { config } = options;
   const logger = options.logger ?? pino({ level: config.logLevel });
@@ -35,14 +47,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
 
   const frameworks = loadFrameworks();
-  const database = options.database ?? (await openDatabase(config));
-  try {
-    const applied = await migrateToLatest(database.db);
-    if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
-  } catch (error) {
-    await database.close();
-    throw error;
-  }
+  const database = options.database ?? (await openMigratedDatabase(config, logger));
 
   const now = options.now ?? (() => new Date());
   const mailWorker = startMailWorker({
