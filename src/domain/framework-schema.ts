@@ -67,22 +67,25 @@ const providerRule = z.object({
   from: date.optional().describe("sessions before this date need no qualified provider"),
 });
 
+const sessionWindow = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .describe("the counted sessions, first to last, lie within this many months: the best such window ending on or before the date counts");
+const recency = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .describe("recency, only where the rules ask for it: only sessions in this many months before the date can count");
+
 const rscReceivedRequirement = z.object({
   ...base,
   kind: z.literal("rsc-received"),
   hours: figure,
-  windowMonths: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe("the counted sessions, first to last, lie within this many months: the best such window ending on or before the date counts"),
-  withinMonths: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe("recency, only where the rules ask for it: only sessions in this many months before the date can count"),
+  windowMonths: sessionWindow,
+  withinMonths: recency,
   minSpanMonths: z.number().int().min(0).optional().describe("the counted sessions must spread over at least this long, inside the same window"),
   maxGroupSize: z.number().int().positive().optional(),
   provider: providerRule.optional(),
@@ -96,18 +99,8 @@ const rscProvidedRequirement = z.object({
   hours: figure,
   minRecipients: z.number().int().min(0).default(0),
   minSpanMonths: z.number().int().min(0).optional().describe("the counted sessions must spread over at least this long, inside the same window"),
-  maxSpanMonths: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe("the counted sessions, first to last, lie within this many months: the best such window ending on or before the date counts"),
-  withinMonths: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe("recency, only where the rules ask for it: only sessions in this many months before the date can count"),
+  maxSpanMonths: sessionWindow,
+  withinMonths: recency,
   bothFormats: z.boolean().default(false),
   maxGroupSize: z.number().int().positive().optional(),
   afterCredential: z.array(credentialRef).optional(),

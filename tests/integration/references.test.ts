@@ -10,21 +10,12 @@ import { linkIn } from "../setup/smtp-inbox.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 import { commandContext } from "../../src/server/services.ts";
 import { commandsOf } from "../setup/state-builders.ts";
+import { allianceRatingItems } from "../setup/link-builders.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
 afterAll(close);
 
-const domains = [
-  "theoretical-foundations",
-  "law-regulation-agency-policy",
-  "systems-expertise",
-  "direct-service-skills",
-  "working-with-others",
-  "communicating",
-  "thinking",
-  "reflection",
-  "administration",
-];
+const domains = allianceRatingItems(app);
 const pathOf = (link: string) => new URL(link).pathname;
 
 async function applicantAsks(raterEmail: string, extra: Record<string, string> = {}) {

@@ -1,6 +1,7 @@
 import { askForConfirmation } from "../../src/commands/ask-for-confirmation.ts";
 import { askForReference } from "../../src/commands/ask-for-reference.ts";
 import { hashToken } from "../../src/auth/tokens.ts";
+import { ratingFormFor } from "../../src/domain/rating-form.ts";
 import type { LinkHolder } from "../../src/policies/actor.ts";
 import type { RunningCradle } from "../../src/server/start-cradle.ts";
 import { buildApplicant, runOrThrow } from "./state-builders.ts";
@@ -36,6 +37,11 @@ async function emailedToken(app: App, linkId: string, pagePrefix: "/r/" | "/v/")
 }
 
 /** An applicant who asked a rater (Rae Rater) for a reference that is not answered yet. */
+/** The items of the Alliance's rating form (its competency domains), as the framework file names them. */
+export function allianceRatingItems(app: App): string[] {
+  return ratingFormFor(app.services.frameworks.find((framework) => framework.id === "alliance-iecmh-e")!).items.map((item) => item.id);
+}
+
 export async function buildReferenceRequest(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
   const applicant = await buildApplicant(app, options);
   const request = {

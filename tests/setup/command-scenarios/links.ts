@@ -1,22 +1,7 @@
 import { systemActor } from "../../../src/policies/actor.ts";
-import { buildConfirmationRequest, buildReferenceRequest } from "../link-builders.ts";
+import { allianceRatingItems, buildConfirmationRequest, buildReferenceRequest } from "../link-builders.ts";
 import { buildApplicant } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
-
-const everyArea = (answer: string) =>
-  Object.fromEntries(
-    [
-      "theoretical-foundations",
-      "law-regulation-agency-policy",
-      "systems-expertise",
-      "direct-service-skills",
-      "working-with-others",
-      "communicating",
-      "thinking",
-      "reflection",
-      "administration",
-    ].map((area) => [area, answer]),
-  );
 
 /** References and confirmations: what applicants ask, and what raters, providers and supervisors do through their links. */
 export const linkScenarios: Record<string, Scenario> = {
@@ -37,7 +22,7 @@ export const linkScenarios: Record<string, Scenario> = {
   },
   "reference.submitted": async (app) => {
     const { holder } = await buildReferenceRequest(app);
-    return { actor: holder, input: { answers: everyArea("4") } };
+    return { actor: holder, input: { answers: Object.fromEntries(allianceRatingItems(app).map((item) => [item, "4"])) } };
   },
   "confirmation.requested": async (app) => {
     const applicant = await buildApplicant(app, { meets: "ifs" });
