@@ -1,34 +1,8 @@
 import { associationPolicy } from "../../../src/policies/association.ts";
-import { A, actorTable, B, no, permissionTable, yes } from "./permission-matrix.ts";
+import { A, actorTable, B, everyone, no, ownerOnly, permissionTable, yes } from "./permission-matrix.ts";
 
 // Columns: association A | association B
 const associations = { "association A": { id: A }, "association B": { id: B } };
-const everyone = {
-  nobody: yes,
-  "the applicant (member of A)": yes,
-  "another member of A": yes,
-  "reviewer of A, assigned": yes,
-  "reviewer of A, unassigned": yes,
-  "reviewer of A, advisor": yes,
-  "former reviewer of A, still assigned": yes,
-  "staff of A": yes,
-  "admin of A": yes,
-  "admin of B": yes,
-  "owner of the installation": yes,
-};
-const ownerOnly = {
-  ...everyone,
-  nobody: no,
-  "the applicant (member of A)": no,
-  "another member of A": no,
-  "reviewer of A, assigned": no,
-  "reviewer of A, unassigned": no,
-  "reviewer of A, advisor": no,
-  "former reviewer of A, still assigned": no,
-  "staff of A": no,
-  "admin of A": no,
-  "admin of B": no,
-};
 
 actorTable("associationPolicy.viewPublicPage: anyone, signed in or not", () => associationPolicy.viewPublicPage(), everyone);
 actorTable("associationPolicy.listAll: the installation's owners", associationPolicy.listAll, ownerOnly);

@@ -94,6 +94,12 @@ export const candidaciesOf = {
 export const yes = true;
 export const no = false;
 
+/** Rows that recur: a verdict the same for everyone, for anyone signed in, for the installation's owners alone. */
+const every = (verdict: boolean) => Object.fromEntries(Object.keys(cast).map((member) => [member, verdict])) as Record<CastMember, boolean>;
+export const everyone = every(yes);
+export const anyoneSignedIn = { ...everyone, nobody: no };
+export const ownerOnly = { ...every(no), "owner of the installation": yes };
+
 /**
  * One permission table: for each person of the cast, whether the policy allows them each column.
  * Every person must have a row (the type says so), and a row has one verdict per column.
