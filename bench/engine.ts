@@ -2,9 +2,18 @@ import { evaluate } from "../src/domain/evaluate.ts";
 import type { Framework } from "../src/domain/framework-schema.ts";
 import type { Portfolio } from "../src/domain/portfolio-schema.ts";
 import { preparePortfolio } from "../src/domain/prepare-portfolio.ts";
+import { compilePortfolio } from "../src/domain/summary/compile-portfolio.ts";
+import { summarizeFramework } from "../src/domain/summary/summarize.ts";
 import { generatePortfolio } from "./generate-portfolios.ts";
 
-export type EngineBenchResult = { portfolios: number; categories: number; entries: number; engineSeconds: number; floorSeconds: number };
+export type EngineBenchResult = {
+  portfolios: number;
+  categories: number;
+  entries: number;
+  engineSeconds: number;
+  summarySeconds: number;
+  floorSeconds: number;
+};
 
 /**
  * The floor: for each portfolio and category, a loop that only adds up the hours of its training
@@ -35,6 +44,18 @@ function enginePass(frameworks: Framework[], portfolios: Portfolio[], count: num
   return met;
 }
 
+/** The summary path: each portfolio compiled once, every category of every framework summarised (status, progress, what is left). */
+function summaryPass(frameworks: Framework[], portfolios: Portfolio[], count: number): number {
+  let met = 0;
+  for (let index = 0; index < count; index++) {
+    const compiled = compilePortfolio(portfolios[index % portfolios.length]!);
+    for (const framework of frameworks) {
+      for (const summary of summarizeFramework(framework, compiled, "2025-06-30")) if (summary.status === "met") met++;
+    }
+  }
+  return met;
+}
+
 /** Measures the engine and the floor alternately in one run, so both see the same machine state. */
 export function benchEngine(frameworks: Framework[], count: number, rounds = 3): EngineBenchResult {
   const distinct = Math.min(count, 2000);
@@ -56,8 +77,10 @@ export function benchEngine(frameworks: Framework[], count: number, rounds = 3):
       0,
     ) / distinct;
   enginePass(frameworks, portfolios, Math.min(count, 500));
-  floorPass(portfolios, Math.min(count, 500), categories);
+  summaryPass(frameworks, portfolios, Math.min(count, 2000));
+  floorPass(portfolios, Math.min(count, 2000), categories);
   let engineSeconds = Number.POSITIVE_INFINITY;
+  let summarySeconds = Number.POSITIVE_INFINITY;
   let floorSeconds = Number.POSITIVE_INFINITY;
   const perRound = Math.ceil(count / rounds);
   for (let round = 0; round < rounds; round++) {
@@ -65,8 +88,11 @@ export function benchEngine(frameworks: Framework[], count: number, rounds = 3):
     enginePass(frameworks, portfolios, perRound);
     engineSeconds = Math.min(engineSeconds, Number(process.hrtime.bigint() - start) / 1e9);
     start = process.hrtime.bigint();
+    summaryPass(frameworks, portfolios, perRound);
+    summarySeconds = Math.min(summarySeconds, Number(process.hrtime.bigint() - start) / 1e9);
+    start = process.hrtime.bigint();
     floorPass(portfolios, perRound, categories);
     floorSeconds = Math.min(floorSeconds, Number(process.hrtime.bigint() - start) / 1e9);
   }
-  return { portfolios: perRound, categories, entries, engineSeconds, floorSeconds };
+  return { portfolios: perRound, categories, entries, engineSeconds, summarySeconds, floorSeconds };
 }

@@ -15,5 +15,9 @@ console.log(`Eligibility engine: ${result.portfolios} portfolios (~${Math.round(
 console.log(
   `  engine: ${Math.round(enginePerSecond)} portfolios/s (${((result.engineSeconds / result.portfolios / result.categories) * 1e6).toFixed(1)} us per category)`,
 );
+console.log(
+  `  summary path: ${Math.round(result.portfolios / result.summarySeconds)} portfolios/s (${((result.summarySeconds / result.portfolios / result.categories) * 1e6).toFixed(2)} us per category)`,
+);
 console.log(`  floor (sum the hours only): ${Math.round(floorPerSecond)} portfolios/s`);
-console.log(`  ratio engine/floor time: ${(result.engineSeconds / result.floorSeconds).toFixed(1)}x`);
+console.log(`  ratio full report/floor time: ${(result.engineSeconds / result.floorSeconds).toFixed(1)}x`);
+console.log(`  ratio summary/floor time: ${(result.summarySeconds / result.floorSeconds).toFixed(1)}x`);

@@ -18,6 +18,16 @@ const byId = <T extends { id: string }>(entries: T[]) => [...entries].sort((a, b
 const dated = <T extends { id: string; date: string }>(entries: T[]) => byId(entries).map((entry) => ({ entry, day: toDay(entry.date) }));
 
 export function preparePortfolio(portfolio: Portfolio): PreparedPortfolio {
+  return {
+    ...prepareShortSections(portfolio),
+    work: prepareWork(portfolio),
+    training: markRepeats(dated(portfolio.training)),
+    rsc: dated(portfolio.reflectiveSupervision),
+  };
+}
+
+/** The sections a person has a handful of entries in, sorted and dated; the summary path reads them as the full report does. */
+export function prepareShortSections(portfolio: Portfolio): Omit<PreparedPortfolio, "work" | "training" | "rsc"> {
   const sorted: Portfolio = {
     ...portfolio,
     education: byId(portfolio.education),
@@ -31,13 +41,13 @@ export function preparePortfolio(portfolio: Portfolio): PreparedPortfolio {
   return {
     portfolio: sorted,
     education: sorted.education.map((entry) => ({ entry, completed: entry.completed ? toDay(entry.completed) : null })),
-    work: byId(portfolio.work).map((entry) => ({ entry, start: toDay(entry.start), end: entry.end ? toDay(entry.end) : null })),
-    training: markRepeats(dated(portfolio.training)),
-    rsc: dated(portfolio.reflectiveSupervision),
     reading: dated(portfolio.reading),
     video: dated(portfolio.video),
   };
 }
+
+export const prepareWork = (portfolio: Portfolio): PreparedPortfolio["work"] =>
+  byId(portfolio.work).map((entry) => ({ entry, start: toDay(entry.start), end: entry.end ? toDay(entry.end) : null }));
 
 function markRepeats(training: Array<{ entry: Portfolio["training"][number]; day: Day }>) {
   const seen = new Set<string>();

@@ -50,13 +50,56 @@ export type StoredRequirementReport = Omit<RequirementReport, "missing" | "optio
 };
 export type StoredEligibilityReport = Omit<EligibilityReport, "requirements"> & { requirements: StoredRequirementReport[] };
 
-/** Status from numbers: met when every measure reaches its need; needs review when a need is unset. */
-export function statusOfMeasures(measures: Measure[]): { status: Status; progress: number } {
-  const scored = measures.filter((measure) => measure.need !== null && measure.need > 0);
-  const progress = scored.length === 0 ? 1 : scored.reduce((sum, m) => sum + Math.min(m.have / m.need!, 1), 0) / scored.length;
-  if (measures.some((measure) => measure.need === null)) return { status: "needs-review", progress };
-  if (measures.every((measure) => measure.need === null || measure.have >= measure.need)) return { status: "met", progress: 1 };
-  return { status: measures.some((measure) => measure.have > 0) ? "partly-met" : "unmet", progress };
+/**
+ * Status from numbers, one measure at a time: met when every measure reaches its need; needs
+ * review when a need is unset; progress is the mean share of the needs above zero. The summary
+ * path reuses one tally in its loops instead of building measures.
+ */
+export class Tally {
+  private scored = 0;
+  private shares = 0;
+  private isUnset = false;
+  private isShort = false;
+  private hasAny = false;
+
+  reset(): this {
+    this.scored = 0;
+    this.shares = 0;
+    this.isUnset = false;
+    this.isShort = false;
+    this.hasAny = false;
+    return this;
+  }
+
+  add(have: number, need: number | null): this {
+    if (need === null) this.isUnset = true;
+    else {
+      if (need > 0) {
+        this.scored++;
+        this.shares += Math.min(have / need, 1);
+      }
+      if (!(have >= need)) this.isShort = true;
+    }
+    if (have > 0) this.hasAny = true;
+    return this;
+  }
+
+  get status(): Status {
+    if (this.isUnset) return "needs-review";
+    if (!this.isShort) return "met";
+    return this.hasAny ? "partly-met" : "unmet";
+  }
+
+  get progress(): number {
+    if (!this.isUnset && !this.isShort) return 1;
+    return this.scored === 0 ? 1 : this.shares / this.scored;
+  }
+}
+
+export function statusOfMeasures(measures: ReadonlyArray<Pick<Measure, "have" | "need">>): { status: Status; progress: number } {
+  const tally = new Tally();
+  for (const measure of measures) tally.add(measure.have, measure.need);
+  return { status: tally.status, progress: tally.progress };
 }
 
 /** The overall status of several requirements. */

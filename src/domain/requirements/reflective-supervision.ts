@@ -25,8 +25,11 @@ function whyNotCommon(session: Session, context: EvaluationContext, earliest: nu
 function spanOf(sessions: Session[]): number {
   if (sessions.length === 0) return 0;
   const days = sessions.map((session) => session.day);
-  const first = Math.min(...days);
-  const last = Math.max(...days);
+  return spanMonths(Math.min(...days), Math.max(...days));
+}
+
+/** Whole months from the first day to the last, counted so that `spreadsOver(first, last, months)` holds. */
+export function spanMonths(first: Day, last: Day): number {
   let months = monthsBetween(first, last);
   // At a month's end addMonths clamps (31 January + 1 month is 28 February), which monthsBetween counts as short of a month.
   while (spreadsOver(first, last, months + 1)) months++;
@@ -34,11 +37,18 @@ function spanOf(sessions: Session[]): number {
 }
 
 /** Whether the sessions (sorted by day), first to last, spread over at least `months`: the same calendar arithmetic as the window. */
-function spreadsOver(first: Day, last: Day, months: number): boolean {
+export function spreadsOver(first: Day, last: Day, months: number): boolean {
   return last >= addMonths(first, months);
 }
 
-type Window = { from: number; to: number };
+/** Sessions `from` up to but not including `to`, in day order. */
+export type Window = { from: number; to: number };
+
+/** A window's score, each number deciding in turn: written into `into`, so the search allocates nothing per window. */
+export type WindowScore = (from: number, to: number, into: Float64Array) => void;
+
+const candidateScore = new Float64Array(3);
+const bestScore = new Float64Array(3);
 
 /**
  * The best stretch of sessions (sorted by day) whose first and last are at most `months` apart,
@@ -48,26 +58,25 @@ type Window = { from: number; to: number };
  * session and running as far as it may can be best (a shorter one has no more hours, recipients,
  * formats or span), so one pass with two pointers over the sorted sessions looks at each of them.
  */
-function bestWindow(sorted: Session[], months: number, score: (window: Window) => [number, number, number]): Window {
-  let best: Window = { from: 0, to: 0 };
-  let bestScore: [number, number, number] | null = null;
+export function bestWindow(days: ArrayLike<Day>, months: number, score: WindowScore): Window {
+  const best: Window = { from: 0, to: 0 };
   let to = 0;
-  for (let from = 0; from < sorted.length; from++) {
-    const last = addMonths(sorted[from]!.day, months);
+  for (let from = 0; from < days.length; from++) {
+    const last = addMonths(days[from]!, months);
     if (to < from) to = from;
-    while (to < sorted.length && sorted[to]!.day <= last) to++;
-    const candidate = { from, to };
-    const candidateScore = score(candidate);
+    while (to < days.length && days[to]! <= last) to++;
+    score(from, to, candidateScore);
     // Ties go to the later window: ">=" keeps the last one seen.
-    if (bestScore === null || compareScores(candidateScore, bestScore) >= 0) {
-      best = candidate;
-      bestScore = candidateScore;
+    if (from === 0 || compareScores(candidateScore, bestScore) >= 0) {
+      best.from = from;
+      best.to = to;
+      bestScore.set(candidateScore);
     }
   }
   return best;
 }
 
-function compareScores(a: readonly number[], b: readonly number[]): number {
+function compareScores(a: Float64Array, b: Float64Array): number {
   for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return a[index]! - b[index]!;
   return 0;
 }
@@ -125,13 +134,20 @@ export function evaluateRscReceived(requirement: Received, context: EvaluationCo
     return measures;
   };
   const spanIsMet = ({ from, to }: Window) => !span || (to > from && spreadsOver(sorted[from]!.day, sorted[to - 1]!.day, span));
-  const score = (window: Window): [number, number, number] => {
-    const judged = statusOfMeasures(measuresOf(window));
-    const spanMet = spanIsMet(window);
-    const progress = judged.status === "met" && !spanMet ? 0.95 : judged.progress;
-    return [progress, spanMet ? 1 : 0, hoursBefore[window.to]! - hoursBefore[window.from]!];
+  const score: WindowScore = (from, to, into) => {
+    const judged = statusOfMeasures(measuresOf({ from, to }));
+    const spanMet = spanIsMet({ from, to });
+    into[0] = judged.status === "met" && !spanMet ? 0.95 : judged.progress;
+    into[1] = spanMet ? 1 : 0;
+    into[2] = hoursBefore[to]! - hoursBefore[from]!;
   };
-  const window = requirement.windowMonths ? bestWindow(sorted, requirement.windowMonths, score) : { from: 0, to: sorted.length };
+  const window = requirement.windowMonths
+    ? bestWindow(
+        sorted.map((session) => session.day),
+        requirement.windowMonths,
+        score,
+      )
+    : { from: 0, to: sorted.length };
   const { counted, excluded } = countedAndExcluded(context, "received", reasons, new Set(sorted.slice(window.from, window.to)));
   return outcomeFromMeasures(measuresOf(window), counted, excluded, span ? { isMet: spanIsMet(window), missing: spanText(span) } : undefined);
 }
@@ -188,12 +204,20 @@ export function evaluateRscProvided(requirement: Provided, context: EvaluationCo
     const kept = sorted.slice(from, to);
     return kept.some((s) => s.entry.format === "individual") && kept.some((s) => s.entry.format === "group");
   };
-  const score = (window: Window): [number, number, number] => {
-    const judged = statusOfMeasures(measuresOf(window));
-    const met = formatsMet(window);
-    return [judged.status === "met" && !met ? 0.95 : judged.progress, met ? 1 : 0, hoursIn(window)];
+  const score: WindowScore = (from, to, into) => {
+    const judged = statusOfMeasures(measuresOf({ from, to }));
+    const met = formatsMet({ from, to });
+    into[0] = judged.status === "met" && !met ? 0.95 : judged.progress;
+    into[1] = met ? 1 : 0;
+    into[2] = hoursIn({ from, to });
   };
-  const window = requirement.maxSpanMonths ? bestWindow(sorted, requirement.maxSpanMonths, score) : { from: 0, to: sorted.length };
+  const window = requirement.maxSpanMonths
+    ? bestWindow(
+        sorted.map((session) => session.day),
+        requirement.maxSpanMonths,
+        score,
+      )
+    : { from: 0, to: sorted.length };
   const { counted, excluded } = countedAndExcluded(context, "provided", reasons, new Set(sorted.slice(window.from, window.to)));
   return outcomeFromMeasures(
     measuresOf(window),

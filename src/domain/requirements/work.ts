@@ -18,7 +18,7 @@ const daysPerYear = 365;
  * [from, to + 1), so the infant band 0-36 and the early childhood band 37-71 meet without
  * overlapping. Months of pregnancy (below 0) go with the band that begins at birth.
  */
-function shareWithinAges(entry: AgeRange, wanted: AgeRange): number {
+export function shareWithinAges(entry: AgeRange, wanted: AgeRange): number {
   const wantedFrom = wanted.fromMonths === 0 ? Math.min(entry.fromMonths, 0) : wanted.fromMonths;
   const inside = Math.min(entry.toMonths, wanted.toMonths) + 1 - Math.max(entry.fromMonths, wantedFrom);
   return Math.max(inside, 0) / (entry.toMonths + 1 - entry.fromMonths);
@@ -35,7 +35,7 @@ const familyBands = {
  * requirement's band lies within one of the entry's bands (pregnancy counted with the infant band),
  * otherwise the job's families at its share of ages within the band.
  */
-function familiesWithin(entry: Work, wanted: AgeRange | undefined, share: number): number {
+export function familiesWithin(entry: Pick<Work, "familiesServed" | "familiesByBand">, wanted: AgeRange | undefined, share: number): number {
   if (wanted && entry.familiesByBand) {
     for (const [band, range] of Object.entries(familyBands) as Array<[keyof typeof familyBands, AgeRange]>) {
       const given = entry.familiesByBand[band];
@@ -46,15 +46,19 @@ function familiesWithin(entry: Work, wanted: AgeRange | undefined, share: number
   return entry.familiesServed * share;
 }
 
+/** What a job gives a requirement: its reason when it does not count, else its covered days at its share. */
+type JobVerdict = { reason: ExclusionReason } | { first: Day; last: Day; share: number };
+
 /**
- * Years of qualifying work, counted as calendar time: overlapping jobs count once, a job still
- * going on counts up to the date checked, and time before the degree (or endorsement) the rule
- * names is left out. Families served add up over the qualifying jobs.
+ * Qualifying work as calendar time and families: each job judged, the counted ones as
+ * intervals weighted by their share of the age band. Shared by the full report and the summary.
  */
-export function evaluateWork(requirement: WorkRequirement, context: EvaluationContext): Outcome {
+export function countWork(
+  requirement: WorkRequirement,
+  context: Pick<EvaluationContext, "prepared" | "asOf">,
+  visit?: (entry: Work, verdict: JobVerdict) => void,
+) {
   const { prepared, asOf } = context;
-  const counted: Counted[] = [];
-  const excluded: Excluded[] = [];
   const notBefore = startingDay(requirement, context);
   const intervals: Array<[Day, Day, number]> = [];
   let families = 0;
@@ -82,38 +86,45 @@ export function evaluateWork(requirement: WorkRequirement, context: EvaluationCo
     const share = requirement.ages && entry.ages ? shareWithinAges(entry.ages, requirement.ages) : 1;
     const reason = whyNot(entry, start, first, last, share);
     if (reason) {
-      excluded.push({ entryId: entry.id, reason });
+      visit?.(entry, { reason });
       continue;
     }
     intervals.push([first, last, share]);
     families += familiesWithin(entry, requirement.ages, share);
-    counted.push({ entryId: entry.id, amount: floorHundredths(((last - first + 1) * share) / daysPerYear) });
+    visit?.(entry, { first, last, share });
   }
+  return { years: floorHundredths(weightedDays(intervals) / daysPerYear), families: floorHundredths(families) };
+}
 
+/** The numbers a work requirement is judged on: years and families, each only where the rule asks for it. */
+export function workMeasures(requirement: WorkRequirement, counts: { years: number; families: number }): Measure[] {
   const measures: Measure[] = [];
   if (requirement.years !== 0) {
-    measures.push({
-      id: "years",
-      label: message("engine.measure.workYears"),
-      have: floorHundredths(weightedDays(intervals) / daysPerYear),
-      need: requirement.years,
-      unit: "years",
-    });
+    measures.push({ id: "years", label: message("engine.measure.workYears"), have: counts.years, need: requirement.years, unit: "years" });
   }
   if (requirement.families !== 0) {
-    measures.push({
-      id: "families",
-      label: message("engine.measure.familiesServed"),
-      have: floorHundredths(families),
-      need: requirement.families,
-      unit: "families",
-    });
+    measures.push({ id: "families", label: message("engine.measure.familiesServed"), have: counts.families, need: requirement.families, unit: "families" });
   }
-  return outcomeFromMeasures(measures, counted, excluded);
+  return measures;
+}
+
+/**
+ * Years of qualifying work, counted as calendar time: overlapping jobs count once, a job still
+ * going on counts up to the date checked, and time before the degree (or endorsement) the rule
+ * names is left out. Families served add up over the qualifying jobs.
+ */
+export function evaluateWork(requirement: WorkRequirement, context: EvaluationContext): Outcome {
+  const counted: Counted[] = [];
+  const excluded: Excluded[] = [];
+  const counts = countWork(requirement, context, (entry, verdict) => {
+    if ("reason" in verdict) excluded.push({ entryId: entry.id, reason: verdict.reason });
+    else counted.push({ entryId: entry.id, amount: floorHundredths(((verdict.last - verdict.first + 1) * verdict.share) / daysPerYear) });
+  });
+  return outcomeFromMeasures(workMeasures(requirement, counts), counted, excluded);
 }
 
 /** The first day work may count from; undefined when the rule needs a degree or endorsement the person lacks. */
-function startingDay(requirement: WorkRequirement, context: EvaluationContext): Day | null | undefined {
+function startingDay(requirement: WorkRequirement, context: Pick<EvaluationContext, "prepared" | "asOf">): Day | null | undefined {
   if (requirement.afterEducation) return completedLevelOn(context.prepared, requirement.afterEducation, context.asOf) ?? undefined;
   if (requirement.afterCredential) return earnedOn(context.prepared.portfolio.credentials, requirement.afterCredential) ?? undefined;
   return null;
@@ -124,7 +135,7 @@ function startingDay(requirement: WorkRequirement, context: EvaluationContext): 
  * once, and a job only partly within the band counts that part. With every share 1 this is the
  * union of the intervals. Summed by levels: the days covered at share s or more, times the step to s.
  */
-function weightedDays(intervals: Array<[Day, Day, number]>): number {
+export function weightedDays(intervals: Array<[Day, Day, number]>): number {
   const shares = [...new Set(intervals.map(([, , share]) => share))].sort((a, b) => b - a);
   let total = 0;
   shares.forEach((share, index) => {

@@ -238,3 +238,31 @@ export function synthesize(category: Category, asOf: string, isInForce: (r: Requ
   for (const requirement of category.requirements.filter(isInForce)) satisfy(draft, requirement, asOf, requirement.id === underId);
   return portfolioSchema.parse(draft);
 }
+
+/** A threshold to fall short of: not a judgement, not a figure nobody has set. */
+export function hasThreshold(requirement: Requirement): boolean {
+  if (requirement.kind === "review") return false;
+  if (requirement.kind === "document") return requirement.document === "transcript" || requirement.maxWords !== undefined;
+  if (requirement.kind === "exam") return requirement.parts.some((part) => part.passPercent !== null);
+  return !hasUnsetFigure(requirement);
+}
+
+export function hasUnsetFigure(requirement: Requirement): boolean {
+  switch (requirement.kind) {
+    case "training":
+      return requirement.buckets.some((bucket) => bucket.hours === null);
+    case "work":
+      return requirement.years === null || requirement.families === null;
+    case "rsc-received":
+      return requirement.hours === null || requirement.aboutProvidedHours === null;
+    case "rsc-provided":
+    case "activity":
+      return requirement.hours === null;
+    case "exam":
+      return requirement.parts.some((part) => part.passPercent === null);
+    case "any-of":
+      return hasUnsetFigure(requirement.options[0]!);
+    default:
+      return false;
+  }
+}

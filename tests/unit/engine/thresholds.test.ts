@@ -4,7 +4,7 @@ import { toDay } from "../../../src/domain/dates.ts";
 import { evaluate, isInForce } from "../../../src/domain/evaluate.ts";
 import type { Requirement } from "../../../src/domain/framework-schema.ts";
 import { loadFrameworks } from "../../../src/frameworks/load-frameworks.ts";
-import { synthesize } from "./synthesize-portfolio.ts";
+import { hasThreshold, hasUnsetFigure, synthesize } from "./synthesize-portfolio.ts";
 
 /**
  * For every category of every shipped framework: a portfolio exactly at each threshold meets it,
@@ -13,38 +13,10 @@ import { synthesize } from "./synthesize-portfolio.ts";
 const asOf = "2025-06-30";
 const inForce = (requirement: Requirement) => isInForce(requirement, toDay(asOf));
 
-function hasUnsetFigure(requirement: Requirement): boolean {
-  switch (requirement.kind) {
-    case "training":
-      return requirement.buckets.some((bucket) => bucket.hours === null);
-    case "work":
-      return requirement.years === null || requirement.families === null;
-    case "rsc-received":
-      return requirement.hours === null || requirement.aboutProvidedHours === null;
-    case "rsc-provided":
-    case "activity":
-      return requirement.hours === null;
-    case "exam":
-      return requirement.parts.some((part) => part.passPercent === null);
-    case "any-of":
-      return hasUnsetFigure(requirement.options[0]!);
-    default:
-      return false;
-  }
-}
-
 function expectedAtThreshold(requirement: Requirement): "met" | "needs-review" {
   if (requirement.kind === "review") return "needs-review";
   if (requirement.kind === "document" && requirement.document !== "transcript") return "needs-review";
   return hasUnsetFigure(requirement) ? "needs-review" : "met";
-}
-
-/** A threshold to fall short of: not a judgement, not a figure nobody has set. */
-function hasThreshold(requirement: Requirement): boolean {
-  if (requirement.kind === "review") return false;
-  if (requirement.kind === "document") return requirement.document === "transcript" || requirement.maxWords !== undefined;
-  if (requirement.kind === "exam") return requirement.parts.some((part) => part.passPercent !== null);
-  return !hasUnsetFigure(requirement);
 }
 
 for (const framework of loadFrameworks()) {
