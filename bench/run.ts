@@ -18,6 +18,8 @@ console.log(
 console.log(
   `  summary path: ${Math.round(result.portfolios / result.summarySeconds)} portfolios/s (${((result.summarySeconds / result.portfolios / result.categories) * 1e6).toFixed(2)} us per category)`,
 );
+console.log(`  compiling a portfolio for it: ${Math.round(result.portfolios / result.compileSeconds)} portfolios/s`);
 console.log(`  floor (sum the hours only): ${Math.round(floorPerSecond)} portfolios/s`);
 console.log(`  ratio full report/floor time: ${(result.engineSeconds / result.floorSeconds).toFixed(1)}x`);
-console.log(`  ratio summary/floor time: ${(result.summarySeconds / result.floorSeconds).toFixed(1)}x`);
+console.log(`  ratio summary/floor time: ${(result.summarySeconds / result.floorSeconds).toFixed(1)}x (on compiled portfolios)`);
+console.log(`  ratio compile/floor time: ${(result.compileSeconds / result.floorSeconds).toFixed(1)}x (once per portfolio version)`);

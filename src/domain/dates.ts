@@ -66,14 +66,27 @@ export function toIso(day: Day): string {
 const daysInMonth = (year: number, month: number) =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
+// addMonths answers the same few questions again and again (each session's window, for every rule
+// with one): a small table of recent answers, indexed by a hash of the question, skips the calendar.
+const recentSize = 4096;
+const recentDays = new Float64Array(recentSize).fill(Number.NaN);
+const recentMonths = new Float64Array(recentSize);
+const recentAnswers = new Float64Array(recentSize);
+
 /** The same calendar day `months` later (or earlier when negative), clamped to the month's end. */
 export function addMonths(day: Day, months: number): Day {
+  const slot = (day * 31 + months * 7919) & (recentSize - 1);
+  if (recentDays[slot] === day && recentMonths[slot] === months) return recentAnswers[slot]!;
   const civil = civilOfDay(day);
   const date = dateOf(civil);
   const index = yearOf(civil) * 12 + monthOf(civil) - 1 + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;
-  return dayOfCivil(targetYear, targetMonth, Math.min(date, daysInMonth(targetYear, targetMonth)));
+  const answer = dayOfCivil(targetYear, targetMonth, Math.min(date, daysInMonth(targetYear, targetMonth)));
+  recentDays[slot] = day;
+  recentMonths[slot] = months;
+  recentAnswers[slot] = answer;
+  return answer;
 }
 
 /** Whole months from `from` to `to` (to >= from), as a person counts them. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { findFrameworkProblems } from "../domain/check-framework.ts";
 import { type Framework, frameworkSchema } from "../domain/framework-schema.ts";
+import { compileFramework } from "../domain/summary/compile-framework.ts";
 
 export class FrameworkError extends Error {
   override name = "FrameworkError";
@@ -18,6 +19,8 @@ export function loadFrameworks(folder = defaultFolder): Framework[] {
     const problems = findFrameworkProblems(framework, known);
     if (problems.length > 0) throw new FrameworkError(`Framework ${framework.id} is inconsistent:\n  ${problems.join("\n  ")}`);
   }
+  // Compiled now, so every word they filter on is known before any portfolio is compiled for the summary path.
+  for (const framework of frameworks) compileFramework(framework);
   return frameworks;
 }
 

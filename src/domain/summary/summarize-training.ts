@@ -32,6 +32,8 @@ export function summarizeTraining(plan: TrainingPlan, training: CompiledTraining
   if (scored.length === 0) return { status: plan.hasUnset ? "needs-review" : "met", progress: 1 };
   const earliest = plan.withinMonths ? addMonths(asOf, -plan.withinMonths) : Number.NEGATIVE_INFINITY;
   const subsets = 1 << scored.length;
+  // The common rule ("30 hours of training"): one bucket that any entry can serve.
+  const isSingleUnfiltered = scored.length === 1 && scored[0]!.domains === null && scored[0]!.topics === null;
   const bySignature = hoursBySignature.zeroed(subsets);
   for (let entry = 0; entry < training.count; entry++) {
     const day = training.day[entry]!;
@@ -41,6 +43,10 @@ export function summarizeTraining(plan: TrainingPlan, training: CompiledTraining
     if (isAcademic && factor === null) continue;
     const units = Math.round((isAcademic ? training.academicHours[entry]! * factor! : clock) * 100);
     if (units <= 0) continue;
+    if (isSingleUnfiltered) {
+      bySignature[1]! += units;
+      continue;
+    }
     let signature = 0;
     for (let bucket = 0; bucket < scored.length; bucket++) {
       const { domains, topics } = scored[bucket]!;

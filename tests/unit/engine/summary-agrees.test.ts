@@ -82,17 +82,19 @@ describe("the summary path agrees with the full report", () => {
     }
   });
 
-  it("with the recency an association may ask for, on the day an entry leaves the window and the day before", () => {
-    const recent = withRecency(
-      frameworks.find((framework) => framework.id === "alliance-iecmh-e")!,
-      12,
-    );
+  it("on the days a dated entry turns a year old (ratings, the code of ethics, recency an association may ask for), and the day before", () => {
+    const recent = withRecency(frameworks.find((framework) => framework.id === "alliance-iecmh-e")!, 12);
     fc.assert(
-      fc.property(arbitraryPortfolio, fc.nat(), fc.constantFrom(0, -1), (portfolio, pick, shift) => {
-        const dated = [...portfolio.training, ...portfolio.reflectiveSupervision];
-        if (dated.length === 0) return;
-        const asOf = toIso(addMonths(toDay(dated[pick % dated.length]!.date), 12) + shift);
-        expectAgreement(recent, portfolio, asOf);
+      fc.property(arbitraryPortfolio, fc.nat(), fc.constantFrom(0, -1, 1), (portfolio, pick, shift) => {
+        const dates = [
+          ...portfolio.training.map((entry) => entry.date),
+          ...portfolio.reflectiveSupervision.map((entry) => entry.date),
+          ...portfolio.references.flatMap((entry) => (entry.completed ? [entry.completed] : [])),
+          ...(portfolio.attestations.codeOfEthicsSigned ? [portfolio.attestations.codeOfEthicsSigned] : []),
+        ];
+        if (dates.length === 0) return;
+        const asOf = toIso(addMonths(toDay(dates[pick % dates.length]!), 12) + shift);
+        for (const framework of [...frameworks, recent]) expectAgreement(framework, portfolio, asOf);
       }),
       runs,
     );
