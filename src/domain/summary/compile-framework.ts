@@ -74,7 +74,7 @@ export type CompiledFramework = {
   framework: Framework;
   vocabularySize: number;
   plans: Plan[];
-  categories: Array<{ category: Category; requirements: InForce[] }>;
+  categories: Array<{ category: Category; header: { id: string; name: Category["name"]; abbreviation: string }; requirements: InForce[] }>;
 };
 
 const compiled = new WeakMap<Framework, CompiledFramework>();
@@ -108,7 +108,11 @@ function compile(framework: Framework): CompiledFramework {
       until: requirement.effectiveUntil ? toDay(requirement.effectiveUntil) : Number.POSITIVE_INFINITY,
     };
   };
-  const categories = framework.categories.map((category) => ({ category, requirements: category.requirements.map(place) }));
+  const categories = framework.categories.map((category) => ({
+    category,
+    header: { id: category.id, name: category.name, abbreviation: category.abbreviation },
+    requirements: category.requirements.map(place),
+  }));
   return { framework, vocabularySize: vocabulary.size(), plans, categories };
 }
 

@@ -13,16 +13,36 @@ import { summarizeWork } from "./summarize-work.ts";
 export type RequirementSummary = { id: string; stage: "application" | "after-review"; status: Status; progress: number };
 
 /** Where a person stands for a category, without the explanations: what dashboards, rankings and bulk checks need. */
-export type CategorySummary = {
-  category: EligibilityReport["category"];
-  status: Status;
-  progress: number;
+export class CategorySummary {
+  readonly category: EligibilityReport["category"];
+  readonly status: Status;
+  readonly progress: number;
   /** Requirements to apply still unmet or partly met. */
-  remaining: number;
+  readonly remaining: number;
   /** Progress over the requirements to apply that a person's review does not decide: how close, for ranking. */
-  closeness: number;
-  requirements: RequirementSummary[];
-};
+  readonly closeness: number;
+  readonly #requirements: InForce[];
+  readonly #day: Day;
+  readonly #judge: (item: InForce) => Judged;
+
+  constructor(numbers: Omit<CategorySummary, "requirements">, requirements: InForce[], day: Day, judge: (item: InForce) => Judged) {
+    this.category = numbers.category;
+    this.status = numbers.status;
+    this.progress = numbers.progress;
+    this.remaining = numbers.remaining;
+    this.closeness = numbers.closeness;
+    this.#requirements = requirements;
+    this.#day = day;
+    this.#judge = judge;
+  }
+
+  /** Each requirement in force, judged; listed only when asked for (a ranking needs just the numbers). */
+  get requirements(): RequirementSummary[] {
+    return this.#requirements
+      .filter((item) => item.from <= this.#day && item.until >= this.#day)
+      .map((item) => ({ id: item.requirement.id, stage: item.requirement.stage, ...this.#judge(item) }));
+  }
+}
 
 const statusRank: Record<Status, number> = { met: 3, "needs-review": 2, "partly-met": 1, unmet: 0 };
 
@@ -38,8 +58,9 @@ export function summarizeFramework(
   stage: Stage = "application",
 ): CategorySummary[] {
   const compiled = compileFramework(framework);
-  const judge = judgeOn(compiled, currentPortfolio(portfolio, compiled), toDay(asOf));
-  return compiled.categories.map(({ category, requirements }) => summarizeCategoryWith(category, requirements, judge, toDay(asOf), stage));
+  const day = toDay(asOf);
+  const judge = judgeOn(compiled, currentPortfolio(portfolio, compiled), day);
+  return compiled.categories.map((category) => summarizeCategoryWith(category, judge, day, stage));
 }
 
 /** One category, summarised. */
@@ -54,7 +75,7 @@ export function summarizeCategory(
   const found = compiled.categories.find(({ category }) => category.id === categoryId);
   if (!found) throw new RangeError(`No category ${categoryId} in ${framework.id}`);
   const day = toDay(asOf);
-  return summarizeCategoryWith(found.category, found.requirements, judgeOn(compiled, currentPortfolio(portfolio, compiled), day), day, stage);
+  return summarizeCategoryWith(found, judgeOn(compiled, currentPortfolio(portfolio, compiled), day), day, stage);
 }
 
 /** A portfolio compiled before the framework knew all its words is read again. */
@@ -64,14 +85,12 @@ function currentPortfolio(portfolio: Portfolio | CompiledPortfolio, framework: C
 }
 
 function summarizeCategoryWith(
-  category: CompiledFramework["categories"][number]["category"],
-  requirements: InForce[],
+  category: CompiledFramework["categories"][number],
   judgeSlot: (item: InForce) => Judged,
   day: Day,
   stage: Stage,
 ): CategorySummary {
   // One pass, as `evaluate`, `combineStatuses` and `recommend` count: this runs for every category of every portfolio.
-  const summaries: RequirementSummary[] = [];
   let counting = 0;
   let progress = 0;
   let allMet = true;
@@ -80,11 +99,11 @@ function summarizeCategoryWith(
   let remaining = 0;
   let judged = 0;
   let closeness = 0;
+  const { requirements } = category;
   for (const item of requirements) {
     if (item.from > day || item.until < day) continue;
     const { status, progress: share } = judgeSlot(item);
     const requirementStage = item.requirement.stage;
-    summaries.push({ id: item.requirement.id, stage: requirementStage, status, progress: share });
     if (requirementStage === "application") {
       if (status === "unmet" || status === "partly-met") remaining++;
       if (status !== "needs-review") {
@@ -100,14 +119,18 @@ function summarizeCategoryWith(
       if (status === "met" || status === "partly-met") anyProgress = true;
     }
   }
-  return {
-    category: { id: category.id, name: category.name, abbreviation: category.abbreviation },
-    status: allMet ? "met" : allMetOrReview ? "needs-review" : anyProgress ? "partly-met" : "unmet",
-    progress: counting === 0 ? 1 : progress / counting,
-    remaining,
-    closeness: judged === 0 ? 1 : closeness / judged,
-    requirements: summaries,
-  };
+  return new CategorySummary(
+    {
+      category: category.header,
+      status: allMet ? "met" : allMetOrReview ? "needs-review" : anyProgress ? "partly-met" : "unmet",
+      progress: counting === 0 ? 1 : progress / counting,
+      remaining,
+      closeness: judged === 0 ? 1 : closeness / judged,
+    },
+    requirements,
+    day,
+    judgeSlot,
+  );
 }
 
 /** Judges requirements by slot on one date, each slot once. */

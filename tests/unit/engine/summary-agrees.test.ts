@@ -83,7 +83,10 @@ describe("the summary path agrees with the full report", () => {
   });
 
   it("on the days a dated entry turns a year old (ratings, the code of ethics, recency an association may ask for), and the day before", () => {
-    const recent = withRecency(frameworks.find((framework) => framework.id === "alliance-iecmh-e")!, 12);
+    const recent = withRecency(
+      frameworks.find((framework) => framework.id === "alliance-iecmh-e")!,
+      12,
+    );
     fc.assert(
       fc.property(arbitraryPortfolio, fc.nat(), fc.constantFrom(0, -1, 1), (portfolio, pick, shift) => {
         const dates = [
@@ -104,7 +107,10 @@ describe("the summary path agrees with the full report", () => {
     const portfolio = generatePortfolio(7);
     for (const framework of frameworks) {
       const all = summarizeFramework(framework, portfolio, "2025-06-30");
-      for (const summary of all) expect(summarizeCategory(framework, summary.category.id, portfolio, "2025-06-30")).toEqual(summary);
+      for (const summary of all) {
+        const one = summarizeCategory(framework, summary.category.id, portfolio, "2025-06-30");
+        expect({ ...one, requirements: one.requirements }).toEqual({ ...summary, requirements: summary.requirements });
+      }
     }
   });
 });
