@@ -18,32 +18,29 @@ const daysPerYear = 365;
  * [from, to + 1), so the infant band 0-36 and the early childhood band 37-71 meet without
  * overlapping. Months of pregnancy (below 0) go with the band that begins at birth.
  */
-export function shareWithinAges(entry: AgeRange, wanted: AgeRange): number {
-  const wantedFrom = wanted.fromMonths === 0 ? Math.min(entry.fromMonths, 0) : wanted.fromMonths;
-  const inside = Math.min(entry.toMonths, wanted.toMonths) + 1 - Math.max(entry.fromMonths, wantedFrom);
-  return Math.max(inside, 0) / (entry.toMonths + 1 - entry.fromMonths);
+export function shareWithinAges(entryFrom: number, entryTo: number, wanted: AgeRange): number {
+  const wantedFrom = wanted.fromMonths === 0 ? Math.min(entryFrom, 0) : wanted.fromMonths;
+  const inside = Math.min(entryTo, wanted.toMonths) + 1 - Math.max(entryFrom, wantedFrom);
+  return Math.max(inside, 0) / (entryTo + 1 - entryFrom);
 }
 
 /** The age bands an entry may give its families for (`familiesByBand`): infant 0-36 months, early childhood 37-71. */
-const familyBands = {
-  infant: { fromMonths: 0, toMonths: 36 },
-  earlyChildhood: { fromMonths: 37, toMonths: 71 },
-} as const satisfies Record<keyof NonNullable<Work["familiesByBand"]>, AgeRange>;
+const infantBand = { fromMonths: 0, toMonths: 36 } as const;
+const earlyChildhoodBand = { fromMonths: 37, toMonths: 71 } as const;
 
 /**
- * The families a job counts for a band: what the entry says it served in the band when the
- * requirement's band lies within one of the entry's bands (pregnancy counted with the infant band),
+ * The families a job counts for a band: what the entry says it served in the band (NaN: not said)
+ * when the requirement's band lies within that band (pregnancy counted with the infant band),
  * otherwise the job's families at its share of ages within the band.
  */
-export function familiesWithin(entry: Pick<Work, "familiesServed" | "familiesByBand">, wanted: AgeRange | undefined, share: number): number {
-  if (wanted && entry.familiesByBand) {
-    for (const [band, range] of Object.entries(familyBands) as Array<[keyof typeof familyBands, AgeRange]>) {
-      const given = entry.familiesByBand[band];
-      const from = range.fromMonths === 0 ? Math.min(wanted.fromMonths, 0) : range.fromMonths;
-      if (given !== undefined && wanted.fromMonths >= from && wanted.toMonths <= range.toMonths) return given;
-    }
+export function familiesWithin(served: number, infant: number, earlyChildhood: number, wanted: AgeRange | undefined, share: number): number {
+  if (wanted) {
+    // The infant band begins at birth and takes in pregnancy: any band starting below it is within it.
+    if (!Number.isNaN(infant) && wanted.toMonths <= infantBand.toMonths) return infant;
+    if (!Number.isNaN(earlyChildhood) && wanted.fromMonths >= earlyChildhoodBand.fromMonths && wanted.toMonths <= earlyChildhoodBand.toMonths)
+      return earlyChildhood;
   }
-  return entry.familiesServed * share;
+  return served * share;
 }
 
 /** What a job gives a requirement: its reason when it does not count, else its covered days at its share. */
@@ -83,14 +80,20 @@ export function countWork(
     const first = Math.max(start, notBefore ?? start);
     // A job with children of several ages counts for the part within the band: by time, and by
     // families unless the entry says how many families it served in the band.
-    const share = requirement.ages && entry.ages ? shareWithinAges(entry.ages, requirement.ages) : 1;
+    const share = requirement.ages && entry.ages ? shareWithinAges(entry.ages.fromMonths, entry.ages.toMonths, requirement.ages) : 1;
     const reason = whyNot(entry, start, first, last, share);
     if (reason) {
       visit?.(entry, { reason });
       continue;
     }
     intervals.push([first, last, share]);
-    families += familiesWithin(entry, requirement.ages, share);
+    families += familiesWithin(
+      entry.familiesServed,
+      entry.familiesByBand?.infant ?? Number.NaN,
+      entry.familiesByBand?.earlyChildhood ?? Number.NaN,
+      requirement.ages,
+      share,
+    );
     visit?.(entry, { first, last, share });
   }
   return { years: floorHundredths(weightedDays(intervals) / daysPerYear), families: floorHundredths(families) };

@@ -24,7 +24,7 @@ export type CompiledPortfolio = {
 };
 
 export const flag = { repeat: 1, group: 2, provider: 4, peer: 8, vetted: 16, aboutProvided: 32, toLeader: 64 } as const;
-export const workFlag = { paid: 1, relationshipFocused: 2, withParents: 4, supervised: 8 } as const;
+export const workFlag = { paid: 1, relationshipFocused: 2, withParents: 4, supervised: 8, hasAges: 16 } as const;
 
 export type CompiledTraining = Columns<"day" | "clockHours" | "academicHours" | "flags" | "domainStart" | "topicStart"> & {
   domains: Int32Array;
@@ -42,7 +42,9 @@ export type CompiledSessions = Columns<"day" | "hours" | "flags" | "groupSize" |
 };
 
 /** Jobs in id order (the order the full report adds families in), with `byStart` listing them by first day; `jobs` for their ages and families. */
-export type CompiledWork = Columns<"start" | "end" | "kind" | "flags"> & { byStart: Int32Array; jobs: Portfolio["work"] };
+export type CompiledWork = Columns<"start" | "end" | "kind" | "flags" | "agesFrom" | "agesTo" | "families" | "infantFamilies" | "earlyFamilies"> & {
+  byStart: Int32Array;
+};
 
 type Columns<Name extends string> = { count: number } & Record<Name, Float64Array>;
 
@@ -202,7 +204,7 @@ function compileSessions(unsorted: Portfolio["reflectiveSupervision"], direction
 
 function compileWork(unsorted: Portfolio["work"]): CompiledWork {
   const jobs = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const compiled = columns(["start", "end", "kind", "flags"] as const, jobs.length);
+  const compiled = columns(["start", "end", "kind", "flags", "agesFrom", "agesTo", "families", "infantFamilies", "earlyFamilies"] as const, jobs.length);
   jobs.forEach((job, index) => {
     compiled.start[index] = toDay(job.start);
     compiled.end[index] = job.end ? toDay(job.end) : Number.NaN;
@@ -211,8 +213,14 @@ function compileWork(unsorted: Portfolio["work"]): CompiledWork {
       (job.paid ? workFlag.paid : 0) |
       (job.relationshipFocused ? workFlag.relationshipFocused : 0) |
       (job.withParents ? workFlag.withParents : 0) |
-      (job.supervisor?.trim() ? workFlag.supervised : 0);
+      (job.supervisor?.trim() ? workFlag.supervised : 0) |
+      (job.ages ? workFlag.hasAges : 0);
+    compiled.agesFrom[index] = job.ages?.fromMonths ?? 0;
+    compiled.agesTo[index] = job.ages?.toMonths ?? 0;
+    compiled.families[index] = job.familiesServed;
+    compiled.infantFamilies[index] = job.familiesByBand?.infant ?? Number.NaN;
+    compiled.earlyFamilies[index] = job.familiesByBand?.earlyChildhood ?? Number.NaN;
   });
   const byStart = Int32Array.from(jobs.keys()).sort((a, b) => compiled.start[a]! - compiled.start[b]!);
-  return { ...compiled, byStart, jobs };
+  return { ...compiled, byStart };
 }

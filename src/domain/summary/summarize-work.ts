@@ -3,7 +3,7 @@ import { type CompiledShort, earnedWordOn } from "./compile-short.ts";
 import { floorHundredths, Tally } from "../report.ts";
 import { familiesWithin, shareWithinAges } from "../requirements/work.ts";
 import type { WorkPlan } from "./compile-framework.ts";
-import type { CompiledWork } from "./compile-portfolio.ts";
+import { type CompiledWork, workFlag } from "./compile-portfolio.ts";
 import { Scratch } from "./scratch.ts";
 import type { Judged } from "./summarize-training.ts";
 
@@ -38,15 +38,15 @@ export function summarizeWork(plan: WorkPlan, work: CompiledWork, short: Compile
     const end = work.end[index]!;
     const last = Math.min(Number.isNaN(end) ? asOf : end, asOf);
     const first = Math.max(start, notBefore ?? start);
-    const job = work.jobs[index]!;
-    const share = ages && job.ages ? shareWithinAges(job.ages, ages) : 1;
-    if (start > asOf || (work.flags[index]! & required) !== required || (kinds !== null && kinds[work.kind[index]!] !== 1) || share === 0) continue;
+    const flags = work.flags[index]!;
+    const share = ages && (flags & workFlag.hasAges) !== 0 ? shareWithinAges(work.agesFrom[index]!, work.agesTo[index]!, ages) : 1;
+    if (start > asOf || (flags & required) !== required || (kinds !== null && kinds[work.kind[index]!] !== 1) || share === 0) continue;
     if (notBefore === undefined || first > last) continue;
     firsts[index] = first;
     lasts[index] = last;
     shares[index] = share;
     if (share !== 1) allWhole = false;
-    families += familiesWithin(job, ages ?? undefined, share);
+    families += familiesWithin(work.families[index]!, work.infantFamilies[index]!, work.earlyFamilies[index]!, ages ?? undefined, share);
   }
   tally.reset();
   if (requirement.years !== 0) {
