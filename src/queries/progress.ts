@@ -6,7 +6,9 @@ import { findUserById } from "../data/users.ts";
 import { today } from "../domain/dates.ts";
 import { evaluate } from "../domain/evaluate.ts";
 import type { Framework } from "../domain/framework-schema.ts";
+import { preparePortfolio } from "../domain/prepare-portfolio.ts";
 import { recommend } from "../domain/recommend.ts";
+import { compilePortfolio } from "../domain/summary/compile-portfolio.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
 import { candidacyPolicy } from "../policies/candidacy.ts";
 import { hidden, type Reader } from "./reader.ts";
@@ -28,13 +30,22 @@ export async function todayOfPerson(read: Reader, userId: string): Promise<strin
   return today(await findTimeZoneOfPerson(read.db, userId), read.now());
 }
 
-/** The person's own progress: for each association they belong to, every category of its frameworks, closest first. */
-export async function progressOf(read: Reader, actor: SessionActor) {
+/** How many categories of a framework are explained at once, closest first; the others are placed and can be opened one by one. */
+export const explainedAtOnce = 3;
+
+/**
+ * The person's own progress: for each association they belong to, every category of its
+ * frameworks, closest first (ranked by the engine's summary path), with what is met and missing
+ * spelled out for the closest few and for the category the person opens (`open`: "framework/category").
+ */
+export async function progressOf(read: Reader, actor: SessionActor, open: string | null = null) {
   const [{ portfolio }, { associations }, asOf] = await Promise.all([
     findPortfolio(read.db, actor.userId),
     frameworksOfPerson(read, actor.userId),
     todayOfPerson(read, actor.userId),
   ]);
+  const compiled = compilePortfolio(portfolio);
+  const prepared = preparePortfolio(portfolio);
   return {
     today: asOf,
     associations: associations.map((association) => ({
@@ -43,21 +54,28 @@ export async function progressOf(read: Reader, actor: SessionActor) {
       frameworks: association.frameworks.map((framework) => ({
         id: framework.id,
         name: framework.shortName,
-        categories: recommend(framework, portfolio, asOf).map(({ report }) => ({
-          id: report.category.id,
-          name: report.category.name,
-          abbreviation: report.category.abbreviation,
-          status: report.status,
-          progress: report.progress,
-          requirements: report.requirements.map((requirement) => ({
-            id: requirement.id,
-            label: requirement.label,
-            status: requirement.status,
-            stage: requirement.stage,
-            measures: requirement.measures,
-            missing: requirement.missing,
-          })),
-        })),
+        categories: recommend(framework, compiled, asOf).map((ranked, index) => {
+          const isExplained = index < explainedAtOnce || open === `${framework.id}/${ranked.category.id}`;
+          const category = framework.categories.find((candidate) => candidate.id === ranked.category.id)!;
+          return {
+            id: ranked.category.id,
+            name: ranked.category.name,
+            abbreviation: ranked.category.abbreviation,
+            status: ranked.status,
+            progress: ranked.progress,
+            remaining: ranked.remaining,
+            requirements: isExplained
+              ? evaluate(framework, category, prepared, asOf).requirements.map((requirement) => ({
+                  id: requirement.id,
+                  label: requirement.label,
+                  status: requirement.status,
+                  stage: requirement.stage,
+                  measures: requirement.measures,
+                  missing: requirement.missing,
+                }))
+              : null,
+          };
+        }),
       })),
     })),
   };

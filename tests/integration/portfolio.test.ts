@@ -188,6 +188,19 @@ describe("live progress", () => {
     expect(after.text).not.toContain("California");
   });
 
+  it("explains the closest categories and places the others, each explained on asking", async () => {
+    const { client } = await member();
+    const page = (await client.get("/progress")).text;
+    const explained = [...page.matchAll(/<details open="" class="category"/g)].length;
+    expect(explained).toBe(3);
+    const link = /href="\/progress(\?open=alliance-iecmh-e%2F([a-z-]+)#[^"]+)"[^>]*>See what is met and missing for ([A-Z-]+)</.exec(page.replaceAll("&amp;", "&"));
+    expect(link, "a category placed but not explained").not.toBeNull();
+    const [, href, , abbreviation] = link!;
+    const opened = (await client.get(`/progress${href!.split("#")[0]}`)).text;
+    expect([...opened.matchAll(/<details open="" class="category"/g)].length).toBe(4);
+    expect(opened).not.toContain(`See what is met and missing for ${abbreviation}<`);
+  });
+
   it("speaks Spanish", async () => {
     const { client } = await member();
     await client.post("/language", { locale: "es", redirectTo: "/progress" });

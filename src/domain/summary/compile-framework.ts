@@ -118,8 +118,12 @@ function compile(framework: Framework): CompiledFramework {
 
 /** What judges a requirement: everything but its names, where it is published and when it is in force. */
 function judgingKey(requirement: Requirement): string {
-  const { id: _id, label: _label, source: _source, stage: _stage, effectiveFrom: _from, effectiveUntil: _until, ...rule } = requirement;
-  return JSON.stringify(rule, (key, value: unknown) => (key === "label" || key === "source" ? undefined : value));
+  const unjudged = new Set(["id", "label", "source", "stage", "effectiveFrom", "effectiveUntil"]);
+  // Names, sources and dates in force anywhere inside (an any-of's options keep their dates: they decide when an option counts).
+  return JSON.stringify(requirement, function (this: unknown, key: string, value: unknown) {
+    const isTop = this === requirement;
+    return (isTop && unjudged.has(key)) || (!isTop && (key === "label" || key === "source")) ? undefined : value;
+  });
 }
 
 const credentialSet = (refs: readonly CredentialRef[]) => wordSet(refs.map((ref) => vocabulary.internCredential(ref.framework, ref.category)));

@@ -135,7 +135,7 @@ function summarizeCategoryWith(
 
 /** Judges requirements by slot on one date, each slot once. */
 function judgeOn(framework: CompiledFramework, portfolio: CompiledPortfolio, asOf: Day): (item: InForce) => Judged {
-  const results: Array<Judged | undefined> = new Array(framework.plans.length);
+  const results = new Array<Judged | undefined>(framework.plans.length);
   const judgeSlot = (item: InForce): Judged => (results[item.slot] ??= judgePlan(framework.plans[item.slot]!));
 
   function judgePlan(plan: Plan): Judged {

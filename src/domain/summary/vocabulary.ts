@@ -25,7 +25,7 @@ export const vocabulary = {
   internTopic: (word: string) => intern(topics, word),
   internCredential(framework: string, category: string): number {
     let byCategory = credentials.get(framework);
-    if (!byCategory) credentials.set(framework, (byCategory = new Map()));
+    if (!byCategory) credentials.set(framework, (byCategory = new Map<string, number>()));
     return intern(byCategory, category);
   },
   /** -1 for a word no framework uses. */
