@@ -42,6 +42,10 @@ const workRequirement = z.object({
   relationshipFocused: z.boolean().default(false),
   withParents: z.boolean().default(false),
   supervised: z.boolean().default(false).describe("only work with a supervisor named on the entry counts"),
+  acceptSupervisedVolunteer: z
+    .boolean()
+    .default(false)
+    .describe("with paid: unpaid supervised volunteer work (CASA, doula, child life) counts too, when it names its supervisor"),
   afterEducation: z.enum(educationLevels).optional().describe("only work after completing this level counts (post-graduate)"),
   afterCredential: z.array(credentialRef).optional().describe("only work after earning one of these counts"),
 });

@@ -62,7 +62,11 @@ export function countWork(
 
   const whyNot = (entry: Work, start: Day, first: Day, last: Day, share: number): ExclusionReason | null => {
     if (start > asOf) return "after-date";
-    if (requirement.paid && !entry.paid) return "not-paid";
+    if (requirement.paid && !entry.paid) {
+      // Supervised volunteer work counts as paid work where the rule says so, if it names who supervised it.
+      if (!requirement.acceptSupervisedVolunteer || entry.kind !== "supervised-volunteer") return "not-paid";
+      if (!entry.supervisor?.trim()) return "not-supervised";
+    }
     if (requirement.kinds && !requirement.kinds.includes(entry.kind)) return "wrong-kind";
     // Ages left out are not held against the person: only ages given outside the range are.
     if (share === 0) return "wrong-ages";

@@ -27,8 +27,11 @@ export type TrainingPlan = {
 export type WorkPlan = {
   requirement: Of<"work">;
   kinds: Uint8Array | null;
-  /** The work flags every counted job must have. */
+  /** The work flags every counted job must have (being paid aside). */
   requiredFlags: number;
+  /** Paid work only; `volunteerKind`: the kind of supervised volunteer work that counts as paid (-1: none does). */
+  isPaid: boolean;
+  volunteerKind: number;
   ages: Of<"work">["ages"] | null;
   /** Only work after a degree of this rank, or after one of these endorsements, counts. */
   afterRank: number | null;
@@ -152,10 +155,11 @@ function planOf(requirement: Requirement, framework: Framework, place: (requirem
         requirement,
         kinds: requirement.kinds ? wordSet(requirement.kinds.map((kind) => workKinds.indexOf(kind))) : null,
         requiredFlags:
-          (requirement.paid ? workFlag.paid : 0) |
           (requirement.relationshipFocused ? workFlag.relationshipFocused : 0) |
           (requirement.withParents ? workFlag.withParents : 0) |
           (requirement.supervised ? workFlag.supervised : 0),
+        isPaid: requirement.paid,
+        volunteerKind: requirement.acceptSupervisedVolunteer ? workKinds.indexOf("supervised-volunteer") : -1,
         ages: requirement.ages ?? null,
         afterRank: requirement.afterEducation ? educationRank[requirement.afterEducation] : null,
         afterCredential: requirement.afterCredential ? credentialSet(requirement.afterCredential) : null,

@@ -19,7 +19,7 @@ const daysPerYear = 365;
  * walking the jobs by first day so that no interval is sorted again.
  */
 export function summarizeWork(plan: WorkPlan, work: CompiledWork, short: CompiledShort, asOf: Day): Judged {
-  const { requirement, kinds, requiredFlags: required, ages } = plan;
+  const { requirement, kinds, requiredFlags: required, isPaid, volunteerKind, ages } = plan;
   // As `startingDay`: the first day work may count from; undefined when the degree or endorsement is missing.
   const notBefore =
     plan.afterRank !== null
@@ -40,7 +40,7 @@ export function summarizeWork(plan: WorkPlan, work: CompiledWork, short: Compile
     const first = Math.max(start, notBefore ?? start);
     const flags = work.flags[index]!;
     const share = ages && (flags & workFlag.hasAges) !== 0 ? shareWithinAges(work.agesFrom[index]!, work.agesTo[index]!, ages) : 1;
-    if (start > asOf || (flags & required) !== required || (kinds !== null && kinds[work.kind[index]!] !== 1) || share === 0) continue;
+    if (start > asOf || (flags & required) !== required || (isPaid && (flags & workFlag.paid) === 0 && !(work.kind[index] === volunteerKind && (flags & workFlag.supervised) !== 0)) || (kinds !== null && kinds[work.kind[index]!] !== 1) || share === 0) continue;
     if (notBefore === undefined || first > last) continue;
     firsts[index] = first;
     lasts[index] = last;

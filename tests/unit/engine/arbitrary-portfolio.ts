@@ -18,7 +18,7 @@ const entry = {
     officialTranscript: fc.boolean(),
   }),
   work: fc.record({
-    kind: fc.constantFrom("direct-service", "prevention", "treatment", "rsc-provision", "leadership", "policy", "teaching"),
+    kind: fc.constantFrom("direct-service", "prevention", "treatment", "rsc-provision", "leadership", "policy", "teaching", "supervised-volunteer"),
     start: date,
     end: fc.option(date, { nil: undefined }),
     paid: fc.boolean(),

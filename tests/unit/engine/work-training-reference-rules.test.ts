@@ -314,6 +314,44 @@ describe("supervised work: IMHS/ECMHS (and IMHM-C/ECMHM-C, whose work is IMHS-le
   });
 });
 
+describe("IFA/ECFA: supervised volunteer work (CASA, doula, child life) counts as related paid work when it names its supervisor", () => {
+  const volunteer = (changes: object) => job("casa", "2023-06-30", asOf, { kind: "supervised-volunteer", paid: false, supervisor: "Ms. Ortiz", ...changes });
+  const workOption = (category: string, entries: object[]) => {
+    const anyOf = requirementReport(alliance, category, "education-or-work", { work: entries }, asOf);
+    return anyOf.options!.find((option) => option.id === "paid-work")!;
+  };
+
+  it.each([
+    ["ifa", {}, "met", []],
+    ["ifa", { supervisor: undefined }, "unmet", [{ entryId: "casa", reason: "not-supervised" }]],
+    ["ifa", { supervisor: " " }, "unmet", [{ entryId: "casa", reason: "not-supervised" }]],
+    ["ifa", { kind: "other" }, "unmet", [{ entryId: "casa", reason: "not-paid" }]],
+    ["ifa", { kind: "other", paid: true }, "met", []],
+    ["ecfa", { ages: { fromMonths: 37, toMonths: 71 } }, "met", []],
+  ])("%s: two years of %j -> %s", (category, changes, status, excluded) => {
+    const option = workOption(category, [volunteer(changes)]);
+    expect(option.status).toBe(status);
+    expect(option.excluded).toEqual(excluded);
+  });
+
+  it.each([
+    ["2023-07-02", "met"],
+    ["2023-07-03", "partly-met"],
+  ])("from %s to the date (730 days are two years) -> %s", (start, status) => {
+    expect(workOption("ifa", [job("casa", start, asOf, { kind: "supervised-volunteer", paid: false, supervisor: "Ms. Ortiz" })]).status).toBe(status);
+  });
+
+  it("paid time and volunteer time add up, overlaps counted once", () => {
+    const paid = job("aide", "2023-06-30", "2024-06-29", { kind: "direct-service" });
+    const casa = job("casa", "2024-01-01", asOf, { kind: "supervised-volunteer", paid: false, supervisor: "Ms. Ortiz" });
+    expect(workOption("ifa", [paid, casa]).status).toBe("met");
+  });
+
+  it("IFS still asks for paid work", () => {
+    expect(ifsWork([volunteer({ kind: "supervised-volunteer" })]).excluded).toContainEqual({ entryId: "casa", reason: "not-paid" });
+  });
+});
+
 describe("age bands meet without overlapping: infant 0-36 months, early childhood 37-71 (3 up to 6)", () => {
   const education = [{ ...bachelor, completed: "2019-06-01" }];
   // Four years of work (1,461 days) with 20 families, at the ages given.
