@@ -193,7 +193,9 @@ describe("live progress", () => {
     const page = (await client.get("/progress")).text;
     const explained = [...page.matchAll(/<details open="" class="category"/g)].length;
     expect(explained).toBe(3);
-    const link = /href="\/progress(\?open=alliance-iecmh-e%2F([a-z-]+)#[^"]+)"[^>]*>See what is met and missing for ([A-Z-]+)</.exec(page.replaceAll("&amp;", "&"));
+    const link = /href="\/progress(\?open=alliance-iecmh-e%2F([a-z-]+)#[^"]+)"[^>]*>See what is met and missing for ([A-Z-]+)</.exec(
+      page.replaceAll("&amp;", "&"),
+    );
     expect(link, "a category placed but not explained").not.toBeNull();
     const [, href, , abbreviation] = link!;
     const opened = (await client.get(`/progress${href!.split("#")[0]}`)).text;

@@ -40,7 +40,14 @@ export function summarizeWork(plan: WorkPlan, work: CompiledWork, short: Compile
     const first = Math.max(start, notBefore ?? start);
     const flags = work.flags[index]!;
     const share = ages && (flags & workFlag.hasAges) !== 0 ? shareWithinAges(work.agesFrom[index]!, work.agesTo[index]!, ages) : 1;
-    if (start > asOf || (flags & required) !== required || (isPaid && (flags & workFlag.paid) === 0 && !(work.kind[index] === volunteerKind && (flags & workFlag.supervised) !== 0)) || (kinds !== null && kinds[work.kind[index]!] !== 1) || share === 0) continue;
+    if (
+      start > asOf ||
+      (flags & required) !== required ||
+      (isPaid && (flags & workFlag.paid) === 0 && !(work.kind[index] === volunteerKind && (flags & workFlag.supervised) !== 0)) ||
+      (kinds !== null && kinds[work.kind[index]!] !== 1) ||
+      share === 0
+    )
+      continue;
     if (notBefore === undefined || first > last) continue;
     firsts[index] = first;
     lasts[index] = last;
