@@ -7,10 +7,14 @@ import { loadCatalog, type RootData, useLocale, useRootData, useTranslate } from
 import { accountPolicy } from "../src/policies/account.ts";
 import stylesheet from "./styles/app.css?url";
 import { PageTitle } from "./components/page-title.tsx";
+import { skipAfterAutosave } from "./lib/use-autosave.ts";
 
 export const middleware: Route.MiddlewareFunction[] = [requestStateMiddleware];
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+/** Keeping a draft changes nothing the shell shows. */
+export const shouldRevalidate = skipAfterAutosave;
 
 export function loader({ context }: Route.LoaderArgs): RootData {
   const state = requestState(context);

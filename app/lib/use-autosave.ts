@@ -1,5 +1,17 @@
 import { useEffect, useState } from "react";
-import { useFetcher } from "react-router";
+import { type ShouldRevalidateFunctionArgs, useFetcher } from "react-router";
+
+/** How long after the last key press a draft is kept. */
+export const autosaveDelay = 800;
+
+/**
+ * A route with an autosaved form exports this as `shouldRevalidate`: keeping a draft changes
+ * nothing the page shows, and reloading its data would hand the form new values while the person
+ * is still typing in it.
+ */
+export function skipAfterAutosave({ formData, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs): boolean {
+  return formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+}
 
 /** With JavaScript, what is typed is kept as a draft a moment after each change; without it, on submit. */
 export function useAutosave(formRef: React.RefObject<HTMLFormElement | null>) {
@@ -16,7 +28,7 @@ export function useAutosave(formRef: React.RefObject<HTMLFormElement | null>) {
         const data = new FormData(form);
         data.set("intent", "autosave");
         void fetcher.submit(data, { method: "post" });
-      }, 800);
+      }, autosaveDelay);
     };
     form.addEventListener("input", onChange);
     return () => {

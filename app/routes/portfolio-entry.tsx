@@ -1,5 +1,5 @@
 import { useRef } from "react";
-import { Link, redirect } from "react-router";
+import { Link, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/portfolio-entry";
 import { discardPortfolioDraft } from "../../src/commands/discard-portfolio-draft.ts";
 import { keepPortfolioDraft } from "../../src/commands/keep-portfolio-draft.ts";
@@ -12,7 +12,7 @@ import { portfolioEntryForm } from "../../src/queries/portfolio.ts";
 import { EntryFields } from "../components/entry-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { useAutosave } from "../lib/use-autosave.ts";
+import { skipAfterAutosave, useAutosave } from "../lib/use-autosave.ts";
 import { authorize, invalid, notFound, requestState, run, safeRedirectPath, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
@@ -56,8 +56,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   throw redirect(`/portfolio?saved=1#${section.id}`);
 }
 
+export const shouldRevalidate = skipAfterAutosave;
+
 export default function PortfolioEntry({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
+  const { pathname } = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
   const isAutosaved = useAutosave(formRef);
   const failed = actionData && "errors" in actionData ? actionData : undefined;
@@ -81,7 +84,8 @@ export default function PortfolioEntry({ loaderData, actionData }: Route.Compone
         </div>
       ) : null}
       <ErrorSummary state={failed} fieldLabels={labels} />
-      <AppForm ref={formRef} key={JSON.stringify(values)}>
+      {/* A new form only for another entry, or once a draft is discarded or kept by a refused save: never while typing. */}
+      <AppForm ref={formRef} key={`${pathname}:${loaderData.hasDraft}`}>
         <EntryFields fields={loaderData.section.fields} values={values} errors={failed?.errors ?? {}} extraOptions={loaderData.options} />
         <button type="submit" name="intent" value="save">
           {t("portfolio.save")}

@@ -11,7 +11,7 @@ import { statementForm } from "../../src/queries/portfolio.ts";
 import { AppForm, describedBy, ErrorSummary, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, invalid, invalidForm, run, services } from "../lib/route-context.server.ts";
-import { useAutosave } from "../lib/use-autosave.ts";
+import { skipAfterAutosave, useAutosave } from "../lib/use-autosave.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 /** The personal statement, written here (a phone is enough) with its word count and the strictest limit of the person's associations. */
@@ -38,6 +38,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   return { saved: true as const, words: result.value.words };
 }
+
+export const shouldRevalidate = skipAfterAutosave;
 
 export default function PortfolioStatement({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
