@@ -1,7 +1,6 @@
 import type { Page } from "playwright-core";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { autosaveDelay } from "../../app/lib/use-autosave.ts";
 import { sections } from "../../src/forms/portfolio-sections.ts";
 import { en } from "../../src/i18n/messages-en.ts";
 import { expectAccessible } from "../setup/browser.ts";
