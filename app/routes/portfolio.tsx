@@ -15,7 +15,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
   const url = new URL(request.url);
   return {
-    sections: await portfolioOverview(services(context), user),
+    ...(await portfolioOverview(services(context), user)),
     notice: url.searchParams.has("saved") ? ("saved" as const) : url.searchParams.has("deleted") ? ("deleted" as const) : null,
   };
 }
@@ -55,6 +55,11 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
           {t("export.archive")}
         </a>
       </p>
+      {loaderData.hasTargets ? null : (
+        <p className="hint">
+          <Link to="/progress">{t("portfolio.chooseTarget")}</Link>
+        </p>
+      )}
       {loaderData.sections.map((section) => (
         <section key={section.id} id={section.id} aria-labelledby={`heading-${section.id}`} className="portfolio-section">
           <h2 id={`heading-${section.id}`}>{t(section.title)}</h2>
@@ -70,6 +75,21 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
                       {summary}
                       {entry.verified ? <span className="status status-met">{` ${t("confirm.verified")}`}</span> : null}
                       {entry.hasDocument ? <span className="muted">{` · ${t("portfolio.hasDocument")}`}</span> : null}
+                      {entry.counts.map((count) => (
+                        <span
+                          key={count.category}
+                          className={`entry-counts ${count.counted === true ? "status-met" : count.counted === false ? "status-unmet" : "muted"}`}
+                        >
+                          {count.counted === true
+                            ? t("portfolio.countsFor", { category: count.category })
+                            : count.counted === false
+                              ? t("portfolio.notCountedFor", {
+                                  category: count.category,
+                                  reasons: count.reasons.map((reason) => t(`engine.reason.${reason}`)).join("; "),
+                                })
+                              : t("portfolio.unusedFor", { category: count.category })}
+                        </span>
+                      ))}
                     </span>
                     <span className="entry-actions">
                       {section.documentType && !entry.hasDocument ? (

@@ -1,12 +1,16 @@
-import { Link } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/progress";
 import type { Measure } from "../../src/domain/report.ts";
+import { chooseCategoryTarget } from "../../src/commands/choose-category-target.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { progressAction } from "../../src/forms/portfolio-actions.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { unitText } from "../../src/i18n/report-text.ts";
 import { explainedAtOnce, progressOf } from "../../src/queries/progress.ts";
+import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
-import { authorize, services } from "../lib/route-context.server.ts";
+import { authorize, invalidForm, notFound, run, services } from "../lib/route-context.server.ts";
 import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
@@ -19,6 +23,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return progressOf(services(context), user, new URL(request.url).searchParams.get("open"));
 }
 
+/** Marks a category as one the person works toward, or stops; back to it on the page. */
+export async function action({ request, context }: Route.ActionArgs) {
+  authorize(context, portfolioPolicy.editOwn);
+  const parsed = parseForm(progressAction, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  const [frameworkId = "", categoryId = ""] = parsed.data.category.split("/");
+  const result = await run(context, chooseCategoryTarget, { frameworkId, categoryId, isTarget: parsed.data.intent === "target" });
+  if (!result.ok) notFound();
+  throw redirect("/progress");
+}
+
 type Category = Route.ComponentProps["loaderData"]["associations"][number]["frameworks"][number]["categories"][number];
 
 function CategoryHeading({ category }: { category: Category }) {
@@ -26,6 +41,7 @@ function CategoryHeading({ category }: { category: Category }) {
   const locale = useLocale();
   return (
     <>
+      {category.isTarget ? <span className="status target">{t("progress.targetBadge")}</span> : null}{" "}
       <strong>{`${category.abbreviation}: ${category.name[locale]}`}</strong> <StatusBadge status={category.status} />{" "}
       {t("progress.overall", { percent: Math.round(category.progress * 100) })}
       {category.status === "met" ? null : ` (${t("progress.remaining", { count: category.remaining })})`}
@@ -33,7 +49,30 @@ function CategoryHeading({ category }: { category: Category }) {
   );
 }
 
-function ExplainedCategory({ category, requirements, anchor }: { category: Category; requirements: NonNullable<Category["requirements"]>; anchor: string }) {
+/** Works without JavaScript: a form per category, one button. */
+function TargetButton({ category, frameworkId }: { category: Category; frameworkId: string }) {
+  const t = useTranslate();
+  return (
+    <AppForm className="inline-form">
+      <input type="hidden" name="category" value={`${frameworkId}/${category.id}`} />
+      <button type="submit" name="intent" value={category.isTarget ? "untarget" : "target"} className="link-button">
+        {t(category.isTarget ? "progress.untarget" : "progress.target", { category: category.abbreviation })}
+      </button>
+    </AppForm>
+  );
+}
+
+function ExplainedCategory({
+  category,
+  requirements,
+  anchor,
+  frameworkId,
+}: {
+  category: Category;
+  requirements: NonNullable<Category["requirements"]>;
+  anchor: string;
+  frameworkId: string;
+}) {
   const t = useTranslate();
   const shown = useReportText();
   return (
@@ -41,6 +80,7 @@ function ExplainedCategory({ category, requirements, anchor }: { category: Categ
       <summary>
         <CategoryHeading category={category} />
       </summary>
+      <TargetButton category={category} frameworkId={frameworkId} />
       <ul className="requirements">
         {requirements.map((requirement) => (
           <li key={`${requirement.id}-${requirement.stage}`}>
@@ -92,25 +132,32 @@ export default function Progress({ loaderData }: Route.ComponentProps) {
           {association.frameworks.length === 0 ? <p>{t("progress.noFrameworks")}</p> : null}
           {association.frameworks.map((framework) => {
             const anchorOf = (category: Category) => `${association.slug}-${framework.id}-${category.id}`;
-            const explained = framework.categories.filter((category, index) => index < explainedAtOnce && category.requirements);
+            // The categories worked toward, or else the closest few, come first and explained.
+            const explained = framework.categories.filter((category, index) => (category.isTarget || index < explainedAtOnce) && category.requirements);
             const others = framework.categories.slice(explained.length);
             return (
               <div key={framework.id}>
                 <h3>{framework.name}</h3>
-                <h4>{t("progress.closest")}</h4>
+                <h4>{t(explained.some((category) => category.isTarget) ? "progress.targets" : "progress.closest")}</h4>
                 {explained.map((category) => (
-                  <ExplainedCategory key={category.id} category={category} requirements={category.requirements!} anchor={anchorOf(category)} />
+                  <ExplainedCategory
+                    key={category.id}
+                    category={category}
+                    requirements={category.requirements!}
+                    anchor={anchorOf(category)}
+                    frameworkId={framework.id}
+                  />
                 ))}
                 {others.length > 0 ? <h4>{t("progress.allCategories")}</h4> : null}
                 <ul className="categories">
                   {others.map((category) =>
                     category.requirements ? (
                       <li key={category.id}>
-                        <ExplainedCategory category={category} requirements={category.requirements} anchor={anchorOf(category)} />
+                        <ExplainedCategory category={category} requirements={category.requirements} anchor={anchorOf(category)} frameworkId={framework.id} />
                       </li>
                     ) : (
                       <li key={category.id} id={anchorOf(category)}>
-                        <CategoryHeading category={category} />{" "}
+                        <CategoryHeading category={category} /> <TargetButton category={category} frameworkId={framework.id} />{" "}
                         <Link to={`?open=${encodeURIComponent(`${framework.id}/${category.id}`)}#${anchorOf(category)}`}>
                           {t("progress.explain", { category: category.abbreviation })}
                         </Link>

@@ -131,6 +131,13 @@ export interface Candidacies {
   user_id: string;
 }
 
+export interface CategoryTargets {
+  category_id: string;
+  chosen_at: Generated<Timestamp>;
+  framework_id: string;
+  user_id: string;
+}
+
 export interface Documents {
   created_at: Generated<Timestamp>;
   filename: string;
@@ -218,6 +225,7 @@ export interface DB {
   associations: Associations;
   audit_log: AuditLog;
   candidacies: Candidacies;
+  category_targets: CategoryTargets;
   documents: Documents;
   email_tokens: EmailTokens;
   form_drafts: FormDrafts;

@@ -32,3 +32,15 @@ export const portfolioAction = z.discriminatedUnion(
     error: "error.unknownAction",
   },
 );
+
+/** My progress marks a category as one the person works toward ("target", value "framework/category"), or stops ("untarget"). */
+export const progressAction = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("target"), category: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "portfolio.notFound") }),
+    z.object({ intent: z.literal("untarget"), category: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "portfolio.notFound") }),
+  ],
+  {
+    error: "error.unknownAction",
+  },
+);

@@ -1,9 +1,13 @@
 import { listDocumentsOfUser } from "../data/documents.ts";
+import { listCategoryTargets } from "../data/category-targets.ts";
 import { findFormDraft } from "../data/form-drafts.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import type { Locale } from "../data/schema.ts";
 import { wordLimit } from "../domain/count-words.ts";
+import { entryVerdicts } from "../domain/entry-verdicts.ts";
+import { evaluate } from "../domain/evaluate.ts";
 import type { Framework } from "../domain/framework-schema.ts";
+import { preparePortfolio } from "../domain/prepare-portfolio.ts";
 import { archiveName } from "../files/zip-stream.ts";
 import { draftKey, statementDraftKey, writtenStatementId } from "../forms/portfolio-drafts.ts";
 import { entriesOf, findSection, sections } from "../forms/portfolio-sections.ts";
@@ -17,18 +21,38 @@ type Person = SessionActor & { name: string; email: string };
 /** Sections whose entries a document supports, and the kind of document each expects. */
 const documentTypeFor: Record<string, string> = { education: "transcript", licences: "other", training: "certificate" };
 
-/** The person's portfolio page: each section with its entries as form fields (for their one-line summaries). */
+/**
+ * The person's portfolio page: each section with its entries as form fields (for their one-line
+ * summaries) and, for each category they work toward, whether the entry counted today and why not.
+ */
 export async function portfolioOverview(read: Reader, actor: SessionActor) {
-  const { portfolio } = await findPortfolio(read.db, actor.userId);
+  const [{ portfolio }, targets, asOf] = await Promise.all([
+    findPortfolio(read.db, actor.userId),
+    listCategoryTargets(read.db, actor.userId),
+    todayOfPerson(read, actor.userId),
+  ]);
   const supported = new Set(portfolio.documents.map((document) => document.about).filter(Boolean));
-  return sections.map((section) => ({
-    id: section.id,
-    title: section.title,
-    addLabel: section.addLabel,
-    entries: entriesOf(section, portfolio).map((entry) => ({ ...entry, hasDocument: supported.has(entry.id) })),
-    documentType: documentTypeFor[section.id] ?? null,
-    isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
-  }));
+  const prepared = preparePortfolio(portfolio);
+  const judged = targets.flatMap(({ frameworkId, categoryId }) => {
+    const framework = read.frameworks.find((candidate) => candidate.id === frameworkId);
+    const category = framework?.categories.find((candidate) => candidate.id === categoryId);
+    return framework && category ? [{ abbreviation: category.abbreviation, verdictOf: entryVerdicts(evaluate(framework, category, prepared, asOf)) }] : [];
+  });
+  return {
+    hasTargets: judged.length > 0,
+    sections: sections.map((section) => ({
+      id: section.id,
+      title: section.title,
+      addLabel: section.addLabel,
+      entries: entriesOf(section, portfolio).map((entry) => ({
+        ...entry,
+        hasDocument: supported.has(entry.id),
+        counts: judged.map(({ abbreviation, verdictOf }) => ({ category: abbreviation, ...verdictOf(entry.id) })),
+      })),
+      documentType: documentTypeFor[section.id] ?? null,
+      isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
+    })),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { listMembershipsWithFrameworks } from "../data/association-frameworks.ts";
 import { findAssociationById, findTimeZoneOfPerson } from "../data/associations.ts";
 import { findCandidacy } from "../data/candidacies.ts";
+import { listCategoryTargets } from "../data/category-targets.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
 import { today } from "../domain/dates.ts";
@@ -35,15 +36,19 @@ export const explainedAtOnce = 3;
 
 /**
  * The person's own progress: for each association they belong to, every category of its
- * frameworks, closest first (ranked by the engine's summary path), with what is met and missing
- * spelled out for the closest few and for the category the person opens (`open`: "framework/category").
+ * frameworks, those they work toward first, then closest first (ranked by the engine's summary
+ * path), with what is met and missing spelled out for their targets, the closest few (when they
+ * have no target in that framework) and the category they open (`open`: "framework/category").
  */
 export async function progressOf(read: Reader, actor: SessionActor, open: string | null = null) {
-  const [{ portfolio }, { associations }, asOf] = await Promise.all([
+  const [{ portfolio }, { associations }, asOf, targets] = await Promise.all([
     findPortfolio(read.db, actor.userId),
     frameworksOfPerson(read, actor.userId),
     todayOfPerson(read, actor.userId),
+    listCategoryTargets(read.db, actor.userId),
   ]);
+  const isTarget = (frameworkId: string, categoryId: string) =>
+    targets.some((target) => target.frameworkId === frameworkId && target.categoryId === categoryId);
   const compiled = compilePortfolio(portfolio);
   const prepared = preparePortfolio(portfolio);
   return {
@@ -54,8 +59,10 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
       frameworks: association.frameworks.map((framework) => ({
         id: framework.id,
         name: framework.shortName,
-        categories: recommend(framework, compiled, asOf).map((ranked, index) => {
-          const isExplained = index < explainedAtOnce || open === `${framework.id}/${ranked.category.id}`;
+        categories: targetsFirst(recommend(framework, compiled, asOf), (ranked) => isTarget(framework.id, ranked.category.id)).map((ranked, index, all) => {
+          const hasTargets = all.some((other) => isTarget(framework.id, other.category.id));
+          const isWorkedToward = isTarget(framework.id, ranked.category.id);
+          const isExplained = isWorkedToward || (!hasTargets && index < explainedAtOnce) || open === `${framework.id}/${ranked.category.id}`;
           const category = framework.categories.find((candidate) => candidate.id === ranked.category.id)!;
           return {
             id: ranked.category.id,
@@ -64,6 +71,7 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
             status: ranked.status,
             progress: ranked.progress,
             remaining: ranked.remaining,
+            isTarget: isWorkedToward,
             requirements: isExplained
               ? evaluate(framework, category, prepared, asOf).requirements.map((requirement) => ({
                   id: requirement.id,
@@ -79,6 +87,11 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
       })),
     })),
   };
+}
+
+/** The categories a person works toward first, each group in the ranking's order. */
+function targetsFirst<T>(ranked: T[], isTarget: (item: T) => boolean): T[] {
+  return [...ranked.filter(isTarget), ...ranked.filter((item) => !isTarget(item))];
 }
 
 /**

@@ -217,6 +217,61 @@ describe("live progress", () => {
   });
 });
 
+describe("the categories a person works toward", () => {
+  const session = (providerCredential: string) => ({
+    direction: "received",
+    date: "2025-04-01",
+    hours: "1.5",
+    format: "individual",
+    providerName: "Dr. Lee",
+    providerCredential,
+    providerEarned: "2015-01-01",
+    intent: "save",
+  });
+
+  it("come first in My progress, explained, and each portfolio entry says whether it counted for them and why not", async () => {
+    const { user, client } = await member();
+    expect((await client.get("/portfolio")).text).toContain("Choose in My progress the category you are working toward");
+    await client.post("/portfolio/reflective-supervision/new", session("alliance-iecmh-e/imhs"));
+    await client.post("/portfolio/reflective-supervision/new", session(""));
+    await client.post("/portfolio/reading/new", { date: "2025-01-10", hours: "2", title: "Reading on attachment", intent: "save" });
+
+    const chosen = await client.post("/progress", { intent: "target", category: "alliance-iecmh-e/ifs" });
+    expect([chosen.status, chosen.location]).toEqual([302, "/progress"]);
+    const progress = (await client.get("/progress")).text;
+    expect(progress).toContain("What you are working toward");
+    const firstExplained = /<details open="" class="category"[^>]*>[\s\S]*?<strong>([^<]+)<\/strong>/.exec(progress);
+    expect(firstExplained?.[1]).toBe("IFS: Infant Family Specialist");
+    expect([...progress.matchAll(/<details open="" class="category"/g)]).toHaveLength(1);
+    expect(progress).toContain("Stop working toward IFS");
+
+    const portfolio = (await client.get("/portfolio")).text;
+    expect(portfolio).not.toContain("Choose in My progress the category you are working toward");
+    expect(portfolio).toContain("Counts for IFS.");
+    expect(portfolio).toContain("Does not count for IFS: the provider did not hold a qualifying endorsement on the session&#x27;s date.");
+    expect(portfolio).toContain("IFS does not ask for this.");
+    const audit = await app.services.db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("action", "=", "category-target.chosen").execute();
+    expect(audit).toEqual([{ action: "category-target.chosen", actor_user_id: user.id }]);
+
+    await client.post("/progress", { intent: "untarget", category: "alliance-iecmh-e/ifs" });
+    expect((await client.get("/progress")).text).not.toContain("What you are working toward");
+    expect((await client.get("/portfolio")).text).not.toContain("Counts for IFS.");
+  });
+
+  it("refuses a category that does not exist and an intent it does not know", async () => {
+    const { client } = await member();
+    expect((await client.post("/progress", { intent: "target", category: "alliance-iecmh-e/nope" })).status).toBe(404);
+    expect((await client.post("/progress", { intent: "promote", category: "alliance-iecmh-e/ifs" })).status).toBe(400);
+  });
+
+  it("speaks Spanish", async () => {
+    const { client } = await member();
+    await client.post("/language", { locale: "es", redirectTo: "/progress" });
+    await client.post("/progress", { intent: "target", category: "alliance-iecmh-e/ifs" });
+    expect((await client.get("/progress")).text).toContain("Lo que quiere obtener");
+  });
+});
+
 describe("joining an association and recording memberships", () => {
   it("lets a signed-in person join from the association's page; its categories then show in their progress", async () => {
     const association = await buildAssociation(app.services.db, { name: "Joinable IMH" });
