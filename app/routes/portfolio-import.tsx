@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { data, Link } from "react-router";
 import type { Route } from "./+types/portfolio-import";
-import { importPortfolioFile, maxImportBytes } from "../../src/commands/import-portfolio-file.ts";
+import { importPortfolioFile, maxImportBytes, type NotTaken } from "../../src/commands/import-portfolio-file.ts";
 import { maxEntriesPerList } from "../../src/limits.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
@@ -29,10 +29,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     // A list would pass its limit: nothing was imported, and the page names the lists.
     if (imported.value.tooMany.length > 0) return data({ ok: false as const, tooMany: imported.value.tooMany }, { status: 400 });
     // Counts, and the first reasons: a file of thousands of entries must not make a page of thousands of lines.
-    const { added, skipped, rejected, examsNotImported } = imported.value;
+    const { added, skipped, rejected, notTaken } = imported.value;
     const report = {
       added: added.length,
-      examsNotImported,
+      notTaken,
       skipped: skipped.length,
       rejected: rejected.slice(0, shownRejections),
       notShown: Math.max(0, rejected.length - shownRejections),
@@ -65,7 +65,7 @@ export default function PortfolioImport({ actionData }: Route.ComponentProps) {
         <div role="status" className="notice">
           <p>{t("import.added", { count: report.added })}</p>
           {report.skipped > 0 ? <p>{t("import.skipped", { count: report.skipped })}</p> : null}
-          {report.examsNotImported > 0 ? <p>{t("import.examsNotImported", { count: report.examsNotImported })}</p> : null}
+          <NotTakenList notTaken={report.notTaken} />
           {report.rejected.length > 0 ? (
             <>
               <p>{t("import.rejected")}</p>
@@ -110,5 +110,31 @@ export default function PortfolioImport({ actionData }: Route.ComponentProps) {
         {t("export.download")}
       </a>
     </section>
+  );
+}
+
+/** What the file said that only the association, a rater, a supervisor or a provider sets, and why it was not taken. */
+function NotTakenList({ notTaken }: { notTaken: NotTaken }) {
+  const t = useTranslate();
+  const { exams, references, raters, transcripts, confirmations, vettedProviders } = notTaken;
+  const items = [
+    references > 0
+      ? `${t("import.referencesNotImported", { count: references })}${raters.length > 0 ? ` ${t("import.ratersInFile", { names: raters.join(", ") })}` : ""}`
+      : "",
+    transcripts > 0 ? t("import.transcriptsNotReceived", { count: transcripts }) : "",
+    confirmations > 0 ? t("import.entriesUnconfirmed", { count: confirmations }) : "",
+    vettedProviders > 0 ? t("import.providersNotAccepted", { count: vettedProviders }) : "",
+    exams > 0 ? t("import.examsNotImported", { count: exams }) : "",
+  ].filter(Boolean);
+  if (items.length === 0) return null;
+  return (
+    <>
+      <p>{t("import.notTaken")}</p>
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </>
   );
 }

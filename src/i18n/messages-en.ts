@@ -332,6 +332,16 @@ export const en = {
   "import.skipped": "{count, plural, one {# entry was} other {# entries were}} already in your portfolio.",
   "import.examsNotImported":
     "{count, plural, one {# exam result was} other {# exam results were}} left out: exam results are recorded by the association, not imported.",
+  "import.notTaken": "Some things only the association, a rater, a supervisor or a provider can record, so they were not taken from the file:",
+  "import.referencesNotImported":
+    "{count, plural, one {# reference was} other {# references were}} left out: a rating counts only when the rater sends it to you through Cradle. Ask again from My references.",
+  "import.ratersInFile": "The file names {names}.",
+  "import.transcriptsNotReceived":
+    "{count, plural, one {# degree arrived} other {# degrees arrived}} without the official transcript marked as received: the association marks it when the transcript reaches them.",
+  "import.entriesUnconfirmed":
+    "{count, plural, one {# entry arrived} other {# entries arrived}} unconfirmed: a confirmation stays in the account where the supervisor or provider gave it. Ask them again from My portfolio if you need it here.",
+  "import.providersNotAccepted":
+    "{count, plural, one {# RS/C session arrived} other {# RS/C sessions arrived}} with the provider not accepted by the association: only the association accepts a provider.",
   "import.rejected": "Not imported:",
   "import.tooBig": "The file is larger than 5 MB.",
   "import.noFile": "Choose a file.",

@@ -333,6 +333,16 @@ export const es: Record<MessageKey, string> = {
   "import.skipped": "{count, plural, one {# entrada ya estaba} other {# entradas ya estaban}} en su portafolio.",
   "import.examsNotImported":
     "{count, plural, one {Se omitió # resultado de examen} other {Se omitieron # resultados de examen}}: los resultados del examen los registra la asociación, no se importan.",
+  "import.notTaken": "Algunas cosas solo las puede registrar la asociación, quien evalúa, un supervisor o un proveedor; por eso no se tomaron del archivo:",
+  "import.referencesNotImported":
+    "{count, plural, one {Se dejó fuera # referencia} other {Se dejaron fuera # referencias}}: una evaluación cuenta solo cuando quien evalúa se la envía por Cradle. Vuelva a pedirlas desde Mis referencias.",
+  "import.ratersInFile": "El archivo nombra a {names}.",
+  "import.transcriptsNotReceived":
+    "{count, plural, one {# título llegó} other {# títulos llegaron}} sin el certificado oficial de notas marcado como recibido: la asociación lo marca cuando le llega el certificado.",
+  "import.entriesUnconfirmed":
+    "{count, plural, one {# entrada llegó sin confirmar} other {# entradas llegaron sin confirmar}}: una confirmación se queda en la cuenta donde el supervisor o el proveedor la dio. Vuelva a pedirla desde Mi portafolio si la necesita aquí.",
+  "import.providersNotAccepted":
+    "{count, plural, one {# sesión de SR/C llegó} other {# sesiones de SR/C llegaron}} con el proveedor sin aprobar por la asociación: solo la asociación aprueba a un proveedor.",
   "import.rejected": "No se importó:",
   "import.tooBig": "El archivo pesa más de 5 MB.",
   "import.noFile": "Elija un archivo.",

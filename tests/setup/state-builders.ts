@@ -42,7 +42,10 @@ export async function buildAssociationOf(app: App, frameworkId: string, override
 export const buildAllianceAssociation = (app: App, overrides: Parameters<typeof buildAssociation>[1] = {}) =>
   buildAssociationOf(app, "alliance-iecmh-e", overrides);
 
-/** A member whose portfolio is the example file that meets the category (`meets: "ifs"`), or empty. */
+/**
+ * A member whose portfolio is the example file that meets the category (`meets: "ifs"`), or empty.
+ * Imported, so without what only others give (its ratings, its transcript received).
+ */
 export async function buildApplicant(app: App, options: { associationId?: string; meets?: keyof typeof portfolioFiles; name?: string } = {}) {
   const associationId = options.associationId ?? (await buildAllianceAssociation(app)).id;
   const user = await buildMember(app.services.db, associationId, "member", options.name ? { name: options.name } : {});
