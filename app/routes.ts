@@ -20,6 +20,7 @@ export default [
   route("portfolio/statement", "routes/portfolio-statement.tsx"),
   route("documents/:id", "routes/document-download.ts"),
   route("portfolio/confirm/:entryId", "routes/portfolio-confirm.tsx"),
+  route("portfolio/reflective-supervision/series", "routes/portfolio-series.tsx"),
   route("portfolio/:section/:entryId", "routes/portfolio-entry.tsx"),
   route("v/:token", "routes/verify-entry.tsx"),
   route("r/:token", "routes/rate-reference.tsx"),

@@ -16,10 +16,11 @@ import { skipAfterAutosave, useAutosave } from "../lib/use-autosave.ts";
 import { authorize, invalid, notFound, requestState, run, safeRedirectPath, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
   const entryId = params.entryId === "new" ? null : params.entryId;
-  return (await portfolioEntryForm(services(context), user, params.section, entryId, requestState(context).locale)) ?? notFound();
+  const from = new URL(request.url).searchParams.get("from");
+  return (await portfolioEntryForm(services(context), user, params.section, entryId, requestState(context).locale, from)) ?? notFound();
 }
 
 /**
@@ -60,7 +61,7 @@ export const shouldRevalidate = skipAfterAutosave;
 
 export default function PortfolioEntry({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
   const isAutosaved = useAutosave(formRef);
   const failed = actionData && "errors" in actionData ? actionData : undefined;
@@ -83,9 +84,24 @@ export default function PortfolioEntry({ loaderData, actionData }: Route.Compone
           </AppForm>
         </div>
       ) : null}
+      {loaderData.providers.length > 0 ? (
+        <div className="notice">
+          <p>{t("series.providersKnown")}</p>
+          <ul>
+            {loaderData.providers.map((provider) => (
+              <li key={provider.fromEntryId}>
+                <Link to={`?from=${encodeURIComponent(provider.fromEntryId)}`}>{t("series.startFrom", { provider: provider.name })}</Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/portfolio/reflective-supervision/series">{t("portfolio.addSeries")}</Link>
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary state={failed} fieldLabels={labels} />
-      {/* A new form only for another entry, or once a draft is discarded or kept by a refused save: never while typing. */}
-      <AppForm ref={formRef} key={`${pathname}:${loaderData.hasDraft}`}>
+      {/* A new form only for another entry (or one to start from), or once a draft is discarded or kept by a refused save: never while typing. */}
+      <AppForm ref={formRef} key={`${pathname}${search}:${loaderData.hasDraft}`}>
         <EntryFields fields={loaderData.section.fields} values={values} errors={failed?.errors ?? {}} extraOptions={loaderData.options} />
         <button type="submit" name="intent" value="save">
           {t("portfolio.save")}

@@ -17,6 +17,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     ...(await portfolioOverview(services(context), user)),
     notice: url.searchParams.has("saved") ? ("saved" as const) : url.searchParams.has("deleted") ? ("deleted" as const) : null,
+    addedSessions: Number(url.searchParams.get("added") ?? 0) || 0,
   };
 }
 
@@ -41,6 +42,11 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
       {loaderData.notice ? (
         <p role="status" className="notice">
           {t(loaderData.notice === "saved" ? "portfolio.saved" : "portfolio.deleted")}
+        </p>
+      ) : null}
+      {loaderData.addedSessions > 0 ? (
+        <p role="status" className="notice">
+          {t("series.added", { count: loaderData.addedSessions })}
         </p>
       ) : null}
       <p>
@@ -105,6 +111,11 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
                       <Link to={`/portfolio/${section.id}/${entry.id}`} aria-label={`${t("portfolio.edit")}: ${summary}`}>
                         {t("portfolio.edit")}
                       </Link>
+                      {section.id === "reflective-supervision" ? (
+                        <Link to={`/portfolio/${section.id}/new?from=${encodeURIComponent(entry.id)}`} aria-label={`${t("portfolio.duplicate")}: ${summary}`}>
+                          {t("portfolio.duplicate")}
+                        </Link>
+                      ) : null}
                       <AppForm className="inline-form">
                         <input type="hidden" name="intent" value="delete" />
                         <input type="hidden" name="section" value={section.id} />
@@ -122,6 +133,14 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
           <Link to={`/portfolio/${section.id}/new`} className="button secondary">
             {t(section.addLabel)}
           </Link>
+          {section.id === "reflective-supervision" ? (
+            <>
+              {" "}
+              <Link to="/portfolio/reflective-supervision/series" className="button secondary">
+                {t("portfolio.addSeries")}
+              </Link>
+            </>
+          ) : null}
         </section>
       ))}
     </section>

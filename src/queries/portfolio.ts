@@ -4,6 +4,7 @@ import { findFormDraft } from "../data/form-drafts.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import type { Locale } from "../data/schema.ts";
 import { wordLimit } from "../domain/count-words.ts";
+import type { Portfolio } from "../domain/portfolio-schema.ts";
 import { entryVerdicts } from "../domain/entry-verdicts.ts";
 import { evaluate } from "../domain/evaluate.ts";
 import type { Framework } from "../domain/framework-schema.ts";
@@ -60,10 +61,20 @@ export async function portfolioOverview(read: Reader, actor: SessionActor) {
  * else a new entry's defaults) and the choices that come from the person's frameworks.
  * Undefined for an unknown section or an entry the person does not have.
  */
-export async function portfolioEntryForm(read: Reader, actor: SessionActor, sectionId: string, entryId: string | null, locale: Locale) {
+export async function portfolioEntryForm(
+  read: Reader,
+  actor: SessionActor,
+  sectionId: string,
+  entryId: string | null,
+  locale: Locale,
+  from: string | null = null,
+) {
   const section = findSection(sectionId);
   if (!section) return undefined;
   const { portfolio } = await findPortfolio(read.db, actor.userId);
+  const list = portfolio[section.list] as Array<Record<string, unknown> & { id: string }>;
+  // A new entry may start from another (duplicate), or from the last session with a provider entered before.
+  const model = entryId === null && from ? list.find((candidate) => candidate.id === from) : undefined;
   const entry = entryId
     ? (portfolio[section.list] as Array<Record<string, unknown> & { id: string }>).find((candidate) => candidate.id === entryId)
     : undefined;
@@ -75,9 +86,40 @@ export async function portfolioEntryForm(read: Reader, actor: SessionActor, sect
   return {
     section: { id: section.id, title: section.title, fields: section.fields },
     isNew: entryId === null,
-    values: draft ?? (entry ? section.fromEntry(entry) : section.newEntry),
+    values: draft ?? (entry ? section.fromEntry(entry) : model ? section.fromEntry(model) : section.newEntry),
     hasDraft: draft !== undefined,
     options: frameworkOptions(frameworks, locale),
+    providers: section.list === "reflectiveSupervision" && entryId === null ? knownProviders(portfolio) : [],
+  };
+}
+
+/**
+ * The RS/C providers a person has entered, each once (by name, any case, and endorsement), with
+ * their latest session: a new session or a series starts from it, so the provider is typed once.
+ */
+export function knownProviders(portfolio: Portfolio): Array<{ name: string; fromEntryId: string }> {
+  const latest = new Map<string, { name: string; fromEntryId: string; date: string }>();
+  for (const session of portfolio.reflectiveSupervision) {
+    const name = session.provider?.name?.trim();
+    if (session.direction !== "received" || !name) continue;
+    const credential = session.provider?.credentials[0];
+    const key = `${name.toLowerCase()}|${credential ? `${credential.framework}/${credential.category}` : ""}`;
+    const known = latest.get(key);
+    if (!known || session.date >= known.date) latest.set(key, { name, fromEntryId: session.id, date: session.date });
+  }
+  return [...latest.values()].sort((a, b) => a.name.localeCompare(b.name)).map(({ name, fromEntryId }) => ({ name, fromEntryId }));
+}
+
+/** The form of a series of RS/C sessions: the session's fields but its date, filled from a session or a new one's defaults. */
+export async function sessionSeriesForm(read: Reader, actor: SessionActor, locale: Locale, from: string | null) {
+  const section = findSection("reflective-supervision")!;
+  const [{ portfolio }, { frameworks }] = await Promise.all([findPortfolio(read.db, actor.userId), frameworksOfPerson(read, actor.userId)]);
+  const model = from ? portfolio.reflectiveSupervision.find((session) => session.id === from) : undefined;
+  return {
+    fields: section.fields.filter((field) => field.name !== "date"),
+    values: model ? section.fromEntry(model) : section.newEntry,
+    options: frameworkOptions(frameworks, locale),
+    providers: knownProviders(portfolio),
   };
 }
 

@@ -217,6 +217,72 @@ describe("live progress", () => {
   });
 });
 
+describe("reflective supervision logged as a series", () => {
+  const series = {
+    firstDate: "2025-01-07",
+    lastDate: "2025-12-31",
+    everyWeeks: "2",
+    direction: "received",
+    hours: "1",
+    format: "individual",
+    providerName: "Dr. Lee",
+    providerCredential: "alliance-iecmh-e/imhs",
+    providerEarned: "2015-01-01",
+  };
+
+  it("adds one session per date at once, each an entry of its own, and the provider is then chosen, not typed", async () => {
+    const { user, client } = await member();
+    const page = await client.get("/portfolio/reflective-supervision/series");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Log a series of sessions");
+    const added = await client.post("/portfolio/reflective-supervision/series", series);
+    expect([added.status, added.location]).toEqual([302, "/portfolio?added=26#reflective-supervision"]);
+    expect((await client.get(added.location!)).text).toContain("Added 26 sessions.");
+    const sessions = (await findPortfolio(app.services.db, user.id)).portfolio.reflectiveSupervision;
+    expect(sessions).toHaveLength(26);
+    expect(new Set(sessions.map((session) => session.id)).size).toBe(26);
+    expect(sessions[1]).toMatchObject({
+      date: "2025-01-21",
+      hours: 1,
+      provider: { name: "Dr. Lee", credentials: [{ category: "imhs", earned: "2015-01-01" }] },
+    });
+    const audit = await app.services.db.selectFrom("audit_log").select("action").where("actor_user_id", "=", user.id).execute();
+    expect(audit.map((entry) => entry.action)).toEqual(["session-series.added"]);
+
+    const single = await client.get("/portfolio/reflective-supervision/new");
+    expect(single.text).toContain("Start from your sessions with Dr. Lee");
+    const from = /href="\/portfolio\/reflective-supervision\/new\?from=([^"]+)"/.exec(single.text)![1]!;
+    const prefilled = await client.get(`/portfolio/reflective-supervision/new?from=${from}`);
+    expect(prefilled.text).toContain('value="Dr. Lee"');
+    expect(prefilled.text).toContain('value="2015-01-01"');
+    expect((await client.get("/portfolio")).text).toContain("Duplicate");
+  });
+
+  it("keeps what was typed and adds nothing when the dates are wrong", async () => {
+    const { user, client } = await member();
+    const backwards = await client.post("/portfolio/reflective-supervision/series", { ...series, lastDate: "2024-12-31" });
+    expect(backwards.status).toBe(400);
+    expect(backwards.text).toContain("The last session cannot be before the first.");
+    expect(backwards.text).toContain('value="Dr. Lee"');
+    const tooLong = await client.post("/portfolio/reflective-supervision/series", { ...series, firstDate: "2020-01-01", everyWeeks: "1" });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.text).toContain("That is more than 200 sessions.");
+    const noDate = await client.post("/portfolio/reflective-supervision/series", { ...series, firstDate: "" });
+    expect(noDate.status).toBe(400);
+    expect(noDate.text).toContain('id="error-firstDate"');
+    const noHours = await client.post("/portfolio/reflective-supervision/series", { ...series, hours: "" });
+    expect(noHours.status).toBe(400);
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.reflectiveSupervision).toHaveLength(0);
+  });
+
+  it("speaks Spanish", async () => {
+    const { client } = await member();
+    await client.post("/language", { locale: "es", redirectTo: "/portfolio" });
+    const added = await client.post("/portfolio/reflective-supervision/series", { ...series, lastDate: "2025-01-21" });
+    expect((await client.get(added.location!)).text).toContain("Se añadieron 2 sesiones.");
+  });
+});
+
 describe("the categories a person works toward", () => {
   const session = (providerCredential: string) => ({
     direction: "received",

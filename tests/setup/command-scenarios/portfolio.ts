@@ -36,6 +36,15 @@ export const portfolioScenarios: Record<string, Scenario> = {
   },
   "statement.saved": async (app) => ({ actor: await someone(app), input: { text: "I have worked with families of infants for nine years." } }),
   "statement-draft.kept": async (app) => ({ actor: await someone(app), input: { text: "I have worked with" } }),
+  "session-series.added": async (app) => ({
+    actor: await someone(app),
+    input: {
+      session: { direction: "received", hours: 1, format: "individual", provider: { name: "Dr. Lee", credentials: [] } },
+      firstDate: "2025-01-07",
+      lastDate: "2025-02-04",
+      everyWeeks: 2,
+    },
+  }),
   "category-target.chosen": async (app) => ({ actor: await someone(app), input: { frameworkId: "alliance-iecmh-e", categoryId: "ifs", isTarget: true } }),
   "portfolio.imported": async (app) => ({ actor: await someone(app), input: { kind: "json", file: readFileSync("examples/ifs-portfolio.json", "utf8") } }),
   "document.uploaded": async (app) => ({ actor: await someone(app), input: { type: "transcript", filename: "transcript.pdf", file: pdf } }),
