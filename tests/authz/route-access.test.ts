@@ -161,6 +161,18 @@ const rows: Row[] = [
   { route: "portfolio/documents", method: "GET", path: "/portfolio/documents", expect: { anonymous: 401, default: 200 } },
   { route: "portfolio/documents", method: "POST", path: "/portfolio/documents", expect: { anonymous: 401, default: 400 } },
   { route: "portfolio/statement", method: "GET", path: "/portfolio/statement", expect: { anonymous: 401, default: 200 } },
+  {
+    route: "portfolio/reflective-supervision/series",
+    method: "GET",
+    path: "/portfolio/reflective-supervision/series",
+    expect: { anonymous: 401, default: 200 },
+  },
+  {
+    route: "portfolio/reflective-supervision/series",
+    method: "POST",
+    path: "/portfolio/reflective-supervision/series",
+    expect: { anonymous: 401, default: 400 },
+  },
   { route: "portfolio/statement", method: "POST", path: "/portfolio/statement", expect: { anonymous: 401, default: 400 } },
 
   // Documents: the owner, staff of an association they submitted to, a reviewer assigned to their application.
@@ -217,6 +229,7 @@ const rows: Row[] = [
 
   { route: "inbox", method: "GET", path: "/inbox", expect: { anonymous: 401, default: 200 } },
   { route: "progress", method: "GET", path: "/progress", expect: { anonymous: 401, default: 200 } },
+  { route: "progress", method: "POST", path: "/progress", expect: { anonymous: 401, default: 400 } },
 
   // An application is its applicant's; anyone else's does not exist for them.
   { route: "applications", method: "GET", path: "/applications", expect: { anonymous: 401, default: 200 } },
