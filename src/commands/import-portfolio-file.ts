@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { z } from "zod";
 import { writePortfolio } from "../data/portfolios.ts";
 import { canonicalJson } from "../domain/fingerprint.ts";
-import { entrySchemas, heldCredential, type Portfolio, uniqueIdsPortfolioSchema } from "../domain/portfolio-schema.ts";
+import { entrySchemas, type Portfolio, uniqueIdsStoredPortfolioSchema } from "../domain/portfolio-schema.ts";
 import { decodeCsvBytes, trainingRowsFromCsv } from "../forms/training-csv.ts";
 import { hasUnstorableCharacters, hasUnstorableCharactersDeep, maxEntriesPerList } from "../limits.ts";
 import { defineCommand, done, refuse, unchanged } from "./define-command.ts";
@@ -24,7 +24,7 @@ const schemas: Record<
 > = {
   education: entrySchemas.education,
   licences: entrySchemas.licence,
-  credentials: heldCredential,
+  credentials: entrySchemas.credential,
   work: entrySchemas.work,
   training: entrySchemas.training,
   reflectiveSupervision: entrySchemas.rsc,
@@ -80,7 +80,7 @@ export const importPortfolioFile = defineCommand({
     if (report.tooMany.length > 0)
       return unchanged<ImportReport>({ added: [], skipped: [], rejected: [], tooMany: report.tooMany, examsNotImported: prepared.examsNotImported });
     if (report.added.length === 0) return unchanged(report);
-    await writePortfolio(tx, actor.userId, uniqueIdsPortfolioSchema.parse({ ...portfolio, ...next }), now);
+    await writePortfolio(tx, actor.userId, uniqueIdsStoredPortfolioSchema.parse({ ...portfolio, ...next }), now);
     const details = { kind: input.kind, added: report.added.length, skipped: report.skipped.length, rejected: report.rejected.length };
     return done({ type: "portfolio", id: actor.userId }, report, details);
   },

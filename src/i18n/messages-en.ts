@@ -174,6 +174,8 @@ export const en = {
   "error.choose": "Choose one of the options.",
   "error.date": "Enter a date like 2024-03-15.",
   "error.hoursOrCourseHours": "Enter the clock hours, or the academic course hours.",
+  "error.endBeforeStart": "The end date must be on or after the start date.",
+  "error.expiresBeforeIssued": "The expiry date must be on or after the date issued.",
   "error.number": "Enter a number.",
   "error.tooBig": "This number is too large.",
   "error.tooSmall": "This number is too small.",

@@ -175,6 +175,8 @@ export const es: Record<MessageKey, string> = {
   "error.choose": "Elija una de las opciones.",
   "error.date": "Escriba una fecha como 2024-03-15.",
   "error.hoursOrCourseHours": "Escriba las horas reloj o las horas de curso académico.",
+  "error.endBeforeStart": "La fecha de fin debe ser igual o posterior a la fecha de inicio.",
+  "error.expiresBeforeIssued": "La fecha de vencimiento debe ser igual o posterior a la fecha de emisión.",
   "error.number": "Escriba un número.",
   "error.tooBig": "Este número es demasiado grande.",
   "error.tooSmall": "Este número es demasiado pequeño.",

@@ -316,7 +316,7 @@ describe("supervised work: IMHS/ECMHS (and IMHM-C/ECMHM-C, whose work is IMHS-le
 
 describe("IFA/ECFA: supervised volunteer work (CASA, doula, child life) counts as related paid work when it names its supervisor", () => {
   const volunteer = (changes: object) => job("casa", "2023-06-30", asOf, { kind: "supervised-volunteer", paid: false, supervisor: "Ms. Ortiz", ...changes });
-  const workOption = (category: string, entries: object[]) => {
+  const workOption = (category: string, entries: ReturnType<typeof volunteer>[]) => {
     const anyOf = requirementReport(alliance, category, "education-or-work", { work: entries }, asOf);
     return anyOf.options!.find((option) => option.id === "paid-work")!;
   };
