@@ -5,7 +5,7 @@ import { askForReferenceForm } from "../../src/forms/reference-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { referencesOf } from "../../src/queries/references.ts";
-import { AppForm, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
+import { AppForm, describedBy, ErrorSummary, Field, SelectField, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { authorize, invalid, invalidForm, requestState, run, services } from "../lib/route-context.server.ts";
@@ -15,15 +15,34 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
 /** The applicant's references: who was asked, where each stands, and a form to ask someone else. */
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
-  const [references, { frameworks }] = await Promise.all([referencesOf(services(context), user), personFrameworks(context, user.userId)]);
-  return { references, frameworks: frameworks.map((framework) => ({ value: framework.id, label: framework.shortName })) };
+  const [references, { associations, frameworks }] = await Promise.all([referencesOf(services(context), user), personFrameworks(context, user.userId)]);
+  // The categories of the person's associations, each under its association; everyone's, by framework, for someone in none.
+  const groups =
+    associations.length > 0
+      ? associations.map((association) => ({ label: association.name, id: association.id, frameworks: association.frameworks }))
+      : frameworks.map((framework) => ({ label: framework.shortName, id: "", frameworks: [framework] }));
+  return {
+    references,
+    categoryGroups: groups.map((group) => ({
+      key: group.id || group.label,
+      label: group.label,
+      options: group.frameworks.flatMap((framework) =>
+        framework.categories.map((category) => ({
+          value: `${group.id}|${framework.id}|${category.id}`,
+          abbreviation: category.abbreviation,
+          name: category.name,
+        })),
+      ),
+    })),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   authorize(context, portfolioPolicy.editOwn);
   const parsed = parseForm(askForReferenceForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
-  const result = await run(context, askForReference, { ...parsed.data, locale: requestState(context).locale });
+  const { category, ...asked } = parsed.data;
+  const result = await run(context, askForReference, { ...asked, ...category, locale: requestState(context).locale });
   if (!result.ok) return invalid(result.errors, parsed.values, undefined, result.retryAfterMinutes ? 429 : 400);
   return { ok: true as const, name: parsed.data.raterName };
 }
@@ -37,8 +56,10 @@ export default function References({ loaderData, actionData }: Route.ComponentPr
     raterName: t("references.raterName"),
     raterEmail: t("references.raterEmail"),
     role: t("references.role"),
-    frameworkId: t("references.framework"),
+    category: t("references.category"),
   };
+  const categoryError = failed?.errors?.category;
+  const chosenCategory = typeof failed?.values?.category === "string" ? failed.values.category : undefined;
   return (
     <section>
       <PageTitle title={t("references.title")} />
@@ -86,7 +107,23 @@ export default function References({ loaderData, actionData }: Route.ComponentPr
         <TextField name="raterName" label={labels.raterName} state={failed} autoComplete="off" />
         <TextField name="raterEmail" label={labels.raterEmail} state={failed} type="email" autoComplete="off" hint={t("field.emailHint")} />
         <SelectField name="role" label={labels.role} state={failed} options={referenceRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
-        <SelectField name="frameworkId" label={labels.frameworkId} state={failed} options={loaderData.frameworks} />
+        <Field name="category" label={labels.category} hint={t("references.categoryHint")} error={categoryError ? t(categoryError) : undefined}>
+          <select
+            id="field-category"
+            name="category"
+            defaultValue={chosenCategory}
+            aria-invalid={categoryError ? true : undefined}
+            aria-describedby={describedBy("category", "hint", categoryError)}
+          >
+            {loaderData.categoryGroups.map((group) => (
+              <optgroup key={group.key} label={group.label}>
+                {group.options.map((option) => (
+                  <option key={option.value} value={option.value}>{`${option.abbreviation}: ${option.name[locale]}`}</option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </Field>
         <div className="field field-check">
           <input id="field-waived" type="checkbox" name="waived" defaultChecked={failed?.values?.waived === "on"} />
           <label htmlFor="field-waived">{t("references.waive")}</label>

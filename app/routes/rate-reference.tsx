@@ -3,15 +3,18 @@ import type { Route } from "./+types/rate-reference";
 import { closedLinkState } from "../../src/commands/guards/assert-open-link.ts";
 import { saveRatingDraft } from "../../src/commands/save-rating-draft.ts";
 import { submitRating } from "../../src/commands/submit-rating.ts";
-import { ratingAnswersOf } from "../../src/domain/rating-form.ts";
+import type { FieldErrors } from "../../src/commands/command-context.ts";
+import { countNotEnoughInformation, ratingAnswersOf } from "../../src/domain/rating-form.ts";
+import type { Translate } from "../../src/i18n/format.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { ratingAction } from "../../src/forms/reference-forms.ts";
 import { linkHolder, ratingPage } from "../../src/queries/links.ts";
 import { ClosedLink } from "../components/closed-link.tsx";
-import { AppForm, describedBy, Field } from "../components/form.tsx";
+import { AppForm, describedBy, ErrorSummary, Field } from "../components/form.tsx";
+import { NotEnoughInformationRule, useNotEnoughInformationCount } from "../components/not-enough-information-rule.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { RatingItem } from "../components/rating-item.tsx";
 import { run, services } from "../lib/route-context.server.ts";
-import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** The rater's form, reached only through the emailed link: the token is the permission. */
@@ -35,18 +38,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const saved = await run(context, saveRatingDraft, { answers }, holder);
     return { outcome: saved.ok ? ("saved" as const) : ("closed" as const), answers, errors: {} };
   }
-  const submitted = await run(context, submitRating, { answers }, holder);
+  const submitted = await run(context, submitRating, { answers, anyway: asked.data.intent === "submit-anyway" }, holder);
   if (submitted.ok) return { outcome: "thanks" as const, answers, errors: {} };
   if (closedLinkState(submitted.errors)) return { outcome: "closed" as const, answers, errors: {} };
-  // Not every area answered: keep what was, so the rater finds it again through the link.
+  // Not every area answered, or a rating that would not count: keep what was, so the rater finds it again through the link.
   await run(context, saveRatingDraft, { answers }, holder);
-  return { outcome: "missing" as const, answers, errors: submitted.errors };
+  return data({ outcome: "held" as const, answers, errors: submitted.errors }, { status: 400 });
 }
 
 export default function RateReference({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
-  const shown = useReportText();
+  const { form, sought } = loaderData;
+  const answers: Record<string, string> = actionData?.answers ?? loaderData.draft;
+  const errors: FieldErrors = actionData?.errors ?? {};
+  const { count, recount } = useNotEnoughInformationCount(countNotEnoughInformation(form, answers));
   if (actionData?.outcome === "thanks") {
     return (
       <section className="narrow">
@@ -56,13 +62,18 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
     );
   }
   if (loaderData.state !== "open") return <ClosedLink state={loaderData.state} />;
-  const answers: Record<string, string> = actionData?.answers ?? loaderData.draft;
-  const errors: Record<string, unknown> = actionData?.errors ?? {};
   const title = t("rating.title", { name: loaderData.applicant });
+  const heldBack = errors.notEnoughInformation ? countNotEnoughInformation(form, answers) : null;
+  const labels = {
+    ...Object.fromEntries(form.items.map((item) => [item.id, item.label[locale]])),
+    raterEarned: t("rating.credentialSince"),
+    notEnoughInformation: t("rating.notEnoughLabel"),
+  };
   return (
     <section>
       <PageTitle title={title} />
       <h1>{title}</h1>
+      <p className="lead">{soughtText(t, loaderData.applicant, sought)}</p>
       <p>{t("rating.intro", { name: loaderData.applicant })}</p>
       {actionData?.outcome === "saved" ? (
         <p role="status" className="notice">
@@ -74,23 +85,11 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
           {t("error.unknownAction")}
         </p>
       ) : null}
-      {actionData?.outcome === "missing" ? (
-        <p role="alert" className="error-summary">
-          {t("rating.missing")}
-        </p>
-      ) : null}
-      <AppForm>
-        {loaderData.form.items.map((item) => (
-          <fieldset key={item.id} className={errors[item.id] ? "field field-invalid rating-item" : "field rating-item"} id={`field-${item.id}`}>
-            <legend>{item.label[locale]}</legend>
-            {errors[item.id] ? <p className="field-error">{t("error.choose")}</p> : null}
-            {loaderData.form.scale.map((option) => (
-              <div key={option.value} className="field-check">
-                <input type="radio" id={`${item.id}-${option.value}`} name={item.id} value={option.value} defaultChecked={answers[item.id] === option.value} />
-                <label htmlFor={`${item.id}-${option.value}`}>{shown(option.label)}</label>
-              </div>
-            ))}
-          </fieldset>
+      <ErrorSummary state={actionData?.outcome === "held" ? { errors } : undefined} fieldLabels={labels} />
+      <AppForm onChange={(event) => recount(event.currentTarget)}>
+        {form.maxNotEnoughInformation !== null ? <NotEnoughInformationRule max={form.maxNotEnoughInformation} count={count} heldBack={heldBack} /> : null}
+        {form.items.map((item) => (
+          <RatingItem key={item.id} item={item} scale={form.scale} answer={answers[item.id]} error={errors[item.id]} />
         ))}
         <fieldset className="rating-item">
           <legend>{t("rating.aboutYou")}</legend>
@@ -123,7 +122,24 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
         <button type="submit" name="intent" value="save" className="secondary-button">
           {t("rating.save")}
         </button>
+        {heldBack !== null ? (
+          <p>
+            {/* Last in the form: pressing Enter in a field sends the rating the usual way, never this. */}
+            <button type="submit" name="intent" value="submit-anyway" className="secondary-button">
+              {t("rating.submitAnyway")}
+            </button>
+          </p>
+        ) : null}
       </AppForm>
     </section>
   );
+}
+
+/** What the applicant seeks, as plainly as the request said it: category and association, or only the framework for an older request. */
+function soughtText(t: Translate, name: string, sought: Route.ComponentProps["loaderData"]["sought"]): string {
+  if (!sought) return "";
+  const { category, association } = sought;
+  if (category && association) return t("rating.seeksWithAssociation", { name, association, category: category.name, abbreviation: category.abbreviation });
+  if (category) return t("rating.seeksCategory", { name, framework: sought.framework, category: category.name, abbreviation: category.abbreviation });
+  return t("rating.seeksFramework", { name, framework: sought.framework });
 }

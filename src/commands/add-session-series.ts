@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { writePortfolio } from "../data/portfolios.ts";
-import { uniqueIdsPortfolioSchema } from "../domain/portfolio-schema.ts";
+import { uniqueIdsStoredPortfolioSchema } from "../domain/portfolio-schema.ts";
 import { maxSeriesSessions, seriesDates } from "../domain/session-series.ts";
 import { findSection } from "../forms/portfolio-sections.ts";
 import { maxEntriesPerList } from "../limits.ts";
@@ -43,7 +43,7 @@ export const addSessionSeries = defineCommand({
     await writePortfolio(
       tx,
       actor.userId,
-      uniqueIdsPortfolioSchema.parse({ ...portfolio, reflectiveSupervision: [...portfolio.reflectiveSupervision, ...added] }),
+      uniqueIdsStoredPortfolioSchema.parse({ ...portfolio, reflectiveSupervision: [...portfolio.reflectiveSupervision, ...added] }),
       now,
     );
     return done(

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { insertAccessLink } from "../data/access-links.ts";
+import { listFrameworkIdsOfAssociation } from "../data/association-frameworks.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
 import { referenceRoles } from "../domain/portfolio-schema.ts";
 import { referenceRequestMail } from "../mail/templates.ts";
+import { hasRole } from "../policies/actor.ts";
 import { portfolioPolicy } from "../policies/portfolio.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { assertRoomIn } from "./guards/lock-portfolio.ts";
@@ -13,8 +15,9 @@ import { checkRequestToRecipient, refuseOpenRequest } from "./shared/mail-to-str
 import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /**
- * The applicant names a rater: the reference joins the portfolio (pending) and the rater is
- * mailed a link to the rating form, all in one transaction. Not to the applicant's own address, at
+ * The applicant names a rater and what the rating is for (the category they seek, through one of
+ * their associations, which the form then names and asks about): the reference joins the
+ * portfolio (pending) and the rater is mailed a link to the rating form, all in one transaction. Not to the applicant's own address, at
  * most 10 a day and 3 a day to one mailbox, and one open request per rater and framework
  * (docs/security.md, "Mail"); a rater whose address is another account of the applicant's is
  * flagged in the audit entry, by Cradle, for the reviewers.
@@ -27,12 +30,18 @@ export const askForReference = defineCommand({
     raterEmail: z.email("error.email"),
     role: z.enum(referenceRoles, "error.choose"),
     frameworkId: z.string().min(1, "error.choose"),
+    categoryId: z.string().min(1, "error.choose"),
+    associationId: z.uuid().nullable(),
     waived: z.boolean(),
     locale: z.enum(["en", "es"]),
   }),
-  policy: (actor) => portfolioPolicy.editOwn(actor),
+  // Through an association only for its members.
+  policy: (actor, input) => portfolioPolicy.editOwn(actor) && (input.associationId === null || hasRole(actor, input.associationId, "member")),
   async prepare(input, { db, actor, context }) {
-    if (!context.frameworks.some((framework) => framework.id === input.frameworkId)) refuse({ frameworkId: "error.choose" });
+    const framework = context.frameworks.find((candidate) => candidate.id === input.frameworkId);
+    if (!framework?.categories.some((category) => category.id === input.categoryId)) refuse({ category: "error.choose" });
+    if (input.associationId !== null && !(await listFrameworkIdsOfAssociation(db, input.associationId)).includes(input.frameworkId))
+      refuse({ category: "error.choose" });
     return checkRequestToRecipient(db, context, actor, { kind: "reference", email: input.raterEmail, field: "raterEmail" });
   },
   async run({ tx, actor, input, now, context, mail, prepared: samePerson }) {
@@ -65,6 +74,8 @@ export const askForReference = defineCommand({
       recipientEmail: input.raterEmail,
       locale: input.locale,
       frameworkId: input.frameworkId,
+      categoryId: input.categoryId,
+      associationId: input.associationId,
       waived: input.waived,
       expiresAt: token.expiresAt,
     });
@@ -80,6 +91,8 @@ export const askForReference = defineCommand({
         recipientEmail: input.raterEmail,
         role: input.role,
         frameworkId: input.frameworkId,
+        categoryId: input.categoryId,
+        associationId: input.associationId,
         waived: input.waived,
         ...(samePerson ? { samePerson } : {}),
       },

@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { z } from "zod";
 import { writePortfolio } from "../data/portfolios.ts";
 import { canonicalJson } from "../domain/fingerprint.ts";
-import { entrySchemas, heldCredential, type Portfolio, uniqueIdsPortfolioSchema } from "../domain/portfolio-schema.ts";
+import { entrySchemas, heldCredential, type Portfolio, uniqueIdsStoredPortfolioSchema } from "../domain/portfolio-schema.ts";
 import { type ClearedOnImport, clearSetByOthers } from "../domain/set-by-others.ts";
 import { decodeCsvBytes, trainingRowsFromCsv } from "../forms/training-csv.ts";
 import { hasUnstorableCharacters, hasUnstorableCharactersDeep, maxEntriesPerList } from "../limits.ts";
@@ -27,7 +27,7 @@ const schemas: Record<
 > = {
   education: entrySchemas.education,
   licences: entrySchemas.licence,
-  credentials: heldCredential,
+  credentials: entrySchemas.credential,
   work: entrySchemas.work,
   training: entrySchemas.training,
   reflectiveSupervision: entrySchemas.rsc,
@@ -105,7 +105,7 @@ export const importPortfolioFile = defineCommand({
     const { report, next } = merge(portfolio, prepared);
     if (report.tooMany.length > 0) return unchanged(nothingAdded(report.tooMany));
     if (report.added.length === 0) return unchanged(report);
-    await writePortfolio(tx, actor.userId, uniqueIdsPortfolioSchema.parse({ ...portfolio, ...next }), now);
+    await writePortfolio(tx, actor.userId, uniqueIdsStoredPortfolioSchema.parse({ ...portfolio, ...next }), now);
     const counts = { kind: input.kind, added: report.added.length, skipped: report.skipped.length, rejected: report.rejected.length };
     // The counts of what was not taken, for "who imported what"; the raters' names stay on the page.
     const { exams, references, transcripts, confirmations, vettedProviders } = report.notTaken;

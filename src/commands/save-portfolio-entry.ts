@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { deleteFormDraft } from "../data/form-drafts.ts";
 import { writePortfolio } from "../data/portfolios.ts";
-import { uniqueIdsPortfolioSchema } from "../domain/portfolio-schema.ts";
+import { uniqueIdsStoredPortfolioSchema } from "../domain/portfolio-schema.ts";
 import { draftKey, sectionId } from "../forms/portfolio-drafts.ts";
 import { findSection } from "../forms/portfolio-sections.ts";
 import { defineCommand, done } from "./define-command.ts";
@@ -33,7 +33,7 @@ export const savePortfolioEntry = defineCommand({
     const id = input.entryId ?? `${section.id}-${randomBytes(5).toString("hex")}`;
     const entry = { ...input.entry, id };
     const list = input.entryId === null ? [...(portfolio[section.list] as unknown[]), entry] : replaceAt(assertEntry(portfolio, section, input.entryId), entry);
-    await writePortfolio(tx, actor.userId, uniqueIdsPortfolioSchema.parse({ ...portfolio, [section.list]: list }), now);
+    await writePortfolio(tx, actor.userId, uniqueIdsStoredPortfolioSchema.parse({ ...portfolio, [section.list]: list }), now);
     await deleteFormDraft(tx, actor.userId, draftKey(section.id, input.entryId));
     return done({ type: "portfolio", id: actor.userId }, { entryId: id }, { section: section.id, entryId: id, added: input.entryId === null });
   },

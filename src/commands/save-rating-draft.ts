@@ -18,7 +18,7 @@ export const saveRatingDraft = defineCommand({
   async run({ tx, actor, input, now, context }) {
     const link = await assertOpenLink(tx, actor, now);
     // Only the form's own fields are kept, each at most 200 characters: the form bounds the draft; the check says so.
-    const answers = ratingAnswersOf(ratingFormFor(ratingFrameworkOf(context.frameworks, link.framework_id)), input.answers);
+    const answers = ratingAnswersOf(ratingFormFor(ratingFrameworkOf(context.frameworks, link.framework_id), link.category_id), input.answers);
     if (!draftWithinLimit(answers)) refuse({ form: "limit.draftTooLarge" });
     if (sameAnswers(link.draft ?? {}, answers)) return unchanged({ saved: true });
     await saveAccessLinkDraft(tx, link.id, answers);

@@ -11,6 +11,8 @@ const columns = [
   "recipient_email",
   "locale",
   "framework_id",
+  "category_id",
+  "association_id",
   "waived",
   "expires_at",
   "completed_at",
@@ -29,6 +31,9 @@ export type NewAccessLink = {
   recipientEmail: string;
   locale: Locale;
   frameworkId: string | null;
+  /** What a rating is for: the category sought, through which association (null when the person belongs to none). */
+  categoryId?: string | null;
+  associationId?: string | null;
   waived: boolean;
   expiresAt: Date;
 };
@@ -44,6 +49,8 @@ export async function insertAccessLink(db: Db, link: NewAccessLink) {
       recipient_email: link.recipientEmail,
       locale: link.locale,
       framework_id: link.frameworkId,
+      category_id: link.categoryId ?? null,
+      association_id: link.associationId ?? null,
       waived: link.waived,
       expires_at: link.expiresAt,
     })

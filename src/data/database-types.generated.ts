@@ -25,6 +25,8 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccessLinks {
   answers: Json | null;
+  association_id: string | null;
+  category_id: string | null;
   completed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   draft: Json | null;

@@ -26,6 +26,10 @@ export function findFrameworkProblems(framework: Framework, known: ReadonlyMap<s
     for (const ref of refs) if (!refExists(ref)) problems.push(`${where}: unknown category ${ref.framework}/${ref.category}`);
   };
 
+  for (const domain of framework.domains) {
+    for (const category of domain.categories ?? [])
+      if (!framework.categories.some((candidate) => candidate.id === category)) problems.push(`domain ${domain.id}: unknown category ${category}`);
+  }
   for (const category of framework.categories) {
     if (categoryIds.has(category.id)) problems.push(`category ${category.id} appears twice`);
     categoryIds.add(category.id);

@@ -22,7 +22,10 @@ export type EntryFieldMeta = {
   since?: { name: string; label: string };
   /** Kept only when another input has this value (a group size only for a group). */
   when?: { name: string; is: string };
-  /** The message shown at this input when the entry as a whole is refused (a rule across fields). */
+  /**
+   * The message shown at this input when a rule across fields refuses the entry: one that points at
+   * this field (a date range's end), or one about the entry as a whole.
+   */
   entryRule?: string;
   inputMode?: "decimal" | "numeric" | "text" | "email" | "tel";
   autoComplete?: string;

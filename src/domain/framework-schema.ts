@@ -229,7 +229,19 @@ export const frameworkSchema = z.object({
   version: z.string(),
   effectiveFrom: date,
   academicCourseHourFactor: z.number().positive().nullable().describe("clock hours per academic course hour; null when no source gives one"),
-  domains: z.array(z.object({ id: z.string(), name: text, keyConcepts: z.array(text).default([]), source: z.string().min(3) })),
+  domains: z.array(
+    z.object({
+      id: z.string(),
+      name: text,
+      description: text.optional().describe("what the domain covers, in a sentence a rater reads (ours where the source's own wording is licensed)"),
+      categories: z
+        .array(z.string())
+        .optional()
+        .describe("only these categories' competencies include the domain (Administration: the mentors); absent: every category"),
+      keyConcepts: z.array(text).default([]),
+      source: z.string().min(3),
+    }),
+  ),
   categories: z.array(categorySchema).min(1),
   notes: z.array(text).default([]),
 });

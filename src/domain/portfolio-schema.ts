@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoDate } from "./dates.ts";
 import { field, labelled } from "./entry-fields.ts";
 
 /**
@@ -42,9 +43,40 @@ export const credentialRef = z.object({
 
 export const heldCredential = credentialRef.extend({
   earned: date,
-  expires: date.optional(),
+  expires: date.optional().describe("not before earned"),
   status: z.enum(["active", "emerging", "lapsed", "suspended", "revoked"]).default("active"),
 });
+
+/*
+ * Date ranges: an end, when given, is not before its start (ending the day it starts is fine).
+ * They are rules of the portable format, checked on each entry a person saves or imports and on a
+ * file; a stored portfolio is read without them (storedPortfolioSchema), so an entry kept before
+ * they were checked still opens, and is checked when it is next saved.
+ */
+const inOrder = (start: unknown, end: unknown) => typeof start !== "string" || typeof end !== "string" || !isIsoDate(start) || !isIsoDate(end) || start <= end;
+const fieldsOf = (value: unknown) => (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+
+/** The entry with its range checked; the issue is at the end, where a form shows it. */
+function withRange<Entry extends z.ZodObject>(entry: Entry, start: string, end: string): Entry {
+  return entry.refine((value) => inOrder(fieldsOf(value)[start], fieldsOf(value)[end]), {
+    path: [end],
+    message: `${end} must not be before ${start}`,
+    // Also when another field is wrong, so a form shows every error at once; a mistyped date is its own error.
+    when: () => true,
+  });
+}
+
+/** Each credential of a list that is in `at` (a path into the entry) with its range checked. */
+function withCredentialRanges<Entry extends z.ZodObject>(entry: Entry, at: readonly string[]): Entry {
+  return entry.superRefine((value, context) => {
+    const credentials = at.reduce<unknown>((node, key) => fieldsOf(node)[key], value);
+    if (!Array.isArray(credentials)) return;
+    credentials.forEach((credential, index) => {
+      if (!inOrder(fieldsOf(credential).earned, fieldsOf(credential).expires))
+        context.addIssue({ code: "custom", path: [...at, index, "expires"], message: "expires must not be before earned" });
+    });
+  });
+}
 
 export const workKinds = [
   "direct-service",
@@ -98,7 +130,7 @@ const licence = z.object({
   type: field(z.string().min(1).max(100).describe("e.g. LCSW, LMFT, RN"), { kind: "text", label: "portfolio.licenceType", hint: "portfolio.licenceTypeHint" }),
   issuer: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.issuer" }),
   issued: field(date.optional(), { kind: "date", label: "portfolio.issued" }),
-  expires: field(date.optional(), { kind: "date", label: "portfolio.expires" }),
+  expires: field(date.optional().describe("not before issued"), { kind: "date", label: "portfolio.expires", entryRule: "error.expiresBeforeIssued" }),
 });
 
 const work = z.object({
@@ -107,7 +139,12 @@ const work = z.object({
   employer: field(z.string().max(200).optional(), { kind: "text", label: "portfolio.employer", autoComplete: "organization" }),
   kind: field(z.enum(workKinds).default("direct-service"), { kind: "select", label: "portfolio.kind", options: labelled(workKinds, "workKind.") }),
   start: field(date, { kind: "date", label: "portfolio.start" }),
-  end: field(date.optional().describe("missing while the job goes on"), { kind: "date", label: "portfolio.end", hint: "portfolio.endHint" }),
+  end: field(date.optional().describe("missing while the job goes on; not before start"), {
+    kind: "date",
+    label: "portfolio.end",
+    hint: "portfolio.endHint",
+    entryRule: "error.endBeforeStart",
+  }),
   hoursPerWeek: field(z.number().min(0).max(100).optional(), { kind: "number", label: "portfolio.hoursPerWeek" }),
   ages: field(ageRange.optional(), { kind: "select", label: "portfolio.ages", options: ageBandLabels, values: ageBands }),
   familiesServed: field(z.number().int().min(0).max(100_000).default(0), { kind: "number", label: "portfolio.familiesServed", inputMode: "numeric" }),
@@ -279,38 +316,59 @@ const exam = z
     path: ["recordedBy"],
   });
 
-/** The schema of one entry of each list, for forms that edit a single entry. */
-export const entrySchemas = { education, licence, work, training, rsc, activity, reference, document, membership } as const;
+/** One entry of each list as a person saves or imports it, with the rules across its fields. */
+export const entrySchemas = {
+  education,
+  licence: withRange(licence, "issued", "expires"),
+  credential: withRange(heldCredential, "earned", "expires"),
+  work: withRange(work, "start", "end"),
+  training,
+  rsc: withCredentialRanges(rsc, ["provider", "credentials"]),
+  activity,
+  reference: withCredentialRanges(reference, ["raterCredentials"]),
+  document,
+  membership,
+} as const;
 
-export const portfolioSchema = z.object({
-  format: z.literal("cradle-portfolio").default("cradle-portfolio"),
-  version: z.literal(1).default(1),
-  person: z.object({ name: z.string().max(200).optional(), email: z.string().max(254).optional() }).default({}),
-  education: z.array(education).default([]),
-  licences: z.array(licence).default([]),
-  credentials: z.array(heldCredential).default([]).describe("endorsements the person holds"),
-  work: z.array(work).default([]),
-  training: z.array(training).default([]),
-  reflectiveSupervision: z.array(rsc).default([]),
-  reading: z.array(activity).default([]),
-  video: z.array(activity).default([]),
-  references: z.array(reference).default([]),
-  documents: z.array(document).default([]),
-  observations: z.array(z.object({ id, date, observer: z.string().max(200).optional(), recorded: z.boolean().default(false) })).default([]),
-  exams: z.array(exam).default([]),
-  memberships: z.array(membership).default([]).describe("memberships of infant mental health associations, with the date each runs to"),
-  attestations: z
-    .object({
-      codeOfEthicsSigned: date.optional(),
-      membershipValidUntil: date.optional().describe("kept for older files; memberships lists them one by one"),
-      providesRsc: z.boolean().default(false),
-    })
-    .default({ providesRsc: false }),
-  reviewerHours: z.array(z.object({ id, date, hours, role: z.enum(["application-advisor", "application-reviewer", "exam-reviewer"]) })).default([]),
-});
+/** The entries as stored, without the date-range rules (see withRange). */
+const storedEntries = { ...entrySchemas, licence, credential: heldCredential, work, rsc, reference };
+
+function portfolioOf(entries: typeof storedEntries) {
+  return z.object({
+    format: z.literal("cradle-portfolio").default("cradle-portfolio"),
+    version: z.literal(1).default(1),
+    person: z.object({ name: z.string().max(200).optional(), email: z.string().max(254).optional() }).default({}),
+    education: z.array(entries.education).default([]),
+    licences: z.array(entries.licence).default([]),
+    credentials: z.array(entries.credential).default([]).describe("endorsements the person holds"),
+    work: z.array(entries.work).default([]),
+    training: z.array(entries.training).default([]),
+    reflectiveSupervision: z.array(entries.rsc).default([]),
+    reading: z.array(entries.activity).default([]),
+    video: z.array(entries.activity).default([]),
+    references: z.array(entries.reference).default([]),
+    documents: z.array(entries.document).default([]),
+    observations: z.array(z.object({ id, date, observer: z.string().max(200).optional(), recorded: z.boolean().default(false) })).default([]),
+    exams: z.array(exam).default([]),
+    memberships: z.array(entries.membership).default([]).describe("memberships of infant mental health associations, with the date each runs to"),
+    attestations: z
+      .object({
+        codeOfEthicsSigned: date.optional(),
+        membershipValidUntil: date.optional().describe("kept for older files; memberships lists them one by one"),
+        providesRsc: z.boolean().default(false),
+      })
+      .default({ providesRsc: false }),
+    reviewerHours: z.array(z.object({ id, date, hours, role: z.enum(["application-advisor", "application-reviewer", "exam-reviewer"]) })).default([]),
+  });
+}
+
+/** The portable portfolio, every rule checked: a file to import or check. */
+export const portfolioSchema = portfolioOf(entrySchemas);
+/** A portfolio as stored: read as it was kept (see withRange). */
+export const storedPortfolioSchema = portfolioOf(storedEntries);
 
 /** Every entry's id is unique in the portfolio, so reports can name entries unambiguously. */
-export const uniqueIdsPortfolioSchema = portfolioSchema.superRefine((portfolio, context) => {
+function uniqueIds(portfolio: Portfolio, context: z.RefinementCtx) {
   const seen = new Set<string>();
   const lists = [
     "education",
@@ -333,7 +391,11 @@ export const uniqueIdsPortfolioSchema = portfolioSchema.superRefine((portfolio, 
       seen.add(entry.id);
     });
   }
-});
+}
+
+export const uniqueIdsPortfolioSchema = portfolioSchema.superRefine(uniqueIds);
+/** What a command writes: the stored portfolio with its new entries, each of them checked already. */
+export const uniqueIdsStoredPortfolioSchema = storedPortfolioSchema.superRefine(uniqueIds);
 
 export type Portfolio = z.output<typeof portfolioSchema>;
 export type PortfolioInput = z.input<typeof portfolioSchema>;

@@ -1,12 +1,19 @@
-import type { Framework, Text } from "./framework-schema.ts";
+import type { Category, Framework, Requirement, Text } from "./framework-schema.ts";
 import { message, type ReportMessage } from "./report-messages.ts";
 
 /**
  * The reference rating form. The Alliance's own items are licensed and no source gives the
- * scale, so the default rates each competency domain of the framework on a four-point scale,
- * with "not enough information" always offered (the scale's words are the catalogues' `engine.rating.*`); an association may replace it (a later issue).
+ * scale, so the default rates each competency domain of the framework that belongs to the
+ * applicant's category, on a four-point scale, with "not enough information" always offered (the
+ * scale's words are the catalogues' `engine.rating.*`); an association may replace it (a later issue).
  */
-export type RatingForm = { items: Array<{ id: string; label: Text }>; scale: Array<{ value: string; label: ReportMessage }> };
+export type RatingItem = { id: string; label: Text; description: Text | null; keyConcepts: Text[] };
+export type RatingForm = {
+  items: RatingItem[];
+  scale: Array<{ value: string; label: ReportMessage }>;
+  /** A rating with more "not enough information" answers does not count; null where no rating requirement says. */
+  maxNotEnoughInformation: number | null;
+};
 
 export const notEnoughInformation = "nei";
 
@@ -18,8 +25,28 @@ const scale: RatingForm["scale"] = [
   { value: notEnoughInformation, label: message("engine.rating.nei") },
 ];
 
-export function ratingFormFor(framework: Framework): RatingForm {
-  return { items: framework.domains.map((domain) => ({ id: domain.id, label: domain.name })), scale };
+/**
+ * The form for a rating of someone who seeks `categoryId`: the domains that category's competencies
+ * include, and its rating requirement's limit. A request made before ratings named a category
+ * (null) asks only the domains every category shares, under the framework's strictest limit.
+ */
+export function ratingFormFor(framework: Framework, categoryId: string | null): RatingForm {
+  const category = framework.categories.find((candidate) => candidate.id === categoryId);
+  const items = framework.domains
+    .filter((domain) => domain.categories === undefined || (category !== undefined && domain.categories.includes(category.id)))
+    .map((domain) => ({ id: domain.id, label: domain.name, description: domain.description ?? null, keyConcepts: domain.keyConcepts }));
+  const limits = (category ? [category] : framework.categories).flatMap(ratingLimitsOf);
+  return { items, scale, maxNotEnoughInformation: limits.length > 0 ? Math.min(...limits) : null };
+}
+
+function ratingLimitsOf(category: Category): number[] {
+  const visit = (requirement: Requirement): number[] => {
+    if (requirement.kind === "any-of") return requirement.options.flatMap(visit);
+    return requirement.kind === "references" && requirement.referenceKind === "rating" && requirement.maxNotEnoughInformation !== undefined
+      ? [requirement.maxNotEnoughInformation]
+      : [];
+  };
+  return category.requirements.flatMap(visit);
 }
 
 /** Every item answered with a value of the scale; returns the items still unanswered. */
@@ -30,6 +57,11 @@ export function unansweredItems(form: RatingForm, answers: Record<string, string
 
 export function countNotEnoughInformation(form: RatingForm, answers: Record<string, string | undefined>): number {
   return form.items.filter((item) => answers[item.id] === notEnoughInformation).length;
+}
+
+/** Whether the answers give more "not enough information" than the form's limit: the rating will not count. */
+export function isVoidRating(form: RatingForm, answers: Record<string, string | undefined>): boolean {
+  return form.maxNotEnoughInformation !== null && countNotEnoughInformation(form, answers) > form.maxNotEnoughInformation;
 }
 
 /** What the rater says about themselves beside the form's items: an endorsement they hold, and since when. */

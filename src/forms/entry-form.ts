@@ -181,7 +181,11 @@ export function newEntryForm(fields: readonly EntryField[]): FormValues {
   return values;
 }
 
-/** The schema's issues as message keys by input name; a rule across fields is shown at the input that names it. */
+/**
+ * The schema's issues as message keys by input name. A rule across fields is shown at the input
+ * whose metadata names its message: the input the rule's issue points at (a range's end), or, for
+ * an issue about the whole entry, the first input that names one.
+ */
 export function issuesToInputErrors(fields: readonly EntryField[], issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
@@ -195,7 +199,7 @@ export function issuesToInputErrors(fields: readonly EntryField[], issues: reado
     const field = fields.filter((candidate) => candidate.path.every((part, index) => path[index] === part)).sort((a, b) => b.path.length - a.path.length)[0];
     const rest = field ? path.slice(field.path.length) : [];
     const name = !field ? (path[0] ?? "form") : field.meta.since && rest.includes("earned") ? field.meta.since.name : field.name;
-    errors[name] ??= messageOf(issue);
+    errors[name] ??= issue.code === "custom" && field?.meta.entryRule ? key(field.meta.entryRule) : messageOf(issue);
   }
   return errors;
 }

@@ -10,7 +10,14 @@ export const askForReferenceForm = z.object({
     .pipe(z.email("error.email"))
     .transform((value) => value.toLowerCase()),
   role: z.enum(referenceRoles, "error.choose"),
-  frameworkId: z.string().min(1, "error.choose"),
+  /** "association|framework|category", as the page's choices write it; no association for someone who belongs to none. */
+  category: z
+    .string()
+    .regex(/^[^|]*\|[^|]+\|[^|]+$/, "error.choose")
+    .transform((value) => {
+      const [associationId = "", frameworkId = "", categoryId = ""] = value.split("|");
+      return { associationId: associationId === "" ? null : associationId, frameworkId, categoryId };
+    }),
   waived: z.preprocess((value) => value === "on", z.boolean()),
 });
 
@@ -24,10 +31,15 @@ export const confirmationForm = z.object({
     .transform((value) => value.toLowerCase()),
 });
 
-/** A rater sends the rating or saves it to finish later; anything else is refused. The answers are read by the framework's rating form. */
-export const ratingAction = z.discriminatedUnion("intent", [z.object({ intent: z.literal("submit") }), z.object({ intent: z.literal("save") })], {
-  error: "error.unknownAction",
-});
+/**
+ * A rater sends the rating, sends it although it will not count (after being told so), or saves it
+ * to finish later; anything else is refused. The answers are read by the rating form.
+ */
+export const ratingAction = z.discriminatedUnion(
+  "intent",
+  [z.object({ intent: z.literal("submit") }), z.object({ intent: z.literal("submit-anyway") }), z.object({ intent: z.literal("save") })],
+  { error: "error.unknownAction" },
+);
 
 /** A provider confirms an entry or says it is not right, with an optional comment; any other answer is refused, never taken for a no. */
 export const confirmationAnswer = z.object({

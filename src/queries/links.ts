@@ -1,5 +1,6 @@
 import { hashToken } from "../auth/tokens.ts";
 import { findAccessLinkByToken } from "../data/access-links.ts";
+import { findAssociationById } from "../data/associations.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
 import { type LinkState, linkState } from "../domain/link-state.ts";
@@ -28,19 +29,32 @@ export async function linkHolder(reader: Reader, purpose: LinkPagePurpose, token
   return { kind: "link", purpose, linkId: link?.id ?? null };
 }
 
-/** The rater's form: the applicant's name, the areas to rate, the endorsements they may say they hold, their draft. */
+/**
+ * The rater's form: the applicant's name, what they seek (the category and the association, when
+ * the request named them), the areas to rate with what each means, the endorsements the rater may
+ * say they hold, their draft.
+ */
 export async function ratingPage(reader: Reader, token: string) {
   const { link, state } = await linkOfToken(reader, "reference", token);
   const framework = ratingFrameworkOf(reader.frameworks, link?.framework_id ?? null);
-  const form = ratingFormFor(framework);
+  const form = ratingFormFor(framework, link?.category_id ?? null);
   const credentialOptions = framework.categories.map((category) => ({
     value: `${framework.id}/${category.id}`,
     label: category.name,
     abbreviation: category.abbreviation,
   }));
-  if (state !== "open" || !link) return { state, applicant: "", form, credentialOptions, draft: {} as Record<string, string> };
-  const applicant = await findUserById(reader.db, link.user_id);
-  return { state, applicant: applicant?.name ?? "", form, credentialOptions, draft: link.draft ?? {} };
+  if (state !== "open" || !link) return { state, applicant: "", sought: null, form, credentialOptions, draft: {} as Record<string, string> };
+  const [applicant, association] = await Promise.all([
+    findUserById(reader.db, link.user_id),
+    link.association_id ? findAssociationById(reader.db, link.association_id) : undefined,
+  ]);
+  const category = framework.categories.find((candidate) => candidate.id === link.category_id);
+  const sought = {
+    category: category ? { name: category.name, abbreviation: category.abbreviation } : null,
+    framework: framework.shortName,
+    association: association?.name ?? null,
+  };
+  return { state, applicant: applicant?.name ?? "", sought, form, credentialOptions, draft: link.draft ?? {} };
 }
 
 /** The provider's or supervisor's page: the applicant's name and the one entry to confirm. */

@@ -2,7 +2,8 @@ import { listAccessLinksOfUser } from "../data/access-links.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { findConfirmable } from "../domain/confirmable-entries.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
-import { ratingFormFor } from "../domain/rating-form.ts";
+import type { Framework } from "../domain/framework-schema.ts";
+import { ratingFormFor, type RatingForm } from "../domain/rating-form.ts";
 import { sections } from "../forms/portfolio-sections.ts";
 import type { SessionActor } from "../policies/actor.ts";
 import type { Reader } from "./reader.ts";
@@ -14,28 +15,40 @@ import type { Reader } from "./reader.ts";
 export async function referencesOf(reader: Reader, actor: SessionActor) {
   const [{ portfolio }, links] = await Promise.all([findPortfolio(reader.db, actor.userId), listAccessLinksOfUser(reader.db, actor.userId, "reference")]);
   const linkOf = new Map(links.map((link) => [link.entry_id, link]));
+  const strictest = strictestLimit(reader.frameworks);
   return portfolio.references
     .filter((reference) => reference.kind === "rating")
     .map((reference) => {
       const link = linkOf.get(reference.id);
+      const form = formOfLink(reader.frameworks, link);
+      const limit = form ? form.maxNotEnoughInformation : strictest;
       return {
         id: reference.id,
         raterName: reference.raterName ?? "",
         role: reference.role,
         completed: reference.completed ?? null,
-        isVoid: reference.notEnoughInformation > 5,
+        isVoid: limit !== null && reference.notEnoughInformation > limit,
         remindersSent: link?.reminders_sent ?? 0,
         waived: link?.waived ?? false,
-        answers: reference.completed && link && !link.waived ? ratingAnswers(reader, link.framework_id, link.answers) : [],
+        answers: reference.completed && form && link?.answers && !link.waived ? ratingAnswers(form, link.answers) : [],
       };
     });
 }
 
+/** The form a rating was asked with; null for a reference with no link (imported) or of a framework no longer shipped. */
+function formOfLink(frameworks: readonly Framework[], link: { framework_id: string | null; category_id: string | null } | undefined): RatingForm | null {
+  const framework = frameworks.find((candidate) => candidate.id === link?.framework_id);
+  return framework ? ratingFormFor(framework, link?.category_id ?? null) : null;
+}
+
+/** For a rating asked outside Cradle (imported): the lowest limit of any framework's ratings. */
+function strictestLimit(frameworks: readonly Framework[]): number | null {
+  const limits = frameworks.flatMap((framework) => ratingFormFor(framework, null).maxNotEnoughInformation ?? []);
+  return limits.length > 0 ? Math.min(...limits) : null;
+}
+
 /** What the rater chose for each area (null: not answered), in words for the reader's language. */
-function ratingAnswers(reader: Reader, frameworkId: string | null, answers: Record<string, unknown> | null) {
-  const framework = reader.frameworks.find((candidate) => candidate.id === frameworkId);
-  if (!framework || !answers) return [];
-  const form = ratingFormFor(framework);
+function ratingAnswers(form: RatingForm, answers: Record<string, unknown>) {
   return form.items.map((item) => ({
     id: item.id,
     label: item.label,

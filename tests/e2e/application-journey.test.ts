@@ -163,6 +163,7 @@ describe.each([
       await field("references.raterName").fill(rater.name);
       await field("references.raterEmail").fill(raterEmail);
       await field("references.role").selectOption(rater.role);
+      await field("references.category").selectOption({ label: `${ifs.abbreviation}: ${ifs.name[language]}` });
       await page.getByRole("button", { name: t("references.send") }).click();
       await page.getByText(t("references.sent", { name: rater.name })).waitFor();
       const form = await newPage();

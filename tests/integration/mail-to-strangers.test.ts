@@ -61,7 +61,7 @@ async function applicantWithSessions(sessions: number, overrides: Parameters<typ
 }
 
 const askForReference = (client: HttpClient, raterEmail: string, extra: Record<string, string> = {}) =>
-  client.post("/portfolio/references", { raterName: "Dana Ruiz", raterEmail, role: "current-supervisor", frameworkId: "alliance-iecmh-e", ...extra });
+  client.post("/portfolio/references", { raterName: "Dana Ruiz", raterEmail, role: "current-supervisor", category: "|alliance-iecmh-e|ifs", ...extra });
 
 describe("sign-ups from one client address (issue 15, item 5)", () => {
   it("mails 5 an hour; the 6th is refused with 429, makes no account, sends nothing and writes no audit entry", async () => {
@@ -194,7 +194,7 @@ describe("reference and confirmation requests (item 5)", () => {
     const twice = await askForReference(client, "open-dana@example.org");
     expect(twice.status).toBe(400);
     expect(twice.text).toContain("You already asked this person for this");
-    expect((await askForReference(client, "open-dana@example.org", { frameworkId: "california-ifecmh" })).status).toBe(200);
+    expect((await askForReference(client, "open-dana@example.org", { category: "|california-ifecmh|tmhp" })).status).toBe(200);
     expect((await outboxTo("open-lee@example.org")).length).toBe(1);
     expect((await findPortfolio(db, user.id)).portfolio.references).toHaveLength(2);
   });

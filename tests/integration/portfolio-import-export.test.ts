@@ -82,6 +82,27 @@ describe("portfolio import and export", () => {
     expect((await findPortfolio(app.services.db, user.id)).portfolio.training.map((entry) => entry.id)).toEqual(["ok"]);
   });
 
+  it("leaves out an entry whose end is before its start, naming it, rather than adding a job of no time", async () => {
+    const { user, client } = await person();
+    const file = JSON.stringify({
+      work: [
+        { id: "backwards", role: "Home visitor", start: "2021-03-01", end: "2020-12-31" },
+        { id: "one-day", role: "Substitute", start: "2021-03-01", end: "2021-03-01" },
+      ],
+      licences: [{ id: "lic", type: "RN", issued: "2022-01-15", expires: "2020-01-15" }],
+      credentials: [{ framework: "alliance-iecmh-e", category: "ifs", earned: "2022-01-15", expires: "2020-01-15" }],
+    });
+    const page = await client.postFiles("/portfolio/import", { kind: "json" }, { file: { name: "p.json", type: "application/json", content: file } });
+    expect(page.text).toContain("Added 1 entry.");
+    expect(page.text).toContain("work.0.end: end must not be before start");
+    expect(page.text).toContain("licences.0.expires: expires must not be before issued");
+    expect(page.text).toContain("credentials.0.expires: expires must not be before earned");
+    const { portfolio } = await findPortfolio(app.services.db, user.id);
+    expect(portfolio.work.map((entry) => entry.id)).toEqual(["one-day"]);
+    expect(portfolio.licences).toEqual([]);
+    expect(portfolio.credentials).toEqual([]);
+  });
+
   it("leaves out exam results, set only by the association, and says so", async () => {
     const { user, client } = await person();
     const file = JSON.stringify({

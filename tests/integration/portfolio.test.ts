@@ -6,7 +6,7 @@ import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { person } from "../../src/policies/actor.ts";
 import { commandsOf } from "../setup/state-builders.ts";
 import { findFormDraft } from "../../src/data/form-drafts.ts";
-import { findPortfolio } from "../../src/data/portfolios.ts";
+import { findPortfolio, writePortfolio } from "../../src/data/portfolios.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
@@ -22,6 +22,8 @@ async function member(association = { name: "South Carolina IMH", framework: "al
 }
 
 const training = { title: "Attachment basics", provider: "State AIMH", date: "2025-03-01", clockHours: "12", topics: "dei" };
+/** A job saved before end dates were checked against start dates. */
+const storedJob = { role: "Home visitor", kind: "prevention", start: "2021-03-01", end: "2020-12-31" };
 
 /** What the person's portfolio history says happened, oldest first: each action with its details. */
 async function historyOf(userId: string) {
@@ -127,6 +129,54 @@ describe("the portfolio editor", () => {
     );
     expect(failed.text).toContain('<p class="field-error" id="error-familiesServed">Escriba un número.</p>');
     expect(failed.text).toContain('value="Visitadora"');
+  });
+
+  it("refuses a job that ends before it starts, with the error at the end date and in the summary, keeping what was typed", async () => {
+    const { user, client } = await member();
+    const job = { role: "Home visitor", employer: "First 5", start: "2021-03-01", end: "2020-12-31", intent: "save" };
+    const failed = await client.post("/portfolio/work/new", job);
+    expect(failed.status).toBe(400);
+    expect(failed.text).toMatch(
+      /<p class="field-error" id="error-end">The end date must be on or after the start date\.<\/p><input id="field-end" aria-invalid="true" [^>]*value="2020-12-31"/,
+    );
+    expect(failed.text).toContain('<a href="#field-end">End date: The end date must be on or after the start date.</a>');
+    expect(failed.text).toContain('value="2021-03-01"');
+    expect(failed.text).toContain('value="First 5"');
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.work).toEqual([]);
+
+    const oneDay = await client.post("/portfolio/work/new", { ...job, end: "2021-03-01" });
+    expect(oneDay.status).toBe(302);
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.work).toMatchObject([{ start: "2021-03-01", end: "2021-03-01" }]);
+  });
+
+  it("refuses a licence that expires before it was issued, in Spanish too; a draft may keep the unfinished range", async () => {
+    const { user, client } = await member();
+    await client.post("/language", { locale: "es", redirectTo: "/portfolio" });
+    const licence = { type: "LCSW", issued: "2022-01-15", expires: "2020-01-15" };
+    const autosaved = await client.post("/portfolio/licences/new", { ...licence, intent: "autosave" });
+    expect(autosaved.status).toBe(200);
+    expect(await findFormDraft(app.services.db, user.id, "portfolio:licences:new")).toMatchObject(licence);
+
+    const failed = await client.post("/portfolio/licences/new", { ...licence, intent: "save" });
+    expect(failed.status).toBe(400);
+    expect(failed.text).toContain('<p class="field-error" id="error-expires">La fecha de vencimiento debe ser igual o posterior a la fecha de emisión.</p>');
+    expect(failed.text).toContain('value="LCSW"');
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.licences).toEqual([]);
+  });
+
+  it("opens a job kept before its dates were checked, and saves other entries beside it", async () => {
+    const { user, client } = await member();
+    await client.post("/portfolio/training/new", { ...training, intent: "save" });
+    const { portfolio } = await findPortfolio(app.services.db, user.id);
+    const kept = { ...portfolio, work: [{ ...storedJob, id: "work-old" }] };
+    await writePortfolio(app.services.db, user.id, kept as typeof portfolio, new Date());
+    expect((await client.get("/portfolio")).status).toBe(200);
+    const opened = await client.get("/portfolio/work/work-old");
+    expect(opened.status).toBe(200);
+    expect(opened.text).toContain('value="2020-12-31"');
+    expect((await client.post("/portfolio/reading/new", { title: "Infants", date: "2024-02-10", hours: "2", intent: "save" })).status).toBe(302);
+    expect((await client.post("/portfolio/work/work-old", { ...storedJob, intent: "save" })).status).toBe(400);
+    expect((await client.post("/portfolio/work/work-old", { ...storedJob, end: "2021-12-31", intent: "save" })).status).toBe(302);
   });
 
   it("does not let one person read or change another's entries", async () => {

@@ -4,7 +4,8 @@ import { submitRating } from "../../src/commands/submit-rating.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { sendReferenceReminders } from "../../src/jobs/reference-reminders.ts";
-import { buildAssociation, buildUser } from "../setup/builders.ts";
+import { buildUser } from "../setup/builders.ts";
+import { buildAllianceAssociation, buildApplicant } from "../setup/state-builders.ts";
 import { buildReferenceRequest } from "../setup/link-builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
@@ -18,14 +19,16 @@ afterAll(close);
 const domains = allianceRatingItems(app);
 const pathOf = (link: string) => new URL(link).pathname;
 
-async function applicantAsks(raterEmail: string, extra: Record<string, string> = {}) {
-  const user = await buildUser(app.services.db, { name: "Marisol Vega" });
+/** Marisol Vega, a member of Michigan AIMH, asks Dana Ruiz for a rating for a category (IFS unless said). */
+async function applicantAsks(raterEmail: string, extra: Record<string, string> = {}, categoryId = "ifs") {
+  const association = await buildAllianceAssociation(app, { name: "Michigan AIMH" });
+  const { user } = await buildApplicant(app, { associationId: association.id, name: "Marisol Vega" });
   const client = await app.clientAs(user.id);
   const page = await client.post("/portfolio/references", {
     raterName: "Dana Ruiz",
     raterEmail,
     role: "current-supervisor",
-    frameworkId: "alliance-iecmh-e",
+    category: `${association.id}|alliance-iecmh-e|${categoryId}`,
     ...extra,
   });
   expect(page.text).toContain("We emailed Dana Ruiz a link to the rating form.");
@@ -48,7 +51,8 @@ describe("reference ratings through an emailed link", () => {
     expect(back.text).toMatch(/<input type="radio" id="theoretical-foundations-3" [^>]*checked=""/);
 
     const incomplete = await rater.post(path, { ...partial, intent: "submit" });
-    expect(incomplete.text).toContain("Please answer every area");
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.text).toContain('<a href="#field-reflection">Reflection: Choose one of the options.</a>');
     const answers = Object.fromEntries(domains.map((domain, index) => [domain, index < 2 ? "nei" : "4"]));
     expect((await rater.post(path, { ...answers, intent: "submit" })).text).toContain("Thank you. Your rating is recorded.");
     expect((await rater.get(path)).text).toContain("This rating has already been sent.");
@@ -102,10 +106,10 @@ describe("reference ratings through an emailed link", () => {
     expect(reference!.notEnoughInformation).toBe(0);
   });
 
-  it("marks a rating with 6 or more 'not enough information' answers as not counting", async () => {
+  it("marks a rating with 6 or more 'not enough information' answers, sent as it is, as not counting", async () => {
     const { client, path } = await applicantAsks("few-contacts@example.org");
     const answers = Object.fromEntries(domains.map((domain, index) => [domain, index < 6 ? "nei" : "2"]));
-    await (await app.client()).post(path, { ...answers, intent: "submit" });
+    await (await app.client()).post(path, { ...answers, intent: "submit-anyway" });
     expect((await client.get("/portfolio/references")).text).toContain("too many");
   });
 
@@ -135,10 +139,32 @@ describe("reference ratings through an emailed link", () => {
     expect((await (await app.client()).get("/r/forged")).text).toContain("This link is not valid.");
   });
 
+  it("asks what the rating is for among the categories of the person's associations, and no other association's", async () => {
+    const association = await buildAllianceAssociation(app, { name: "Ohio AIMH" });
+    const elsewhere = await buildAllianceAssociation(app, { name: "Elsewhere AIMH" });
+    const { user } = await buildApplicant(app, { associationId: association.id });
+    const client = await app.clientAs(user.id);
+    const page = await client.get("/portfolio/references");
+    expect(page.text).toContain('<optgroup label="Ohio AIMH">');
+    expect(page.text).toContain(`<option value="${association.id}|alliance-iecmh-e|ifs">IFS: Infant Family Specialist</option>`);
+    expect(page.text).not.toContain("Elsewhere AIMH");
+    const request = { raterName: "Dana Ruiz", raterEmail: "elsewhere@example.org", role: "current-supervisor" };
+    expect((await client.post("/portfolio/references", { ...request, category: `${elsewhere.id}|alliance-iecmh-e|ifs` })).status).toBe(403);
+    const unknown = await client.post("/portfolio/references", { ...request, category: `${association.id}|alliance-iecmh-e|astronaut` });
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('<p class="field-error" id="error-category">Choose one of the options.</p>');
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.references).toEqual([]);
+  });
+
   it("shows each error next to its field and keeps what was typed", async () => {
     const user = await buildUser(app.services.db);
     const client = await app.clientAs(user.id);
-    const page = await client.post("/portfolio/references", { raterName: "Sam", raterEmail: "not-an-email", role: "nobody", frameworkId: "alliance-iecmh-e" });
+    const page = await client.post("/portfolio/references", {
+      raterName: "Sam",
+      raterEmail: "not-an-email",
+      role: "nobody",
+      category: "|alliance-iecmh-e|ifs",
+    });
     expect(page.status).toBe(400);
     expect(page.text).toContain("Enter an email address like name@example.org.");
     expect(page.text).toContain('value="Sam"');
@@ -201,7 +227,7 @@ describe("reference ratings through an emailed link", () => {
     const at = new Date();
     at.setUTCHours(20, 0, 0, 0);
     const nextDay = new Date(at.getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
-    const association = await buildAssociation(app.services.db, { timeZone: "Pacific/Kiritimati" });
+    const association = await buildAllianceAssociation(app, { timeZone: "Pacific/Kiritimati" });
     const { user, holder } = await buildReferenceRequest(app, { associationId: association.id });
     const answers = { ...Object.fromEntries(domains.map((domain) => [domain, "3"])), raterCredential: "alliance-iecmh-e/imhs", raterEarned: nextDay };
     const result = await runCommand(
@@ -213,5 +239,91 @@ describe("reference ratings through an emailed link", () => {
     expect(result).toEqual({ ok: true, value: { completed: nextDay } });
     const [reference] = (await findPortfolio(app.services.db, user.id)).portfolio.references;
     expect(reference).toMatchObject({ completed: nextDay, raterCredentials: [{ earned: nextDay }] });
+  });
+});
+
+describe("what the rating form tells the rater", () => {
+  const ruleAt = (text: string) => text.indexOf("a rating with 6 or more such answers cannot be counted");
+
+  it("says which endorsement the applicant seeks and from which association, in the rater's language", async () => {
+    const { path } = await applicantAsks("seeks@example.org");
+    const english = await (await app.client()).get(path);
+    expect(english.text).toContain("Marisol Vega is applying to Michigan AIMH for endorsement as Infant Family Specialist (IFS).");
+    const spanish = await (await app.client()).get(path, { "accept-language": "es-MX,es;q=0.9" });
+    expect(spanish.text).toContain("Marisol Vega solicita a Michigan AIMH la acreditación como Especialista Familiar de la Infancia (IFS).");
+    expect(spanish.text).toContain("Fundamentos teóricos");
+  });
+
+  it("asks only the areas of the category sought, each with what it means; the mentors' areas only of a mentor", async () => {
+    const { path } = await applicantAsks("ifs-areas@example.org");
+    const ifs = (await (await app.client()).get(path)).text;
+    expect(ifs).toContain("<legend>Reflection</legend>");
+    expect(ifs).not.toContain("Administration");
+    expect(ifs).not.toContain('name="administration"');
+    expect(ifs).toMatch(
+      /<fieldset class="field rating-item" id="field-reflection" aria-describedby="about-reflection"><legend>Reflection<\/legend><div class="hint" id="about-reflection"><p>Noticing one&#x27;s own feelings/,
+    );
+
+    const { path: mentorPath } = await applicantAsks("mentor-areas@example.org", {}, "imhm-c");
+    const mentor = await (await app.client()).get(mentorPath);
+    expect(mentor.text).toContain("Infant Mental Health Mentor - Clinical (IMHM-C)");
+    expect(mentor.text).toContain("<legend>Administration (mentors)</legend>");
+    const spanish = await (await app.client()).get(mentorPath, { "accept-language": "es" });
+    expect(spanish.text).toContain("Para mentores: dirigir un programa o un equipo");
+  });
+
+  it("says before the questions how many 'not enough information' answers void a rating, from the framework's figure", async () => {
+    const { path } = await applicantAsks("rule@example.org");
+    const page = (await (await app.client()).get(path)).text;
+    expect(ruleAt(page)).toBeGreaterThan(0);
+    expect(ruleAt(page)).toBeLessThan(page.indexOf("<legend>Theoretical Foundations</legend>"));
+    // Without JavaScript, no count the page could not keep up to date.
+    expect(page).toMatch(/<p role="status" aria-live="polite" class="hint"><\/p>/);
+  });
+
+  it("without JavaScript, holds back a rating that would not count, with the reason next to the form and every answer kept", async () => {
+    const { user, client, path } = await applicantAsks("too-many@example.org");
+    const rater = await app.client();
+    const answers = Object.fromEntries(domains.map((domain, index) => [domain, index < 6 ? "nei" : "3"]));
+    const held = await rater.post(path, { ...answers, raterCredential: "alliance-iecmh-e/imhs", raterEarned: "2012-05-01", intent: "submit" });
+    expect(held.status).toBe(400);
+    expect(held.text).toContain(
+      '<a href="#field-notEnoughInformation">“Not enough information” answers: Too many areas are answered “I do not have enough information to rate”: as it stands, this rating will not count.</a>',
+    );
+    expect(held.text).toContain(
+      '<p class="field-error" id="error-notEnoughInformation">Your rating is not sent yet. You chose “I do not have enough information to rate” for 6 areas; a rating counts with at most 5.',
+    );
+    for (const [domain, answer] of Object.entries(answers))
+      expect(held.text).toMatch(new RegExp(`<input type="radio" id="${domain}-${answer}" [^>]*checked=""`));
+    expect(held.text).toMatch(/<option value="alliance-iecmh-e\/imhs" selected="">/);
+    expect(held.text).toContain('value="2012-05-01"');
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.references[0]!.completed).toBeUndefined();
+    expect((await (await app.client()).get(path)).text).toMatch(/<input type="radio" id="theoretical-foundations-nei" [^>]*checked=""/);
+
+    // Sent as it is: the rater's honest answer is recorded, and does not count.
+    const sent = await rater.post(path, { ...answers, intent: "submit-anyway" });
+    expect(sent.text).toContain("Thank you. Your rating is recorded.");
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.references[0]).toMatchObject({ notEnoughInformation: 6 });
+    expect((await client.get("/portfolio/references")).text).toContain("too many");
+    const [reference] = (await findPortfolio(app.services.db, user.id)).portfolio.references;
+    const history = await listAuditOfSubject(app.services.db, "portfolio-entry", `${user.id}/${reference!.id}`);
+    expect(history.at(-1)).toMatchObject({ action: "reference.submitted", details: { notEnoughInformation: 6, void: true } });
+  });
+
+  it("asks a request made before ratings named a category only what every category shares", async () => {
+    const { user, path } = await applicantAsks("older@example.org", {}, "imhm-c");
+    await app.services.db.updateTable("access_links").set({ category_id: null, association_id: null }).where("user_id", "=", user.id).execute();
+    const page = (await (await app.client()).get(path)).text;
+    expect(page).toContain("Marisol Vega is applying for endorsement in the Alliance framework.");
+    expect(page).toContain("<legend>Reflection</legend>");
+    expect(page).not.toContain("Administration");
+    expect(ruleAt(page)).toBeGreaterThan(0);
+  });
+
+  it("sends a rating with as many 'not enough information' answers as allowed at once", async () => {
+    const { user, path } = await applicantAsks("five@example.org");
+    const answers = Object.fromEntries(domains.map((domain, index) => [domain, index < 5 ? "nei" : "3"]));
+    expect((await (await app.client()).post(path, { ...answers, intent: "submit" })).text).toContain("Thank you. Your rating is recorded.");
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.references[0]).toMatchObject({ notEnoughInformation: 5 });
   });
 });

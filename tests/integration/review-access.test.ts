@@ -29,7 +29,7 @@ async function submittedApplication() {
     raterName: "Confidential Rater",
     raterEmail: "rater@example.org",
     role: "current-supervisor",
-    frameworkId: "alliance-iecmh-e",
+    category: `${home.id}|alliance-iecmh-e|ifs`,
   });
   const started = await client.post("/applications", { intent: "apply", choice: `${home.id}|alliance-iecmh-e|ifs` });
   const applicationId = started.location!.split("/").pop()!;

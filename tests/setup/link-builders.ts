@@ -36,12 +36,15 @@ async function emailedToken(app: App, linkId: string, pagePrefix: "/r/" | "/v/")
   return token;
 }
 
-/** An applicant who asked a rater (Rae Rater) for a reference that is not answered yet. */
-/** The items of the Alliance's rating form (its competency domains), as the framework file names them. */
-export function allianceRatingItems(app: App): string[] {
-  return ratingFormFor(app.services.frameworks.find((framework) => framework.id === "alliance-iecmh-e")!).items.map((item) => item.id);
+/** The items of the Alliance's rating form for a category (its competency domains), as the framework file names them. */
+export function allianceRatingItems(app: App, categoryId = "ifs"): string[] {
+  return ratingFormFor(
+    app.services.frameworks.find((framework) => framework.id === "alliance-iecmh-e")!,
+    categoryId,
+  ).items.map((item) => item.id);
 }
 
+/** An applicant who asked a rater (Rae Rater) for a reference for IFS through their association, not answered yet. */
 export async function buildReferenceRequest(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
   const applicant = await buildApplicant(app, options);
   const request = {
@@ -49,6 +52,8 @@ export async function buildReferenceRequest(app: App, options: Parameters<typeof
     raterEmail: "rae@example.org",
     role: "supervisor" as const,
     frameworkId: "alliance-iecmh-e",
+    categoryId: "ifs",
+    associationId: applicant.associationId,
     waived: false,
     locale: "en" as const,
   };

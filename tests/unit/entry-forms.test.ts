@@ -77,7 +77,7 @@ describe("each portfolio section's form, from its schema's metadata", () => {
 
   it("names every message key its metadata holds, also the ones only errors show", () => {
     const rules = sections.flatMap((spec) => entryFieldsOf(spec.schema).flatMap(({ meta }) => [meta.entryRule, meta.since?.label].filter(Boolean)));
-    expect(rules).toContain("error.hoursOrCourseHours");
+    expect(rules).toEqual(expect.arrayContaining(["error.hoursOrCourseHours", "error.endBeforeStart", "error.expiresBeforeIssued"]));
     for (const key of rules) {
       expect(en).toHaveProperty([key!]);
       expect(es).toHaveProperty([key!]);
@@ -134,8 +134,24 @@ describe("reading what a browser without JavaScript sends", () => {
       { providerEarned: "error.date" },
     ],
     ["memberships", { organization: "", validUntil: "soon" }, { organization: "error.required", validUntil: "error.date" }],
+    ["work", { start: "2021-03-01", end: "2020-12-31" }, { end: "error.endBeforeStart" }],
+    ["work", { start: "2021-03-01", end: "2020-12-31", familiesServed: "doce" }, { end: "error.endBeforeStart", familiesServed: "error.number" }],
+    ["licences", { type: "LCSW", issued: "2022-01-15", expires: "2020-01-15" }, { expires: "error.expiresBeforeIssued" }],
   ] as const)("%s %j: refused with %j, by input", (id, values, errors) => {
     expect(parseEntry(section(id), values, "x")).toEqual({ ok: false, errors });
+  });
+});
+
+describe("a date range", () => {
+  it("may end the day it starts, or go on with no end", () => {
+    expect(parseEntry(section("work"), { start: "2021-03-01", end: "2021-03-01" }, "w")).toMatchObject({ ok: true });
+    expect(parseEntry(section("work"), { start: "2021-03-01" }, "w")).toMatchObject({ ok: true });
+    expect(parseEntry(section("licences"), { type: "RN", issued: "2022-01-15", expires: "2022-01-15" }, "l")).toMatchObject({ ok: true });
+    expect(parseEntry(section("licences"), { type: "RN", expires: "2022-01-15" }, "l")).toMatchObject({ ok: true });
+  });
+
+  it("is checked only between two well-written dates: a mistyped start is its own error, not a range", () => {
+    expect(parseEntry(section("work"), { start: "March", end: "2020-12-31" }, "w")).toEqual({ ok: false, errors: { start: "error.date" } });
   });
 });
 

@@ -10,7 +10,8 @@ import * as createCandidacies from "./2026-11-23-08-create-candidacies.ts";
 import * as createApplicationReviewers from "./2026-11-23-09-create-application-reviewers.ts";
 import * as auditEveryActor from "./2026-12-01-10-audit-every-actor-and-one-application-history.ts";
 import * as outboxClaimedBy from "./2026-12-02-11-outbox-claimed-by.ts";
-import * as createCategoryTargets from "./2026-12-07-12-create-category-targets.ts";
+import * as accessLinkCategory from "./2026-12-03-12-access-link-category.ts";
+import * as createCategoryTargets from "./2026-12-07-13-create-category-targets.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-09-create-application-reviewers": createApplicationReviewers,
   "2026-12-01-10-audit-every-actor-and-one-application-history": auditEveryActor,
   "2026-12-02-11-outbox-claimed-by": outboxClaimedBy,
-  "2026-12-07-12-create-category-targets": createCategoryTargets,
+  "2026-12-03-12-access-link-category": accessLinkCategory,
+  "2026-12-07-13-create-category-targets": createCategoryTargets,
 };

@@ -9,7 +9,16 @@ export const linkScenarios: Record<string, Scenario> = {
     const applicant = await buildApplicant(app);
     return {
       actor: applicant.actor,
-      input: { raterName: "Rae Rater", raterEmail: "rae@example.org", role: "supervisor", frameworkId: "alliance-iecmh-e", waived: false, locale: "en" },
+      input: {
+        raterName: "Rae Rater",
+        raterEmail: "rae@example.org",
+        role: "supervisor",
+        frameworkId: "alliance-iecmh-e",
+        categoryId: "ifs",
+        associationId: applicant.associationId,
+        waived: false,
+        locale: "en",
+      },
     };
   },
   "reference.reminded": async (app) => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { toIso } from "../../../src/domain/dates.ts";
-import { type Portfolio, portfolioSchema } from "../../../src/domain/portfolio-schema.ts";
+import { type Portfolio, storedPortfolioSchema } from "../../../src/domain/portfolio-schema.ts";
 
-/** Random but plausible portfolios for property tests; entry ids are unique by construction. */
+/** Random but plausible portfolios for property tests, read as stored (a job may end before it starts, as one kept before that was checked); entry ids are unique by construction. */
 const day2018 = 17532;
 const date = fc.integer({ min: day2018, max: day2018 + 8 * 365 }).map(toIso);
 const hours = fc.integer({ min: 1, max: 4000 }).map((n) => n / 100);
@@ -82,11 +82,11 @@ export function buildPortfolio(
 ): Portfolio {
   const draft: Record<string, unknown[]> = { education: [], work: [], training: [], reflectiveSupervision: [], references: [] };
   entries.forEach(({ kind, value }, index) => draft[listOf[kind]]!.push({ id: `${kind}-${index}`, ...value }));
-  return portfolioSchema.parse({ ...draft, credentials, attestations: { codeOfEthicsSigned: ethics, membershipValidUntil: membership } });
+  return storedPortfolioSchema.parse({ ...draft, credentials, attestations: { codeOfEthicsSigned: ethics, membershipValidUntil: membership } });
 }
 
 export function withEntry(portfolio: Portfolio, added: { kind: EntryKind; value: object }): Portfolio {
   const list = listOf[added.kind];
   const entryWithId = { id: `added-${added.kind}`, ...added.value };
-  return portfolioSchema.parse({ ...portfolio, [list]: [...(portfolio[list] as unknown[]), entryWithId] });
+  return storedPortfolioSchema.parse({ ...portfolio, [list]: [...(portfolio[list] as unknown[]), entryWithId] });
 }

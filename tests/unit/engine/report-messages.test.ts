@@ -121,7 +121,7 @@ describe("the engine's messages", () => {
     for (const key of reportMessageKeys.filter((name) => name.startsWith("engine.unit."))) {
       expect(t(key, { count: 1 })).not.toBe(t(key, { count: 2 }));
     }
-    for (const option of ratingFormFor(frameworks[0]!).scale) expect(reportText(locale, t, option.label)).not.toMatch(/^engine\./);
+    for (const option of ratingFormFor(frameworks[0]!, null).scale) expect(reportText(locale, t, option.label)).not.toMatch(/^engine\./);
   });
 
   it("says lists of alternatives with the language's 'or', and framework text in the reader's language", () => {
