@@ -186,10 +186,19 @@ async function confirmedAndRated() {
     raterEarned: "2015-01-01",
   };
   for (const [index, [raterName, role]] of raters.entries()) {
-    const request = { raterName, raterEmail: `rater-${index}@example.org`, role, frameworkId: "alliance-iecmh-e", waived: false, locale: "en" as const };
+    const request = {
+      raterName,
+      raterEmail: `rater-${index}@example.org`,
+      role,
+      frameworkId: "alliance-iecmh-e",
+      categoryId: "ifs",
+      associationId: null,
+      waived: false,
+      locale: "en" as const,
+    };
     const { referenceId } = await runOrThrow(app, askForReference, applicant.actor, request);
     const link = await app.services.db.selectFrom("access_links").select("id").where("entry_id", "=", referenceId).executeTakeFirstOrThrow();
-    await runOrThrow(app, submitRating, { kind: "link", purpose: "reference", linkId: link.id }, { answers });
+    await runOrThrow(app, submitRating, { kind: "link", purpose: "reference", linkId: link.id }, { answers, anyway: false });
   }
   const exported = (await (await app.clientAs(applicant.user.id)).get("/portfolio/export")).text;
   return { ...applicant, exported };
