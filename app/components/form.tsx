@@ -1,4 +1,4 @@
-import type { ComponentProps, ReactNode } from "react";
+import { type ComponentProps, type ReactNode, useEffect, useRef } from "react";
 import { Form } from "react-router";
 import type { FieldErrors } from "../../src/commands/command-context.ts";
 import { useRootData, useTranslate } from "../lib/use-translate.ts";
@@ -21,19 +21,58 @@ export function AppForm({ children, ...props }: ComponentProps<typeof Form>) {
   );
 }
 
-/** Lists the errors at the top and links each to its field, for screen readers and long forms on a phone. */
-export function ErrorSummary({ state, fieldLabels }: { state: FormState; fieldLabels: Record<string, string> }) {
+/**
+ * Lists the errors at the top and links each to its field, for screen readers and long forms on a
+ * phone, and takes the focus when it appears: after a form sent by the browser (`autofocus`, no
+ * JavaScript needed) and after each one sent by the page's script. A label of `null` links the
+ * message alone, for a message that names its field already ("Tick this box to ...").
+ */
+export function ErrorSummary({ state, fieldLabels }: { state: FormState; fieldLabels: Record<string, string | null> }) {
   const t = useTranslate();
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => summary.current?.focus(), [state]);
   const errors = Object.entries(state?.errors ?? {}).filter(([, key]) => key !== undefined);
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
+    <div ref={summary} className="error-summary" role="alert" tabIndex={-1} autoFocus>
       <p>{t("form.errorSummary")}</p>
       <ul>
-        {errors.map(([field, key]) => (
-          <li key={field}>{fieldLabels[field] ? <a href={`#field-${field}`}>{`${fieldLabels[field]}: ${t(key!)}`}</a> : t(key!)}</li>
-        ))}
+        {errors.map(([field, key]) => {
+          const label = fieldLabels[field];
+          const message = t(key!);
+          return (
+            <li key={field}>
+              {label === undefined || label === "" ? message : <a href={`#field-${field}`}>{label === null ? message : `${label}: ${message}`}</a>}
+            </li>
+          );
+        })}
       </ul>
+    </div>
+  );
+}
+
+/** A box to tick, its error above it; whether it was ticked is kept when the form comes back with errors. */
+export function TickBox({ name, label, state }: { name: string; label: string; state: FormState }) {
+  const t = useTranslate();
+  const error = state?.errors?.[name];
+  return (
+    <div className={error ? "field field-invalid" : "field"}>
+      {error ? (
+        <p className="field-error" id={`error-${name}`}>
+          {t(error)}
+        </p>
+      ) : null}
+      <div className="field-check">
+        <input
+          id={`field-${name}`}
+          type="checkbox"
+          name={name}
+          defaultChecked={valueOf(state, name) === "on"}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `error-${name}` : undefined}
+        />
+        <label htmlFor={`field-${name}`}>{label}</label>
+      </div>
     </div>
   );
 }

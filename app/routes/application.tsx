@@ -5,7 +5,7 @@ import { applicationAction } from "../../src/forms/application-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { ownApplication, ownApplicationStatus } from "../../src/queries/applications.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
-import { AppForm } from "../components/form.tsx";
+import { AppForm, ErrorSummary, TickBox } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
 import { useReportText } from "../lib/use-report-text.ts";
@@ -26,7 +26,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     input.intent === "withdraw"
       ? await run(context, withdrawApplication, { applicationId: params.id })
       : await run(context, submitApplication, { applicationId: params.id, attests: input.attest, signsEthics: input.ethics });
-  if (!result.ok) return invalid(result.errors, {});
+  if (!result.ok) return invalid(result.errors, parsed.values);
   return { done: input.intent === "withdraw" ? ("withdrawn" as const) : ("submitted" as const) };
 }
 
@@ -34,7 +34,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
   const t = useTranslate();
   const locale = useLocale();
   const shown = useReportText();
-  const errors = actionData && "errors" in actionData ? actionData.errors : {};
+  const failed = actionData && "errors" in actionData ? actionData : undefined;
   const title = t("application.title", { category: loaderData.category[locale] });
   const fee = loaderData.feeCents === null ? t("application.noFee") : t("application.fee", { amount: `$${(loaderData.feeCents / 100).toFixed(2)}` });
   return (
@@ -49,11 +49,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           {t(actionData.done === "submitted" ? "application.submitted" : "application.withdrawn")}
         </p>
       ) : null}
-      {errors.form ? (
-        <p role="alert" className="error-summary">
-          {t(errors.form)}
-        </p>
-      ) : null}
+      <ErrorSummary state={failed} fieldLabels={{ attest: null, ethics: null }} />
       {loaderData.status === "draft" ? (
         <>
           <h2>{t("application.check")}</h2>
@@ -74,17 +70,8 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           )}
           <p>{fee}</p>
           <AppForm>
-            {(["attest", "ethics"] as const).map((name) => (
-              <div key={name} className={errors[name] ? "field field-check field-invalid" : "field field-check"}>
-                <input id={`field-${name}`} type="checkbox" name={name} aria-describedby={errors[name] ? `error-${name}` : undefined} />
-                <label htmlFor={`field-${name}`}>{t(name === "attest" ? "application.attest" : "application.ethics")}</label>
-                {errors[name] ? (
-                  <p className="field-error" id={`error-${name}`}>
-                    {t("error.required")}
-                  </p>
-                ) : null}
-              </div>
-            ))}
+            <TickBox name="attest" label={t("application.attest")} state={failed} />
+            <TickBox name="ethics" label={t("application.ethics")} state={failed} />
             <button type="submit" name="intent" value="submit">
               {t("application.submit")}
             </button>

@@ -78,7 +78,7 @@ export default function Applications({ loaderData, actionData }: Route.Component
         <AppForm>
           <input type="hidden" name="intent" value="apply" />
           <div className="field">
-            <label htmlFor="field-choice">{t("applications.category")}</label>
+            <label htmlFor="field-choice">{t("applications.categoryToApply")}</label>
             <select id="field-choice" name="choice">
               {loaderData.choices.map((choice) => (
                 <option key={choice.value} value={choice.value}>{`${choice.abbreviation}: ${choice.name[locale]} (${choice.association})`}</option>
@@ -131,7 +131,7 @@ function CandidateStatus({
         <AppForm>
           <input type="hidden" name="intent" value="candidate" />
           <div className="field">
-            <label htmlFor="field-candidate-choice">{t("applications.category")}</label>
+            <label htmlFor="field-candidate-choice">{t("candidacy.category")}</label>
             <select id="field-candidate-choice" name="choice">
               {choices.map((choice) => (
                 <option key={choice.value} value={choice.value}>{`${choice.abbreviation}: ${choice.name[locale]} (${choice.association})`}</option>

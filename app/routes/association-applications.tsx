@@ -54,7 +54,7 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
         const isOpen = application.status === "submitted" || application.status === "in-review";
         return (
           <article key={application.id} className="category">
-            <h2>{application.status === "draft" ? heading : <Link to={`/a/${loaderData.slug}/applications/${application.id}`}>{heading}</Link>}</h2>
+            <h2>{application.readsFile ? <Link to={`/a/${loaderData.slug}/applications/${application.id}`}>{heading}</Link> : heading}</h2>
             <p>
               {`${t(`application.status.${application.status}`)}${application.submitted ? ` · ${application.submitted}` : ""} · `}
               {application.feePaid

@@ -47,8 +47,13 @@ export default function AssociationCandidates({ loaderData, actionData }: Route.
             <h2>{candidate.name}</h2>
             <p>
               {`${candidate.category[locale]} · ${t("candidates.expires", { date: candidate.until })} · `}
-              {candidate.advisor ? t("candidacy.advisor", { name: candidate.advisor }) : t("candidacy.noAdvisor")} ·{" "}
-              <Link to={`/candidates/${candidate.id}`}>{t("candidates.progress")}</Link>
+              {candidate.advisor ? t("candidacy.advisor", { name: candidate.advisor }) : t("candidacy.noAdvisor")}
+              {candidate.viewsProgress ? (
+                <>
+                  {" · "}
+                  <Link to={`/candidates/${candidate.id}`}>{t("candidates.progress")}</Link>
+                </>
+              ) : null}
             </p>
             <AppForm>
               <input type="hidden" name="candidacyId" value={candidate.id} />

@@ -50,23 +50,31 @@ export default function AssociationPeople({ loaderData, actionData }: Route.Comp
             : t("association.roleRevoked")}
         </p>
       ) : null}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("field.name")}</th>
-            <th scope="col">{t("field.email")}</th>
-            <th scope="col">{t("association.role")}</th>
-            {loaderData.canManageRoles ? <td /> : null}
+      <table role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              {t("field.name")}
+            </th>
+            <th scope="col" role="columnheader">
+              {t("field.email")}
+            </th>
+            <th scope="col" role="columnheader">
+              {t("association.role")}
+            </th>
+            {loaderData.canManageRoles ? <td role="cell" /> : null}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {loaderData.people.map((person) => (
-            <tr key={`${person.userId}-${person.role}`}>
-              <td>{person.name}</td>
-              <td>{person.email}</td>
-              <td>{t(`role.${person.role}`)}</td>
+            <tr key={`${person.userId}-${person.role}`} role="row">
+              <td role="cell">{person.name}</td>
+              <td role="cell" className="long-string">
+                {person.email}
+              </td>
+              <td role="cell">{t(`role.${person.role}`)}</td>
               {loaderData.canManageRoles ? (
-                <td>
+                <td role="cell">
                   <AppForm className="inline-form">
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="userId" value={person.userId} />

@@ -5,7 +5,7 @@ import { translator } from "../../src/i18n/translate.ts";
 import { describeEntry } from "../lib/describe-entry.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { documentsOf } from "../../src/queries/documents.ts";
-import { AppForm, describedBy, Field } from "../components/form.tsx";
+import { AppForm, describedBy, ErrorSummary, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { withUpload } from "../lib/read-upload.server.ts";
 import { authorize, invalid, requestState, run, services } from "../lib/route-context.server.ts";
@@ -62,6 +62,7 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
           {t("documents.uploaded")}
         </p>
       ) : null}
+      <ErrorSummary state={failed} fieldLabels={{ type: t("documents.type"), about: t("documents.about"), file: t("documents.file") }} />
       {loaderData.documents.length === 0 ? <p className="muted">{t("documents.none")}</p> : null}
       <ul className="entries">
         {loaderData.documents.map((document) => (
@@ -91,6 +92,7 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
               id="field-about"
               name="about"
               defaultValue={kept.about ?? loaderData.chosen.about}
+              aria-invalid={aboutError ? true : undefined}
               aria-describedby={describedBy("about", undefined, aboutError)}
             >
               <option value="">{t("documents.aboutNone")}</option>
@@ -103,7 +105,14 @@ export default function Documents({ loaderData, actionData }: Route.ComponentPro
           </Field>
         ) : null}
         <Field name="file" label={t("documents.file")} error={error ? t(error) : undefined}>
-          <input id="field-file" type="file" name="file" accept=".pdf,.jpg,.jpeg,.png,.doc,.docx" aria-describedby={describedBy("file", undefined, error)} />
+          <input
+            id="field-file"
+            type="file"
+            name="file"
+            accept=".pdf,.jpg,.jpeg,.png,.doc,.docx"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy("file", undefined, error)}
+          />
         </Field>
         <button type="submit">{t("documents.upload")}</button>
       </AppForm>

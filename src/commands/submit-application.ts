@@ -20,7 +20,7 @@ export const submitApplication = defineCommand({
   input: z.object({ applicationId: z.string(), attests: z.boolean(), signsEthics: z.boolean() }),
   async run({ tx, actor, input, now, today, context, notify, mail }) {
     if (!input.attests || !input.signsEthics)
-      refuse({ ...(input.attests ? {} : { attest: "error.required" }), ...(input.signsEthics ? {} : { ethics: "error.required" }) });
+      refuse({ ...(input.attests ? {} : { attest: "application.tickAttest" }), ...(input.signsEthics ? {} : { ethics: "application.tickEthics" }) });
     const application = await assertOwnApplication(tx, actor, input.applicationId);
     const move = assertApplicationTransition(application, "submitted", { form: "application.notDraft" });
     const { framework, category } = findCategory(context, application.framework_id, application.category_id);

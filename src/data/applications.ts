@@ -121,6 +121,17 @@ export function liveAssignments(db: Db) {
     );
 }
 
+/** Which of these applications the person reviews by an assignment that counts. */
+export async function listApplicationsAssignedTo(db: Db, userId: string, applicationIds: readonly string[]) {
+  if (applicationIds.length === 0) return [];
+  const rows = await liveAssignments(db)
+    .select("application_reviewers.application_id")
+    .where("application_reviewers.reviewer_user_id", "=", userId)
+    .where("application_reviewers.application_id", "in", applicationIds)
+    .execute();
+  return rows.map((row) => row.application_id);
+}
+
 export async function isAssignedReviewer(db: Db, applicationId: string, userId: string) {
   const row = await liveAssignments(db)
     .select("application_reviewers.application_id")

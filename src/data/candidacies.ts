@@ -43,7 +43,17 @@ export function listCandidatesOfAssociation(db: Db, associationId: string) {
     .selectFrom("candidacies")
     .innerJoin("users", "users.id", "candidacies.user_id")
     .leftJoin("users as advisors", "advisors.id", "candidacies.advisor_user_id")
-    .select(["candidacies.id", "candidacies.category_id", "candidacies.framework_id", "candidacies.expires_at", "users.name", "advisors.name as advisorName"])
+    .select([
+      "candidacies.id",
+      "candidacies.user_id",
+      "candidacies.association_id",
+      "candidacies.advisor_user_id",
+      "candidacies.category_id",
+      "candidacies.framework_id",
+      "candidacies.expires_at",
+      "users.name",
+      "advisors.name as advisorName",
+    ])
     .where("candidacies.association_id", "=", associationId)
     .orderBy("candidacies.expires_at")
     .execute();

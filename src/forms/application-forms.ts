@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MessageKey } from "../i18n/translate.ts";
 
 /** "association|framework|category", as the category choice lists write it. */
 const categoryChoice = z
@@ -9,10 +10,8 @@ const categoryChoice = z
     return { associationId, frameworkId, categoryId };
   });
 
-const tickBox = z
-  .string()
-  .optional()
-  .transform((value) => value === "on");
+/** A box that must be ticked; its message says so in a tick box's words ("Tick this box to ..."). */
+const ticked = (message: MessageKey) => z.literal("on", { error: message }).transform(() => true);
 
 /** /applications starts an application or enrols as a candidate; anything else is refused. */
 export const applicationsAction = z.discriminatedUnion(
@@ -24,6 +23,9 @@ export const applicationsAction = z.discriminatedUnion(
 /** /applications/:id submits (with the attestation and the code of ethics) or withdraws. */
 export const applicationAction = z.discriminatedUnion(
   "intent",
-  [z.object({ intent: z.literal("submit"), attest: tickBox, ethics: tickBox }), z.object({ intent: z.literal("withdraw") })],
+  [
+    z.object({ intent: z.literal("submit"), attest: ticked("application.tickAttest"), ethics: ticked("application.tickEthics") }),
+    z.object({ intent: z.literal("withdraw") }),
+  ],
   { error: "error.unknownAction" },
 );

@@ -2,6 +2,7 @@ import {
   findSnapshot,
   findSubmittedApplication,
   isAssignedReviewer,
+  listApplicationsAssignedTo,
   listApplicationsOfAssociation,
   listReviewersOfApplications,
 } from "../data/applications.ts";
@@ -15,6 +16,7 @@ import type { StoredEligibilityReport } from "../domain/report.ts";
 import type { MaybeActor } from "../policies/actor.ts";
 import { applicationPolicy } from "../policies/application.ts";
 import { associationPolicy } from "../policies/association.ts";
+import { candidacyPolicy } from "../policies/candidacy.ts";
 import { categoryName, forbidden, hidden, isoDay, type Reader } from "./reader.ts";
 
 /** The association of a staff page: 404 for no such association, 403 for someone who does not work for it. */
@@ -24,17 +26,22 @@ export async function associationForStaff(reader: Reader, actor: MaybeActor, slu
   return { id: association.id, slug: association.slug, name: association.name };
 }
 
-/** Every application of the association (drafts too, so transcripts can be recorded early), with its reviewers and the reviewers to choose from. */
+/**
+ * Every application of the association (drafts too, so transcripts can be recorded early), with its
+ * reviewers and the reviewers to choose from. `readsFile` says whether the actor may open its frozen
+ * file: the installation's owner lists applications but reads no one's file.
+ */
 export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, slug: string) {
   const association = await associationForStaff(reader, actor, slug);
   const applications = await listApplicationsOfAssociation(reader.db, association.id);
-  const [assigned, people] = await Promise.all([
-    listReviewersOfApplications(
-      reader.db,
-      applications.map((application) => application.id),
-    ),
+  const ids = applications.map((application) => application.id);
+  const [assigned, people, assignedToActor] = await Promise.all([
+    listReviewersOfApplications(reader.db, ids),
     listPeopleOfAssociation(reader.db, association.id),
+    actor ? listApplicationsAssignedTo(reader.db, actor.userId, ids) : Promise.resolve<string[]>([]),
   ]);
+  const readsFile = (application: { id: string; status: string }) =>
+    application.status !== "draft" && applicationPolicy.readFile(actor, { association_id: association.id }, assignedToActor.includes(application.id));
   return {
     association,
     reviewers: people.filter((person) => person.role === "reviewer").map((person) => ({ id: person.userId, name: person.name })),
@@ -47,6 +54,7 @@ export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, s
       feeCents: application.fee_cents,
       feePaid: isoDay(application.fee_paid_at),
       reviewers: assigned.filter((row) => row.application_id === application.id).map((row) => row.name),
+      readsFile: readsFile(application),
     })),
   };
 }
@@ -100,6 +108,7 @@ async function samePersonFlagsOf(reader: Reader, userId: string, portfolio: Port
   return flags;
 }
 
+/** The association's candidates; `viewsProgress` says whether the actor may open a candidate's progress (the installation's owner may not). */
 export async function staffCandidatesPage(reader: Reader, actor: MaybeActor, slug: string) {
   const association = await associationForStaff(reader, actor, slug);
   const candidates = await listCandidatesOfAssociation(reader.db, association.id);
@@ -111,6 +120,7 @@ export async function staffCandidatesPage(reader: Reader, actor: MaybeActor, slu
       advisor: candidate.advisorName,
       category: categoryName(reader, candidate.framework_id, candidate.category_id),
       until: isoDay(candidate.expires_at) ?? "",
+      viewsProgress: candidacyPolicy.viewProgress(actor, candidate),
     })),
   };
 }

@@ -185,7 +185,7 @@ describe.each([
     await nav(t("nav.applications")).click();
     const choice = await page.locator('#field-choice option[value$="|alliance-iecmh-e|ifs"]').first().getAttribute("value");
     expect(choice).toContain("|alliance-iecmh-e|ifs");
-    await field("applications.category").selectOption(choice);
+    await field("applications.categoryToApply").selectOption(choice);
     await page.getByRole("button", { name: t("applications.startButton") }).click();
     await page.getByRole("button", { name: t("application.submit") }).waitFor();
     const applicationPath = new URL(page.url()).pathname;

@@ -64,11 +64,48 @@ describe("applying", () => {
     expect((await client.get(path)).text).toMatch(/Draft[\s\S]*Submitted[\s\S]*Withdrawn/);
   });
 
+  it("asks for each unticked box in a tick box's words, next to the box and in a summary, keeping what was ticked", async () => {
+    const { client, path } = await applicant();
+    const draft = await client.get(path);
+    expect(draft.text, "the browser's own bubble must not answer for us").not.toMatch(/<input[^>]*type="checkbox"[^>]*required/);
+
+    const neither = await client.post(path, { intent: "submit" });
+    expect(neither.status).toBe(400);
+    expect(neither.text).not.toContain("Please fill in this field.");
+    const summary = neither.text.match(/<div class="error-summary"[^>]*>([\s\S]*?)<\/div>/);
+    expect(summary?.[0]).toMatch(/tabindex="-1"/);
+    expect(summary?.[1]).toContain('<a href="#field-attest">Tick this box to attest that your portfolio is true and complete.</a>');
+    expect(summary?.[1]).toContain('<a href="#field-ethics">Tick this box to sign the code of ethics and endorsement agreement.</a>');
+    expect(neither.text).toMatch(/<p class="field-error" id="error-attest">Tick this box to attest/);
+    expect(neither.text).toMatch(/<input[^>]*id="field-attest"[^>]*aria-invalid="true"[^>]*aria-describedby="error-attest"/);
+
+    const one = await client.post(path, { intent: "submit", attest: "on" }, { "accept-language": "es" });
+    expect(one.status).toBe(400);
+    expect(one.text).toContain("Marque esta casilla para firmar el código de ética y el acuerdo de acreditación.");
+    expect(one.text).not.toContain('id="error-attest"');
+    expect(one.text, "the ticked box stays ticked").toMatch(/<input[^>]*id="field-attest"[^>]*checked=""/);
+    expect(one.text).not.toMatch(/<input[^>]*id="field-ethics"[^>]*checked=""/);
+  });
+
   it("does not show one person's application to another", async () => {
     const { path } = await applicant();
     const stranger = await app.clientAs((await buildUser(app.services.db)).id);
     expect((await stranger.get(path)).status).toBe(404);
     expect((await stranger.post(path, { intent: "withdraw" })).status).toBe(404);
+  });
+});
+
+describe("My applications", () => {
+  it("names its two category choices apart, in both languages", async () => {
+    const association = await buildAssociation(app.services.db);
+    await setFrameworksOfAssociation(app.services.db, association.id, ["alliance-iecmh-e", "california-ifecmh"]);
+    const client = await app.clientAs((await buildMember(app.services.db, association.id, "member")).id);
+    for (const language of ["en", "es"]) {
+      const page = await client.get("/applications", { "accept-language": language });
+      const labels = ["field-choice", "field-candidate-choice"].map((id) => page.text.match(new RegExp(`<label for="${id}">([^<]+)</label>`))?.[1]);
+      expect(labels.every(Boolean), language).toBe(true);
+      expect(new Set(labels).size, `${language}: ${labels.join(" / ")}`).toBe(2);
+    }
   });
 });
 

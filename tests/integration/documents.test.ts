@@ -78,6 +78,33 @@ describe("documents", () => {
     expect((await findPortfolio(app.services.db, owner.id)).portfolio.documents).toEqual([]);
   });
 
+  it("says what is wrong with an upload in a summary and next to the file, keeping the type and the entry chosen", async () => {
+    const owner = await buildUser(app.services.db);
+    const client = await app.clientAs(owner.id);
+    await client.post("/portfolio/training/new", { title: "Attachment basics", date: "2025-03-01", clockHours: "12", intent: "save" });
+    const [training] = (await findPortfolio(app.services.db, owner.id)).portfolio.training;
+    const chosen = { type: "certificate", about: training!.id };
+    const attempts = [
+      { file: { name: "", type: "application/octet-stream", content: "" }, message: "Choose a file." },
+      { file: { name: "certificate.pdf", type: "application/pdf", content: "<html>not a pdf</html>" }, message: "This file is not a PDF" },
+    ];
+    for (const { file, message } of attempts) {
+      const refused = await client.postFiles("/portfolio/documents", chosen, { file });
+      expect(refused.status).toBe(400);
+      const summary = refused.text.match(/<div class="error-summary"[^>]*>([\s\S]*?)<\/div>/);
+      expect(summary?.[0], message).toMatch(/tabindex="-1"/);
+      expect(summary?.[1]).toContain(`<a href="#field-file">File (PDF, JPEG, PNG, DOC or DOCX, up to 20 MB): ${message}`);
+      expect(refused.text).toMatch(new RegExp(`<p class="field-error" id="error-file">${message}`));
+      expect(refused.text).toMatch(/<input id="field-file"[^>]*aria-invalid="true"[^>]*aria-describedby="error-file"/);
+      expect(refused.text).toMatch(/<option value="certificate" selected="">/);
+      expect(refused.text).toMatch(new RegExp(`<option value="${training!.id}" selected="">Attachment basics`));
+    }
+    const spanish = await client.postFiles("/portfolio/documents", chosen, { file: attempts[0]!.file }, { "accept-language": "es" });
+    expect(spanish.text).toContain("Corrija los campos señalados.");
+    expect(spanish.text).toContain('<p class="field-error" id="error-file">Elija un archivo.</p>');
+    expect((await findPortfolio(app.services.db, owner.id)).portfolio.documents).toEqual([]);
+  });
+
   it("attaches a certificate to the training it is for, and says so on both pages", async () => {
     const owner = await buildUser(app.services.db);
     const client = await app.clientAs(owner.id);

@@ -36,12 +36,13 @@ export class HttpClient {
     path: string,
     fields: Record<string, string>,
     files: Record<string, { name: string; type: string; content: string | Uint8Array<ArrayBuffer> }>,
+    headers: Record<string, string> = {},
   ): Promise<Page> {
     const body = new FormData();
     body.set("csrf", this.csrfToken);
     for (const [name, value] of Object.entries(fields)) body.set(name, value);
     for (const [name, file] of Object.entries(files)) body.set(name, new File([file.content], file.name, { type: file.type }));
-    return this.request("POST", path, body);
+    return this.request("POST", path, body, headers);
   }
 
   async request(method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}): Promise<Page> {
