@@ -88,6 +88,8 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       "/portfolio/references",
       "/portfolio/documents",
       "/portfolio/statement",
+      "/portfolio/reflective-supervision/series",
+      "/portfolio/reflective-supervision/new?from=r1",
       "/portfolio/import",
       "/progress",
       "/progress?open=alliance-iecmh-e/ifs",
