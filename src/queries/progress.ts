@@ -6,7 +6,8 @@ import { findPortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
 import { today } from "../domain/dates.ts";
 import { evaluate } from "../domain/evaluate.ts";
-import type { Framework } from "../domain/framework-schema.ts";
+import type { Framework, RequirementKind } from "../domain/framework-schema.ts";
+import { withHoursEntered } from "../domain/hours-entered.ts";
 import { preparePortfolio } from "../domain/prepare-portfolio.ts";
 import { recommend } from "../domain/recommend.ts";
 import { compilePortfolio } from "../domain/summary/compile-portfolio.ts";
@@ -78,7 +79,8 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
                   label: requirement.label,
                   status: requirement.status,
                   stage: requirement.stage,
-                  measures: requirement.measures,
+                  ...withHoursEntered(requirement, portfolio, framework.academicCourseHourFactor),
+                  portfolioSection: portfolioSectionOf[requirement.kind] ?? null,
                   missing: requirement.missing,
                 }))
               : null,
@@ -88,6 +90,13 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
     })),
   };
 }
+
+/** Where in My portfolio the entries of an hour-based requirement are, each saying whether it counted and why not. */
+const portfolioSectionOf: Partial<Record<RequirementKind, string>> = {
+  training: "training",
+  "rsc-received": "reflective-supervision",
+  "rsc-provided": "reflective-supervision",
+};
 
 /** The categories a person works toward first, each group in the ranking's order. */
 function targetsFirst<T>(ranked: T[], isTarget: (item: T) => boolean): T[] {
