@@ -315,9 +315,9 @@ export const es: Record<MessageKey, string> = {
   "progress.measureUnset": "{have} {unit}; la cifra requerida la fija la asociación",
   "progress.enteredMet": "{entered, plural, one {# h registrada} other {# h registradas}}, {have} de {need} necesarias",
   "progress.enteredShort":
-    "{entered, plural, one {# h registrada} other {# h registradas}}, {have, plural, one {# cuenta} other {# cuentan}}, se necesitan {need}",
+    "{entered, plural, one {# h registrada} other {# h registradas}}, {have, plural, one {cuenta #} other {cuentan #}}, se necesitan {need}",
   "progress.enteredUnset":
-    "{entered, plural, one {# h registrada} other {# h registradas}}, {have, plural, one {# cuenta} other {# cuentan}}; la cifra requerida la fija la asociación",
+    "{entered, plural, one {# h registrada} other {# h registradas}}, {have, plural, one {cuenta #} other {cuentan #}}; la cifra requerida la fija la asociación",
   "progress.whyNotCounted": "Vea por qué en Mi portafolio",
   "progress.hoursTotal": "Toda la capacitación",
   "progress.enteredExplained":
