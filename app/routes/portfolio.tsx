@@ -40,11 +40,11 @@ function SectionTotals({ totals }: { totals: Totals }) {
       totals.received.entries > 0 ? t("portfolio.totalReceived", { hours: totals.received.hours, count: totals.received.entries }) : null,
       totals.provided.entries > 0 ? t("portfolio.totalProvided", { hours: totals.provided.hours, count: totals.provided.entries }) : null,
     ];
-    return <p className="section-total">{lines.filter(Boolean).join(" · ")}</p>;
+    return <p>{lines.filter(Boolean).join(" · ")}</p>;
   }
   const text = t("portfolio.totalHours", { hours: totals.hours, count: totals.entries });
   const academic = totals.kind === "training" && totals.academicHours > 0 ? `, ${t("portfolio.totalAcademic", { hours: totals.academicHours })}` : "";
-  return <p className="section-total">{text + academic}</p>;
+  return <p>{text + academic}</p>;
 }
 
 export default function Portfolio({ loaderData, actionData }: Route.ComponentProps) {

@@ -97,9 +97,14 @@ function ExplainedCategory({
               </ul>
             ) : null}
             {[...requirement.measures, requirement.total].some(isShortOfEntered) ? (
-              <p>
-                <Link to={`/portfolio${requirement.portfolioSection ? `#${requirement.portfolioSection}` : ""}`}>{t("progress.whyNotCounted")}</Link>
-              </p>
+              // The portfolio gives each entry's reasons for the categories worked toward only.
+              category.isTarget ? (
+                <p>
+                  <Link to={`/portfolio${requirement.portfolioSection ? `#${requirement.portfolioSection}` : ""}`}>{t("progress.whyNotCounted")}</Link>
+                </p>
+              ) : (
+                <p className="hint">{t("progress.whyNotCountedTarget", { category: category.abbreviation })}</p>
+              )
             ) : null}
             {requirement.missing ? <p className="missing">{shown(requirement.missing)}</p> : null}
           </li>

@@ -316,6 +316,7 @@ export const en = {
   "progress.enteredShort": "{entered} h entered, {have} counted, {need} needed",
   "progress.enteredUnset": "{entered} h entered, {have} counted; the number required is set by the association",
   "progress.whyNotCounted": "See why in My portfolio",
+  "progress.whyNotCountedTarget": "Work toward {category} and My portfolio says why for each entry.",
   "progress.hoursTotal": "All training",
   "progress.enteredExplained":
     "“Entered” is every hour your portfolio lists; “counted” is what the category’s rules accept. My portfolio says why an entry did not count.",

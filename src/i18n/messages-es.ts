@@ -319,6 +319,7 @@ export const es: Record<MessageKey, string> = {
   "progress.enteredUnset":
     "{entered, plural, one {# h registrada} other {# h registradas}}, {have, plural, one {cuenta #} other {cuentan #}}; la cifra requerida la fija la asociación",
   "progress.whyNotCounted": "Vea por qué en Mi portafolio",
+  "progress.whyNotCountedTarget": "Si trabaja para {category}, Mi portafolio dice por qué en cada entrada.",
   "progress.hoursTotal": "Toda la capacitación",
   "progress.enteredExplained":
     "“Registradas” son todas las horas de su portafolio; las que “cuentan” son las que aceptan las reglas de la categoría. Mi portafolio dice por qué una entrada no contó.",

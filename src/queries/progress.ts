@@ -6,7 +6,7 @@ import { findPortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
 import { today } from "../domain/dates.ts";
 import { evaluate } from "../domain/evaluate.ts";
-import type { Framework, RequirementKind } from "../domain/framework-schema.ts";
+import type { Framework, Requirement } from "../domain/framework-schema.ts";
 import { withHoursEntered } from "../domain/hours-entered.ts";
 import { preparePortfolio } from "../domain/prepare-portfolio.ts";
 import { recommend } from "../domain/recommend.ts";
@@ -80,7 +80,7 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
                   status: requirement.status,
                   stage: requirement.stage,
                   ...withHoursEntered(requirement, portfolio, framework.academicCourseHourFactor),
-                  portfolioSection: portfolioSectionOf[requirement.kind] ?? null,
+                  portfolioSection: portfolioSectionOf(category.requirements.find((rule) => rule.id === requirement.id && rule.kind === requirement.kind)),
                   missing: requirement.missing,
                 }))
               : null,
@@ -92,11 +92,19 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
 }
 
 /** Where in My portfolio the entries of an hour-based requirement are, each saying whether it counted and why not. */
-const portfolioSectionOf: Partial<Record<RequirementKind, string>> = {
-  training: "training",
-  "rsc-received": "reflective-supervision",
-  "rsc-provided": "reflective-supervision",
-};
+function portfolioSectionOf(requirement: Requirement | undefined): string | null {
+  switch (requirement?.kind) {
+    case "training":
+      return "training";
+    case "rsc-received":
+    case "rsc-provided":
+      return "reflective-supervision";
+    case "activity":
+      return requirement.activity;
+    default:
+      return null;
+  }
+}
 
 /** The categories a person works toward first, each group in the ranking's order. */
 function targetsFirst<T>(ranked: T[], isTarget: (item: T) => boolean): T[] {

@@ -229,7 +229,11 @@ describe("live progress", () => {
     await client.post("/portfolio/training/new", { ...training, intent: "save" });
     const page = (await client.get("/progress")).text;
     expect(page).toContain("Relationship-based training on infant and early childhood mental health: 24 h entered, 12 counted, 30 needed");
-    expect(page).toMatch(/<a href="\/portfolio#training"[^>]*>See why in My portfolio<\/a>/);
+    // The portfolio gives the reasons for the categories worked toward.
+    expect(page).toMatch(/Work toward [A-Z-]+ and My portfolio says why for each entry\./);
+    await client.post("/progress", { intent: "target", category: "alliance-iecmh-e/ifs" });
+    expect((await client.get("/portfolio")).text).toContain("Does not count for IFS: the same entry appears twice; it counts once.");
+    expect((await client.get("/progress")).text).toMatch(/<a href="\/portfolio#training"[^>]*>See why in My portfolio<\/a>/);
     await client.post("/language", { locale: "es", redirectTo: "/progress" });
     const spanish = (await client.get("/progress")).text;
     expect(spanish).toContain("24 h registradas, cuentan 12, se necesitan 30");
@@ -308,7 +312,13 @@ describe("the categories a person works toward", () => {
     expect(portfolio).toContain("Counts for IFS.");
     expect(portfolio).toContain("Does not count for IFS: the provider did not hold a qualifying endorsement on the session&#x27;s date.");
     expect(portfolio).toContain("IFS does not ask for this.");
-    const audit = await app.services.db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("action", "=", "category-target.chosen").execute();
+    const audit = await app.services.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_user_id"])
+      .where("action", "=", "category-target.chosen")
+      // Other tests of this file choose targets too.
+      .where("actor_user_id", "=", user.id)
+      .execute();
     expect(audit).toEqual([{ action: "category-target.chosen", actor_user_id: user.id }]);
 
     await client.post("/progress", { intent: "untarget", category: "alliance-iecmh-e/ifs" });

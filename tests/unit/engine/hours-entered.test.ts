@@ -96,7 +96,7 @@ describe("hours entered for reading and video (RPF I)", () => {
       1.5,
     ],
   ])("%s", (requirement, input, hours, counted) => {
-    const { measures } = entered(california, "rpf-1", requirement, input as PortfolioInput);
+    const { measures } = entered(california, "rpf-1", requirement, input);
     expect(measures[0]).toMatchObject({ entered: hours, have: counted });
   });
 });
