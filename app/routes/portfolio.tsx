@@ -31,6 +31,23 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(`/portfolio?deleted=1#${section}`);
 }
 
+type Totals = NonNullable<Route.ComponentProps["loaderData"]["sections"][number]["totals"]>;
+
+/** The hours a section lists, as typed: training's academic course hours apart, RS/C received and provided apart. */
+function SectionTotals({ totals }: { totals: Totals }) {
+  const t = useTranslate();
+  if (totals.kind === "rsc") {
+    const lines = [
+      totals.received.entries > 0 ? t("portfolio.totalReceived", { hours: totals.received.hours, count: totals.received.entries }) : null,
+      totals.provided.entries > 0 ? t("portfolio.totalProvided", { hours: totals.provided.hours, count: totals.provided.entries }) : null,
+    ];
+    return <p>{lines.filter(Boolean).join(" · ")}</p>;
+  }
+  const text = t("portfolio.totalHours", { hours: totals.hours, count: totals.entries });
+  const academic = totals.kind === "training" && totals.academicHours > 0 ? `, ${t("portfolio.totalAcademic", { hours: totals.academicHours })}` : "";
+  return <p>{text + academic}</p>;
+}
+
 export default function Portfolio({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   return (
@@ -69,6 +86,7 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
       {loaderData.sections.map((section) => (
         <section key={section.id} id={section.id} aria-labelledby={`heading-${section.id}`} className="portfolio-section">
           <h2 id={`heading-${section.id}`}>{t(section.title)}</h2>
+          {section.entries.length > 0 && section.totals ? <SectionTotals totals={section.totals} /> : null}
           {section.entries.length === 0 ? (
             <p className="muted">{t("portfolio.empty")}</p>
           ) : (

@@ -1,6 +1,6 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/progress";
-import type { Measure } from "../../src/domain/report.ts";
+import type { HoursTotal, MeasureWithEntered } from "../../src/domain/hours-entered.ts";
 import { chooseCategoryTarget } from "../../src/commands/choose-category-target.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { progressAction } from "../../src/forms/portfolio-actions.ts";
@@ -90,10 +90,21 @@ function ExplainedCategory({
             </p>
             {requirement.measures.length > 0 ? (
               <ul className="measures">
+                {requirement.total ? <TotalLine total={requirement.total} /> : null}
                 {requirement.measures.map((measure) => (
                   <MeasureLine key={measure.id} measure={measure} />
                 ))}
               </ul>
+            ) : null}
+            {[...requirement.measures, requirement.total].some(isShortOfEntered) ? (
+              // The portfolio gives each entry's reasons for the categories worked toward only.
+              category.isTarget ? (
+                <p>
+                  <Link to={`/portfolio${requirement.portfolioSection ? `#${requirement.portfolioSection}` : ""}`}>{t("progress.whyNotCounted")}</Link>
+                </p>
+              ) : (
+                <p className="hint">{t("progress.whyNotCountedTarget", { category: category.abbreviation })}</p>
+              )
             ) : null}
             {requirement.missing ? <p className="missing">{shown(requirement.missing)}</p> : null}
           </li>
@@ -103,16 +114,45 @@ function ExplainedCategory({
   );
 }
 
-function MeasureLine({ measure }: { measure: Measure }) {
+type Hours = Pick<MeasureWithEntered, "have" | "need" | "entered">;
+
+/** Hours entered that did not count, while more are needed: worth a look at the portfolio's reasons. */
+function isShortOfEntered(hours: Hours | null): boolean {
+  return hours?.entered !== undefined && hours.entered > hours.have && hours.need !== null && hours.have < hours.need;
+}
+
+/** "12 of 30 hours"; with hours entered that did not all count, "34 h entered, 30 of 30 needed" or "12 h entered, 8 counted, 30 needed". */
+function useMeasureText() {
   const t = useTranslate();
+  return (measure: Hours & Pick<MeasureWithEntered, "unit">) => {
+    const { have, need, entered } = measure;
+    if (entered !== undefined && entered !== have) {
+      if (need === null) return t("progress.enteredUnset", { entered, have });
+      return t(have >= need ? "progress.enteredMet" : "progress.enteredShort", { entered, have, need });
+    }
+    const unit = unitText(t, measure.unit, need ?? have);
+    return need === null ? t("progress.measureUnset", { have, unit }) : t("progress.measure", { have, need, unit });
+  };
+}
+
+function MeasureLine({ measure }: { measure: MeasureWithEntered }) {
   const shown = useReportText();
-  const unit = unitText(t, measure.unit, measure.need ?? measure.have);
-  const text =
-    measure.need === null ? t("progress.measureUnset", { have: measure.have, unit }) : t("progress.measure", { have: measure.have, need: measure.need, unit });
+  const text = useMeasureText()(measure);
   return (
     <li>
       <span>{`${shown(measure.label)}: ${text}`}</span>
       {measure.need ? <progress value={Math.min(measure.have, measure.need)} max={measure.need} aria-hidden="true" /> : null}
+    </li>
+  );
+}
+
+/** Training split over several buckets: its hours entered and counted in all, above each bucket's. */
+function TotalLine({ total }: { total: HoursTotal }) {
+  const t = useTranslate();
+  const text = useMeasureText()({ ...total, unit: "hours" });
+  return (
+    <li>
+      <span>{`${t("progress.hoursTotal")}: ${text}`}</span>
     </li>
   );
 }
@@ -124,6 +164,7 @@ export default function Progress({ loaderData }: Route.ComponentProps) {
       <PageTitle title={t("progress.title")} />
       <h1>{t("progress.title")}</h1>
       <p>{t("progress.intro")}</p>
+      <p>{t("progress.enteredExplained")}</p>
       <p className="muted">{t("progress.asOf", { date: loaderData.today })}</p>
       {loaderData.associations.length === 0 ? <p>{t("progress.noMemberships")}</p> : null}
       {loaderData.associations.map((association) => (

@@ -212,6 +212,10 @@ export const es: Record<MessageKey, string> = {
   "portfolio.addSeries": "Registrar una serie de sesiones",
   "portfolio.duplicate": "Duplicar",
   "portfolio.empty": "Todavía no hay nada aquí.",
+  "portfolio.totalHours": "{hours, plural, one {# h registrada} other {# h registradas}} en {count, plural, one {# entrada} other {# entradas}}",
+  "portfolio.totalAcademic": "más {hours, plural, one {# hora de curso académico} other {# horas de curso académico}}",
+  "portfolio.totalReceived": "Recibida: {hours, plural, other {# h}} en {count, plural, one {# sesión} other {# sesiones}}",
+  "portfolio.totalProvided": "Brindada: {hours, plural, other {# h}} en {count, plural, one {# sesión} other {# sesiones}}",
   "portfolio.edit": "Editar",
   "portfolio.delete": "Eliminar",
   "portfolio.deleted": "Se eliminó la entrada.",
@@ -329,6 +333,16 @@ export const es: Record<MessageKey, string> = {
   "progress.status.needs-review": "Requiere revisión",
   "progress.measure": "{have} de {need} {unit}",
   "progress.measureUnset": "{have} {unit}; la cifra requerida la fija la asociación",
+  "progress.enteredMet": "{entered, plural, one {# h registrada} other {# h registradas}}, {have} de {need} necesarias",
+  "progress.enteredShort":
+    "{entered, plural, one {# h registrada} other {# h registradas}}, {have, plural, one {cuenta #} other {cuentan #}}, se necesitan {need}",
+  "progress.enteredUnset":
+    "{entered, plural, one {# h registrada} other {# h registradas}}, {have, plural, one {cuenta #} other {cuentan #}}; la cifra requerida la fija la asociación",
+  "progress.whyNotCounted": "Vea por qué en Mi portafolio",
+  "progress.whyNotCountedTarget": "Si trabaja para {category}, Mi portafolio dice por qué en cada entrada.",
+  "progress.hoursTotal": "Toda la capacitación",
+  "progress.enteredExplained":
+    "“Registradas” son todas las horas de su portafolio; las que “cuentan” son las que aceptan las reglas de la categoría. Mi portafolio dice por qué una entrada no contó.",
   "progress.afterReview": "Después de la revisión",
   "progress.notCounted": "No contó",
   "progress.asOf": "Al {date}.",

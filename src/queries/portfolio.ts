@@ -8,6 +8,7 @@ import type { Portfolio } from "../domain/portfolio-schema.ts";
 import { entryVerdicts } from "../domain/entry-verdicts.ts";
 import { evaluate } from "../domain/evaluate.ts";
 import type { Framework } from "../domain/framework-schema.ts";
+import { sectionTotals } from "../domain/hours-entered.ts";
 import { preparePortfolio } from "../domain/prepare-portfolio.ts";
 import { archiveName } from "../files/zip-stream.ts";
 import { draftKey, statementDraftKey, writtenStatementId } from "../forms/portfolio-drafts.ts";
@@ -39,12 +40,14 @@ export async function portfolioOverview(read: Reader, actor: SessionActor) {
     const category = framework?.categories.find((candidate) => candidate.id === categoryId);
     return framework && category ? [{ abbreviation: category.abbreviation, verdictOf: entryVerdicts(evaluate(framework, category, prepared, asOf)) }] : [];
   });
+  const totals = sectionTotals(portfolio);
   return {
     hasTargets: judged.length > 0,
     sections: sections.map((section) => ({
       id: section.id,
       title: section.title,
       addLabel: section.addLabel,
+      totals: totalsOf(section.list, totals),
       entries: entriesOf(section, portfolio).map((entry) => ({
         ...entry,
         hasDocument: supported.has(entry.id),
@@ -54,6 +57,22 @@ export async function portfolioOverview(read: Reader, actor: SessionActor) {
       isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
     })),
   };
+}
+
+/** A section's hours as typed, for the line under its heading: none for a section not counted in hours. */
+function totalsOf(list: string, totals: ReturnType<typeof sectionTotals>) {
+  switch (list) {
+    case "training":
+      return { kind: "training" as const, ...totals.training };
+    case "reflectiveSupervision":
+      return { kind: "rsc" as const, received: totals.received, provided: totals.provided };
+    case "reading":
+      return { kind: "activity" as const, ...totals.reading };
+    case "video":
+      return { kind: "activity" as const, ...totals.video };
+    default:
+      return null;
+  }
 }
 
 /**

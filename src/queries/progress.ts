@@ -6,7 +6,8 @@ import { findPortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
 import { today } from "../domain/dates.ts";
 import { evaluate } from "../domain/evaluate.ts";
-import type { Framework } from "../domain/framework-schema.ts";
+import type { Framework, Requirement } from "../domain/framework-schema.ts";
+import { withHoursEntered } from "../domain/hours-entered.ts";
 import { preparePortfolio } from "../domain/prepare-portfolio.ts";
 import { recommend } from "../domain/recommend.ts";
 import { compilePortfolio } from "../domain/summary/compile-portfolio.ts";
@@ -78,7 +79,8 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
                   label: requirement.label,
                   status: requirement.status,
                   stage: requirement.stage,
-                  measures: requirement.measures,
+                  ...withHoursEntered(requirement, portfolio, framework.academicCourseHourFactor),
+                  portfolioSection: portfolioSectionOf(category.requirements.find((rule) => rule.id === requirement.id && rule.kind === requirement.kind)),
                   missing: requirement.missing,
                 }))
               : null,
@@ -87,6 +89,21 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
       })),
     })),
   };
+}
+
+/** Where in My portfolio the entries of an hour-based requirement are, each saying whether it counted and why not. */
+function portfolioSectionOf(requirement: Requirement | undefined): string | null {
+  switch (requirement?.kind) {
+    case "training":
+      return "training";
+    case "rsc-received":
+    case "rsc-provided":
+      return "reflective-supervision";
+    case "activity":
+      return requirement.activity;
+    default:
+      return null;
+  }
 }
 
 /** The categories a person works toward first, each group in the ranking's order. */

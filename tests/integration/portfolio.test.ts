@@ -261,6 +261,35 @@ describe("live progress", () => {
     expect(page.text).toContain("0 de 30 horas");
   });
 
+  it("shows the hours entered beside those counted and needed, in English and Spanish", async () => {
+    const { client } = await member();
+    await client.post("/portfolio/training/new", { ...training, clockHours: "20", intent: "save" });
+    await client.post("/portfolio/training/new", { ...training, title: "Attachment in practice", clockHours: "14", intent: "save" });
+    const page = (await client.get("/progress")).text;
+    expect(page).toContain("Relationship-based training on infant and early childhood mental health: 34 h entered, 30 of 30 needed");
+    expect(page).toContain("“Entered” is every hour your portfolio lists");
+    await client.post("/language", { locale: "es", redirectTo: "/progress" });
+    expect((await client.get("/progress")).text).toContain("34 h registradas, 30 de 30 necesarias");
+  });
+
+  it("says when hours entered did not all count, and points to the portfolio where each entry says why", async () => {
+    const { client } = await member();
+    await client.post("/portfolio/training/new", { ...training, intent: "save" });
+    // The same training typed twice counts once.
+    await client.post("/portfolio/training/new", { ...training, intent: "save" });
+    const page = (await client.get("/progress")).text;
+    expect(page).toContain("Relationship-based training on infant and early childhood mental health: 24 h entered, 12 counted, 30 needed");
+    // The portfolio gives the reasons for the categories worked toward.
+    expect(page).toMatch(/Work toward [A-Z-]+ and My portfolio says why for each entry\./);
+    await client.post("/progress", { intent: "target", category: "alliance-iecmh-e/ifs" });
+    expect((await client.get("/portfolio")).text).toContain("Does not count for IFS: the same entry appears twice; it counts once.");
+    expect((await client.get("/progress")).text).toMatch(/<a href="\/portfolio#training"[^>]*>See why in My portfolio<\/a>/);
+    await client.post("/language", { locale: "es", redirectTo: "/progress" });
+    const spanish = (await client.get("/progress")).text;
+    expect(spanish).toContain("24 h registradas, cuentan 12, se necesitan 30");
+    expect(spanish).toMatch(/<a href="\/portfolio#training"[^>]*>Vea por qué en Mi portafolio<\/a>/);
+  });
+
   it("tells someone without an association what to do", async () => {
     const client = await app.clientAs((await buildUser(app.services.db)).id);
     expect((await client.get("/progress")).text).toContain("You are not a member of an association yet.");
@@ -333,6 +362,39 @@ describe("reflective supervision logged as a series", () => {
   });
 });
 
+describe("a section's totals", () => {
+  const session = (direction: string, hours: string) => ({
+    direction,
+    date: "2025-04-01",
+    hours,
+    format: "individual",
+    providerName: "Dr. Lee",
+    recipients: direction === "provided" ? "Ana" : "",
+    intent: "save",
+  });
+
+  it("says under each section counted in hours how many were entered, RS/C received and provided apart, in English and Spanish", async () => {
+    const { client } = await member();
+    expect((await client.get("/portfolio")).text).not.toContain("h entered in");
+    await client.post("/portfolio/training/new", { ...training, clockHours: "20", intent: "save" });
+    await client.post("/portfolio/training/new", { ...training, title: "Attachment in practice", clockHours: "14", intent: "save" });
+    for (const [direction, hours] of [
+      ["received", "1.5"],
+      ["received", "2"],
+      ["provided", "1"],
+    ] as const) {
+      expect((await client.post("/portfolio/reflective-supervision/new", session(direction, hours))).status).toBe(302);
+    }
+    const page = (await client.get("/portfolio")).text;
+    expect(page).toContain("34 h entered in 2 entries");
+    expect(page).toContain("Received: 3.5 h in 2 sessions · Provided: 1 h in 1 session");
+    await client.post("/language", { locale: "es", redirectTo: "/portfolio" });
+    const spanish = (await client.get("/portfolio")).text;
+    expect(spanish).toContain("34 h registradas en 2 entradas");
+    expect(spanish).toContain("Recibida: 3.5 h en 2 sesiones · Brindada: 1 h en 1 sesión");
+  });
+});
+
 describe("the categories a person works toward", () => {
   const session = (providerCredential: string) => ({
     direction: "received",
@@ -366,7 +428,13 @@ describe("the categories a person works toward", () => {
     expect(portfolio).toContain("Counts for IFS.");
     expect(portfolio).toContain("Does not count for IFS: the provider did not hold a qualifying endorsement on the session&#x27;s date.");
     expect(portfolio).toContain("IFS does not ask for this.");
-    const audit = await app.services.db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("action", "=", "category-target.chosen").execute();
+    const audit = await app.services.db
+      .selectFrom("audit_log")
+      .select(["action", "actor_user_id"])
+      .where("action", "=", "category-target.chosen")
+      // Other tests of this file choose targets too.
+      .where("actor_user_id", "=", user.id)
+      .execute();
     expect(audit).toEqual([{ action: "category-target.chosen", actor_user_id: user.id }]);
 
     await client.post("/progress", { intent: "untarget", category: "alliance-iecmh-e/ifs" });
