@@ -22,6 +22,7 @@ export default [
   route("portfolio/confirm/:entryId", "routes/portfolio-confirm.tsx"),
   route("portfolio/:section/:entryId", "routes/portfolio-entry.tsx"),
   route("v/:token", "routes/verify-entry.tsx"),
+  route("c/:token", "routes/confirm-entries.tsx"),
   route("r/:token", "routes/rate-reference.tsx"),
   route("progress", "routes/progress.tsx"),
   route("inbox", "routes/inbox.tsx"),
