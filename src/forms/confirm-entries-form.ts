@@ -13,8 +13,8 @@ export const noteField = (entryId: string) => `note-${entryId}`;
  * from that). Any other intent or answer is refused, never taken for a no.
  */
 export function parseEntryAnswers(form: FormData, entryIds: readonly string[]): ParsedForm<EntryAnswer[]> {
-  const perEntry = Object.fromEntries(
-    entryIds.flatMap((id) => [
+  const perEntry: Record<string, z.ZodType<string | undefined>> = Object.fromEntries(
+    entryIds.flatMap((id): Array<[string, z.ZodType<string | undefined>]> => [
       [answerField(id), z.enum(["yes", "no"], "error.choose")],
       [noteField(id), z.string().trim().max(2000, "error.tooLong").optional()],
     ]),

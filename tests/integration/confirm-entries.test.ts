@@ -45,7 +45,13 @@ async function applicantWithSessions(count: number) {
   }
   await addSession(client, "Dr. Kim", "2025-03-03");
   const sessions = await sessionsOf(user.id);
-  return { user, client, sessions, lee: sessions.filter((session) => session.provider?.name !== "Dr. Kim"), kim: sessions.find((session) => session.provider?.name === "Dr. Kim")! };
+  return {
+    user,
+    client,
+    sessions,
+    lee: sessions.filter((session) => session.provider?.name !== "Dr. Kim"),
+    kim: sessions.find((session) => session.provider?.name === "Dr. Kim")!,
+  };
 }
 
 async function askAll(client: HttpClient, entryId: string, email: string) {
@@ -129,7 +135,11 @@ describe("one confirmation per provider", () => {
 
     // Through the command itself, an entry the link was not sent for refuses the whole answer.
     await askAll(other.client, other.lee[0]!.id, "lee-scope2@example.org");
-    const link = await app.services.db.selectFrom("access_links").select("id").where("recipient_email", "=", "lee-scope2@example.org").executeTakeFirstOrThrow();
+    const link = await app.services.db
+      .selectFrom("access_links")
+      .select("id")
+      .where("recipient_email", "=", "lee-scope2@example.org")
+      .executeTakeFirstOrThrow();
     const result = await runCommand(
       commandContext(app.services),
       answerConfirmations,
@@ -144,7 +154,11 @@ describe("one confirmation per provider", () => {
     const { client, lee } = await applicantWithSessions(2);
     await askAll(client, lee[0]!.id, "lee-late@example.org");
     const { path } = await providerLink("lee-late@example.org");
-    await app.services.db.updateTable("access_links").set({ expires_at: new Date(Date.now() - 1000) }).where("recipient_email", "=", "lee-late@example.org").execute();
+    await app.services.db
+      .updateTable("access_links")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("recipient_email", "=", "lee-late@example.org")
+      .execute();
     const provider = await app.client();
     expect((await provider.get(path)).text).toContain("This link has expired.");
     expect((await provider.post(path, { intent: "all" })).text).toContain("This link has expired.");

@@ -78,7 +78,12 @@ export async function buildConfirmationRequest(app: App, options: Parameters<typ
 /** An applicant whose portfolio meets IFS and who asked Dr. Lee, in one link, to confirm both RS/C sessions that name them ("r1", "r2"). */
 export async function buildConfirmEntriesRequest(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
   const applicant = await buildApplicant(app, { meets: "ifs", ...options });
-  const { linkId } = await runOrThrow(app, askToConfirmEntries, applicant.actor, { entryId: "r1", name: "Dr. Lee", email: "lee@example.org", locale: "en" as const });
+  const { linkId } = await runOrThrow(app, askToConfirmEntries, applicant.actor, {
+    entryId: "r1",
+    name: "Dr. Lee",
+    email: "lee@example.org",
+    locale: "en" as const,
+  });
   const holder: LinkHolder = { kind: "link", purpose: "confirm-entries", linkId };
   return { ...applicant, entryIds: ["r1", "r2"], linkId, holder, token: await emailedToken(app, linkId, "/c/") };
 }
