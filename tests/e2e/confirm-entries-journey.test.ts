@@ -27,38 +27,43 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 }
 
+/** The applicant imports a year of sessions and asks Dr. Marisa Lee, once, to confirm them all; returns the provider's link. */
+async function askForAll(email: string, providerEmail: string) {
+  const applicant = await browser.newContext({ baseURL: server.url, locale: "en-US", viewport: { width: 375, height: 812 } });
+  const page = await applicant.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("cradle-demo-2026");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByRole("heading", { name: "My account" }).waitFor();
+
+  await page.goto("/portfolio/import");
+  await page.getByLabel("Cradle portfolio (.json)").check();
+  await page.getByLabel("File").setInputFiles({ name: "year.json", mimeType: "application/json", buffer: Buffer.from(portfolioFile()) });
+  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByText(`Added ${sessionCount} entries.`).waitFor();
+
+  await page.goto("/portfolio");
+  await page.getByRole("link", { name: "Ask for confirmation: I received it · 2025-01-05 · 1 h · Individual" }).click();
+  await page.getByRole("heading", { name: "Ask someone to confirm this entry" }).waitFor();
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+  await page.getByLabel("Their email").fill(providerEmail);
+  await page.getByRole("button", { name: `Ask Dr. Marisa Lee to confirm all ${sessionCount} entries awaiting them` }).click();
+  await page.getByText(`We emailed Dr. Marisa Lee one link to confirm ${sessionCount} entries.`).waitFor();
+  const mail = await inbox.waitFor((m) => m.to.includes(providerEmail));
+  return { applicant, page, path: new URL(linkIn(mail, "/c/")).pathname };
+}
+
 describe("one confirmation per provider, in a browser at 375 px", () => {
   it("the practitioner asks once, and the provider confirms 24 sessions through the one link", async () => {
-    const applicant = await browser.newContext({ baseURL: server.url, locale: "en-US", viewport: { width: 375, height: 812 } });
-    const page = await applicant.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto("/login");
-    await page.getByLabel("Email").fill("applicant1@sc-imh.demo.cradle.test");
-    await page.getByLabel("Password").fill("cradle-demo-2026");
-    await page.getByRole("button", { name: "Log in" }).click();
-    await page.getByRole("heading", { name: "My account" }).waitFor();
-
-    await page.goto("/portfolio/import");
-    await page.getByLabel("Cradle portfolio (.json)").check();
-    await page.getByLabel("File").setInputFiles({ name: "year.json", mimeType: "application/json", buffer: Buffer.from(portfolioFile()) });
-    await page.getByRole("button", { name: "Import" }).click();
-    await page.getByText(`Added ${sessionCount} entries.`).waitFor();
-
-    await page.goto("/portfolio");
-    await page.getByRole("link", { name: "Ask for confirmation: I received it · 2025-01-05 · 1 h · Individual" }).click();
-    await page.getByRole("heading", { name: "Ask someone to confirm this entry" }).waitFor();
-    await expectAccessible(page);
-    await expectNoSidewaysScroll(page);
-    await page.getByLabel("Their email").fill("marisa.lee@example.org");
-    await page.getByRole("button", { name: `Ask Dr. Marisa Lee to confirm all ${sessionCount} entries awaiting them` }).click();
-    await page.getByText(`We emailed Dr. Marisa Lee one link to confirm ${sessionCount} entries.`).waitFor();
-
-    const mail = await inbox.waitFor((m) => m.to.includes("marisa.lee@example.org"));
+    const { applicant, page, path } = await askForAll("applicant1@sc-imh.demo.cradle.test", "marisa.lee@example.org");
     const provider = await browser.newContext({ baseURL: server.url, locale: "en-US", viewport: { width: 375, height: 812 } });
     const providerPage = await provider.newPage();
     providerPage.setDefaultTimeout(15_000);
     const started = Date.now();
-    await providerPage.goto(new URL(linkIn(mail, "/c/")).pathname);
+    await providerPage.goto(path);
     await providerPage.getByRole("heading", { name: "Please confirm entries for Applicant One" }).waitFor();
     expect(await providerPage.getByRole("group").count()).toBe(sessionCount);
     await expectAccessible(providerPage);
@@ -67,7 +72,9 @@ describe("one confirmation per provider, in a browser at 375 px", () => {
     await confirmAll.focus();
     await providerPage.keyboard.press("Enter");
     await providerPage.getByText(`${sessionCount} of ${sessionCount} confirmed`).waitFor();
-    console.log(`The provider confirmed ${sessionCount} sessions through one link in ${((Date.now() - started) / 1000).toFixed(1)} s (page load to answer recorded).`);
+    console.log(
+      `The provider confirmed ${sessionCount} sessions through one link in ${((Date.now() - started) / 1000).toFixed(1)} s (page load to answer recorded).`,
+    );
     await expectAccessible(providerPage);
 
     await page.goto("/portfolio");
@@ -76,26 +83,14 @@ describe("one confirmation per provider, in a browser at 375 px", () => {
     await applicant.close();
   });
 
-  it("the provider declines one session with a note, using the keyboard only", async () => {
-    const context = await browser.newContext({ baseURL: server.url, locale: "es-MX", viewport: { width: 375, height: 812 } });
-    const page = await context.newPage();
+  it("a Spanish-speaking provider declines one session with a note, by keyboard, without JavaScript", async () => {
+    const { applicant, path } = await askForAll("applicant1@mi-imh.demo.cradle.test", "lee.es@example.org");
+    const provider = await browser.newContext({ baseURL: server.url, locale: "es-MX", javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+    const page = await provider.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto("/login");
-    await page.getByLabel("Correo electrónico").fill("applicant1@mi-imh.demo.cradle.test");
-    await page.getByLabel("Contraseña").fill("cradle-demo-2026");
-    await page.getByLabel("Contraseña").press("Enter");
-    await page.waitForURL((url) => url.pathname !== "/login");
-    await page.goto("/portfolio/import");
-    await page.locator("#kind-json").check();
-    await page.locator("#field-file").setInputFiles({ name: "year.json", mimeType: "application/json", buffer: Buffer.from(portfolioFile()) });
-    await page.locator("button[type=submit]").last().click();
-    await page.goto("/portfolio/confirm/lee-1");
-    await page.locator("#field-email").fill("lee.es@example.org");
-    await page.locator("#field-email").press("Enter");
-    await page.getByRole("status").waitFor();
-    const mail = await inbox.waitFor((m) => m.to.includes("lee.es@example.org"));
-    await page.goto(new URL(linkIn(mail, "/c/")).pathname);
+    await page.goto(path);
     await page.getByRole("heading", { name: "Confirme las entradas de Applicant One" }).waitFor();
+    await expectNoSidewaysScroll(page);
     const second = page.getByRole("group", { name: /^2025-01-19/ });
     await second.getByRole("radio", { name: "No es correcta" }).focus();
     await page.keyboard.press("Space");
@@ -104,7 +99,7 @@ describe("one confirmation per provider, in a browser at 375 px", () => {
     await page.getByRole("button", { name: "Enviar mis respuestas" }).focus();
     await page.keyboard.press("Enter");
     await page.getByText(`${sessionCount - 1} de ${sessionCount} confirmadas`).waitFor();
-    await expectAccessible(page);
-    await context.close();
+    await provider.close();
+    await applicant.close();
   });
 });
