@@ -150,6 +150,18 @@ describe("one confirmation per provider", () => {
     expect((await sessionsOf(user.id)).find((session) => session.id === kim.id)!.verified).toBe(false);
   });
 
+  it("records one answer when two arrive at once through the same link", async () => {
+    const { user, client, lee } = await applicantWithSessions(2);
+    await askAll(client, lee[0]!.id, "lee-twice@example.org");
+    const { path } = await providerLink("lee-twice@example.org");
+    const declineFirst = { intent: "each", [`answer-${lee[0]!.id}`]: "no", [`note-${lee[0]!.id}`]: "Not me.", [`answer-${lee[1]!.id}`]: "yes" };
+    const pages = await Promise.all([(await app.client()).post(path, { intent: "all" }), (await app.client()).post(path, declineFirst)]);
+    expect(pages.filter((page) => page.text.includes("Your answers are recorded"))).toHaveLength(1);
+    expect(pages.filter((page) => page.text.includes("already been sent"))).toHaveLength(1);
+    const answered = (await listAuditOfSubject(app.services.db, "portfolio", user.id)).filter((entry) => entry.action === "confirmations.answered");
+    expect(answered).toHaveLength(1);
+  });
+
   it("answers plainly when the link is used, expired or not valid", async () => {
     const { client, lee } = await applicantWithSessions(2);
     await askAll(client, lee[0]!.id, "lee-late@example.org");
