@@ -11,7 +11,7 @@ import * as createApplicationReviewers from "./2026-11-23-09-create-application-
 import * as auditEveryActor from "./2026-12-01-10-audit-every-actor-and-one-application-history.ts";
 import * as outboxClaimedBy from "./2026-12-02-11-outbox-claimed-by.ts";
 import * as createCategoryTargets from "./2026-12-07-12-create-category-targets.ts";
-import * as confirmEntriesLinks from "./2026-12-07-13-confirm-entries-links.ts";
+import * as confirmEntriesLinks from "./2026-12-07-14-confirm-entries-links.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -27,5 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-10-audit-every-actor-and-one-application-history": auditEveryActor,
   "2026-12-02-11-outbox-claimed-by": outboxClaimedBy,
   "2026-12-07-12-create-category-targets": createCategoryTargets,
-  "2026-12-07-13-confirm-entries-links": confirmEntriesLinks,
+  "2026-12-07-14-confirm-entries-links": confirmEntriesLinks,
 };
