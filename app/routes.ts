@@ -23,6 +23,7 @@ export default [
   route("portfolio/reflective-supervision/series", "routes/portfolio-series.tsx"),
   route("portfolio/:section/:entryId", "routes/portfolio-entry.tsx"),
   route("v/:token", "routes/verify-entry.tsx"),
+  route("c/:token", "routes/confirm-entries.tsx"),
   route("r/:token", "routes/rate-reference.tsx"),
   route("progress", "routes/progress.tsx"),
   route("inbox", "routes/inbox.tsx"),

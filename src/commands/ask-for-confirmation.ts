@@ -7,14 +7,15 @@ import { verificationRequestMail } from "../mail/templates.ts";
 import { portfolioPolicy } from "../policies/portfolio.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { newLinkToken } from "./shared/link-tokens.ts";
-import { checkRequestToRecipient, refuseOpenRequest } from "./shared/mail-to-strangers.ts";
+import { checkRequestToRecipient } from "./shared/mail-to-strangers.ts";
+import { entriesAskedOf } from "./shared/open-confirmations.ts";
 import { portfolioEntrySubject } from "./shared/portfolio-entry-subject.ts";
 
 /**
  * The applicant asks the provider of an RS/C session, or the supervisor of a job, to confirm it:
  * they are mailed a link that does nothing else. `summary` is the entry in words, for the mail.
  * Not to the applicant's own address, at most 10 a day and 3 a day to one mailbox, and one open
- * request per entry and provider (docs/security.md, "Mail"); a provider whose address is another
+ * request per entry and provider, alone or in a list (docs/security.md, "Mail"); a provider whose address is another
  * account of the applicant's is flagged in the audit entry, by Cradle, for the reviewers.
  */
 export const askForConfirmation = defineCommand({
@@ -32,11 +33,7 @@ export const askForConfirmation = defineCommand({
   async run({ tx, actor, input, now, context, mail, prepared: samePerson }) {
     const portfolio = await findPortfolioForUpdate(tx, actor.userId);
     const found = findConfirmable(portfolio, input.entryId) ?? refuse({ form: "portfolio.notFound" });
-    await refuseOpenRequest(tx, actor.userId, "verify-entry", now, {
-      email: input.email,
-      field: "email",
-      sameThing: (link) => link.entry_id === input.entryId,
-    });
+    if ((await entriesAskedOf(tx, actor.userId, input.email, now)).has(input.entryId)) refuse({ email: "mailSafety.alreadyAsked" });
     const applicant = (await findUserById(tx, actor.userId)) ?? refuse({ form: "portfolio.notFound" });
     const token = newLinkToken(now);
     const link = await insertAccessLink(tx, {

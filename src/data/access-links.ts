@@ -116,3 +116,30 @@ export function listLinksDueReminder(db: Db, purpose: AccessLinkPurpose, nth: nu
 export async function markReminded(db: Db, id: string, count: number) {
   await db.updateTable("access_links").set({ reminders_sent: count }).where("id", "=", id).execute();
 }
+
+/** The entries a confirm-entries link was sent for. */
+export async function insertAccessLinkEntries(db: Db, linkId: string, entryIds: readonly string[]) {
+  if (entryIds.length === 0) return;
+  await db
+    .insertInto("access_link_entries")
+    .values(entryIds.map((entryId) => ({ link_id: linkId, entry_id: entryId })))
+    .execute();
+}
+
+export async function listAccessLinkEntries(db: Db, linkId: string): Promise<string[]> {
+  const rows = await db.selectFrom("access_link_entries").select("entry_id").where("link_id", "=", linkId).execute();
+  return rows.map((row) => row.entry_id);
+}
+
+/** Every entry of the user's that a still-open confirm-entries link asks about, with the mailbox it was sent to. */
+export function listOpenBatchEntriesOfUser(db: Db, userId: string, now: Date) {
+  return db
+    .selectFrom("access_link_entries")
+    .innerJoin("access_links", "access_links.id", "access_link_entries.link_id")
+    .select(["access_link_entries.entry_id", "access_links.recipient_email"])
+    .where("access_links.user_id", "=", userId)
+    .where("access_links.purpose", "=", "confirm-entries")
+    .where("access_links.completed_at", "is", null)
+    .where("access_links.expires_at", ">", now)
+    .execute();
+}

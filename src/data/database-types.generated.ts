@@ -23,6 +23,11 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccessLinkEntries {
+  entry_id: string;
+  link_id: string;
+}
+
 export interface AccessLinks {
   answers: Json | null;
   association_id: string | null;
@@ -217,6 +222,7 @@ export interface Users {
 }
 
 export interface DB {
+  access_link_entries: AccessLinkEntries;
   access_link_tokens: AccessLinkTokens;
   access_links: AccessLinks;
   application_reviewers: ApplicationReviewers;

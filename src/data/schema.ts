@@ -18,7 +18,7 @@ import type { Locale } from "../i18n/locale.ts";
 export type AssociationRole = "member" | "reviewer" | "staff" | "admin";
 export type EmailTokenPurpose = "verify-email" | "reset-password";
 export type OutboxStatus = "pending" | "sent" | "dead";
-export type AccessLinkPurpose = "reference" | "verify-entry";
+export type AccessLinkPurpose = "reference" | "verify-entry" | "confirm-entries";
 export type { ApplicationStatus } from "../domain/application-lifecycle.ts";
 export type ActorKind = "person" | "link" | "visitor" | "system";
 

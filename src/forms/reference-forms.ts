@@ -29,6 +29,8 @@ export const confirmationForm = z.object({
     .min(1, "error.required")
     .pipe(z.email("error.email"))
     .transform((value) => value.toLowerCase()),
+  /** "all": every entry not yet confirmed that names the same person, in one link (decision 020). */
+  scope: z.enum(["one", "all"], "error.unknownAction").default("one"),
 });
 
 /**

@@ -6,6 +6,7 @@ import { deleteExpiredSessions } from "../data/sessions.ts";
 import type { CommandContext } from "../commands/command-context.ts";
 import { sendReferenceReminders } from "./reference-reminders.ts";
 import { sendCandidacyReminders } from "./candidacy-reminders.ts";
+import { sendConfirmationReminders } from "./confirmation-reminders.ts";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -22,7 +23,9 @@ export function startHousekeeping(commandContext: () => CommandContext, logger: 
     () => {
       const context = commandContext();
       purgeExpiredRecords(context.db, context.now()).catch((error) => logger.warn({ err: error }, "housekeeping failed"));
-      Promise.all([sendReferenceReminders(context), sendCandidacyReminders(context)]).catch((error) => logger.warn({ err: error }, "reminders failed"));
+      Promise.all([sendReferenceReminders(context), sendConfirmationReminders(context), sendCandidacyReminders(context)]).catch((error) =>
+        logger.warn({ err: error }, "reminders failed"),
+      );
     },
     60 * 60 * 1000,
   );

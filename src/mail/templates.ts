@@ -94,6 +94,13 @@ export function verificationRequestMail(locale: Locale, applicant: string, what:
   );
 }
 
+/** One link for every entry awaiting one provider or supervisor: the mail says how many, the page lists them. */
+export function confirmEntriesRequestMail(locale: Locale, applicant: string, count: number, link: string, until: string, isReminder: boolean): RenderedMail {
+  const values = { applicant: mailName(applicant), count };
+  const subject: Message = { key: isReminder ? "mail.ask.confirmEntries.reminderSubject" : "mail.ask.confirmEntries.subject", values };
+  return askMail(locale, subject, { key: "mail.ask.confirmEntries.body", values }, link, until);
+}
+
 /** A short notice to someone with an account: what happened (rendered in their language), and where to see it. */
 export function noticeMail(locale: Locale, name: string, what: Message, link: string): RenderedMail {
   const t = translator(locale);

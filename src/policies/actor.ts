@@ -13,7 +13,7 @@ export type SessionActor = {
 
 /** Someone acting through an emailed link (a rater, a provider confirming hours, a link to set a password). */
 export type LinkHolder = { kind: "link"; purpose: LinkPurpose; linkId: string | null };
-export type LinkPurpose = "reference" | "verify-entry" | "verify-email" | "reset-password";
+export type LinkPurpose = "reference" | "verify-entry" | "confirm-entries" | "verify-email" | "reset-password";
 
 /** Someone not signed in (signing up, logging in, asking for a reset). */
 export type Visitor = { kind: "visitor"; clientIp: string };

@@ -1,5 +1,5 @@
 import { hashToken } from "../auth/tokens.ts";
-import { findAccessLinkByToken } from "../data/access-links.ts";
+import { findAccessLinkByToken, listAccessLinkEntries } from "../data/access-links.ts";
 import { findAssociationById } from "../data/associations.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
@@ -9,7 +9,7 @@ import type { LinkHolder } from "../policies/actor.ts";
 import type { Reader } from "./reader.ts";
 import { type ConfirmableEntry, confirmableEntryIn } from "./references.ts";
 
-type LinkPagePurpose = "reference" | "verify-entry";
+type LinkPagePurpose = "reference" | "verify-entry" | "confirm-entries";
 
 /**
  * The pages reached through an emailed link, where the token is the permission. They show the
@@ -63,4 +63,33 @@ export async function confirmationPage(reader: Reader, token: string): Promise<{
   if (state !== "open" || !link) return { state, applicant: "", entry: null };
   const [applicant, { portfolio }] = await Promise.all([findUserById(reader.db, link.user_id), findPortfolio(reader.db, link.user_id)]);
   return { state, applicant: applicant?.name ?? "", entry: confirmableEntryIn(portfolio, link.entry_id) ?? null };
+}
+
+/**
+ * The page of one link for several entries: the applicant's name and every entry the link was sent
+ * for that is still in the portfolio (one deleted since is left out), oldest first.
+ */
+export async function confirmEntriesPage(
+  reader: Reader,
+  token: string,
+): Promise<{ state: LinkState; applicant: string; entries: Array<ConfirmableEntry & { id: string }> }> {
+  const { link, state } = await linkOfToken(reader, "confirm-entries", token);
+  if (state !== "open" || !link) return { state, applicant: "", entries: [] };
+  const [applicant, { portfolio }, entryIds] = await Promise.all([
+    findUserById(reader.db, link.user_id),
+    findPortfolio(reader.db, link.user_id),
+    listAccessLinkEntries(reader.db, link.id),
+  ]);
+  const entries = entryIds
+    .flatMap((id) => {
+      const entry = confirmableEntryIn(portfolio, id);
+      return entry ? [{ id, ...entry }] : [];
+    })
+    .sort((a, b) => sortDate(a.fields).localeCompare(sortDate(b.fields)));
+  return { state, applicant: applicant?.name ?? "", entries };
+}
+
+function sortDate(fields: ConfirmableEntry["fields"]): string {
+  const date = fields.date ?? fields.start;
+  return typeof date === "string" ? date : "";
 }

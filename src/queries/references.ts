@@ -1,6 +1,6 @@
 import { listAccessLinksOfUser } from "../data/access-links.ts";
 import { findPortfolio } from "../data/portfolios.ts";
-import { findConfirmable } from "../domain/confirmable-entries.ts";
+import { confirmerKey, confirmerNameOf, entriesAwaiting, findConfirmable } from "../domain/confirmable-entries.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { Framework } from "../domain/framework-schema.ts";
 import { ratingFormFor, type RatingForm } from "../domain/rating-form.ts";
@@ -69,4 +69,11 @@ export function confirmableEntryIn(portfolio: Portfolio, entryId: string): Confi
 export async function confirmableEntryOf(reader: Reader, actor: SessionActor, entryId: string): Promise<ConfirmableEntry | undefined> {
   const { portfolio } = await findPortfolio(reader.db, actor.userId);
   return confirmableEntryIn(portfolio, entryId);
+}
+
+/** How many of the actor's entries not yet confirmed name the same provider or supervisor as this one (this one included). */
+export async function entriesAwaitingConfirmerOf(reader: Reader, actor: SessionActor, entryId: string): Promise<number> {
+  const { portfolio } = await findPortfolio(reader.db, actor.userId);
+  const found = findConfirmable(portfolio, entryId);
+  return found ? entriesAwaiting(portfolio, confirmerKey(confirmerNameOf(found.list, found.entry))).length : 0;
 }

@@ -7,7 +7,7 @@ import { setFrameworksOfAssociation } from "../../src/data/association-framework
 import type { SessionActor } from "../../src/policies/actor.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
 import type { HttpClient } from "../setup/http-client.ts";
-import { buildConfirmationRequest, buildReferenceRequest } from "../setup/link-builders.ts";
+import { buildConfirmEntriesRequest, buildConfirmationRequest, buildReferenceRequest } from "../setup/link-builders.ts";
 import { buildAllianceAssociation, buildApplicationInReview, buildDraftApplication, buildSubmittedApplication, runOrThrow } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
@@ -71,6 +71,7 @@ const homeDocument = await upload(inReview.actor);
 const homeDraft = await buildDraftApplication(app, { associationId: home.id });
 const rater = await buildReferenceRequest(app, { associationId: home.id, name: "Rhea Asks" });
 const provider = await buildConfirmationRequest(app, { associationId: home.id, name: "Vera Asks" });
+const listProvider = await buildConfirmEntriesRequest(app, { associationId: home.id, name: "Lena Lists" });
 
 // Another association, with its own applicant and things.
 const other = await buildAllianceAssociation(app);
@@ -226,6 +227,25 @@ const rows: Row[] = [
   },
   { route: "v/:token", method: "GET", path: "/v/not-a-token", expect: 200 },
   { route: "v/:token", method: "POST", path: "/v/not-a-token", expect: 200 },
+  {
+    route: "c/:token",
+    method: "GET",
+    label: "a provider's real token for several entries",
+    path: `/c/${listProvider.token}`,
+    shows: "Please confirm entries for Lena Lists",
+    expect: 200,
+  },
+  {
+    route: "c/:token",
+    method: "POST",
+    label: "a fresh provider's token for several entries",
+    path: async () => `/c/${(await buildConfirmEntriesRequest(app, { associationId: home.id })).token}`,
+    fields: { intent: "all" },
+    shows: "2 of 2 confirmed",
+    expect: 200,
+  },
+  { route: "c/:token", method: "GET", path: "/c/not-a-token", shows: "This link is not valid.", expect: 200 },
+  { route: "c/:token", method: "POST", path: "/c/not-a-token", fields: { intent: "all" }, expect: 200 },
 
   { route: "inbox", method: "GET", path: "/inbox", expect: { anonymous: 401, default: 200 } },
   { route: "progress", method: "GET", path: "/progress", expect: { anonymous: 401, default: 200 } },

@@ -1,5 +1,6 @@
 import { askForConfirmation } from "../../src/commands/ask-for-confirmation.ts";
 import { askForReference } from "../../src/commands/ask-for-reference.ts";
+import { askToConfirmEntries } from "../../src/commands/ask-to-confirm-entries.ts";
 import { hashToken } from "../../src/auth/tokens.ts";
 import { ratingFormFor } from "../../src/domain/rating-form.ts";
 import type { LinkHolder } from "../../src/policies/actor.ts";
@@ -26,7 +27,7 @@ async function linkOfEntry(app: App, userId: string, entryId: string) {
  * The token the link's mail carries (only its hash is stored): read from the outbox, as the
  * recipient would from their mail, and checked against the link's stored hash.
  */
-async function emailedToken(app: App, linkId: string, pagePrefix: "/r/" | "/v/") {
+async function emailedToken(app: App, linkId: string, pagePrefix: "/r/" | "/v/" | "/c/") {
   const { db } = app.services;
   const hashes = new Set((await db.selectFrom("access_link_tokens").select("token_hash").where("link_id", "=", linkId).execute()).map((row) => row.token_hash));
   const bodies = await db.selectFrom("outbox").select("text_body").where("text_body", "like", `%${pagePrefix}%`).execute();
@@ -77,4 +78,17 @@ export async function buildConfirmationRequest(app: App, options: Parameters<typ
   const linkId = await linkOfEntry(app, applicant.user.id, entryId);
   const holder: LinkHolder = { kind: "link", purpose: "verify-entry", linkId };
   return { ...applicant, entryId, linkId, holder, token: await emailedToken(app, linkId, "/v/") };
+}
+
+/** An applicant whose portfolio meets IFS and who asked Dr. Lee, in one link, to confirm both RS/C sessions that name them ("r1", "r2"). */
+export async function buildConfirmEntriesRequest(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
+  const applicant = await buildApplicant(app, { meets: "ifs", ...options });
+  const { linkId } = await runOrThrow(app, askToConfirmEntries, applicant.actor, {
+    entryId: "r1",
+    name: "Dr. Lee",
+    email: "lee@example.org",
+    locale: "en" as const,
+  });
+  const holder: LinkHolder = { kind: "link", purpose: "confirm-entries", linkId };
+  return { ...applicant, entryIds: ["r1", "r2"], linkId, holder, token: await emailedToken(app, linkId, "/c/") };
 }

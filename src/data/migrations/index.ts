@@ -12,6 +12,7 @@ import * as auditEveryActor from "./2026-12-01-10-audit-every-actor-and-one-appl
 import * as outboxClaimedBy from "./2026-12-02-11-outbox-claimed-by.ts";
 import * as accessLinkCategory from "./2026-12-03-12-access-link-category.ts";
 import * as createCategoryTargets from "./2026-12-07-13-create-category-targets.ts";
+import * as confirmEntriesLinks from "./2026-12-07-14-confirm-entries-links.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-11-outbox-claimed-by": outboxClaimedBy,
   "2026-12-03-12-access-link-category": accessLinkCategory,
   "2026-12-07-13-create-category-targets": createCategoryTargets,
+  "2026-12-07-14-confirm-entries-links": confirmEntriesLinks,
 };

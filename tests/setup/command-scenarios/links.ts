@@ -1,5 +1,5 @@
 import { systemActor } from "../../../src/policies/actor.ts";
-import { allianceRatingItems, buildConfirmationRequest, buildReferenceRequest } from "../link-builders.ts";
+import { allianceRatingItems, buildConfirmEntriesRequest, buildConfirmationRequest, buildReferenceRequest } from "../link-builders.ts";
 import { buildApplicant } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -43,5 +43,25 @@ export const linkScenarios: Record<string, Scenario> = {
   "confirmation.answered": async (app) => {
     const { holder } = await buildConfirmationRequest(app);
     return { actor: holder, input: { confirmed: true, comment: "" } };
+  },
+  "confirmations.requested": async (app) => {
+    const applicant = await buildApplicant(app, { meets: "ifs" });
+    return { actor: applicant.actor, input: { entryId: "r1", name: "Dr. Lee", email: "lee@example.org", locale: "en" } };
+  },
+  "confirmations.answered": async (app) => {
+    const { holder } = await buildConfirmEntriesRequest(app);
+    return {
+      actor: holder,
+      input: {
+        answers: [
+          { entryId: "r1", confirmed: true, comment: "" },
+          { entryId: "r2", confirmed: false, comment: "It was 10 hours." },
+        ],
+      },
+    };
+  },
+  "confirmations.reminded": async (app) => {
+    const { linkId } = await buildConfirmEntriesRequest(app);
+    return { actor: systemActor("test"), input: { linkId, nth: 1 } };
   },
 };
