@@ -10,7 +10,7 @@ import { sections } from "../../src/forms/portfolio-sections.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { accessibilityProblems, launchChromium, sidewaysOverflow } from "../setup/browser.ts";
 import { buildMember, buildUser } from "../setup/builders.ts";
-import { buildConfirmationRequest, buildReferenceRequest } from "../setup/link-builders.ts";
+import { buildConfirmationRequest, buildConfirmEntriesRequest, buildReferenceRequest } from "../setup/link-builders.ts";
 import { buildAllianceAssociation, buildApplicationInReview, buildDraftApplication, runOrThrow } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
@@ -54,6 +54,7 @@ const { candidacyId } = await runOrThrow(app, enrolCandidate, applicant, { assoc
 await runOrThrow(app, assignAdvisor, inReview.staff.actor, { candidacyId, advisorEmail: inReview.reviewer.user.email });
 const rater = await buildReferenceRequest(app, { associationId: home.id });
 const provider = await buildConfirmationRequest(app, { associationId: home.id });
+const providerOfMany = await buildConfirmEntriesRequest(app, { associationId: home.id });
 const admin = await buildMember(db, home.id, "admin", { name: "Administrator of the California Center" });
 const owner = await buildUser(db, { isOwner: true, name: "Olga Owner" });
 const file = `/a/${slug}/applications/${inReview.applicationId}`;
@@ -73,6 +74,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}`,
       `/r/${rater.token}`,
       `/v/${provider.token}`,
+      `/c/${providerOfMany.token}`,
       { path: "/no/such/page", status: 404 },
     ],
   },
