@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { z } from "zod";
 import { writePortfolio } from "../data/portfolios.ts";
 import { canonicalJson } from "../domain/fingerprint.ts";
-import { entrySchemas, heldCredential, type Portfolio, uniqueIdsStoredPortfolioSchema } from "../domain/portfolio-schema.ts";
+import { entrySchemas, type Portfolio, uniqueIdsStoredPortfolioSchema } from "../domain/portfolio-schema.ts";
 import { type ClearedOnImport, clearSetByOthers } from "../domain/set-by-others.ts";
 import { decodeCsvBytes, trainingRowsFromCsv } from "../forms/training-csv.ts";
 import { hasUnstorableCharacters, hasUnstorableCharactersDeep, maxEntriesPerList } from "../limits.ts";
