@@ -142,12 +142,13 @@ describe.each([
       .click();
     await field("confirm.email").fill(`lee-${tag}@example.org`);
     await check(page);
-    await page.getByRole("button", { name: t("confirm.send") }).click();
+    // Both sessions name Dr. Lee: one request, one link, for both.
+    await page.getByRole("button", { name: t("confirm.askAll", { name: "Dr. Lee", count: 2 }) }).click();
     const provider = await newPage();
-    await provider.goto(linkIn(await inbox.waitFor((m) => m.to.includes(`lee-${tag}@example.org`)), "/v/"));
+    await provider.goto(linkIn(await inbox.waitFor((m) => m.to.includes(`lee-${tag}@example.org`)), "/c/"));
     await check(provider);
-    await provider.getByRole("button", { name: t("verify.yes") }).click();
-    await provider.getByText(t("verify.thanks")).waitFor();
+    await provider.getByRole("button", { name: t("confirmEntries.all", { count: 2 }) }).click();
+    await provider.getByText(t("confirmEntries.thanks", { confirmed: 2, total: 2 })).waitFor();
     await page.goto("/portfolio");
     await page.getByText(t("confirm.verified")).first().waitFor();
 

@@ -28,6 +28,8 @@ async function startHoldingSmtp() {
       });
     },
   });
+  // Cradle is killed mid-exchange on purpose: the reset socket is an error event, not a failure.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
