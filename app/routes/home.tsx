@@ -17,6 +17,28 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <h1>{t("home.title")}</h1>
       {loaderData.userName ? <p className="welcome">{t("home.welcome", { name: loaderData.userName })}</p> : null}
       <p className="lead">{t("home.intro")}</p>
+      {/* What to do next, for who is here: one clear first step each. */}
+      {loaderData.visitor === "anonymous" ? (
+        <p className="actions">
+          <Link to="/signup" className="button">
+            {t("home.start.signUp")}
+          </Link>{" "}
+          <Link to="/login">{t("home.start.logIn")}</Link>
+        </p>
+      ) : (
+        <p className="actions">
+          <Link to="/portfolio" className="button">
+            {t("home.start.portfolio")}
+          </Link>{" "}
+          <Link to="/progress">{t("home.start.progress")}</Link>
+          {loaderData.visitor === "owner" ? (
+            <>
+              {" "}
+              <Link to="/owner/associations">{t("home.start.associations")}</Link>
+            </>
+          ) : null}
+        </p>
+      )}
       <ul className="audiences">
         <li>{t("home.forWho.practitioners")}</li>
         <li>{t("home.forWho.associations")}</li>
@@ -24,7 +46,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       </ul>
       <h2>{t("home.associations")}</h2>
       {loaderData.associations.length === 0 ? (
-        <p>{t("home.noAssociations")}</p>
+        <p>{t(loaderData.visitor === "owner" ? "home.noAssociations.owner" : "home.noAssociations")}</p>
       ) : (
         <ul>
           {loaderData.associations.map((association) => (

@@ -1,13 +1,14 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/portfolio";
 import { deletePortfolioEntry } from "../../src/commands/delete-portfolio-entry.ts";
+import { restorePortfolioEntry } from "../../src/commands/restore-portfolio-entry.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { portfolioAction } from "../../src/forms/portfolio-actions.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { portfolioOverview } from "../../src/queries/portfolio.ts";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { authorize, invalidForm, notFound, run, services } from "../lib/route-context.server.ts";
+import { authorize, invalid, invalidForm, notFound, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { describeEntry } from "../lib/describe-entry.ts";
 
@@ -16,7 +17,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   return {
     ...(await portfolioOverview(services(context), user)),
-    notice: url.searchParams.has("saved") ? ("saved" as const) : url.searchParams.has("deleted") ? ("deleted" as const) : null,
+    notice: url.searchParams.has("saved")
+      ? ("saved" as const)
+      : url.searchParams.has("deleted")
+        ? ("deleted" as const)
+        : url.searchParams.has("restored")
+          ? ("restored" as const)
+          : null,
+    // The section an entry was just deleted from: its notice offers to put it back.
+    deletedFrom: url.searchParams.get("deleted"),
     addedSessions: Number(url.searchParams.get("added") ?? 0) || 0,
   };
 }
@@ -25,10 +34,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   authorize(context, portfolioPolicy.editOwn);
   const parsed = parseForm(portfolioAction, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
+  if (parsed.data.intent === "undo") {
+    const { section } = parsed.data;
+    const restored = await run(context, restorePortfolioEntry, { section });
+    if (!restored.ok) return invalid(restored.errors, {});
+    return redirect(`/portfolio?restored=1#${section}`);
+  }
   const { section, entryId } = parsed.data;
   const deleted = await run(context, deletePortfolioEntry, { section, entryId });
   if (!deleted.ok) notFound();
-  return redirect(`/portfolio?deleted=1#${section}`);
+  return redirect(`/portfolio?deleted=${encodeURIComponent(section)}#${section}`);
 }
 
 type Totals = NonNullable<Route.ComponentProps["loaderData"]["sections"][number]["totals"]>;
@@ -57,9 +72,18 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
       <p>{t("portfolio.intro")}</p>
       <ErrorSummary state={actionData} fieldLabels={{}} />
       {loaderData.notice ? (
-        <p role="status" className="notice">
-          {t(loaderData.notice === "saved" ? "portfolio.saved" : "portfolio.deleted")}
-        </p>
+        <div role="status" className="notice">
+          <p>{t(loaderData.notice === "saved" ? "portfolio.saved" : loaderData.notice === "restored" ? "portfolio.restored" : "portfolio.deleted")}</p>
+          {loaderData.notice === "deleted" && loaderData.deletedFrom ? (
+            <AppForm>
+              <input type="hidden" name="intent" value="undo" />
+              <input type="hidden" name="section" value={loaderData.deletedFrom} />
+              <button type="submit" className="secondary-button">
+                {t("portfolio.undoDelete")}
+              </button>
+            </AppForm>
+          ) : null}
+        </div>
       ) : null}
       {loaderData.addedSessions > 0 ? (
         <p role="status" className="notice">

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { deleteFormDraft } from "../data/form-drafts.ts";
+import { deleteFormDraft, saveFormDraft } from "../data/form-drafts.ts";
 import { writePortfolio } from "../data/portfolios.ts";
-import { draftKey, sectionId } from "../forms/portfolio-drafts.ts";
+import { deletedEntryKey, draftKey, sectionId } from "../forms/portfolio-drafts.ts";
 import { defineCommand, done } from "./define-command.ts";
 import { assertEntry, assertSection, lockPortfolio } from "./guards/lock-portfolio.ts";
 
-/** Removes one entry from the person's portfolio, and any draft of its form. */
+/** Removes one entry from the person's portfolio, and any draft of its form; the entry is kept aside so "Undo" can put it back. */
 export const deletePortfolioEntry = defineCommand({
   name: "portfolio-entry.deleted",
   actors: ["person"],
@@ -16,6 +16,7 @@ export const deletePortfolioEntry = defineCommand({
     const { list, index } = assertEntry(portfolio, section, input.entryId);
     await writePortfolio(tx, actor.userId, { ...portfolio, [section.list]: list.filter((_, i) => i !== index) }, now);
     await deleteFormDraft(tx, actor.userId, draftKey(section.id, input.entryId));
+    await saveFormDraft(tx, actor.userId, deletedEntryKey(section.id), { entry: JSON.stringify(list[index]) }, now);
     return done({ type: "portfolio", id: actor.userId }, true, { section: section.id, entryId: input.entryId });
   },
 });

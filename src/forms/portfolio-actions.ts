@@ -24,10 +24,13 @@ export const statementAction = z.discriminatedUnion(
   },
 );
 
-/** The portfolio page deletes an entry; anything else (or nothing said) is refused, never taken for a delete. */
+/** The portfolio page deletes an entry, or puts the one deleted last back (undo); anything else (or nothing said) is refused, never taken for a delete. */
 export const portfolioAction = z.discriminatedUnion(
   "intent",
-  [z.object({ intent: z.literal("delete"), section: z.string().min(1, "portfolio.notFound"), entryId: z.string().min(1, "portfolio.notFound") })],
+  [
+    z.object({ intent: z.literal("delete"), section: z.string().min(1, "portfolio.notFound"), entryId: z.string().min(1, "portfolio.notFound") }),
+    z.object({ intent: z.literal("undo"), section: z.string().min(1, "portfolio.notFound") }),
+  ],
   {
     error: "error.unknownAction",
   },

@@ -4,6 +4,8 @@ import { findSection } from "./portfolio-sections.ts";
 /** Where a form's typed-but-unsaved fields are kept (form_drafts.form_key). */
 export const draftKey = (sectionId: string, entryId: string | null) => `portfolio:${sectionId}:${entryId ?? "new"}`;
 export const statementDraftKey = "portfolio:statement";
+/** The entry a person deleted last from a section, kept so that "Undo" can put it back. */
+export const deletedEntryKey = (sectionId: string) => `portfolio-deleted:${sectionId}`;
 
 /** The personal statement written in Cradle: one per person, kept in the portfolio's documents with its word count. */
 export const writtenStatementId = "written-personal-statement";

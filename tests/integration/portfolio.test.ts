@@ -89,13 +89,25 @@ describe("the portfolio editor", () => {
     expect(job).toMatchObject({ role: "Home visitor", ages: { fromMonths: 0, toMonths: 36 }, familiesServed: 12, paid: true, withParents: false });
     await client.post(`/portfolio/work/${job!.id}`, { role: "Lead home visitor", kind: "prevention", start: "2020-01-01", intent: "save" });
     expect((await findPortfolio(app.services.db, user.id)).portfolio.work[0]!.role).toBe("Lead home visitor");
+    const beforeDelete = (await findPortfolio(app.services.db, user.id)).portfolio.work;
     const deleted = await client.post("/portfolio", { section: "work", entryId: job!.id, intent: "delete" });
-    expect(deleted.location).toBe("/portfolio?deleted=1#work");
+    expect(deleted.location).toBe("/portfolio?deleted=work#work");
     expect((await findPortfolio(app.services.db, user.id)).portfolio.work).toEqual([]);
+    const notice = (await client.get(deleted.location!)).text;
+    expect(notice).toContain("The entry was deleted.");
+    expect(notice).toContain("Undo: put it back");
+    const undone = await client.post("/portfolio", { section: "work", intent: "undo" });
+    expect(undone.location).toBe("/portfolio?restored=1#work");
+    expect((await client.get(undone.location!)).text).toContain("The entry is back in your portfolio.");
+    expect((await findPortfolio(app.services.db, user.id)).portfolio.work).toEqual(beforeDelete);
+    const again = await client.post("/portfolio", { section: "work", intent: "undo" });
+    expect(again.status).toBe(400);
+    expect(again.text).toContain("There is no deleted entry to put back.");
     expect(await historyOf(user.id)).toEqual([
       { action: "portfolio-entry.saved", actor: user.id, section: "work", entryId: job!.id, added: true },
       { action: "portfolio-entry.saved", actor: user.id, section: "work", entryId: job!.id, added: false },
       { action: "portfolio-entry.deleted", actor: user.id, section: "work", entryId: job!.id },
+      { action: "portfolio-entry.restored", actor: user.id, section: "work", entryId: job!.id },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { deletePortfolioEntry } from "../../../src/commands/delete-portfolio-entry.ts";
 import { keepPortfolioDraft } from "../../../src/commands/keep-portfolio-draft.ts";
 import { savePortfolioEntry } from "../../../src/commands/save-portfolio-entry.ts";
 import { uploadDocument } from "../../../src/commands/upload-document.ts";
@@ -27,6 +28,11 @@ export const portfolioScenarios: Record<string, Scenario> = {
   "portfolio-entry.deleted": async (app) => {
     const { actor, entryId } = await withTraining(app);
     return { actor, input: { section: "training", entryId } };
+  },
+  "portfolio-entry.restored": async (app) => {
+    const { actor, entryId } = await withTraining(app);
+    await runOrThrow(app, deletePortfolioEntry, actor, { section: "training", entryId });
+    return { actor, input: { section: "training" } };
   },
   "portfolio-draft.kept": async (app) => ({ actor: await someone(app), input: { section: "training", entryId: null, fields: { title: "Half typed" } } }),
   "portfolio-draft.discarded": async (app) => {

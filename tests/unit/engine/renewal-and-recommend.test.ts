@@ -185,4 +185,32 @@ describe("recommend", () => {
       if (before.status === after.status) expect(before.remaining).toBeLessThanOrEqual(after.remaining);
     }
   });
+
+  const job = (ages: { fromMonths: number; toMonths: number }, start = "2022-01-01") => ({
+    id: `job-${ages.fromMonths}-${start}`,
+    kind: "direct-service" as const,
+    start,
+    paid: true,
+    ages,
+    familiesServed: 4,
+  });
+  const associate = { id: "aa", level: "associate" as const, completed: "2015-05-01" };
+
+  it.each([
+    ["infant work", [job({ fromMonths: 0, toMonths: 36 })], "ifa", "ecfa"],
+    ["early childhood work", [job({ fromMonths: 37, toMonths: 71 })], "ecfa", "ifa"],
+    ["mostly infant work (ages 0-60)", [job({ fromMonths: 0, toMonths: 60 })], "ifa", "ecfa"],
+  ])("puts the track of the person's work first: %s", (_what, work, first, later) => {
+    const ranked = recommend(alliance, portfolio({ education: [associate], work, training: [course("t", 30)], attestations: current }), "2025-06-30").map(
+      (r) => r.category.id,
+    );
+    expect(ranked[0]).toBe(first);
+    // The twin of the other track is met just as much, and comes after.
+    expect(ranked.indexOf(later)).toBeGreaterThan(ranked.indexOf(first));
+  });
+
+  it("without work that says its ages, keeps the framework's order among equals (the infant track is listed first)", () => {
+    const ranked = recommend(alliance, portfolio({}), "2025-06-30").map((r) => r.category.id);
+    expect(ranked.slice(0, 2)).toEqual(["ifa", "ecfa"]);
+  });
 });
