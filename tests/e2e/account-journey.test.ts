@@ -58,7 +58,7 @@ describe.each([
     await checkAccessibility(page);
 
     await page.getByRole("button", { name: "Cerrar sesión" }).click();
-    await page.getByRole("link", { name: "Iniciar sesión" }).waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "Iniciar sesión" }).waitFor();
     await page.goto("/account");
     await page.getByText("Inicie sesión para ver esta página.").first().waitFor();
     await checkAccessibility(page);
