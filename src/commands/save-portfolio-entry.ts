@@ -31,8 +31,11 @@ export const savePortfolioEntry = defineCommand({
     const portfolio = await lockPortfolio(tx, actor.userId);
     if (input.entryId === null) assertRoomIn(portfolio[section.list]);
     const id = input.entryId ?? `${section.id}-${randomBytes(5).toString("hex")}`;
-    const entry = { ...input.entry, id };
-    const list = input.entryId === null ? [...(portfolio[section.list] as unknown[]), entry] : replaceAt(assertEntry(portfolio, section, input.entryId), entry);
+    // An edit keeps what the form does not show (what staff set, a program's credit); see withUnshownKept.
+    const edited = (found: { list: Array<Record<string, unknown>>; index: number }) =>
+      replaceAt(found, { ...section.withUnshownKept(found.list[found.index]!, input.entry), id });
+    const list =
+      input.entryId === null ? [...(portfolio[section.list] as unknown[]), { ...input.entry, id }] : edited(assertEntry(portfolio, section, input.entryId));
     await writePortfolio(tx, actor.userId, uniqueIdsStoredPortfolioSchema.parse({ ...portfolio, [section.list]: list }), now);
     await deleteFormDraft(tx, actor.userId, draftKey(section.id, input.entryId));
     return done({ type: "portfolio", id: actor.userId }, { entryId: id }, { section: section.id, entryId: id, added: input.entryId === null });

@@ -24,7 +24,36 @@ export type SectionSpec = {
   /** What a new entry's form starts with. */
   newEntry: FormValues;
   errorsOf(issues: readonly z.core.$ZodIssue[]): FieldErrors;
+  /** An edited entry with what its form does not show kept from the saved one (what staff set, a program's credit), the confirmation aside. */
+  withUnshownKept(saved: Record<string, unknown>, edited: Record<string, unknown>): Record<string, unknown>;
 };
+
+/**
+ * The fields a form does not show survive an edit: the transcript staff received, a provider the
+ * association accepted, the program that credited the hours. A confirmation does not: it was given
+ * for the entry as it was (`verified`).
+ */
+const droppedOnEdit = new Set(["verified"]);
+
+function keepUnshown(shown: ReadonlyArray<readonly string[]>, saved: Record<string, unknown>, edited: Record<string, unknown>): Record<string, unknown> {
+  const result = { ...edited };
+  for (const [key, value] of Object.entries(saved)) {
+    if (droppedOnEdit.has(key)) continue;
+    const inner = shown.filter((path) => path[0] === key);
+    // Not on the form: the saved value stands (the edited entry holds only the schema's default there).
+    if (inner.length === 0) result[key] = value;
+    else if (inner.every((path) => path.length > 1) && isRecord(value) && isRecord(edited[key])) {
+      result[key] = keepUnshown(
+        inner.map((path) => path.slice(1)),
+        value,
+        edited[key],
+      );
+    }
+  }
+  return result;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function section(id: string, list: List, title: MessageKey, addLabel: MessageKey, schema: z.ZodType): SectionSpec {
   const fields = entryFieldsOf(schema);
@@ -39,6 +68,12 @@ function section(id: string, list: List, title: MessageKey, addLabel: MessageKey
     fromEntry: (entry) => entryToForm(fields, entry),
     newEntry: newEntryForm(fields),
     errorsOf: (issues) => issuesToInputErrors(fields, issues),
+    withUnshownKept: (saved, edited) =>
+      keepUnshown(
+        fields.map((field) => field.path),
+        saved,
+        edited,
+      ),
   };
 }
 

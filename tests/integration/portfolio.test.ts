@@ -308,6 +308,60 @@ describe("live progress", () => {
   });
 });
 
+describe("an edit keeps what the form does not show", () => {
+  it("keeps the transcript staff received, the provider the association accepted and a program's credit; a confirmation is for the entry as it was", async () => {
+    const { user, client } = await member();
+    await client.post("/portfolio/education/new", { level: "bachelor", field: "Psychology", institution: "USC", completed: "2015-05-01", intent: "save" });
+    await client.post("/portfolio/training/new", { ...training, intent: "save" });
+    await client.post("/portfolio/reflective-supervision/new", {
+      direction: "received",
+      date: "2025-04-01",
+      hours: "1",
+      format: "individual",
+      providerName: "Dr. Lee",
+      intent: "save",
+    });
+    const saved = (await findPortfolio(app.services.db, user.id)).portfolio;
+    // What staff, a program and the provider set, as the app records it.
+    await writePortfolio(
+      app.services.db,
+      user.id,
+      {
+        ...saved,
+        education: [{ ...saved.education[0]!, officialTranscript: true }],
+        training: [{ ...saved.training[0]!, program: "State AIMH course", verified: true }],
+        reflectiveSupervision: [
+          { ...saved.reflectiveSupervision[0]!, verified: true, provider: { ...saved.reflectiveSupervision[0]!.provider!, vetted: true } },
+        ],
+      },
+      new Date(),
+    );
+    const [degree] = saved.education;
+    const [course] = saved.training;
+    const [session] = saved.reflectiveSupervision;
+    await client.post(`/portfolio/education/${degree!.id}`, {
+      level: "bachelor",
+      field: "Psychology",
+      institution: "University of South Carolina",
+      completed: "2015-05-01",
+      intent: "save",
+    });
+    await client.post(`/portfolio/training/${course!.id}`, { ...training, title: "Attachment basics, part 1", intent: "save" });
+    await client.post(`/portfolio/reflective-supervision/${session!.id}`, {
+      direction: "received",
+      date: "2025-04-01",
+      hours: "1.5",
+      format: "individual",
+      providerName: "Dr. Lee",
+      intent: "save",
+    });
+    const after = (await findPortfolio(app.services.db, user.id)).portfolio;
+    expect(after.education[0]).toMatchObject({ institution: "University of South Carolina", officialTranscript: true });
+    expect(after.training[0]).toMatchObject({ title: "Attachment basics, part 1", program: "State AIMH course", verified: false });
+    expect(after.reflectiveSupervision[0]).toMatchObject({ hours: 1.5, verified: false, provider: { name: "Dr. Lee", vetted: true } });
+  });
+});
+
 describe("reflective supervision logged as a series", () => {
   const series = {
     firstDate: "2025-01-07",
