@@ -11,6 +11,7 @@ import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { portfolioEntryForm } from "../../src/queries/portfolio.ts";
 import { EntryFields } from "../components/entry-fields.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
+import { KnownProviderLinks } from "../components/known-providers.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { skipAfterAutosave, useAutosave } from "../lib/use-autosave.ts";
 import { authorize, invalid, notFound, requestState, run, safeRedirectPath, services } from "../lib/route-context.server.ts";
@@ -87,13 +88,7 @@ export default function PortfolioEntry({ loaderData, actionData }: Route.Compone
       {loaderData.providers.length > 0 ? (
         <div className="notice">
           <p>{t("series.providersKnown")}</p>
-          <ul>
-            {loaderData.providers.map((provider) => (
-              <li key={provider.fromEntryId}>
-                <Link to={`?from=${encodeURIComponent(provider.fromEntryId)}`}>{t("series.startFrom", { provider: provider.name })}</Link>
-              </li>
-            ))}
-          </ul>
+          <KnownProviderLinks providers={loaderData.providers} />
           <p>
             <Link to="/portfolio/reflective-supervision/series">{t("portfolio.addSeries")}</Link>
           </p>

@@ -6,6 +6,7 @@ import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { sessionSeriesForm } from "../../src/queries/portfolio.ts";
 import { EntryFields } from "../components/entry-fields.tsx";
 import { AppForm, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
+import { KnownProviderLinks } from "../components/known-providers.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, invalid, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
@@ -59,13 +60,7 @@ export default function PortfolioSeries({ loaderData, actionData }: Route.Compon
       {loaderData.providers.length > 0 ? (
         <>
           <h2>{t("series.providersKnown")}</h2>
-          <ul>
-            {loaderData.providers.map((provider) => (
-              <li key={provider.fromEntryId}>
-                <Link to={`?from=${encodeURIComponent(provider.fromEntryId)}`}>{t("series.startFrom", { provider: provider.name })}</Link>
-              </li>
-            ))}
-          </ul>
+          <KnownProviderLinks providers={loaderData.providers} />
         </>
       ) : null}
       <ErrorSummary state={failed} fieldLabels={labels} />

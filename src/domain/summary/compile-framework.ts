@@ -129,6 +129,17 @@ function judgingKey(requirement: Requirement): string {
   });
 }
 
+/** The rules RS/C received and provided share, normalised (the window is `windowMonths` for one, `maxSpanMonths` for the other). */
+function sessionRules(requirement: Of<"rsc-received" | "rsc-provided">, windowMonths: number | undefined): SessionRules {
+  return {
+    withinMonths: requirement.withinMonths ?? 0,
+    maxGroupSize: requirement.maxGroupSize ?? Number.POSITIVE_INFINITY,
+    windowMonths: windowMonths ?? 0,
+    minSpanMonths: requirement.minSpanMonths ?? 0,
+    hours: requirement.hours,
+  };
+}
+
 const credentialSet = (refs: readonly CredentialRef[]) => wordSet(refs.map((ref) => vocabulary.internCredential(ref.framework, ref.category)));
 
 function planOf(requirement: Requirement, framework: Framework, place: (requirement: Requirement) => InForce): Plan {
@@ -166,11 +177,7 @@ function planOf(requirement: Requirement, framework: Framework, place: (requirem
       };
     case "rsc-received":
       return {
-        withinMonths: requirement.withinMonths ?? 0,
-        maxGroupSize: requirement.maxGroupSize ?? Number.POSITIVE_INFINITY,
-        windowMonths: requirement.windowMonths ?? 0,
-        minSpanMonths: requirement.minSpanMonths ?? 0,
-        hours: requirement.hours,
+        ...sessionRules(requirement, requirement.windowMonths),
         requirement,
         providers: requirement.provider ? credentialSet(requirement.provider.anyOf) : null,
         providersFrom: requirement.provider?.from ? toDay(requirement.provider.from) : Number.NEGATIVE_INFINITY,
@@ -181,11 +188,7 @@ function planOf(requirement: Requirement, framework: Framework, place: (requirem
       };
     case "rsc-provided":
       return {
-        withinMonths: requirement.withinMonths ?? 0,
-        maxGroupSize: requirement.maxGroupSize ?? Number.POSITIVE_INFINITY,
-        windowMonths: requirement.maxSpanMonths ?? 0,
-        minSpanMonths: requirement.minSpanMonths ?? 0,
-        hours: requirement.hours,
+        ...sessionRules(requirement, requirement.maxSpanMonths),
         requirement,
         afterCredential: requirement.afterCredential ? credentialSet(requirement.afterCredential) : null,
         minRecipients: requirement.minRecipients,
