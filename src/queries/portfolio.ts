@@ -6,10 +6,9 @@ import type { Locale } from "../data/schema.ts";
 import { wordLimit } from "../domain/count-words.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import { entryVerdicts } from "../domain/entry-verdicts.ts";
-import { evaluate } from "../domain/evaluate.ts";
 import type { Framework } from "../domain/framework-schema.ts";
 import { sectionTotals } from "../domain/hours-entered.ts";
-import { preparePortfolio } from "../domain/prepare-portfolio.ts";
+import { judgedOnce } from "../domain/judged-once.ts";
 import { archiveName } from "../files/zip-stream.ts";
 import { draftKey, statementDraftKey, writtenStatementId } from "../forms/portfolio-drafts.ts";
 import { entriesOf, findSection, sections } from "../forms/portfolio-sections.ts";
@@ -34,11 +33,11 @@ export async function portfolioOverview(read: Reader, actor: SessionActor) {
     todayOfPerson(read, actor.userId),
   ]);
   const supported = new Set(portfolio.documents.map((document) => document.about).filter(Boolean));
-  const prepared = preparePortfolio(portfolio);
+  const engine = judgedOnce(portfolio);
   const judged = targets.flatMap(({ frameworkId, categoryId }) => {
     const framework = read.frameworks.find((candidate) => candidate.id === frameworkId);
     const category = framework?.categories.find((candidate) => candidate.id === categoryId);
-    return framework && category ? [{ abbreviation: category.abbreviation, verdictOf: entryVerdicts(evaluate(framework, category, prepared, asOf)) }] : [];
+    return framework && category ? [{ abbreviation: category.abbreviation, verdictOf: entryVerdicts(engine.evaluate(framework, category, asOf)) }] : [];
   });
   const totals = sectionTotals(portfolio);
   return {

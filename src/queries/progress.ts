@@ -5,12 +5,9 @@ import { listCategoryTargets } from "../data/category-targets.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
 import { today } from "../domain/dates.ts";
-import { evaluate } from "../domain/evaluate.ts";
+import { judgedOnce } from "../domain/judged-once.ts";
 import type { Framework, Requirement } from "../domain/framework-schema.ts";
 import { withHoursEntered } from "../domain/hours-entered.ts";
-import { preparePortfolio } from "../domain/prepare-portfolio.ts";
-import { recommend } from "../domain/recommend.ts";
-import { compilePortfolio } from "../domain/summary/compile-portfolio.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
 import { candidacyPolicy } from "../policies/candidacy.ts";
 import { hidden, type Reader } from "./reader.ts";
@@ -50,8 +47,7 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
   ]);
   const isTarget = (frameworkId: string, categoryId: string) =>
     targets.some((target) => target.frameworkId === frameworkId && target.categoryId === categoryId);
-  const compiled = compilePortfolio(portfolio);
-  const prepared = preparePortfolio(portfolio);
+  const judged = judgedOnce(portfolio);
   return {
     today: asOf,
     associations: associations.map((association) => ({
@@ -60,7 +56,7 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
       frameworks: association.frameworks.map((framework) => ({
         id: framework.id,
         name: framework.shortName,
-        categories: targetsFirst(recommend(framework, compiled, asOf), (ranked) => isTarget(framework.id, ranked.category.id)).map((ranked, index, all) => {
+        categories: targetsFirst(judged.recommend(framework, asOf), (ranked) => isTarget(framework.id, ranked.category.id)).map((ranked, index, all) => {
           const hasTargets = all.some((other) => isTarget(framework.id, other.category.id));
           const isWorkedToward = isTarget(framework.id, ranked.category.id);
           const isExplained = isWorkedToward || (!hasTargets && index < explainedAtOnce) || open === `${framework.id}/${ranked.category.id}`;
@@ -74,7 +70,7 @@ export async function progressOf(read: Reader, actor: SessionActor, open: string
             remaining: ranked.remaining,
             isTarget: isWorkedToward,
             requirements: isExplained
-              ? evaluate(framework, category, prepared, asOf).requirements.map((requirement) => ({
+              ? judged.evaluate(framework, category, asOf).requirements.map((requirement) => ({
                   id: requirement.id,
                   label: requirement.label,
                   status: requirement.status,
@@ -127,7 +123,7 @@ export async function candidateProgress(read: Reader, actor: MaybeActor, candida
     candidacy.advisor_user_id ? findUserById(read.db, candidacy.advisor_user_id) : undefined,
     findAssociationById(read.db, candidacy.association_id),
   ]);
-  const report = evaluate(framework, category, portfolio, today(association?.time_zone ?? "UTC", read.now()));
+  const report = judgedOnce(portfolio).evaluate(framework, category, today(association?.time_zone ?? "UTC", read.now()));
   return {
     name: person?.name ?? "",
     category: category.name,
