@@ -11,6 +11,10 @@ import { PageTitle } from "../components/page-title.tsx";
 import { describeEntry } from "../lib/describe-entry.ts";
 import { run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 /** A provider or supervisor confirms, through one emailed link, every entry it was sent for (decision 020); the token is the permission. */
 export async function loader({ params, context }: Route.LoaderArgs) {

@@ -11,11 +11,15 @@ import { ratingAction } from "../../src/forms/reference-forms.ts";
 import { linkHolder, ratingPage } from "../../src/queries/links.ts";
 import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm, describedBy, ErrorSummary, Field } from "../components/form.tsx";
-import { NotEnoughInformationRule, useNotEnoughInformationCount } from "../components/not-enough-information-rule.tsx";
+import { NotEnoughInformationRule } from "../components/not-enough-information-rule.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { RatingItem } from "../components/rating-item.tsx";
 import { run, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 /** The rater's form, reached only through the emailed link: the token is the permission. */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -52,7 +56,6 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
   const { form, sought } = loaderData;
   const answers: Record<string, string> = actionData?.answers ?? loaderData.draft;
   const errors: FieldErrors = actionData?.errors ?? {};
-  const { count, recount } = useNotEnoughInformationCount(countNotEnoughInformation(form, answers));
   if (actionData?.outcome === "thanks") {
     return (
       <section className="narrow">
@@ -86,8 +89,8 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
         </p>
       ) : null}
       <ErrorSummary state={actionData?.outcome === "held" ? { errors } : undefined} fieldLabels={labels} />
-      <AppForm onChange={(event) => recount(event.currentTarget)}>
-        {form.maxNotEnoughInformation !== null ? <NotEnoughInformationRule max={form.maxNotEnoughInformation} count={count} heldBack={heldBack} /> : null}
+      <AppForm>
+        {form.maxNotEnoughInformation !== null ? <NotEnoughInformationRule max={form.maxNotEnoughInformation} items={form.items.length} heldBack={heldBack} /> : null}
         {form.items.map((item) => (
           <RatingItem key={item.id} item={item} scale={form.scale} answer={answers[item.id]} error={errors[item.id]} />
         ))}
