@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { educationLevels } from "./education-levels.ts";
-import { ageRange, credentialRef, referenceRoles, workKinds } from "./portfolio-schema.ts";
+import { educationLevels, referenceRoles } from "./portfolio-codes.ts";
+import { ageRange, credentialRef, workKinds } from "./portfolio-schema.ts";
 
 /**
  * A competency framework as data: domains, categories and their requirements, renewal rules.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates.ts";
-import { educationLevels } from "./education-levels.ts";
+import { educationLevels, referenceRoles } from "./portfolio-codes.ts";
 import { field, labelled } from "./entry-fields.ts";
 
 /**
@@ -90,21 +90,6 @@ export const workKinds = [
   "teaching",
   "research",
   "supervised-volunteer",
-  "other",
-] as const;
-
-export const referenceRoles = [
-  "current-supervisor",
-  "supervisor",
-  "rsc-provider",
-  "teacher",
-  "cda-mentor",
-  "instructor",
-  "mentor",
-  "colleague",
-  "parent",
-  "supervisee",
-  "rsc-recipient",
   "other",
 ] as const;
 

@@ -7,7 +7,7 @@ import { preparePortfolio } from "../../../src/domain/prepare-portfolio.ts";
 import { units } from "../../../src/domain/report-codes.ts";
 import { evaluateRenewal } from "../../../src/domain/evaluate-renewal.ts";
 import type { Category, Requirement, Text } from "../../../src/domain/framework-schema.ts";
-import { educationLevels } from "../../../src/domain/education-levels.ts";
+import { educationLevels } from "../../../src/domain/portfolio-codes.ts";
 import { portfolioSchema, type Portfolio } from "../../../src/domain/portfolio-schema.ts";
 import { ratingFormFor } from "../../../src/domain/rating-form.ts";
 import type { RequirementReport } from "../../../src/domain/report.ts";
