@@ -90,7 +90,9 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
       ) : null}
       <ErrorSummary state={actionData?.outcome === "held" ? { errors } : undefined} fieldLabels={labels} />
       <AppForm>
-        {form.maxNotEnoughInformation !== null ? <NotEnoughInformationRule max={form.maxNotEnoughInformation} items={form.items.length} heldBack={heldBack} /> : null}
+        {form.maxNotEnoughInformation !== null ? (
+          <NotEnoughInformationRule max={form.maxNotEnoughInformation} items={form.items.length} heldBack={heldBack} />
+        ) : null}
         {form.items.map((item) => (
           <RatingItem key={item.id} item={item} scale={form.scale} answer={answers[item.id]} error={errors[item.id]} />
         ))}

@@ -8,7 +8,6 @@ import { defineCommand, done, refuse } from "./define-command.ts";
 import { assertRoomIn, lockPortfolio } from "./guards/lock-portfolio.ts";
 import { personToday } from "./shared/person-time-zone.ts";
 
-
 const file = z
   .instanceof(Uint8Array, { message: "import.noFile" })
   .refine((bytes) => bytes.length > 0, "import.noFile")

@@ -77,8 +77,7 @@ describe("the JavaScript budget", () => {
 
   it("a page whose route (or a parent) says hydrate: false loads nothing", () => {
     const { files, manifest } = app({ home: { path: "", kilobytes: 10 } });
-    const weigh = (handles: Record<string, unknown>) =>
-      weighPages({ manifest, handles, signedIn: new Set(), catalogues: [], read: (url) => files[url]! })[0];
+    const weigh = (handles: Record<string, unknown>) => weighPages({ manifest, handles, signedIn: new Set(), catalogues: [], read: (url) => files[url]! })[0];
     expect(weigh({ "routes/home": { hydrate: false } })).toMatchObject({ hydrates: false, files: [], raw: 0, gzip: 0 });
     expect(weigh({ root: { hydrate: false } })).toMatchObject({ hydrates: false, gzip: 0 });
     expect(weigh({ "routes/home": { hydrate: true } })).toMatchObject({ hydrates: true });
