@@ -59,11 +59,7 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
   const locale = useLocale();
   const shown = useReportText();
   const title = `${t("review.title")}: ${loaderData.applicant}, ${loaderData.category[locale]}`;
-  const describe = (entryId: string | null) => {
-    const section = loaderData.sections.find((candidate) => candidate.entries.some((entry) => entry.id === entryId));
-    const entry = section?.entries.find((candidate) => candidate.id === entryId);
-    return section && entry ? entry.summary : null;
-  };
+  const describe = (entryId: string | null) => loaderData.sections.flatMap((section) => section.entries).find((entry) => entry.id === entryId)?.summary ?? null;
   return (
     <section>
       <PageTitle title={title} />
