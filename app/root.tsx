@@ -8,7 +8,7 @@ import { accountPolicy } from "../src/policies/account.ts";
 import stylesheet from "./styles/app.css?url";
 import { PageTitle } from "./components/page-title.tsx";
 import { skipAfterAutosave } from "./lib/use-autosave.ts";
-import { useHydrates } from "./lib/page-handle.ts";
+import { usePageScripts } from "./lib/page-handle.ts";
 
 export const middleware: Route.MiddlewareFunction[] = [requestStateMiddleware];
 
@@ -39,7 +39,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const locale = useLocale();
   const t = useTranslate();
-  const hydrates = useHydrates();
+  const { hydrates, scripts } = usePageScripts();
   return (
     <html lang={locale}>
       <head>
@@ -70,7 +70,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <ScrollRestoration nonce={root?.nonce} />
             <Scripts nonce={root?.nonce} />
           </>
-        ) : null}
+        ) : (
+          scripts.map((script) => <script key={script} src={script} defer />)
+        )}
       </body>
     </html>
   );

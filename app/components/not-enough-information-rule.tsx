@@ -1,14 +1,12 @@
 import { notEnoughInformation } from "../../src/domain/rating-form.ts";
 import { useTranslate } from "../lib/use-translate.ts";
-// Vite bundles a worker entry into a script of its own and gives its hashed address, the same in both builds;
-// the script uses nothing of a worker. It is the one script the rating form's page loads.
-import countScript from "../enhancements/count-not-enough-information.ts?worker&url";
 
 /**
  * Before a rating's questions: how many "not enough information" answers a rating may have and
- * still count, a polite live count of the rater's own (with JavaScript, as they answer: a count
- * the page could not keep up to date would mislead, so it starts empty), and, when the server held
- * a rating back for having too many (`heldBack`: how many), why and what the rater can do.
+ * still count, a polite live count of the rater's own (kept as they answer by the page's script,
+ * app/enhancements/count-not-enough-information.ts: a count the page could not keep up to date
+ * would mislead, so it starts empty), and, when the server held a rating back for having too
+ * many (`heldBack`: how many), why and what the rater can do.
  */
 export function NotEnoughInformationRule({ max, items, heldBack }: { max: number; items: number; heldBack: number | null }) {
   const t = useTranslate();
@@ -25,7 +23,6 @@ export function NotEnoughInformationRule({ max, items, heldBack }: { max: number
         </p>
       ) : null}
       <p role="status" aria-live="polite" className="hint" data-live-count={JSON.stringify(texts)} data-max={max} data-answer={notEnoughInformation} />
-      <script src={countScript} defer />
     </div>
   );
 }

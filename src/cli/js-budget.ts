@@ -14,14 +14,8 @@ export type PageWeight = { routeId: string; path: string; audience: Audience; hy
 /** Gzip bytes a page may load (decision 022): pages anyone may open, and pages for people signed in. */
 export const budgets: Record<Audience, number> = { public: 60 * 1024, "signed-in": 150 * 1024 };
 
-/** A route whose handle says `hydrate: false` (itself or a parent) is sent with no script at all (app/root.tsx). */
-function hydrates(manifest: BrowserManifest, handles: Record<string, unknown>, routeId: string): boolean {
-  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) {
-    const handle = handles[id] as { hydrate?: boolean } | undefined;
-    if (handle?.hydrate === false) return false;
-  }
-  return true;
-}
+/** What a route's handle says (app/lib/page-handle.ts). */
+type PageHandle = { hydrate?: boolean; scripts?: string[] } | undefined;
 
 function branch(manifest: BrowserManifest, routeId: string): string[] {
   const ids: string[] = [];
@@ -32,6 +26,16 @@ function branch(manifest: BrowserManifest, routeId: string): string[] {
 function pathOf(manifest: BrowserManifest, routeId: string): string {
   const parts = branch(manifest, routeId).map((id) => manifest.routes[id]?.path ?? "");
   return "/" + parts.filter((part) => part !== "").join("/");
+}
+
+/**
+ * A page whose route or a parent says `hydrate: false` is sent without React (app/root.tsx): it
+ * loads only the scripts its handles name.
+ */
+function ownScriptsOf(manifest: BrowserManifest, handles: Record<string, unknown>, routeId: string): string[] | null {
+  const pageHandles = branch(manifest, routeId).map((id) => handles[id] as PageHandle);
+  if (!pageHandles.some((handle) => handle?.hydrate === false)) return null;
+  return [...new Set(pageHandles.flatMap((handle) => handle?.scripts ?? []))];
 }
 
 /**
@@ -67,11 +71,11 @@ export function weighPages(input: {
     .filter((route) => route.id !== "root" && route.hasDefaultExport)
     .map((route) => {
       const audience: Audience = signedIn.has(route.id) ? "signed-in" : "public";
-      const hydrating = hydrates(manifest, handles, route.id);
-      const files = hydrating ? scriptsOf(manifest, route.id, catalogue) : [];
+      const ownScripts = ownScriptsOf(manifest, handles, route.id);
+      const files = ownScripts ?? scriptsOf(manifest, route.id, catalogue);
       const raw = files.reduce((sum, file) => sum + sizes(file).raw, 0);
       const gzip = files.reduce((sum, file) => sum + sizes(file).gzip, 0);
-      return { routeId: route.id, path: pathOf(manifest, route.id), audience, hydrates: hydrating, files, raw, gzip, budget: budgets[audience] };
+      return { routeId: route.id, path: pathOf(manifest, route.id), audience, hydrates: ownScripts === null, files, raw, gzip, budget: budgets[audience] };
     })
     .sort((a, b) => a.path.localeCompare(b.path));
 }

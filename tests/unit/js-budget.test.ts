@@ -75,12 +75,15 @@ describe("the JavaScript budget", () => {
     expect(home?.gzip).toBeLessThan(48 * kilobyte);
   });
 
-  it("a page whose route (or a parent) says hydrate: false loads nothing", () => {
+  it("a page whose route (or a parent) says hydrate: false loads nothing but the scripts its handle names", () => {
     const { files, manifest } = app({ home: { path: "", kilobytes: 10 } });
     const weigh = (handles: Record<string, unknown>) => weighPages({ manifest, handles, signedIn: new Set(), catalogues: [], read: (url) => files[url]! })[0];
     expect(weigh({ "routes/home": { hydrate: false } })).toMatchObject({ hydrates: false, files: [], raw: 0, gzip: 0 });
     expect(weigh({ root: { hydrate: false } })).toMatchObject({ hydrates: false, gzip: 0 });
     expect(weigh({ "routes/home": { hydrate: true } })).toMatchObject({ hydrates: true });
+    const own = weigh({ "routes/home": { hydrate: false, scripts: ["/assets/home-1.js"] } });
+    expect(own).toMatchObject({ hydrates: false, files: ["/assets/home-1.js"], raw: 10 * kilobyte });
+    expect(own?.gzip).toBeGreaterThan(10 * kilobyte);
   });
 
   it("fails the build with a table when a public page is over 60 KB, and names the page", async () => {
