@@ -63,6 +63,15 @@ describe("the browser gets the page's language only", () => {
     await expect.poll(() => skipLink(page)).toBe(en["layout.skipToContent"]);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(en["progress.title"]);
     expect(holds(await scripts(), en["logIn.rateLimited"])).toBe(true);
+
+    // From a page that hydrates to one that does not and back, by links: each shows, nothing fails.
+    const errors: Error[] = [];
+    page.on("pageerror", (error) => errors.push(error));
+    await page.getByRole("navigation").getByRole("link", { name: en["nav.home"], exact: true }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(en["home.title"]);
+    await page.getByRole("link", { name: en["home.start.portfolio"] }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(en["portfolio.title.page"]);
+    expect(errors).toEqual([]);
     await done();
   });
 
