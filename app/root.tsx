@@ -8,6 +8,7 @@ import { accountPolicy } from "../src/policies/account.ts";
 import stylesheet from "./styles/app.css?url";
 import { PageTitle } from "./components/page-title.tsx";
 import { skipAfterAutosave } from "./lib/use-autosave.ts";
+import { usePageScripts } from "./lib/page-handle.ts";
 
 export const middleware: Route.MiddlewareFunction[] = [requestStateMiddleware];
 
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const locale = useLocale();
   const t = useTranslate();
+  const { hydrates, scripts } = usePageScripts();
   return (
     <html lang={locale}>
       <head>
@@ -63,8 +65,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>{t("layout.footer")}</p>
         </footer>
-        <ScrollRestoration nonce={root?.nonce} />
-        <Scripts nonce={root?.nonce} />
+        {hydrates ? (
+          <>
+            <ScrollRestoration nonce={root?.nonce} />
+            <Scripts nonce={root?.nonce} />
+          </>
+        ) : (
+          scripts.map((script) => <script key={script} src={script} defer />)
+        )}
       </body>
     </html>
   );

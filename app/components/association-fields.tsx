@@ -1,4 +1,4 @@
-import { timeZoneChoices } from "../../src/forms/association-forms.ts";
+import { timeZoneChoices } from "../../src/forms/time-zones.ts";
 import { type FormState, SelectField, TextField } from "./form.tsx";
 import { useTranslate } from "../lib/use-translate.ts";
 

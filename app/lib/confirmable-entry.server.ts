@@ -1,6 +1,6 @@
 import type { ConfirmableEntry } from "../../src/queries/references.ts";
 import { translator } from "../../src/i18n/translate.ts";
-import { describeEntry } from "./describe-entry.ts";
+import { describeEntry } from "./describe-entry.server.ts";
 
 type Locale = Parameters<typeof translator>[0];
 

@@ -3,8 +3,9 @@ import { entriesOf, sections } from "../../src/forms/portfolio-sections.ts";
 import { applicationFile } from "../../src/queries/staff.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
-import { describeEntry } from "../lib/describe-entry.ts";
-import { read, requireUser } from "../lib/route-context.server.ts";
+import { describeEntry } from "../lib/describe-entry.server.ts";
+import { read, requestState, requireUser } from "../lib/route-context.server.ts";
+import { translator } from "../../src/i18n/translate.ts";
 import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
@@ -15,6 +16,7 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
 export async function loader({ params, context }: Route.LoaderArgs) {
   requireUser(context);
   const { portfolio, report, samePersonFlags, ...file } = await read(context, applicationFile, params.slug, params.id);
+  const t = translator(requestState(context).locale);
   return {
     ...file,
     requirements: report.requirements.map((requirement) => ({
@@ -27,7 +29,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
       .map((section) => ({
         id: section.id,
         title: section.title,
-        entries: entriesOf(section, portfolio).map((entry) => ({ ...entry, samePerson: samePersonFlags[entry.id] ?? [] })),
+        entries: entriesOf(section, portfolio).map((entry) => ({
+          ...entry,
+          summary: describeEntry(section.id, entry.fields, t),
+          samePerson: samePersonFlags[entry.id] ?? [],
+        })),
       }))
       .filter((section) => section.entries.length > 0),
     references: portfolio.references.map((reference) => ({
@@ -53,11 +59,7 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
   const locale = useLocale();
   const shown = useReportText();
   const title = `${t("review.title")}: ${loaderData.applicant}, ${loaderData.category[locale]}`;
-  const describe = (entryId: string | null) => {
-    const section = loaderData.sections.find((candidate) => candidate.entries.some((entry) => entry.id === entryId));
-    const entry = section?.entries.find((candidate) => candidate.id === entryId);
-    return section && entry ? describeEntry(section.id, entry.fields, t) : null;
-  };
+  const describe = (entryId: string | null) => loaderData.sections.flatMap((section) => section.entries).find((entry) => entry.id === entryId)?.summary ?? null;
   return (
     <section>
       <PageTitle title={title} />
@@ -83,7 +85,7 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
           <ul className="entries">
             {section.entries.map((entry) => (
               <li key={entry.id}>
-                {describeEntry(section.id, entry.fields, t)}
+                {entry.summary}
                 {entry.verified ? <span className="status status-met">{` ${t("confirm.verified")}`}</span> : null}
                 <SamePersonFlags reasons={entry.samePerson} />
               </li>

@@ -6,6 +6,10 @@ import { read, requireUser, run } from "../lib/route-context.server.ts";
 import { AppForm } from "../components/form.tsx";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 /** The association's public page: only the fields an association publishes leave the server. */
 export async function loader({ params, context }: Route.LoaderArgs) {

@@ -3,18 +3,24 @@ import type { Route } from "./+types/confirm-entries";
 import { answerConfirmations } from "../../src/commands/answer-confirmations.ts";
 import { answerField, noteField, parseEntryAnswers } from "../../src/forms/confirm-entries-form.ts";
 import type { FormValues } from "../../src/forms/parse-form.ts";
-import type { Translate } from "../../src/i18n/translate.ts";
+import { type Translate, translator } from "../../src/i18n/translate.ts";
 import { confirmEntriesPage, linkHolder } from "../../src/queries/links.ts";
 import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm, ErrorSummary, type FormState } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
-import { describeEntry } from "../lib/describe-entry.ts";
-import { run, services } from "../lib/route-context.server.ts";
+import { describeEntry } from "../lib/describe-entry.server.ts";
+import { requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 /** A provider or supervisor confirms, through one emailed link, every entry it was sent for (decision 020); the token is the permission. */
 export async function loader({ params, context }: Route.LoaderArgs) {
-  return confirmEntriesPage(services(context), params.token);
+  const page = await confirmEntriesPage(services(context), params.token);
+  const t = translator(requestState(context).locale);
+  return { ...page, entries: page.entries.map((entry) => ({ ...entry, summary: describeRow(entry, t) })) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -67,7 +73,7 @@ export default function ConfirmEntries({ loaderData, actionData }: Route.Compone
   const title = t("confirmEntries.pageTitle", { name: loaderData.applicant });
   const { entries } = loaderData;
   const failed: FormState = actionData && "errors" in actionData ? actionData : undefined;
-  const described = entries.map((row) => ({ row, text: describeRow(row, t) }));
+  const described = entries.map((row) => ({ row, text: row.summary }));
   const fieldLabels = Object.fromEntries(
     described.flatMap(({ row, text }) => [
       [noteField(row.id), `${text}: ${t("confirmEntries.note")}`],

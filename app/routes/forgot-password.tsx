@@ -6,6 +6,10 @@ import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { invalid, invalidForm, requestState, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(emailOnlyForm, await request.formData());

@@ -4,6 +4,10 @@ import { homePage } from "../../src/queries/home.ts";
 import { currentUser, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 export async function loader({ context }: Route.LoaderArgs) {
   return homePage(services(context).db, currentUser(context));

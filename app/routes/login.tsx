@@ -9,6 +9,10 @@ import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { currentUser, invalid, invalidForm, run, safeRedirectPath, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), "/account");

@@ -1,4 +1,8 @@
 import { notFound } from "../lib/route-context.server.ts";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 export function loader(): never {
   notFound();

@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { Route } from "./+types/portfolio-documents";
-import { documentTypes, maxUploadBytes, uploadDocument } from "../../src/commands/upload-document.ts";
+import { uploadDocument } from "../../src/commands/upload-document.ts";
+import { documentTypes, maxUploadBytes } from "../../src/forms/document-upload.ts";
 import { translator } from "../../src/i18n/translate.ts";
-import { describeEntry } from "../lib/describe-entry.ts";
+import { describeEntry } from "../lib/describe-entry.server.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { documentsOf } from "../../src/queries/documents.ts";
 import { AppForm, describedBy, ErrorSummary, Field } from "../components/form.tsx";

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/portfolio-references";
 import { askForReference } from "../../src/commands/ask-for-reference.ts";
-import { referenceRoles } from "../../src/domain/portfolio-schema.ts";
+import { referenceRoles } from "../../src/domain/portfolio-codes.ts";
 import { askForReferenceForm } from "../../src/forms/reference-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";

@@ -11,7 +11,7 @@ import { PageTitle } from "../components/page-title.tsx";
 import { authorize, invalid, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
-const section = findSection("reflective-supervision")!;
+const sectionId = "reflective-supervision";
 const everyWeeks = ["1", "2", "4"] as const;
 const weeksOf = { "1": 1, "2": 2, "4": 4 } as const;
 
@@ -27,6 +27,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
  */
 export async function action({ request, context }: Route.ActionArgs) {
   authorize(context, portfolioPolicy.editOwn);
+  const section = findSection(sectionId)!;
   const values = formValuesOf(section, await request.formData());
   const firstDate = typeof values.firstDate === "string" ? values.firstDate : "";
   const lastDate = typeof values.lastDate === "string" ? values.lastDate : "";
@@ -39,7 +40,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   // The command gives each session its own date and id.
   const added = await run(context, addSessionSeries, { session: parsed.entry, firstDate, lastDate, everyWeeks: weeksOf[every] });
   if (!added.ok) return invalid(added.errors, values);
-  throw redirect(`/portfolio?added=${added.value.count}#${section.id}`);
+  throw redirect(`/portfolio?added=${added.value.count}#${sectionId}`);
 }
 
 export default function PortfolioSeries({ loaderData, actionData }: Route.ComponentProps) {
@@ -75,7 +76,7 @@ export default function PortfolioSeries({ loaderData, actionData }: Route.Compon
           options={everyWeeks.map((choice) => ({ value: choice, label: t(`series.every.${choice}`) }))}
         />
         <EntryFields fields={loaderData.fields} values={values} errors={failed?.errors ?? {}} extraOptions={loaderData.options} />
-        <button type="submit">{t("series.save")}</button> <Link to={`/portfolio#${section.id}`}>{t("portfolio.cancel")}</Link>
+        <button type="submit">{t("series.save")}</button> <Link to={`/portfolio#${sectionId}`}>{t("portfolio.cancel")}</Link>
       </AppForm>
     </section>
   );

@@ -20,7 +20,7 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
  */
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.viewOwnProgress);
-  return progressOf(services(context), user, new URL(request.url).searchParams.get("open"));
+  return { ...(await progressOf(services(context), user, new URL(request.url).searchParams.get("open"))), explainedAtOnce };
 }
 
 /** Marks a category as one the person works toward, or stops; back to it on the page. */
@@ -174,7 +174,9 @@ export default function Progress({ loaderData }: Route.ComponentProps) {
           {association.frameworks.map((framework) => {
             const anchorOf = (category: Category) => `${association.slug}-${framework.id}-${category.id}`;
             // The categories worked toward, or else the closest few, come first and explained.
-            const explained = framework.categories.filter((category, index) => (category.isTarget || index < explainedAtOnce) && category.requirements);
+            const explained = framework.categories.filter(
+              (category, index) => (category.isTarget || index < loaderData.explainedAtOnce) && category.requirements,
+            );
             const others = framework.categories.slice(explained.length);
             return (
               <div key={framework.id}>

@@ -11,11 +11,18 @@ import { ratingAction } from "../../src/forms/reference-forms.ts";
 import { linkHolder, ratingPage } from "../../src/queries/links.ts";
 import { ClosedLink } from "../components/closed-link.tsx";
 import { AppForm, describedBy, ErrorSummary, Field } from "../components/form.tsx";
-import { NotEnoughInformationRule, useNotEnoughInformationCount } from "../components/not-enough-information-rule.tsx";
+import { NotEnoughInformationRule } from "../components/not-enough-information-rule.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { RatingItem } from "../components/rating-item.tsx";
 import { run, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
+import { ownScriptsOnly } from "../lib/page-handle.ts";
+// Vite bundles a worker entry into a script of its own and gives its address, named by content and the
+// same in both builds; the script uses nothing of a worker.
+import countScript from "../enhancements/count-not-enough-information.ts?worker&url";
+
+/** Works as plain HTML: sent without React, with the 0.4 KB live count of "not enough information" (decision 022). */
+export const handle = ownScriptsOnly(countScript);
 
 /** The rater's form, reached only through the emailed link: the token is the permission. */
 export async function loader({ params, context }: Route.LoaderArgs) {
@@ -52,7 +59,6 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
   const { form, sought } = loaderData;
   const answers: Record<string, string> = actionData?.answers ?? loaderData.draft;
   const errors: FieldErrors = actionData?.errors ?? {};
-  const { count, recount } = useNotEnoughInformationCount(countNotEnoughInformation(form, answers));
   if (actionData?.outcome === "thanks") {
     return (
       <section className="narrow">
@@ -86,8 +92,10 @@ export default function RateReference({ loaderData, actionData }: Route.Componen
         </p>
       ) : null}
       <ErrorSummary state={actionData?.outcome === "held" ? { errors } : undefined} fieldLabels={labels} />
-      <AppForm onChange={(event) => recount(event.currentTarget)}>
-        {form.maxNotEnoughInformation !== null ? <NotEnoughInformationRule max={form.maxNotEnoughInformation} count={count} heldBack={heldBack} /> : null}
+      <AppForm>
+        {form.maxNotEnoughInformation !== null ? (
+          <NotEnoughInformationRule max={form.maxNotEnoughInformation} items={form.items.length} heldBack={heldBack} />
+        ) : null}
         {form.items.map((item) => (
           <RatingItem key={item.id} item={item} scale={form.scale} answer={answers[item.id]} error={errors[item.id]} />
         ))}

@@ -8,6 +8,10 @@ import { AppForm, ErrorSummary, TextField } from "../components/form.tsx";
 import { invalid, invalidForm, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 /** The link only shows the form; the token is used when the new password is saved, so mail scanners cannot spend it. */
 export async function loader({ request, context }: Route.LoaderArgs) {

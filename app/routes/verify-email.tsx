@@ -9,6 +9,10 @@ import { liveEmailLink } from "../../src/queries/account.ts";
 import { invalid, invalidForm, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 /** Opening the emailed link confirms the address; without a token the page offers a new link. */
 export async function loader({ request, context }: Route.LoaderArgs) {

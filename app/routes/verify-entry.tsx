@@ -10,6 +10,10 @@ import { PageTitle } from "../components/page-title.tsx";
 import { describeConfirmable } from "../lib/confirmable-entry.server.ts";
 import { requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
+import { noScript } from "../lib/page-handle.ts";
+
+/** Works as plain HTML: sent with no script (decision 022). */
+export const handle = noScript;
 
 /** A provider or supervisor confirms one entry through the emailed link; the token is the permission. */
 export async function loader({ params, context }: Route.LoaderArgs) {

@@ -4,7 +4,7 @@ import { insertAccessLink } from "../data/access-links.ts";
 import { listFrameworkIdsOfAssociation } from "../data/association-frameworks.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
 import { findUserById } from "../data/users.ts";
-import { referenceRoles } from "../domain/portfolio-schema.ts";
+import { referenceRoles } from "../domain/portfolio-codes.ts";
 import { referenceRequestMail } from "../mail/templates.ts";
 import { hasRole } from "../policies/actor.ts";
 import { portfolioPolicy } from "../policies/portfolio.ts";

@@ -2,13 +2,11 @@ import { z } from "zod";
 import { insertDocument } from "../data/documents.ts";
 import { writePortfolio } from "../data/portfolios.ts";
 import { sniffFileType } from "../domain/sniff-file-type.ts";
+import { documentTypes, maxUploadBytes } from "../forms/document-upload.ts";
 import { supportableEntries } from "../forms/portfolio-sections.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { assertRoomIn, lockPortfolio } from "./guards/lock-portfolio.ts";
 import { personToday } from "./shared/person-time-zone.ts";
-
-export const maxUploadBytes = 20 * 1024 * 1024;
-export const documentTypes = ["transcript", "certificate", "resume", "personal-statement", "learning-narrative", "reflection", "other"] as const;
 
 const file = z
   .instanceof(Uint8Array, { message: "import.noFile" })

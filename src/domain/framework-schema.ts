@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ageRange, credentialRef, educationLevels, referenceRoles, workKinds } from "./portfolio-schema.ts";
+import { educationLevels, referenceRoles } from "./portfolio-codes.ts";
+import { ageRange, credentialRef, workKinds } from "./portfolio-schema.ts";
 
 /**
  * A competency framework as data: domains, categories and their requirements, renewal rules.

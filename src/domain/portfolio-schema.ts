@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates.ts";
+import { educationLevels, referenceRoles } from "./portfolio-codes.ts";
 import { field, labelled } from "./entry-fields.ts";
 
 /**
@@ -11,7 +12,6 @@ const id = z.string().min(1).max(100);
 const hours = z.number().min(0).max(10_000);
 const families = z.number().int().min(0).max(100_000);
 
-export const educationLevels = ["high-school", "cda", "associate", "bachelor", "master", "doctorate"] as const;
 export const ageRange = z
   .object({ fromMonths: z.number().int().min(-9).max(216), toMonths: z.number().int().min(0).max(216) })
   .refine((range) => range.fromMonths <= range.toMonths, "fromMonths must not be after toMonths")
@@ -90,21 +90,6 @@ export const workKinds = [
   "teaching",
   "research",
   "supervised-volunteer",
-  "other",
-] as const;
-
-export const referenceRoles = [
-  "current-supervisor",
-  "supervisor",
-  "rsc-provider",
-  "teacher",
-  "cda-mentor",
-  "instructor",
-  "mentor",
-  "colleague",
-  "parent",
-  "supervisee",
-  "rsc-recipient",
   "other",
 ] as const;
 
@@ -399,7 +384,6 @@ export const uniqueIdsStoredPortfolioSchema = storedPortfolioSchema.superRefine(
 
 export type Portfolio = z.output<typeof portfolioSchema>;
 export type PortfolioInput = z.input<typeof portfolioSchema>;
-export type EducationLevel = (typeof educationLevels)[number];
 export type AgeRange = z.output<typeof ageRange>;
 export type CredentialRef = z.output<typeof credentialRef>;
 export type HeldCredential = z.output<typeof heldCredential>;

@@ -1,5 +1,6 @@
 import { type Day, toDay } from "./dates.ts";
-import type { CredentialRef, EducationLevel, HeldCredential, Portfolio } from "./portfolio-schema.ts";
+import type { EducationLevel } from "./portfolio-codes.ts";
+import type { CredentialRef, HeldCredential, Portfolio } from "./portfolio-schema.ts";
 
 /** A portfolio with its dates read once, so evaluating many categories does not parse them again. */
 export type PreparedPortfolio = {

@@ -1,5 +1,5 @@
 import type { Text } from "./framework-schema.ts";
-import { educationLevels, type EducationLevel } from "./portfolio-schema.ts";
+import { educationLevels, type EducationLevel } from "./portfolio-codes.ts";
 import { exclusionReasons, type ExclusionReason, type Unit, units } from "./report-codes.ts";
 
 /**

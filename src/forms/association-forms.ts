@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
+import { timeZones } from "./time-zones.ts";
 const optional = (schema: z.ZodType<string, string>) =>
   z
     .string()
@@ -43,5 +43,3 @@ export const peopleAction = z.discriminatedUnion(
   [grantRoleForm.extend({ intent: z.literal("grant") }), revokeRoleForm.extend({ intent: z.literal("revoke") })],
   { error: "error.unknownAction" },
 );
-
-export const timeZoneChoices = [...timeZones].sort();

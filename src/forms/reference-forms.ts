@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { referenceRoles } from "../domain/portfolio-schema.ts";
+import { referenceRoles } from "../domain/portfolio-codes.ts";
 
 export const askForReferenceForm = z.object({
   raterName: z.string().trim().min(1, "error.required").max(200, "error.tooLong"),

@@ -1,5 +1,5 @@
 import { maxImportBytes } from "../commands/import-portfolio-file.ts";
-import { maxUploadBytes } from "../commands/upload-document.ts";
+import { maxUploadBytes } from "../forms/document-upload.ts";
 
 /** What a form without files may send: its fields are a few kilobytes, a long statement a few dozen. */
 export const formBodyLimitBytes = 1024 * 1024;

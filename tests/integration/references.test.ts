@@ -277,8 +277,11 @@ describe("what the rating form tells the rater", () => {
     const page = (await (await app.client()).get(path)).text;
     expect(ruleAt(page)).toBeGreaterThan(0);
     expect(ruleAt(page)).toBeLessThan(page.indexOf("<legend>Theoretical Foundations</legend>"));
-    // Without JavaScript, no count the page could not keep up to date.
-    expect(page).toMatch(/<p role="status" aria-live="polite" class="hint"><\/p>/);
+    // Without JavaScript, no count the page could not keep up to date; with it, the page's one script keeps it (decision 022).
+    expect(page).toMatch(/<p role="status" aria-live="polite" class="hint" data-live-count="[^"]+"[^>]*><\/p>/);
+    expect([...page.matchAll(/<script[^>]*>/g)].map(([tag]) => tag)).toEqual([
+      expect.stringMatching(/^<script src="\/assets\/count-not-enough-information-[\w-]+\.js" defer="">$/),
+    ]);
   });
 
   it("without JavaScript, holds back a rating that would not count, with the reason next to the form and every answer kept", async () => {

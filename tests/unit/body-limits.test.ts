@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maxImportBytes } from "../../src/commands/import-portfolio-file.ts";
-import { maxUploadBytes } from "../../src/commands/upload-document.ts";
+import { maxUploadBytes } from "../../src/forms/document-upload.ts";
 import { bodyLimitOf, formBodyLimitBytes } from "../../src/server/body-limits.ts";
 
 const megabyte = 1024 * 1024;

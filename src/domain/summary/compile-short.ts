@@ -1,5 +1,6 @@
 import { toDay } from "../dates.ts";
-import { type HeldCredential, type Portfolio, referenceRoles } from "../portfolio-schema.ts";
+import { referenceRoles } from "../portfolio-codes.ts";
+import type { HeldCredential, Portfolio } from "../portfolio-schema.ts";
 import { educationRank } from "../prepare-portfolio.ts";
 import { vocabulary } from "./vocabulary.ts";
 

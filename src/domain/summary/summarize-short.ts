@@ -1,6 +1,6 @@
 import { addMonths, type Day } from "../dates.ts";
 import type { Requirement } from "../framework-schema.ts";
-import { referenceRoles } from "../portfolio-schema.ts";
+import { referenceRoles } from "../portfolio-codes.ts";
 import { educationRank } from "../prepare-portfolio.ts";
 import { round, Tally } from "../report.ts";
 import { type CompiledShort, holdsWordOn } from "./compile-short.ts";
