@@ -46,7 +46,11 @@ function keyValue(key: OrderKey, value: string) {
 }
 
 // A day JavaScript would roll over (February 30) is refused, as PostgreSQL would refuse it with an error.
-const validTimestamp = (value: string) => timestampPattern.test(value) && new Date(`${value.slice(0, 23)}Z`).toISOString().slice(0, 19) === value.slice(0, 19);
+function validTimestamp(value: string) {
+  if (!timestampPattern.test(value)) return false;
+  const date = new Date(`${value.slice(0, 23)}Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 19) === value.slice(0, 19);
+}
 const validUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 const validKey: Record<KeyType, (value: string) => boolean> = { timestamp: validTimestamp, uuid: validUuid, text: (value) => value.length <= 500 && !value.includes("\0") };
 
