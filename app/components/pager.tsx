@@ -24,9 +24,12 @@ export function Pager({ page, label }: { page: ListPage; label: string }) {
   if (page.total === 0) return null;
   const href = (position: Record<string, string>) => pageHref(pathname, search, position);
   const pastTheEnd = page.from === 0;
+  const position = <p>{pastTheEnd ? t("pager.pastTheEnd") : t("pager.showing", { from: page.from, to: page.to, total: page.total })}</p>;
+  // A list that fits on one page has no pages to move between: its count is enough.
+  if (!page.previous && !page.next && !pastTheEnd) return position;
   return (
     <nav aria-label={label} className="pager">
-      <p>{pastTheEnd ? t("pager.pastTheEnd") : t("pager.showing", { from: page.from, to: page.to, total: page.total })}</p>
+      {position}
       <ul>
         {page.previous || pastTheEnd ? (
           <li>

@@ -127,8 +127,9 @@ describe("the staff applications list", () => {
   it("shows the first page with a notice for a cursor or filter it did not write, never an error", async () => {
     const firstPage = namesOn((await staffClient.get(listPath)).text);
     const february30 = Buffer.from(JSON.stringify(["2026-02-30T10:00:00.000000Z", "00000000-0000-0000-0000-000000000000"])).toString("base64url");
+    const hour25 = Buffer.from(JSON.stringify(["2026-02-03T25:00:00.000000Z", "00000000-0000-0000-0000-000000000000"])).toString("base64url");
     const notAUuid = Buffer.from(JSON.stringify(["2026-02-03T10:00:00.000000Z", "x' or 1=1"])).toString("base64url");
-    for (const query of ["after=not-json", `after=${february30}`, `before=${notAUuid}`, "after=%25%25", "status=lost", "window=7"]) {
+    for (const query of ["after=not-json", `after=${february30}`, `after=${hour25}`, `before=${notAUuid}`, "after=%25%25", "status=lost", "window=7"]) {
       const page = await staffClient.get(`${listPath}?${query}`);
       expect(page.status, query).toBe(200);
       expect(page.text, query).toContain("does not recognise");
