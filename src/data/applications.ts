@@ -53,16 +53,19 @@ export async function markApplicationFeePaid(db: Db, id: string, now: Date) {
   await db.updateTable("applications").set({ fee_paid_at: now, updated_at: now }).where("id", "=", id).execute();
 }
 
-/** The application's status changes, from the audit log (commands that move it record `to`). */
-export async function listApplicationHistory(db: Db, applicationId: string) {
-  const rows = await db
+/**
+ * The application's status changes, from the audit log (commands that move it record `to`). Only
+ * those are read: the fees, transcripts and assignments audited on the same subject are not history.
+ */
+export function listApplicationHistory(db: Db, applicationId: string) {
+  return db
     .selectFrom("audit_log")
-    .select(["details", "created_at"])
+    .select([sql<string>`details ->> 'to'`.as("status"), "created_at"])
     .where("subject_type", "=", "application")
     .where("subject_id", "=", applicationId)
+    .where(sql<boolean>`details ->> 'to'`, "is not", null)
     .orderBy("created_at")
     .execute();
-  return rows.flatMap((row) => (typeof row.details.to === "string" ? [{ status: row.details.to, created_at: row.created_at }] : []));
 }
 
 export async function insertSnapshot(db: Db, snapshot: { applicationId: string; portfolio: unknown; report: unknown; sha256: string }) {
