@@ -81,32 +81,43 @@ function beyond(order: KeysetOrder, values: readonly string[], side: "after" | "
 
 const flip = (direction: "asc" | "desc") => (direction === "asc" ? "desc" : "asc");
 
+/** How many rows match, and how many of them come before the key. */
+async function countRows<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, order: KeysetOrder, key: readonly string[] | undefined) {
+  const counts = (await query
+    .clearSelect()
+    .select([sql<string>`count(*)`.as("total"), (key ? sql<string>`count(*) filter (where ${beyond(order, key, "before")})` : sql<string>`0`).as("ahead")])
+    .executeTakeFirstOrThrow()) as { total: string | number; ahead: string | number };
+  return { total: Number(counts.total), ahead: Number(counts.ahead) };
+}
+
 /**
  * One page of `query` (its filters, without an order) in `order`: the rows, then one count query
- * for the total and the page's position. A cursor that does not decode gives the first page.
+ * for the total and the page's position. A cursor that does not decode gives the first page. The
+ * last page holds what is left after whole pages from the start (counted first), so its
+ * "previous" links meet the pages read forwards.
  */
 export async function readPage<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, order: KeysetOrder, request: PageRequest): Promise<KeysetPage<O>> {
   const after = request.after === undefined ? undefined : decodeCursor(request.after, order);
   const before = after || request.before === undefined ? undefined : decodeCursor(request.before, order);
   const ignoredCursor = (request.after !== undefined && !after) || (request.after === undefined && request.before !== undefined && !before);
-  const backwards = !after && (before !== undefined || (request.last === true && !ignoredCursor));
+  const last = !after && !before && !ignoredCursor && request.last === true;
+  const backwards = before !== undefined || last;
   const direction = backwards ? flip(order.direction) : order.direction;
+  const totalOfLast = last ? (await countRows(query, order, undefined)).total : undefined;
 
   let rowsQuery = query.select(sql<string[]>`json_build_array(${sql.join(order.keys.map(keyText))})`.as("keyset_key"));
   if (after) rowsQuery = rowsQuery.where(beyond(order, after, "after"));
   if (before) rowsQuery = rowsQuery.where(beyond(order, before, "before"));
   for (const key of order.keys) rowsQuery = rowsQuery.orderBy(key.expression, direction);
-  const found = (await rowsQuery.limit(request.size).execute()) as (O & { keyset_key: string[] })[];
+  const size = totalOfLast === undefined ? request.size : totalOfLast % request.size || request.size;
+  const found = (await rowsQuery.limit(size).execute()) as (O & { keyset_key: string[] })[];
   if (backwards) found.reverse();
 
   const firstKey = found[0]?.keyset_key;
-  const counts = (await query
-    .clearSelect()
-    .select([sql<string>`count(*)`.as("total"), (firstKey ? sql<string>`count(*) filter (where ${beyond(order, firstKey, "before")})` : sql<string>`0`).as("ahead")])
-    .executeTakeFirstOrThrow()) as { total: string | number; ahead: string | number };
-  const total = Number(counts.total);
+  const counts = totalOfLast === undefined ? await countRows(query, order, firstKey) : { total: totalOfLast, ahead: totalOfLast - found.length };
+  const total = counts.total;
   // An empty page after a cursor is past the end of the list; an empty first page is an empty list.
-  const offset = firstKey ? Number(counts.ahead) : after ? total : 0;
+  const offset = firstKey ? counts.ahead : after ? total : 0;
   const lastKey = found.at(-1)?.keyset_key;
   const rows = found.map(({ keyset_key: _key, ...row }) => row as unknown as O);
   return {
