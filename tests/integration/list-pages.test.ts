@@ -93,6 +93,8 @@ describe("the staff applications list", () => {
     expect(linkOn(forward[0]!.html, "Previous page")).toBeUndefined();
     expect(linkOn(forward[2]!.html, "First page")).toBe(listPath);
     expect(linkOn(forward[2]!.html, "Last page")).toBe(`${listPath}?page=last`);
+    // Recording a fee on the third page comes back to the third page, also without JavaScript.
+    expect(forward[2]!.html).toContain(`action="${forward[2]!.path}"`);
 
     const backward = await walk(staffClient, `${listPath}?page=last`, "Previous page");
     expect(backward.map((page) => page.names)).toEqual(forward.map((page) => page.names).reverse());
