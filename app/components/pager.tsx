@@ -1,5 +1,4 @@
 import { Form, Link, useLocation } from "react-router";
-import { listWindows } from "../../src/forms/list-filters.ts";
 import type { ListPage } from "../../src/queries/list-page.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
@@ -98,7 +97,7 @@ function ListFilter({ choices }: { choices: readonly FilterChoice[] }) {
 
 /** The staff lists' filters: one status (each with how many match in the window) and a window of the last 30, 90 or 365 days. */
 export function StatusAndWindowFilter<Status extends string>(props: {
-  filter: { status: Status | null; window: string | null };
+  filter: { status: Status | null; window: string | null; windows: readonly string[] };
   statusCounts: readonly { status: Status; count: number }[];
   statusLabel: (status: Status) => string;
   windowLabel: string;
@@ -120,7 +119,10 @@ export function StatusAndWindowFilter<Status extends string>(props: {
           name: "window",
           label: props.windowLabel,
           selected: props.filter.window,
-          options: [{ value: "", label: t("listFilter.anyTime") }, ...listWindows.map((days) => ({ value: days, label: t("listFilter.lastDays", { days }) }))],
+          options: [
+            { value: "", label: t("listFilter.anyTime") },
+            ...props.filter.windows.map((days) => ({ value: days, label: t("listFilter.lastDays", { days }) })),
+          ],
         },
       ]}
     />

@@ -19,7 +19,7 @@ import type { MaybeActor } from "../policies/actor.ts";
 import { applicationPolicy } from "../policies/application.ts";
 import { associationPolicy } from "../policies/association.ts";
 import { candidacyPolicy } from "../policies/candidacy.ts";
-import { candidateStatuses, type StaffApplicationsQuery, type StaffCandidatesQuery } from "../forms/list-filters.ts";
+import { candidateStatuses, listWindows, type StaffApplicationsQuery, type StaffCandidatesQuery } from "../forms/list-filters.ts";
 import { type ListQuery, listPage, pageRequest, windowStart } from "./list-page.ts";
 import { categoryName, forbidden, hidden, isoDay, type Reader } from "./reader.ts";
 
@@ -55,7 +55,7 @@ export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, s
     application.status !== "draft" && applicationPolicy.readFile(actor, { association_id: association.id }, assignedToActor.includes(application.id));
   return {
     association,
-    filter: { status: query.status ?? null, window: query.window ?? null },
+    filter: { status: query.status ?? null, window: query.window ?? null, windows: listWindows },
     statusCounts: applicationStatuses.map((status) => ({ status, count: Number(statusCounts.find((row) => row.status === status)?.count ?? 0) })),
     page: listPage(page, list.misread),
     reviewers: reviewers.map((person) => ({ id: person.userId, name: person.name })),
@@ -137,7 +137,7 @@ export async function staffCandidatesPage(reader: Reader, actor: MaybeActor, slu
   ]);
   return {
     association,
-    filter: { status: query.status ?? null, window: query.window ?? null },
+    filter: { status: query.status ?? null, window: query.window ?? null, windows: listWindows },
     statusCounts: candidateStatuses.map((status) => ({ status, count: counts[status] })),
     page: listPage(page, list.misread),
     candidates: page.rows.map((candidate) => ({
