@@ -1,4 +1,6 @@
 import { type Expression, type RawBuilder, type SelectQueryBuilder, sql, type SqlBool } from "kysely";
+import { hasUnstorableCharacters } from "../limits.ts";
+import { isUuid } from "./ids.ts";
 
 /**
  * Keyset pagination for every list that grows (decision 024): a page is the rows after (or
@@ -51,8 +53,11 @@ function validTimestamp(value: string) {
   const date = new Date(`${value.slice(0, 23)}Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 19) === value.slice(0, 19);
 }
-const validUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-const validKey: Record<KeyType, (value: string) => boolean> = { timestamp: validTimestamp, uuid: validUuid, text: (value) => value.length <= 500 && !value.includes("\0") };
+const validKey: Record<KeyType, (value: string) => boolean> = {
+  timestamp: validTimestamp,
+  uuid: isUuid,
+  text: (value) => value.length <= 500 && !hasUnstorableCharacters(value),
+};
 
 export function encodeCursor(values: readonly string[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");

@@ -29,8 +29,10 @@ describe("a list's cursor", () => {
     expect(decodeCursor(cursor, newestFirst)).toBeUndefined();
   });
 
-  it("refuses a name longer than any Cradle stores", () => {
+  it("refuses a name longer than any Cradle stores, or with characters PostgreSQL keeps in no text", () => {
     expect(decodeCursor(cursorOf(["x".repeat(501), id]), byName)).toBeUndefined();
+    expect(decodeCursor(cursorOf(["Ana\u0000", id]), byName)).toBeUndefined();
+    expect(decodeCursor(cursorOf(["Ana\ud800", id]), byName)).toBeUndefined();
   });
 });
 
