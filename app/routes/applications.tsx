@@ -3,23 +3,27 @@ import type { Route } from "./+types/applications";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { applicationsAction } from "../../src/forms/application-forms.ts";
+import { pageQuery, parseListQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { ownApplications } from "../../src/queries/applications.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { MisreadNotice, Pager } from "../components/pager.tsx";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { authorize, invalidForm, notFound, read, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  const [{ applications, candidacies }, { associations }] = await Promise.all([
-    read(context, (reader) => ownApplications(reader, user)),
+  const list = parseListQuery(pageQuery, request.url);
+  const [{ applications, page, candidacies }, { associations }] = await Promise.all([
+    read(context, (reader) => ownApplications(reader, user, list)),
     personFrameworks(context, user.userId),
   ]);
   return {
     applications,
+    page,
     candidacies,
     choices: associations.flatMap((association) =>
       association.frameworks.flatMap((framework) =>
@@ -62,6 +66,7 @@ export default function Applications({ loaderData, actionData }: Route.Component
     <section>
       <PageTitle title={t("applications.title")} />
       <h1>{t("applications.title")}</h1>
+      <MisreadNotice page={loaderData.page} />
       {loaderData.applications.length === 0 ? <p className="muted">{t("applications.none")}</p> : null}
       <ul className="entries">
         {loaderData.applications.map((application) => (
@@ -71,6 +76,7 @@ export default function Applications({ loaderData, actionData }: Route.Component
           </li>
         ))}
       </ul>
+      <Pager page={loaderData.page} label={t("pager.pagesOf", { list: t("applications.title") })} />
       <h2>{t("applications.start")}</h2>
       {loaderData.choices.length === 0 ? (
         <p>{t("applications.noCategories")}</p>

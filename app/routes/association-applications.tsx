@@ -4,19 +4,22 @@ import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
 import { markFeePaid } from "../../src/commands/mark-fee-paid.ts";
 import { markTranscriptsReceived } from "../../src/commands/mark-transcripts-received.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
+import { parseListQuery, staffApplicationsQuery } from "../../src/forms/list-filters.ts";
 import { staffApplicationAction } from "../../src/forms/staff-forms.ts";
 import { AppForm, describedBy, Field } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { MisreadNotice, Pager, StatusAndWindowFilter } from "../components/pager.tsx";
 import { staffApplicationsPage } from "../../src/queries/staff.ts";
 import { invalid, read, requireUser, run } from "../lib/route-context.server.ts";
 import { associationForStaff } from "../lib/staff-pages.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** Staff record what arrives outside Cradle (the fee, official transcripts) and give submitted applications to reviewers. */
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   requireUser(context);
-  const { association, reviewers, applications } = await read(context, staffApplicationsPage, params.slug);
-  return { association: association.name, slug: association.slug, reviewers, applications };
+  const list = parseListQuery(staffApplicationsQuery, request.url);
+  const { association, reviewers, applications, page, filter, statusCounts } = await read(context, staffApplicationsPage, params.slug, list);
+  return { association: association.name, slug: association.slug, reviewers, applications, page, filter, statusCounts };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -47,7 +50,16 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
           {t("staffApplications.recorded")}
         </p>
       ) : null}
-      {loaderData.applications.length === 0 ? <p className="muted">{t("staffApplications.none")}</p> : null}
+      <MisreadNotice page={loaderData.page} />
+      <StatusAndWindowFilter
+        filter={loaderData.filter}
+        statusCounts={loaderData.statusCounts}
+        statusLabel={(status) => t(`application.status.${status}`)}
+        windowLabel={t("staffApplications.window")}
+      />
+      {loaderData.applications.length === 0 ? (
+        <p className="muted">{loaderData.filter.status || loaderData.filter.window ? t("listFilter.noneMatch") : t("staffApplications.none")}</p>
+      ) : null}
       {loaderData.applications.map((application) => {
         const heading = `${application.name}: ${application.category[locale]}`;
         const error = failed?.applicationId === application.id ? (failed.errors.reviewer ?? failed.errors.form) : undefined;
@@ -104,6 +116,7 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
           </article>
         );
       })}
+      <Pager page={loaderData.page} label={t("pager.pagesOf", { list: t("staffApplications.title") })} />
     </section>
   );
 }

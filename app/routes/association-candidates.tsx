@@ -1,19 +1,22 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/association-candidates";
 import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
+import { parseListQuery, staffCandidatesQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { assignAdvisorForm } from "../../src/forms/staff-forms.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { MisreadNotice, Pager, StatusAndWindowFilter } from "../components/pager.tsx";
 import { staffCandidatesPage } from "../../src/queries/staff.ts";
 import { invalid, read, requireUser, run } from "../lib/route-context.server.ts";
 import { associationForStaff } from "../lib/staff-pages.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   requireUser(context);
-  const { association, candidates } = await read(context, staffCandidatesPage, params.slug);
-  return { association: association.name, candidates };
+  const list = parseListQuery(staffCandidatesQuery, request.url);
+  const { association, candidates, page, filter, statusCounts } = await read(context, staffCandidatesPage, params.slug, list);
+  return { association: association.name, candidates, page, filter, statusCounts };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -39,7 +42,16 @@ export default function AssociationCandidates({ loaderData, actionData }: Route.
           {t("candidates.assigned")}
         </p>
       ) : null}
-      {loaderData.candidates.length === 0 ? <p className="muted">{t("candidates.none")}</p> : null}
+      <MisreadNotice page={loaderData.page} />
+      <StatusAndWindowFilter
+        filter={loaderData.filter}
+        statusCounts={loaderData.statusCounts}
+        statusLabel={(status) => t(`candidates.status.${status}`)}
+        windowLabel={t("candidates.window")}
+      />
+      {loaderData.candidates.length === 0 ? (
+        <p className="muted">{loaderData.filter.status || loaderData.filter.window ? t("listFilter.noneMatch") : t("candidates.none")}</p>
+      ) : null}
       {loaderData.candidates.map((candidate) => {
         const error = failed?.values.candidacyId === candidate.id ? (failed.errors.advisorEmail ?? failed.errors.form) : undefined;
         return (
@@ -71,6 +83,7 @@ export default function AssociationCandidates({ loaderData, actionData }: Route.
           </article>
         );
       })}
+      <Pager page={loaderData.page} label={t("pager.pagesOf", { list: t("candidates.title") })} />
     </section>
   );
 }

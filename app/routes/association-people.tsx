@@ -2,23 +2,26 @@ import type { Route } from "./+types/association-people";
 import { grantRole } from "../../src/commands/grant-role.ts";
 import { revokeRole } from "../../src/commands/revoke-role.ts";
 import { peopleAction } from "../../src/forms/association-forms.ts";
+import { pageQuery, parseListQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { associationRoles } from "../../src/policies/actor.ts";
-import { associationPeople } from "../../src/queries/associations.ts";
+import { associationPeople, peopleManagement } from "../../src/queries/associations.ts";
 import { AppForm, ErrorSummary, SelectField, TextField } from "../components/form.tsx";
 import { authorize, invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { MisreadNotice, Pager } from "../components/pager.tsx";
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   requireUser(context);
-  const { association, people, canManageRoles } = await read(context, associationPeople, params.slug);
-  return { association: { name: association.name }, people, canManageRoles };
+  const list = parseListQuery(pageQuery, request.url);
+  const { association, people, page, canManageRoles } = await read(context, associationPeople, params.slug, list);
+  return { association: { name: association.name }, people, page, canManageRoles };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   requireUser(context);
-  const { association, canManageRoles } = await read(context, associationPeople, params.slug);
+  const { association, canManageRoles } = await read(context, peopleManagement, params.slug);
   authorize(context, () => canManageRoles);
   const parsed = parseForm(peopleAction, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
@@ -50,6 +53,7 @@ export default function AssociationPeople({ loaderData, actionData }: Route.Comp
             : t("association.roleRevoked")}
         </p>
       ) : null}
+      <MisreadNotice page={loaderData.page} />
       <table role="table">
         <thead role="rowgroup">
           <tr role="row">
@@ -89,6 +93,7 @@ export default function AssociationPeople({ loaderData, actionData }: Route.Comp
           ))}
         </tbody>
       </table>
+      <Pager page={loaderData.page} label={t("pager.pagesOf", { list: t("association.people") })} />
       {loaderData.canManageRoles ? (
         <>
           <h2>{t("association.grantRole")}</h2>

@@ -1,16 +1,18 @@
 import type { Route } from "./+types/dev-mail";
+import { pageQuery, parseListQuery } from "../../src/forms/list-filters.ts";
 import { recentMailForDevelopers } from "../../src/queries/inbox.ts";
 import { accountPolicy } from "../../src/policies/account.ts";
 import { authorize, notFound, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { MisreadNotice, Pager } from "../components/pager.tsx";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const { config, db } = services(context);
   // Closed (SMTP set, production, or a public BASE_URL), it does not exist, even for owners.
   if (!config.hasDevMailbox) notFound();
   authorize(context, (actor) => accountPolicy.readDevMailbox(actor, config.hasDevMailbox));
-  return { messages: await recentMailForDevelopers(db) };
+  return recentMailForDevelopers(db, parseListQuery(pageQuery, request.url));
 }
 
 export default function DevMail({ loaderData }: Route.ComponentProps) {
@@ -21,6 +23,7 @@ export default function DevMail({ loaderData }: Route.ComponentProps) {
       <PageTitle title={t("devMail.title")} />
       <h1>{t("devMail.title")}</h1>
       <p>{t("devMail.intro")}</p>
+      <MisreadNotice page={loaderData.page} />
       {loaderData.messages.length === 0 ? <p>{t("devMail.empty")}</p> : null}
       {loaderData.messages.map((message) => (
         <article key={message.id} className="mail">
@@ -31,6 +34,7 @@ export default function DevMail({ loaderData }: Route.ComponentProps) {
           <pre>{message.text}</pre>
         </article>
       ))}
+      <Pager page={loaderData.page} label={t("pager.pagesOf", { list: t("devMail.title") })} />
     </section>
   );
 }

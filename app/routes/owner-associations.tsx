@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/owner-associations";
 import { createAssociation } from "../../src/commands/create-association.ts";
 import { associationForm } from "../../src/forms/association-forms.ts";
+import { pageQuery, parseListQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { associationPolicy } from "../../src/policies/association.ts";
 import { AssociationFields, useAssociationLabels } from "../components/association-fields.tsx";
@@ -10,11 +11,14 @@ import { allAssociations } from "../../src/queries/associations.ts";
 import { authorize, frameworkChoices, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { PageTitle } from "../components/page-title.tsx";
+import { MisreadNotice, Pager } from "../components/pager.tsx";
 
-export async function loader({ context }: Route.LoaderArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   authorize(context, associationPolicy.listAll);
+  const { associations, page } = await read(context, allAssociations, parseListQuery(pageQuery, request.url));
   return {
-    associations: await read(context, allAssociations),
+    associations,
+    page,
     frameworkChoices: frameworkChoices(context),
   };
 }
@@ -37,6 +41,7 @@ export default function OwnerAssociations({ loaderData, actionData }: Route.Comp
       <PageTitle title={t("associations.title")} />
       <h1>{t("associations.title")}</h1>
       {actionData?.ok ? <p role="status">{t("associations.created", { name: actionData.name })}</p> : null}
+      <MisreadNotice page={loaderData.page} />
       {loaderData.associations.length === 0 ? (
         <p>{t("associations.none")}</p>
       ) : (
@@ -51,6 +56,7 @@ export default function OwnerAssociations({ loaderData, actionData }: Route.Comp
           ))}
         </ul>
       )}
+      <Pager page={loaderData.page} label={t("pager.pagesOf", { list: t("associations.title") })} />
       <h2>{t("associations.create")}</h2>
       <ErrorSummary state={state} fieldLabels={labels} />
       {/* A new key after each success empties the form for the next association. */}

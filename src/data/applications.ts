@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Db } from "./database.ts";
+import { type KeysetOrder, orderKey, type PageRequest, readPage } from "./keyset.ts";
 import { isUuid } from "./ids.ts";
 import type { ApplicationStatus } from "./schema.ts";
 
@@ -31,14 +33,16 @@ export async function findApplicationForUpdate(db: Db, id: string) {
   return db.selectFrom("applications").select(columns).where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
-export function listApplicationsOfUser(db: Db, userId: string) {
-  return db
+const applicationsOfUserOrder: KeysetOrder = { direction: "desc", keys: [orderKey(sql.ref("applications.created_at"), "timestamp"), orderKey(sql.ref("applications.id"), "uuid")] };
+
+/** One page of the person's own applications, newest first. */
+export function pageApplicationsOfUser(db: Db, userId: string, request: PageRequest) {
+  const query = db
     .selectFrom("applications")
     .innerJoin("associations", "associations.id", "applications.association_id")
     .select(["applications.id", "applications.framework_id", "applications.category_id", "applications.status", "applications.created_at", "applications.submitted_at", "associations.name as associationName"])
-    .where("applications.user_id", "=", userId)
-    .orderBy("applications.created_at", "desc")
-    .execute();
+    .where("applications.user_id", "=", userId);
+  return readPage(query, applicationsOfUserOrder, request);
 }
 
 export async function updateApplicationStatus(db: Db, id: string, status: ApplicationStatus, now: Date, extra: { attested_at?: Date; submitted_at?: Date } = {}) {
@@ -49,16 +53,19 @@ export async function markApplicationFeePaid(db: Db, id: string, now: Date) {
   await db.updateTable("applications").set({ fee_paid_at: now, updated_at: now }).where("id", "=", id).execute();
 }
 
-/** The application's status changes, from the audit log (commands that move it record `to`). */
-export async function listApplicationHistory(db: Db, applicationId: string) {
-  const rows = await db
+/**
+ * The application's status changes, from the audit log (commands that move it record `to`). Only
+ * those are read: the fees, transcripts and assignments audited on the same subject are not history.
+ */
+export function listApplicationHistory(db: Db, applicationId: string) {
+  return db
     .selectFrom("audit_log")
-    .select(["details", "created_at"])
+    .select([sql<string>`details ->> 'to'`.as("status"), "created_at"])
     .where("subject_type", "=", "application")
     .where("subject_id", "=", applicationId)
+    .where(sql<boolean>`details ->> 'to'`, "is not", null)
     .orderBy("created_at")
     .execute();
-  return rows.flatMap((row) => (typeof row.details.to === "string" ? [{ status: row.details.to, created_at: row.created_at }] : []));
 }
 
 export async function insertSnapshot(db: Db, snapshot: { applicationId: string; portfolio: unknown; report: unknown; sha256: string }) {
@@ -72,18 +79,38 @@ export function findSnapshot(db: Db, applicationId: string) {
   return db.selectFrom("application_snapshots").select(["portfolio", "report", "sha256", "created_at"]).where("application_id", "=", applicationId).executeTakeFirst();
 }
 
+/** The staff list's filters: one status, and submitted since a moment. */
+export type AssociationApplicationsFilter = { status?: ApplicationStatus | undefined; submittedSince?: Date | undefined };
+
+function applicationsOfAssociation(db: Db, associationId: string, filter: AssociationApplicationsFilter) {
+  let query = db.selectFrom("applications").where("applications.association_id", "=", associationId);
+  if (filter.status) query = query.where("applications.status", "=", filter.status);
+  if (filter.submittedSince) query = query.where("applications.submitted_at", ">=", filter.submittedSince);
+  return query;
+}
+
+// Newest first by submission (a draft by when it was started), as the index applications_association_order keeps them.
+const associationApplicationsOrder: KeysetOrder = {
+  direction: "desc",
+  keys: [orderKey(sql`coalesce(applications.submitted_at, applications.created_at)`, "timestamp"), orderKey(sql.ref("applications.id"), "uuid")],
+};
+
 /**
- * The association's applications with applicant names, for its staff: drafts too, so official
- * transcripts can be recorded as they arrive, before the applicant submits.
+ * One page of the association's applications with applicant names, for its staff: drafts too, so
+ * official transcripts can be recorded as they arrive, before the applicant submits.
  */
-export function listApplicationsOfAssociation(db: Db, associationId: string) {
-  return db
-    .selectFrom("applications")
+export function pageApplicationsOfAssociation(db: Db, associationId: string, filter: AssociationApplicationsFilter, request: PageRequest) {
+  const query = applicationsOfAssociation(db, associationId, filter)
     .innerJoin("users", "users.id", "applications.user_id")
-    .select(["applications.id", "applications.framework_id", "applications.category_id", "applications.status", "applications.submitted_at", "applications.fee_cents", "applications.fee_paid_at", "users.name"])
-    .where("applications.association_id", "=", associationId)
-    .orderBy("applications.submitted_at", (order) => order.desc().nullsLast())
-    .orderBy("applications.created_at", "desc")
+    .select(["applications.id", "applications.framework_id", "applications.category_id", "applications.status", "applications.submitted_at", "applications.fee_cents", "applications.fee_paid_at", "users.name"]);
+  return readPage(query, associationApplicationsOrder, request);
+}
+
+/** How many of the association's applications are in each status (within the window only): one grouped count. */
+export function countApplicationsOfAssociationByStatus(db: Db, associationId: string, filter: Pick<AssociationApplicationsFilter, "submittedSince">) {
+  return applicationsOfAssociation(db, associationId, filter)
+    .select(["applications.status", (eb) => eb.fn.countAll<string>().as("count")])
+    .groupBy("applications.status")
     .execute();
 }
 

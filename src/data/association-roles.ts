@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Db } from "./database.ts";
+import { type KeysetOrder, orderKey, type PageRequest, readPage } from "./keyset.ts";
 import type { AssociationRole } from "./schema.ts";
 
 export async function insertRole(db: Db, userId: string, associationId: string, role: AssociationRole) {
@@ -21,15 +23,27 @@ export async function deleteRole(db: Db, userId: string, associationId: string, 
   return result.numDeletedRows > 0n;
 }
 
-export function listPeopleOfAssociation(db: Db, associationId: string) {
+function peopleOfAssociation(db: Db, associationId: string) {
   return db
     .selectFrom("association_roles")
     .innerJoin("users", "users.id", "association_roles.user_id")
     .select(["users.id as userId", "users.name", "users.email", "association_roles.role"])
-    .where("association_roles.association_id", "=", associationId)
-    .orderBy("users.name")
-    .orderBy("association_roles.role")
-    .execute();
+    .where("association_roles.association_id", "=", associationId);
+}
+
+const peopleOrder: KeysetOrder = {
+  direction: "asc",
+  keys: [orderKey(sql.ref("users.name"), "text"), orderKey(sql.ref("users.id"), "uuid"), orderKey(sql.ref("association_roles.role"), "text")],
+};
+
+/** One page of who holds which role in the association, by name. */
+export function pagePeopleOfAssociation(db: Db, associationId: string, request: PageRequest) {
+  return readPage(peopleOfAssociation(db, associationId), peopleOrder, request);
+}
+
+/** The association's reviewers, to choose from when assigning one (a few people, unlike its members). */
+export function listReviewersOfAssociation(db: Db, associationId: string) {
+  return peopleOfAssociation(db, associationId).where("association_roles.role", "=", "reviewer").orderBy("users.name").execute();
 }
 
 export function listRolesOfUser(db: Db, userId: string) {

@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Db } from "./database.ts";
+import { type KeysetOrder, orderKey, type PageRequest, readPage } from "./keyset.ts";
 import type { Locale } from "./schema.ts";
 
 export type AssociationFields = {
@@ -15,6 +17,13 @@ const columns = ["id", "slug", "name", "locale", "time_zone", "contact_email", "
 
 export function listAssociations(db: Db) {
   return db.selectFrom("associations").select(columns).orderBy("name").execute();
+}
+
+const byName: KeysetOrder = { direction: "asc", keys: [orderKey(sql.ref("associations.name"), "text"), orderKey(sql.ref("associations.id"), "uuid")] };
+
+/** One page of the installation's associations, by name. */
+export function pageAssociations(db: Db, request: PageRequest) {
+  return readPage(db.selectFrom("associations").select(columns), byName, request);
 }
 
 export function findAssociationBySlug(db: Db, slug: string) {

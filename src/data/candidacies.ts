@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Db } from "./database.ts";
+import { type KeysetOrder, orderKey, type PageRequest, readPage } from "./keyset.ts";
 import { isUuid } from "./ids.ts";
 
 const columns = ["id", "user_id", "association_id", "framework_id", "category_id", "enrolled_at", "expires_at", "fee_cents", "advisor_user_id", "reminders_sent"] as const;
@@ -37,10 +39,34 @@ export async function findCandidacyForUpdate(db: Db, id: string) {
   return db.selectFrom("candidacies").select(columns).where("id", "=", id).forUpdate().executeTakeFirst();
 }
 
-/** An association's candidates, with names for its staff. */
-export function listCandidatesOfAssociation(db: Db, associationId: string) {
-  return db
-    .selectFrom("candidacies")
+/** The staff list's filters: still open or ended at `now`, and enrolled since a moment. */
+export type AssociationCandidatesFilter = { now: Date; status?: "active" | "expired" | undefined; enrolledSince?: Date | undefined };
+
+function candidatesOfAssociation(db: Db, associationId: string, filter: Omit<AssociationCandidatesFilter, "status">) {
+  let query = db.selectFrom("candidacies").where("candidacies.association_id", "=", associationId);
+  if (filter.enrolledSince) query = query.where("candidacies.enrolled_at", ">=", filter.enrolledSince);
+  return query;
+}
+
+// Soonest ending first, as the index candidacies_association_order keeps them.
+const candidatesOrder: KeysetOrder = { direction: "asc", keys: [orderKey(sql.ref("candidacies.expires_at"), "timestamp"), orderKey(sql.ref("candidacies.id"), "uuid")] };
+
+/** How many of the association's candidacies are open and how many ended (within the window only): one count. */
+export async function countCandidatesOfAssociationByStatus(db: Db, associationId: string, filter: Omit<AssociationCandidatesFilter, "status">) {
+  const counts = await candidatesOfAssociation(db, associationId, filter)
+    .select([
+      sql<string>`count(*) filter (where candidacies.expires_at >= ${filter.now})`.as("active"),
+      sql<string>`count(*) filter (where candidacies.expires_at < ${filter.now})`.as("expired"),
+    ])
+    .executeTakeFirstOrThrow();
+  return { active: Number(counts.active), expired: Number(counts.expired) };
+}
+
+/** One page of an association's candidates, with names for its staff. */
+export function pageCandidatesOfAssociation(db: Db, associationId: string, filter: AssociationCandidatesFilter, request: PageRequest) {
+  let query = candidatesOfAssociation(db, associationId, filter);
+  if (filter.status) query = query.where("candidacies.expires_at", filter.status === "active" ? ">=" : "<", filter.now);
+  const listed = query
     .innerJoin("users", "users.id", "candidacies.user_id")
     .leftJoin("users as advisors", "advisors.id", "candidacies.advisor_user_id")
     .select([
@@ -53,10 +79,8 @@ export function listCandidatesOfAssociation(db: Db, associationId: string) {
       "candidacies.expires_at",
       "users.name",
       "advisors.name as advisorName",
-    ])
-    .where("candidacies.association_id", "=", associationId)
-    .orderBy("candidacies.expires_at")
-    .execute();
+    ]);
+  return readPage(listed, candidatesOrder, request);
 }
 
 export async function setAdvisor(db: Db, id: string, advisorUserId: string) {

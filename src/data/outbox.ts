@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "./database.ts";
+import { type KeysetOrder, orderKey, type PageRequest, readPage } from "./keyset.ts";
 
 export type OutgoingMail = {
   kind: string;
@@ -90,22 +91,14 @@ export async function markMailFailed(db: Db, id: string, attempts: number, error
     .execute();
 }
 
-export function listRecentMail(db: Db, limit: number) {
-  return db
-    .selectFrom("outbox")
-    .select(["id", "to_address", "subject", "text_body", "status", "created_at"])
-    .orderBy("created_at", "desc")
-    .limit(limit)
-    .execute();
+const newestMailFirst: KeysetOrder = { direction: "desc", keys: [orderKey(sql.ref("outbox.created_at"), "timestamp"), orderKey(sql.ref("outbox.id"), "uuid")] };
+
+/** One page of every message written, newest first (the dev mailbox). */
+export function pageAllMail(db: Db, request: PageRequest) {
+  return readPage(db.selectFrom("outbox").select(["id", "to_address", "subject", "text_body", "status", "created_at"]), newestMailFirst, request);
 }
 
-/** The in-app inbox: every message written for this person, newest first (mail may be blocked on the way). */
-export function listMailOfUser(db: Db, userId: string, limit: number) {
-  return db
-    .selectFrom("outbox")
-    .select(["id", "subject", "text_body", "created_at", "status"])
-    .where("user_id", "=", userId)
-    .orderBy("created_at", "desc")
-    .limit(limit)
-    .execute();
+/** The in-app inbox: one page of the messages written for this person, newest first (mail may be blocked on the way). */
+export function pageMailOfUser(db: Db, userId: string, request: PageRequest) {
+  return readPage(db.selectFrom("outbox").select(["id", "subject", "text_body", "created_at", "status"]).where("user_id", "=", userId), newestMailFirst, request);
 }

@@ -740,6 +740,26 @@ export const en = {
   "engine.reason.other-window":
     "not in the period counted: the hours are counted from the one stretch of time, as long as the rules allow, that gives the most",
   "engine.reason.not-supervised": "no supervisor named: this work must be supervised",
+  // Pages and filters of the lists that grow (issue 18; app/components/pager.tsx, decision 024).
+  "pager.pagesOf": "Pages of {list}",
+  "pager.showing": "Showing {from, plural, other {#}}–{to, plural, other {#}} of {total, plural, other {#}}",
+  "pager.pastTheEnd": "Nothing more here: the list has changed since this link was made.",
+  "pager.first": "First page",
+  "pager.previous": "Previous page",
+  "pager.next": "Next page",
+  "pager.last": "Last page",
+  "pager.misread": "This address asked for a page or a filter Cradle does not recognise, so it shows the list from its start with the filters it understood.",
+  "listFilter.show": "Show",
+  "listFilter.status": "Status",
+  "listFilter.all": "All",
+  "listFilter.counted": "{label} ({count, plural, other {#}})",
+  "listFilter.anyTime": "Any time",
+  "listFilter.lastDays": "The last {days} days",
+  "listFilter.noneMatch": "Nothing matches these filters.",
+  "staffApplications.window": "Submitted in",
+  "candidates.window": "Enrolled in",
+  "candidates.status.active": "Active",
+  "candidates.status.expired": "Ended",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,4 @@
-import { findApplicationOfUser, findSnapshot, listApplicationHistory, listApplicationsOfUser } from "../data/applications.ts";
+import { findApplicationOfUser, findSnapshot, listApplicationHistory, pageApplicationsOfUser } from "../data/applications.ts";
 import { findAssociationById } from "../data/associations.ts";
 import { listCandidaciesOfUser } from "../data/candidacies.ts";
 import { findPortfolio } from "../data/portfolios.ts";
@@ -6,13 +6,18 @@ import { today } from "../domain/dates.ts";
 import { evaluate } from "../domain/evaluate.ts";
 import type { RequirementReport } from "../domain/report.ts";
 import type { SessionActor } from "../policies/actor.ts";
+import { type ListQuery, listPage, pageRequest } from "./list-page.ts";
 import { categoryName, hidden, isoDay, type Reader } from "./reader.ts";
 
 /** The person's own applications and candidacies, newest first. */
-export async function ownApplications(reader: Reader, actor: SessionActor) {
-  const [applications, candidacies] = await Promise.all([listApplicationsOfUser(reader.db, actor.userId), listCandidaciesOfUser(reader.db, actor.userId)]);
+export async function ownApplications(reader: Reader, actor: SessionActor, list: ListQuery) {
+  const [page, candidacies] = await Promise.all([
+    pageApplicationsOfUser(reader.db, actor.userId, pageRequest(list.query)),
+    listCandidaciesOfUser(reader.db, actor.userId),
+  ]);
   return {
-    applications: applications.map((application) => ({
+    page: listPage(page, list.misread),
+    applications: page.rows.map((application) => ({
       id: application.id,
       association: application.associationName,
       category: categoryName(reader, application.framework_id, application.category_id),

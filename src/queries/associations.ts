@@ -1,8 +1,9 @@
 import { listFrameworkIdsOfAssociation } from "../data/association-frameworks.ts";
-import { listPeopleOfAssociation, listRolesOfUserInAssociation } from "../data/association-roles.ts";
-import { findAssociationBySlug, listAssociations } from "../data/associations.ts";
+import { listRolesOfUserInAssociation, pagePeopleOfAssociation } from "../data/association-roles.ts";
+import { findAssociationBySlug, pageAssociations } from "../data/associations.ts";
 import type { MaybeActor } from "../policies/actor.ts";
 import { associationPolicy } from "../policies/association.ts";
+import { type ListQuery, listPage, pageRequest } from "./list-page.ts";
 import { forbidden, hidden, type Reader } from "./reader.ts";
 
 /** The association's public page: only what an association publishes, and what the visitor may do there. */
@@ -25,21 +26,24 @@ export async function publicAssociation(reader: Reader, actor: MaybeActor, slug:
 }
 
 /** Who holds which role, for the association's staff and admins; emails included, since they manage these people. */
-export async function associationPeople(reader: Reader, actor: MaybeActor, slug: string) {
-  const association = (await findAssociationBySlug(reader.db, slug)) ?? hidden();
-  if (!associationPolicy.viewPeople(actor, association)) forbidden();
-  return {
-    association: { id: association.id, name: association.name },
-    people: await listPeopleOfAssociation(reader.db, association.id),
-    canManageRoles: associationPolicy.manageRoles(actor, association),
-  };
+export async function associationPeople(reader: Reader, actor: MaybeActor, slug: string, list: ListQuery) {
+  const { association, canManageRoles } = await peopleManagement(reader, actor, slug);
+  const page = await pagePeopleOfAssociation(reader.db, association.id, pageRequest(list.query));
+  return { association, page: listPage(page, list.misread), people: page.rows, canManageRoles };
 }
 
-/** Every association on the installation, for its owners. */
-export async function allAssociations(reader: Reader, actor: MaybeActor) {
+/** The association of the people page, and whether the actor may change who holds its roles (403 for who may not see them). */
+export async function peopleManagement(reader: Reader, actor: MaybeActor, slug: string) {
+  const association = (await findAssociationBySlug(reader.db, slug)) ?? hidden();
+  if (!associationPolicy.viewPeople(actor, association)) forbidden();
+  return { association: { id: association.id, name: association.name }, canManageRoles: associationPolicy.manageRoles(actor, association) };
+}
+
+/** One page of the associations on the installation, by name, for its owners. */
+export async function allAssociations(reader: Reader, actor: MaybeActor, list: ListQuery) {
   if (!associationPolicy.listAll(actor)) forbidden();
-  const associations = await listAssociations(reader.db);
-  return associations.map(({ slug, name, contact_email }) => ({ slug, name, contactEmail: contact_email }));
+  const page = await pageAssociations(reader.db, pageRequest(list.query));
+  return { page: listPage(page, list.misread), associations: page.rows.map(({ slug, name, contact_email }) => ({ slug, name, contactEmail: contact_email })) };
 }
 
 /** An association's settings as its edit form shows them, for the installation's owners. */

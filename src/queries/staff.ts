@@ -2,14 +2,16 @@ import {
   findSnapshot,
   findSubmittedApplication,
   isAssignedReviewer,
+  countApplicationsOfAssociationByStatus,
   listApplicationsAssignedTo,
-  listApplicationsOfAssociation,
   listReviewersOfApplications,
+  pageApplicationsOfAssociation,
 } from "../data/applications.ts";
-import { listPeopleOfAssociation } from "../data/association-roles.ts";
+import { listReviewersOfAssociation } from "../data/association-roles.ts";
 import { listAuditOfSubjects } from "../data/audit-log.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
-import { listCandidatesOfAssociation } from "../data/candidacies.ts";
+import { countCandidatesOfAssociationByStatus, pageCandidatesOfAssociation } from "../data/candidacies.ts";
+import { applicationStatuses } from "../domain/application-lifecycle.ts";
 import { confirmableLists } from "../domain/confirmable-entries.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { StoredEligibilityReport } from "../domain/report.ts";
@@ -17,6 +19,8 @@ import type { MaybeActor } from "../policies/actor.ts";
 import { applicationPolicy } from "../policies/application.ts";
 import { associationPolicy } from "../policies/association.ts";
 import { candidacyPolicy } from "../policies/candidacy.ts";
+import { candidateStatuses, listWindows, type StaffApplicationsQuery, type StaffCandidatesQuery } from "../forms/list-filters.ts";
+import { type ListQuery, listPage, pageRequest, windowStart } from "./list-page.ts";
 import { categoryName, forbidden, hidden, isoDay, type Reader } from "./reader.ts";
 
 /** The association of a staff page: 404 for no such association, 403 for someone who does not work for it. */
@@ -27,24 +31,34 @@ export async function associationForStaff(reader: Reader, actor: MaybeActor, slu
 }
 
 /**
- * Every application of the association (drafts too, so transcripts can be recorded early), with its
- * reviewers and the reviewers to choose from. `readsFile` says whether the actor may open its frozen
- * file: the installation's owner lists applications but reads no one's file.
+ * One page of the association's applications (drafts too, so transcripts can be recorded early),
+ * filtered by status and window, with each status's count for the filter, the reviewers of the
+ * page's applications and the reviewers to choose from. `readsFile` says whether the actor may open
+ * its frozen file: the installation's owner lists applications but reads no one's file.
  */
-export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, slug: string) {
+export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, slug: string, list: ListQuery<StaffApplicationsQuery>) {
   const association = await associationForStaff(reader, actor, slug);
-  const applications = await listApplicationsOfAssociation(reader.db, association.id);
+  const { query } = list;
+  const submittedSince = windowStart(reader.now(), query.window);
+  const [page, statusCounts] = await Promise.all([
+    pageApplicationsOfAssociation(reader.db, association.id, { status: query.status, submittedSince }, pageRequest(query)),
+    countApplicationsOfAssociationByStatus(reader.db, association.id, { submittedSince }),
+  ]);
+  const applications = page.rows;
   const ids = applications.map((application) => application.id);
-  const [assigned, people, assignedToActor] = await Promise.all([
+  const [assigned, reviewers, assignedToActor] = await Promise.all([
     listReviewersOfApplications(reader.db, ids),
-    listPeopleOfAssociation(reader.db, association.id),
+    listReviewersOfAssociation(reader.db, association.id),
     actor ? listApplicationsAssignedTo(reader.db, actor.userId, ids) : Promise.resolve<string[]>([]),
   ]);
   const readsFile = (application: { id: string; status: string }) =>
     application.status !== "draft" && applicationPolicy.readFile(actor, { association_id: association.id }, assignedToActor.includes(application.id));
   return {
     association,
-    reviewers: people.filter((person) => person.role === "reviewer").map((person) => ({ id: person.userId, name: person.name })),
+    filter: { status: query.status ?? null, window: query.window ?? null, windows: listWindows },
+    statusCounts: applicationStatuses.map((status) => ({ status, count: Number(statusCounts.find((row) => row.status === status)?.count ?? 0) })),
+    page: listPage(page, list.misread),
+    reviewers: reviewers.map((person) => ({ id: person.userId, name: person.name })),
     applications: applications.map((application) => ({
       id: application.id,
       name: application.name,
@@ -108,13 +122,25 @@ async function samePersonFlagsOf(reader: Reader, userId: string, portfolio: Port
   return flags;
 }
 
-/** The association's candidates; `viewsProgress` says whether the actor may open a candidate's progress (the installation's owner may not). */
-export async function staffCandidatesPage(reader: Reader, actor: MaybeActor, slug: string) {
+/**
+ * One page of the association's candidates, soonest ending first, filtered by status (open or
+ * ended) and enrolment window, with each status's count; `viewsProgress` says whether the actor may
+ * open a candidate's progress (the installation's owner may not).
+ */
+export async function staffCandidatesPage(reader: Reader, actor: MaybeActor, slug: string, list: ListQuery<StaffCandidatesQuery>) {
   const association = await associationForStaff(reader, actor, slug);
-  const candidates = await listCandidatesOfAssociation(reader.db, association.id);
+  const { query } = list;
+  const filter = { now: reader.now(), enrolledSince: windowStart(reader.now(), query.window) };
+  const [page, counts] = await Promise.all([
+    pageCandidatesOfAssociation(reader.db, association.id, { ...filter, status: query.status }, pageRequest(query)),
+    countCandidatesOfAssociationByStatus(reader.db, association.id, filter),
+  ]);
   return {
     association,
-    candidates: candidates.map((candidate) => ({
+    filter: { status: query.status ?? null, window: query.window ?? null, windows: listWindows },
+    statusCounts: candidateStatuses.map((status) => ({ status, count: counts[status] })),
+    page: listPage(page, list.misread),
+    candidates: page.rows.map((candidate) => ({
       id: candidate.id,
       name: candidate.name,
       advisor: candidate.advisorName,

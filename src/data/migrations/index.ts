@@ -13,6 +13,7 @@ import * as outboxClaimedBy from "./2026-12-02-11-outbox-claimed-by.ts";
 import * as accessLinkCategory from "./2026-12-03-12-access-link-category.ts";
 import * as createCategoryTargets from "./2026-12-07-13-create-category-targets.ts";
 import * as confirmEntriesLinks from "./2026-12-07-14-confirm-entries-links.ts";
+import * as listOrderIndexes from "./2026-12-07-15-list-order-indexes.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-12-access-link-category": accessLinkCategory,
   "2026-12-07-13-create-category-targets": createCategoryTargets,
   "2026-12-07-14-confirm-entries-links": confirmEntriesLinks,
+  "2026-12-07-15-list-order-indexes": listOrderIndexes,
 };
