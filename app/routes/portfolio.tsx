@@ -2,12 +2,14 @@ import { Link, redirect } from "react-router";
 import type { Route } from "./+types/portfolio";
 import { deletePortfolioEntry } from "../../src/commands/delete-portfolio-entry.ts";
 import { restorePortfolioEntry } from "../../src/commands/restore-portfolio-entry.ts";
+import { parseListQuery, portfolioQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { portfolioAction } from "../../src/forms/portfolio-actions.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { portfolioOverview } from "../../src/queries/portfolio.ts";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { MisreadNotice, Pager } from "../components/pager.tsx";
 import { authorize, invalid, invalidForm, notFound, requestState, run, services } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 import { describeEntry } from "../lib/describe-entry.server.ts";
@@ -16,7 +18,7 @@ import { translator } from "../../src/i18n/translate.ts";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
   const url = new URL(request.url);
-  const overview = await portfolioOverview(services(context), user);
+  const overview = await portfolioOverview(services(context), user, parseListQuery(portfolioQuery, request.url));
   const t = translator(requestState(context).locale);
   return {
     ...overview,
@@ -119,6 +121,12 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
         <section key={section.id} id={section.id} aria-labelledby={`heading-${section.id}`} className="portfolio-section">
           <h2 id={`heading-${section.id}`}>{t(section.title)}</h2>
           {section.entries.length > 0 && section.totals ? <SectionTotals totals={section.totals} /> : null}
+          {section.page ? (
+            <>
+              <MisreadNotice page={section.page} />
+              <Pager page={section.page} label={t("pager.pagesOf", { list: t(section.title) })} />
+            </>
+          ) : null}
           {section.entries.length === 0 ? (
             <p className="muted">{t("portfolio.empty")}</p>
           ) : (
@@ -180,6 +188,15 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
               })}
             </ul>
           )}
+          {section.page ? (
+            <p>
+              <Link to="/portfolio">{t("portfolio.wholePortfolio")}</Link>
+            </p>
+          ) : section.entryCount > section.entries.length ? (
+            <p>
+              <Link to={`/portfolio?show=${section.id}`}>{t("portfolio.seeAllEntries", { count: section.entryCount, section: t(section.title) })}</Link>
+            </p>
+          ) : null}
           <Link to={`/portfolio/${section.id}/new`} className="button secondary">
             {t(section.addLabel)}
           </Link>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { applicationStatuses } from "../domain/application-lifecycle.ts";
+import { findSection } from "./portfolio-sections.ts";
 
 // A cursor is base64url text Cradle wrote (src/data/keyset.ts decodes and checks it); the length bounds what a link may carry.
 const cursor = z
@@ -23,6 +24,15 @@ export const candidateStatuses = ["active", "expired"] as const;
 
 export const staffCandidatesQuery = pageQuery.extend({ status: z.enum(candidateStatuses).optional(), window: z.enum(listWindows).optional() });
 export type StaffCandidatesQuery = z.output<typeof staffCandidatesQuery>;
+
+/** The portfolio page: one section a page at a time (`show`), or every section's newest entries. */
+export const portfolioQuery = pageQuery.extend({
+  show: z
+    .string()
+    .refine((id) => findSection(id) !== undefined)
+    .optional(),
+});
+export type PortfolioQuery = z.output<typeof portfolioQuery>;
 
 /**
  * A list's query string, checked by its schema. What it does not understand (a mistyped status, a

@@ -227,6 +227,8 @@ export const en = {
   "portfolio.restored": "The entry is back in your portfolio.",
   "portfolio.nothingToUndo": "There is no deleted entry to put back.",
   "portfolio.empty": "Nothing here yet.",
+  "portfolio.seeAllEntries": "See all {count, plural, other {#}} entries of {section}",
+  "portfolio.wholePortfolio": "Back to the whole portfolio",
   "portfolio.totalHours": "{hours} h entered in {count, plural, one {# entry} other {# entries}}",
   "portfolio.totalAcademic": "plus {hours, plural, one {# academic course hour} other {# academic course hours}}",
   "portfolio.totalReceived": "Received: {hours} h in {count, plural, one {# session} other {# sessions}}",

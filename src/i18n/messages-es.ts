@@ -228,6 +228,8 @@ export const es: Record<MessageKey, string> = {
   "portfolio.restored": "La entrada volvió a su portafolio.",
   "portfolio.nothingToUndo": "No hay ninguna entrada eliminada que volver a poner.",
   "portfolio.empty": "Todavía no hay nada aquí.",
+  "portfolio.seeAllEntries": "Ver las {count, plural, other {#}} entradas de {section}",
+  "portfolio.wholePortfolio": "Volver a todo el portafolio",
   "portfolio.totalHours": "{hours, plural, one {# h registrada} other {# h registradas}} en {count, plural, one {# entrada} other {# entradas}}",
   "portfolio.totalAcademic": "más {hours, plural, one {# hora de curso académico} other {# horas de curso académico}}",
   "portfolio.totalReceived": "Recibida: {hours, plural, other {# h}} en {count, plural, one {# sesión} other {# sesiones}}",

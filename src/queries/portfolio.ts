@@ -13,7 +13,10 @@ import { archiveName } from "../files/zip-stream.ts";
 import { draftKey, statementDraftKey, writtenStatementId } from "../forms/portfolio-drafts.ts";
 import { entriesOf, findSection, sections } from "../forms/portfolio-sections.ts";
 import { translator } from "../i18n/translate.ts";
+import type { PortfolioQuery } from "../forms/list-filters.ts";
 import type { SessionActor } from "../policies/actor.ts";
+import { type ListQuery, listPage, pageRequest } from "./list-page.ts";
+import { pageOfEntries } from "./page-of-entries.ts";
 import { frameworksOfPerson, todayOfPerson } from "./progress.ts";
 import type { Reader } from "./reader.ts";
 
@@ -22,11 +25,15 @@ type Person = SessionActor & { name: string; email: string };
 /** Sections whose entries a document supports, and the kind of document each expects. */
 const documentTypeFor: Record<string, string> = { education: "transcript", licences: "other", training: "certificate" };
 
+/** How many of a section's entries the whole portfolio shows, newest first; the section's own page shows them all, a page at a time. */
+export const entriesPreviewed = 10;
+
 /**
- * The person's portfolio page: each section with its entries as form fields (for their one-line
- * summaries) and, for each category they work toward, whether the entry counted today and why not.
+ * The person's portfolio page: each section with its newest entries as form fields (for their
+ * one-line summaries) or, when one section is asked for (`show`), only that section a page at a
+ * time; and, for each category they work toward, whether each entry shown counted today and why not.
  */
-export async function portfolioOverview(read: Reader, actor: SessionActor) {
+export async function portfolioOverview(read: Reader, actor: SessionActor, { query, misread }: ListQuery<PortfolioQuery> = { query: {}, misread: false }) {
   const [{ portfolio }, targets, asOf] = await Promise.all([
     findPortfolio(read.db, actor.userId),
     listCategoryTargets(read.db, actor.userId),
@@ -40,21 +47,31 @@ export async function portfolioOverview(read: Reader, actor: SessionActor) {
     return framework && category ? [{ abbreviation: category.abbreviation, verdictOf: entryVerdicts(engine.evaluate(framework, category, asOf)) }] : [];
   });
   const totals = sectionTotals(portfolio);
+  const shown = query.show ? sections.filter((section) => section.id === query.show) : sections;
   return {
     hasTargets: judged.length > 0,
-    sections: sections.map((section) => ({
-      id: section.id,
-      title: section.title,
-      addLabel: section.addLabel,
-      totals: totalsOf(section.list, totals),
-      entries: entriesOf(section, portfolio).map((entry) => ({
-        ...entry,
-        hasDocument: supported.has(entry.id),
-        counts: judged.map(({ abbreviation, verdictOf }) => ({ category: abbreviation, ...verdictOf(entry.id) })),
-      })),
-      documentType: documentTypeFor[section.id] ?? null,
-      isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
-    })),
+    shown: query.show ?? null,
+    sections: shown.map((section) => {
+      // Newest first: the entry just added is the one a person looks for.
+      const all = entriesOf(section, portfolio).reverse();
+      const page = query.show ? pageOfEntries(all, pageRequest(query)) : null;
+      const entries = page ? page.rows : all.slice(0, entriesPreviewed);
+      return {
+        id: section.id,
+        title: section.title,
+        addLabel: section.addLabel,
+        totals: totalsOf(section.list, totals),
+        entryCount: all.length,
+        page: page ? listPage(page, misread) : null,
+        entries: entries.map((entry) => ({
+          ...entry,
+          hasDocument: supported.has(entry.id),
+          counts: judged.map(({ abbreviation, verdictOf }) => ({ category: abbreviation, ...verdictOf(entry.id) })),
+        })),
+        documentType: documentTypeFor[section.id] ?? null,
+        isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
+      };
+    }),
   };
 }
 
