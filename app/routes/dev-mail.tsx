@@ -7,7 +7,7 @@ import { PageTitle } from "../components/page-title.tsx";
 
 export async function loader({ context }: Route.LoaderArgs) {
   const { config, db } = services(context);
-  // Closed (SMTP set, production, or a public BASE_URL), it does not exist, even for owners.
+  // Closed (SMTP set, or a public BASE_URL), it does not exist, even for owners.
   if (!config.hasDevMailbox) notFound();
   authorize(context, (actor) => accountPolicy.readDevMailbox(actor, config.hasDevMailbox));
   return { messages: await recentMailForDevelopers(db) };
