@@ -2,19 +2,19 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 
 /**
  * A brand-new PGlite database spends most of its first start in initdb (about 3 s of CPU; decision
  * 023). Every new database of one PGlite version starts out the same, so the first one made on this
- * machine is kept, compressed, beside the installed packages (node_modules/.cache/cradle), and later
- * new databases are unpacked from it. Only ever the state right after initdb: the migrations run as usual.
+ * machine is kept beside the installed packages (node_modules/.cache/cradle) and later new databases
+ * are unpacked from it. An uncompressed tar of about 40 MB: compressing took more CPU than it saved.
+ * Only ever the state right after initdb: the migrations run as usual.
  */
 const pgliteRoot = path.resolve(path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite")), "..");
 const pgliteVersion = (JSON.parse(readFileSync(path.join(pgliteRoot, "package.json"), "utf8")) as { version: string }).version;
 
-export const freshDatabaseTemplate = path.resolve(pgliteRoot, "..", "..", ".cache", "cradle", `pglite-${pgliteVersion}-after-initdb.tar.gz`);
+export const freshDatabaseTemplate = path.resolve(pgliteRoot, "..", "..", ".cache", "cradle", `pglite-${pgliteVersion}-after-initdb.tar`);
 
 /** Opens the PGlite data folder; an empty one is filled from the template when there is one, and otherwise makes it. */
 export async function createPGliteInFolder(folder: string, template = freshDatabaseTemplate): Promise<PGlite> {
@@ -40,8 +40,7 @@ export async function createPGliteInMemory(template = freshDatabaseTemplate): Pr
 async function createFromTemplate(template: string, create: (loadDataDir: Blob) => Promise<PGlite>): Promise<PGlite | undefined> {
   if (!existsSync(template)) return undefined;
   try {
-    // Unpacked here, not by PGlite: a damaged archive then throws here rather than in a stream nobody awaits.
-    return await create(new Blob([gunzipSync(readFileSync(template))]));
+    return await create(new Blob([readFileSync(template)]));
   } catch {
     // Unreadable or from an incompatible build: initdb instead, and a new template replaces it.
     return undefined;
@@ -51,7 +50,7 @@ async function createFromTemplate(template: string, create: (loadDataDir: Blob) 
 /** Best effort: where node_modules cannot be written, every new database simply runs initdb. */
 async function saveTemplate(pglite: PGlite, template: string): Promise<void> {
   try {
-    const archive = Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer());
+    const archive = Buffer.from(await (await pglite.dumpDataDir("none")).arrayBuffer());
     mkdirSync(path.dirname(template), { recursive: true });
     // Written whole under another name, then renamed: a process reading it never sees half a file.
     const partial = `${template}.${randomBytes(6).toString("hex")}.partial`;
