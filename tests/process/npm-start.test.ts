@@ -28,6 +28,16 @@ describe("npm start (src/cli/start.ts)", () => {
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
+  it("builds when there is no build, and does not serve when the build fails", async () => {
+    // A folder with sources but no React Router to build them with: the build is tried, and fails.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "cradle-unbuildable-"));
+    const failed = await runServerExpectingFailure({ DATA_DIR: path.join(elsewhere, "data") }, { args: [path.resolve(start)], cwd: elsewhere });
+    expect(failed.code).toBe(1);
+    expect(failed.output).toContain("Building the web app");
+    expect(failed.output).toContain("The build failed (its output is above); Cradle did not start.");
+    expect(failed.output).not.toContain("Cradle is listening");
+  });
+
   it("starts an unchanged tree without building, in production mode, with the dev mailbox on this machine", async () => {
     expect(isBuildCurrent(process.cwd(), buildDir), "the build is older than the sources: run `npm run build` before these tests").toBe(true);
     const before = builtAt();
