@@ -44,7 +44,7 @@ describe("npm start (src/cli/start.ts)", () => {
     const server = await startServerProcess({ DATA_DIR: copyMigratedDataDir() }, { args: [start] });
     expect(server.output()).toContain("The build is up to date with the sources: not building.");
     expect(server.output()).not.toMatch(/vite v\d/);
-    expect(server.output()).toContain("production mode");
+    expect(server.output()).toContain('"mode":"production"');
     expect(builtAt()).toEqual(before);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     // Production mode keeps the quick start's mailbox: /dev/mail exists (asks for a log-in) rather than being a 404.

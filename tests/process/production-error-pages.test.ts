@@ -24,7 +24,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("error pages in production mod
     });
     try {
       const server = await startServerProcess({ DATA_DIR: copyMigratedDataDir(), DATABASE_URL: url.href });
-      expect(server.output()).toContain("production mode");
+      expect(server.output()).toContain('"mode":"production"');
       const user = await buildUser(database.db);
       const client = await HttpClient.open(server.url);
       await signIn(database.db, client, user.id);
