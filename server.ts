@@ -1,43 +1,7 @@
 import "./src/load-env-file.ts";
-import { ConfigError, readConfig } from "./src/config.ts";
-import { DataDirLockedError } from "./src/data/data-dir-lock.ts";
-import { DatabaseUnavailableError } from "./src/data/database.ts";
-import { MigrationError } from "./src/data/migrate.ts";
-import { FrameworkError } from "./src/frameworks/load-frameworks.ts";
-import { startCradle } from "./src/server/start-cradle.ts";
+import "./src/server/production-by-default.ts";
+import { readConfig } from "./src/config.ts";
+import { serve } from "./src/server/serve.ts";
 
-/** `npm start` runs this after building: start Cradle, stop it cleanly on SIGINT/SIGTERM. */
-try {
-  const cradle = await startCradle({ config: readConfig(process.env) });
-  console.log(`Cradle is running at ${cradle.services.config.baseUrl} (database: ${cradle.services.driver})`);
-  let forced = false;
-  const stop = (signal: string) => {
-    if (forced) process.exit(1);
-    forced = true;
-    console.log(`${signal} received: finishing requests in flight, then stopping.`);
-    setTimeout(() => process.exit(1), 10_000).unref();
-    void cradle.close().then(() => process.exit(0));
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
-} catch (error) {
-  if (
-    error instanceof ConfigError ||
-    error instanceof DatabaseUnavailableError ||
-    error instanceof DataDirLockedError ||
-    error instanceof MigrationError ||
-    error instanceof FrameworkError
-  ) {
-    console.error(`\n${error.message}\n`);
-    process.exit(1);
-  }
-  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-    console.error(`\nPort ${process.env.PORT ?? 3000} is already in use. Stop the other program or set PORT to another number.\n`);
-    process.exit(1);
-  }
-  if ((error as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" && String(error).includes("build")) {
-    console.error("\nThe app is not built yet. Run `npm start` (it builds first) or `npm run build`.\n");
-    process.exit(1);
-  }
-  throw error;
-}
+/** Serves an already built app (`npm run build`); `npm start` (src/cli/start.ts) checks the settings and builds first. */
+await serve(() => readConfig(process.env));

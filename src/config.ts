@@ -10,11 +10,12 @@ export type Config = {
   /** No BASE_URL was given: the server fills in the port it actually listens on. */
   isBaseUrlDerived: boolean;
   sessionSecret: string | undefined;
+  /** NODE_ENV is `production`: React's production build renders (the server sets it unless told otherwise). */
   isProduction: boolean;
   /**
    * The dev mailbox (/dev/mail, every outgoing message with its links) opens only where no mail can
-   * leave and nobody else can reach the site: no SMTP_URL, not production, and BASE_URL on this
-   * machine (localhost, 127.0.0.1 or ::1).
+   * leave and nobody else can reach the site: no SMTP_URL and BASE_URL on this machine (localhost,
+   * 127.0.0.1 or ::1). NODE_ENV has no say: the quick start runs in production mode and keeps it.
    */
   hasDevMailbox: boolean;
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop. */
@@ -74,7 +75,6 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   }
   const values = parsed.data;
   const baseUrl = (values.BASE_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, "");
-  const isProduction = values.NODE_ENV === "production";
   return {
     port: values.PORT,
     dataDir: values.DATA_DIR,
@@ -83,8 +83,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     baseUrl,
     isBaseUrlDerived: values.BASE_URL === undefined,
     sessionSecret: values.SESSION_SECRET,
-    isProduction,
-    hasDevMailbox: !isProduction && values.SMTP_URL === undefined && isOnThisMachine(baseUrl),
+    isProduction: values.NODE_ENV === "production",
+    hasDevMailbox: values.SMTP_URL === undefined && isOnThisMachine(baseUrl),
     trustProxy: values.TRUST_PROXY === "true" || values.TRUST_PROXY === "1",
     logLevel: values.LOG_LEVEL,
     s3:

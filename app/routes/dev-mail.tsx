@@ -9,7 +9,7 @@ import { MisreadNotice, Pager } from "../components/pager.tsx";
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { config, db } = services(context);
-  // Closed (SMTP set, production, or a public BASE_URL), it does not exist, even for owners.
+  // Closed (SMTP set, or a public BASE_URL), it does not exist, even for owners.
   if (!config.hasDevMailbox) notFound();
   authorize(context, (actor) => accountPolicy.readDevMailbox(actor, config.hasDevMailbox));
   return recentMailForDevelopers(db, parseListQuery(pageQuery, request.url));

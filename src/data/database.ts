@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.ts";
 import { SerialPGliteDialect } from "./pglite-serial-dialect.ts";
+import { createPGliteInFolder, createPGliteInMemory } from "./pglite-template.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -56,7 +57,7 @@ async function openPGliteFolder(dataDir: string): Promise<DatabaseHandle> {
   mkdirSync(folder, { recursive: true });
   const lock: DataDirLock = await acquireDataDirLock(path.resolve(dataDir));
   try {
-    const pglite = await PGlite.create(folder);
+    const pglite = await createPGliteInFolder(folder);
     const db = new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) });
     return {
       db,
@@ -75,7 +76,7 @@ async function openPGliteFolder(dataDir: string): Promise<DatabaseHandle> {
 
 /** An in-memory PGlite, for tests and benchmarks. */
 export async function openMemoryPGlite(): Promise<{ pglite: PGlite; db: Db }> {
-  const pglite = await PGlite.create();
+  const pglite = await createPGliteInMemory();
   return { pglite, db: new Kysely<Database>({ dialect: new SerialPGliteDialect({ pglite }) }) };
 }
 

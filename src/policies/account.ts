@@ -4,7 +4,7 @@ export const accountPolicy = {
   viewOwnAccount: (actor: MaybeActor) => actor !== null,
   /**
    * The dev mailbox shows every outgoing message, links included: owners only, and only while it is
-   * open (no SMTP_URL, not production, BASE_URL on this machine: config.hasDevMailbox).
+   * open (no SMTP_URL and BASE_URL on this machine: config.hasDevMailbox).
    */
   readDevMailbox: (actor: MaybeActor, hasDevMailbox: boolean) => hasDevMailbox && actor?.isOwner === true,
 };

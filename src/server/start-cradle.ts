@@ -82,7 +82,8 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
   });
   const port = (server.address() as AddressInfo).port;
   if (config.isBaseUrlDerived) services.config = { ...config, baseUrl: `http://localhost:${port}` };
-  logger.info({ port, database: database.driver, where: database.description }, "Cradle is listening");
+  const mode = config.isProduction ? "production" : "development";
+  logger.info({ port, database: database.driver, where: database.description, mode }, "Cradle is listening");
 
   let closing: Promise<void> | undefined;
   return {

@@ -43,9 +43,12 @@ export async function startServerProcess(env: Record<string, string>, options: S
   }
 }
 
-/** Runs `node server.ts` expecting it to refuse to start; returns its exit code and output. */
-export async function runServerExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const server = spawnServer(env);
+/** Runs `node server.ts` (or `args`, in `cwd`) expecting it to refuse to start; returns its exit code and output. */
+export async function runServerExpectingFailure(
+  env: Record<string, string>,
+  options: { args?: string[]; cwd?: string } = {},
+): Promise<{ code: number | null; output: string }> {
+  const server = spawnServer(env, options.args, options.cwd);
   const timer = setTimeout(() => void killServerProcess(server), serverStartTimeoutMs());
   try {
     return { code: await server.exited, output: server.output() };
@@ -67,9 +70,14 @@ export async function killStartedServerProcesses(): Promise<void> {
   await Promise.all([...started].map(killServerProcess));
 }
 
-function spawnServer(env: Record<string, string>, args = ["server.ts"]): Started {
+function spawnServer(env: Record<string, string>, args = ["server.ts"], cwd?: string): Started {
   // Its own process group, so a kill reaches any child it spawns too.
-  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? "", PORT: "0", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? "", PORT: "0", ...env },
+    cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));

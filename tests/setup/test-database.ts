@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { CompiledQuery, Kysely, sql } from "kysely";
 import pg from "pg";
 import { type DatabaseHandle, type Db, openPostgres } from "../../src/data/database.ts";
 import { migrateToLatest } from "../../src/data/migrate.ts";
+import { createPGliteInMemory } from "../../src/data/pglite-template.ts";
 import { SerialPGliteDialect } from "../../src/data/pglite-serial-dialect.ts";
 import type { Database } from "../../src/data/schema.ts";
 
@@ -43,7 +44,7 @@ async function withSchemaLock<T>(url: string, work: () => Promise<T>): Promise<T
 }
 
 async function openPGliteSchema(schema: string): Promise<DatabaseHandle> {
-  globalState.cradleTestPGlite ??= PGlite.create();
+  globalState.cradleTestPGlite ??= createPGliteInMemory();
   const pglite = await globalState.cradleTestPGlite;
   await pglite.exec(`create schema ${schema}`);
   const db = new Kysely<Database>({

@@ -24,11 +24,12 @@ describe("readConfig", () => {
     [{ BASE_URL: "http://[::1]:3000" }, true],
     [{ BASE_URL: "http://LOCALHOST:3000" }, true],
     [{ SMTP_URL: "smtp://mail.example.org:587" }, false],
-    [{ NODE_ENV: "production" }, false],
+    [{ NODE_ENV: "production" }, true],
+    [{ NODE_ENV: "production", SMTP_URL: "smtp://mail.example.org:587" }, false],
     [{ BASE_URL: "https://cradle.example.org" }, false],
     [{ BASE_URL: "http://192.168.1.20:3000" }, false],
     [{ BASE_URL: "http://localhost.example.org" }, false],
-  ])("opens the dev mailbox for %o: %s (only without SMTP, outside production, on this machine)", (env, isOpen) => {
+  ])("opens the dev mailbox for %o: %s (only without SMTP and on this machine, whatever NODE_ENV says)", (env, isOpen) => {
     expect(readConfig(env).hasDevMailbox).toBe(isOpen);
   });
 
