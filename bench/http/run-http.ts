@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { decodedText, captureAnswer } from "./capture.ts";
+import { stopAllChildren, stopChild } from "./child-processes.ts";
+import { type CradleServer, type StartUp, startCradleServer } from "./cradle-server.ts";
+import { type Figures, figuresOf } from "./figures.ts";
+import type { CapturedAnswer } from "./floor-server.ts";
+import { type JavascriptBytes, javascriptOfPage } from "./javascript-bytes.ts";
+import { type LoadGenerator, startFloorServer, startLoadGenerator } from "./load.ts";
+import type { LoadResult } from "./load-generator.ts";
+import { type BenchPage, benchPages, browserHeaders, type Visitor } from "./pages.ts";
+import { firstApplicationId, logIn } from "./sessions.ts";
+import { benchCast, type Driver, prepareVolume, type Volume } from "./volume.ts";
+
+export type HttpBenchOptions = {
+  drivers: Driver[];
+  volume: Volume;
+  connections: number;
+  roundMs: number;
+  rounds: number;
+  warmUpMs: number;
+  requestTimeoutMs: number;
+  startTimeoutMs: number;
+  cacheDir: string;
+  postgresUrl: string;
+};
+
+export type PageResult = {
+  page: BenchPage;
+  captured: { status: number; bytes: number; showsExpected: boolean };
+  javascript: JavascriptBytes;
+  cradle: Figures;
+  floor: Figures;
+};
+export type DriverResult = { driver: Driver; startOnVolume: StartUp; pages: PageResult[] };
+export type HttpBenchResult = { freshStartUp: StartUp; drivers: DriverResult[] };
+
+/**
+ * `npm run bench -- http`: start-up on a fresh data folder, then for each database the pages of
+ * bench/http/pages.ts measured against the floor (their captured bytes from memory), Cradle and
+ * floor alternating round by round. Every process it starts is stopped on every way out.
+ */
+export async function runHttpBench(options: HttpBenchOptions, log: (line: string) => void = console.log): Promise<HttpBenchResult> {
+  try {
+    const freshStartUp = await measureFreshStartUp(options.startTimeoutMs);
+    log(`start-up on a fresh PGlite data folder: ${Math.round(freshStartUp.wallMs)} ms wall, ${freshStartUp.cpuMs ?? "?"} ms CPU`);
+    const load = startLoadGenerator();
+    const drivers: DriverResult[] = [];
+    for (const driver of options.drivers) drivers.push(await benchDriver(driver, load, options, log));
+    return { freshStartUp, drivers };
+  } finally {
+    await stopAllChildren();
+  }
+}
+
+async function measureFreshStartUp(startTimeoutMs: number): Promise<StartUp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "cradle-bench-fresh-"));
+  try {
+    const server = await startCradleServer({ DATA_DIR: dataDir }, startTimeoutMs);
+    await stopChild(server.child);
+    return server.startUp;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function benchDriver(driver: Driver, load: LoadGenerator, options: HttpBenchOptions, log: (line: string) => void): Promise<DriverResult> {
+  const generating = performance.now();
+  const env = await prepareVolume(driver, options.volume, options);
+  log(`${driver}: database with ${options.volume.applicants} applicants and ${options.volume.applications} applications ready in ${seconds(generating)} s`);
+  const server = await startCradleServer(env, options.startTimeoutMs);
+  try {
+    log(`${driver}: server answered in ${Math.round(server.startUp.wallMs)} ms`);
+    const cookies = await sessionCookies(server);
+    const pages = benchPages(await firstApplicationId(server.url, cookies.applicant));
+    const headersOf = (page: BenchPage) => (cookies[page.as] ? { ...browserHeaders, cookie: cookies[page.as] } : browserHeaders);
+    const answers: CapturedAnswer[] = [];
+    for (const page of pages) answers.push(await captureAnswer(server.port, page.path, headersOf(page), options.requestTimeoutMs));
+    const floor = await startFloorServer(answers);
+    const rounds = new Map(pages.map((page) => [page, { cradle: [] as LoadResult[], floor: [] as LoadResult[] }]));
+    const run = (port: number, page: BenchPage, durationMs: number) =>
+      load.run({ port, path: page.path, headers: headersOf(page), connections: options.connections, durationMs, timeoutMs: options.requestTimeoutMs });
+    for (const page of pages) {
+      await run(server.port, page, options.warmUpMs);
+      await run(floor.port, page, options.warmUpMs);
+    }
+    for (let round = 0; round < options.rounds; round++) {
+      for (const page of pages) {
+        const results = rounds.get(page)!;
+        // Alternate who goes first, so neither always runs on a machine the other just warmed or tired.
+        const order = round % 2 === 0 ? (["cradle", "floor"] as const) : (["floor", "cradle"] as const);
+        for (const who of order) results[who].push(await run(who === "cradle" ? server.port : floor.port, page, options.roundMs));
+      }
+      log(`${driver}: round ${round + 1} of ${options.rounds} done`);
+    }
+    await stopChild(floor.child);
+    return {
+      driver,
+      startOnVolume: server.startUp,
+      pages: pages.map((page, index) => {
+        const answer = answers[index]!;
+        const html = decodedText(answer);
+        return {
+          page,
+          captured: { status: answer.status, bytes: answer.body.length, showsExpected: html.includes(page.shows) },
+          javascript: javascriptOfPage(html),
+          cradle: figuresOf(rounds.get(page)!.cradle),
+          floor: figuresOf(rounds.get(page)!.floor),
+        };
+      }),
+    };
+  } finally {
+    await stopChild(server.child);
+  }
+}
+
+async function sessionCookies(server: CradleServer): Promise<Record<Visitor, string>> {
+  const applicant = await logIn(server.url, benchCast.applicantEmail(0), benchCast.applicantPassword);
+  const staff = await logIn(server.url, benchCast.staff.email, benchCast.staff.password);
+  return { anonymous: "", applicant, staff };
+}
+
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);

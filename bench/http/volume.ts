@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+import { existsSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import type { AssociationInput } from "../../src/commands/shared/association-input.ts";
+import { openDatabase, openPostgres } from "../../src/data/database.ts";
+import { migrateToLatest } from "../../src/data/migrate.ts";
+import { migrations } from "../../src/data/migrations/index.ts";
+import { loadFrameworks } from "../../src/frameworks/load-frameworks.ts";
+import { writeVolume } from "./bulk-volume.ts";
+
+export type Volume = { applicants: number; applications: number };
+export type Driver = "pglite" | "postgres";
+
+/** Who the benchmark logs in as, and the association it measures. */
+export const benchCast = {
+  association: {
+    name: "Benchmark Infant Mental Health Association",
+    slug: "bench-imh",
+    frameworks: ["alliance-iecmh-e"],
+    locale: "en",
+    timeZone: "America/New_York",
+    contactEmail: "endorsement@bench-imh.example.org",
+    contactPhone: null,
+    website: null,
+  } satisfies AssociationInput,
+  staff: { email: "staff@bench.cradle.test", name: "Bench Staff", password: "bench-password-2026" },
+  applicantPassword: "bench-password-2026",
+  applicantEmail: (index: number) => `applicant${index}@bench.cradle.test`,
+};
+
+// Bump when bulk-volume.ts writes different rows, so cached databases are made again.
+const generatorVersion = 1;
+
+/** The name of a generated database: its volume, and the migrations and generator it was made with. */
+export function volumeKey(volume: Volume): string {
+  const made = createHash("sha256")
+    .update(`${generatorVersion}\n${Object.keys(migrations).join("\n")}`)
+    .digest("hex")
+    .slice(0, 10);
+  return `a${volume.applicants}_m${volume.applications}_${made}`;
+}
+
+/**
+ * The environment that points a server at a database holding the volume: a PGlite data folder
+ * under `cacheDir`, or a PostgreSQL database named by the volume. Made on first use (under a
+ * temporary name, renamed when complete), reused afterwards.
+ */
+export async function prepareVolume(driver: Driver, volume: Volume, where: { cacheDir: string; postgresUrl: string }): Promise<Record<string, string>> {
+  const key = volumeKey(volume);
+  if (driver === "pglite") {
+    const dataDir = path.join(where.cacheDir, `pglite_${key}`);
+    if (!existsSync(dataDir)) {
+      const building = `${dataDir}.building-${process.pid}`;
+      rmSync(building, { recursive: true, force: true });
+      await fill(await openDatabase({ dataDir: building }), volume);
+      renameSync(building, dataDir);
+    }
+    return { DATA_DIR: dataDir };
+  }
+  const name = `cradle_bench_${key}`;
+  if (!(await databaseExists(where.postgresUrl, name))) {
+    const building = `${name}_building`;
+    await adminQuery(where.postgresUrl, `drop database if exists ${building}`);
+    await adminQuery(where.postgresUrl, `create database ${building}`);
+    await fill(await openPostgres(withDatabase(where.postgresUrl, building)), volume);
+    await adminQuery(where.postgresUrl, `alter database ${building} rename to ${name}`);
+  }
+  return { DATABASE_URL: withDatabase(where.postgresUrl, name) };
+}
+
+async function fill(handle: Awaited<ReturnType<typeof openDatabase>>, volume: Volume): Promise<void> {
+  try {
+    await migrateToLatest(handle.db);
+    await writeVolume({ db: handle.db, now: () => new Date(), baseUrl: "http://localhost", frameworks: loadFrameworks() }, volume);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function withDatabase(postgresUrl: string, database: string): string {
+  const url = new URL(postgresUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function databaseExists(postgresUrl: string, name: string): Promise<boolean> {
+  const rows = await adminQuery(postgresUrl, "select 1 from pg_database where datname = $1", [name]);
+  return rows.length > 0;
+}
+
+async function adminQuery(postgresUrl: string, text: string, values: unknown[] = []): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: withDatabase(postgresUrl, "postgres") });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
