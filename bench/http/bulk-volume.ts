@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Insertable } from "kysely";
 import { hashPassword } from "../../src/auth/password.ts";
 import type { CommandContext } from "../../src/commands/command-context.ts";
 import { createAssociation } from "../../src/commands/create-association.ts";
@@ -8,9 +9,10 @@ import { grantRole } from "../../src/commands/grant-role.ts";
 import { findFramework } from "../../src/frameworks/load-frameworks.ts";
 import { evaluate } from "../../src/domain/evaluate.ts";
 import { fingerprint } from "../../src/domain/fingerprint.ts";
+import type { Database } from "../../src/data/schema.ts";
 import { systemActor } from "../../src/policies/actor.ts";
 import { generatePortfolio } from "../generate-portfolios.ts";
-import { benchCast, type Volume } from "./volume.ts";
+import { benchCast, type Volume } from "./cast.ts";
 
 const frameworkId = "alliance-iecmh-e";
 const categories = ["ifs", "imhs", "ifa", "ifrs", "imhm-c", "ecfs"];
@@ -46,11 +48,11 @@ type Batch = { associationId: string; passwordHash: string; first: number; count
 async function writeApplicants(context: CommandContext, batch: Batch): Promise<void> {
   const framework = findFramework([...context.frameworks], frameworkId)!;
   const now = context.now();
-  const users = [];
-  const portfolios = [];
-  const applications = [];
-  const snapshots = [];
-  const audit = [];
+  const users: Array<Insertable<Database["users"]> & { id: string }> = [];
+  const portfolios: Array<Insertable<Database["portfolios"]>> = [];
+  const applications: Array<Insertable<Database["applications"]>> = [];
+  const snapshots: Array<Insertable<Database["application_snapshots"]>> = [];
+  const audit: Array<Insertable<Database["audit_log"]>> = [];
   for (let index = batch.first; index < batch.first + batch.count; index++) {
     const userId = randomUUID();
     users.push({

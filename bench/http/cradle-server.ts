@@ -33,9 +33,22 @@ export async function startCradleServer(env: Record<string, string>, startTimeou
   }
 }
 
-async function answersHealthy(url: string): Promise<boolean> {
+/**
+ * Waits until `/healthz` answers within `quickMs`: requests the load generator gave up on may still
+ * be rendering, and must not be counted against the next measurement.
+ */
+export async function untilIdle(url: string, timeoutMs: number, quickMs = 100): Promise<void> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const asked = performance.now();
+    if ((await answersHealthy(url, timeoutMs)) && performance.now() - asked < quickMs) return;
+    await sleep(50);
+  }
+}
+
+async function answersHealthy(url: string, timeoutMs = 2_000): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+    const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
     await response.arrayBuffer();
     return response.status === 200;
   } catch {

@@ -1,4 +1,4 @@
-import { benchCast } from "./volume.ts";
+import { benchCast } from "./cast.ts";
 
 export type Visitor = "anonymous" | "applicant" | "staff";
 

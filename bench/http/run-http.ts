@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { decodedText, captureAnswer } from "./capture.ts";
 import { stopAllChildren, stopChild } from "./child-processes.ts";
-import { type CradleServer, type StartUp, startCradleServer } from "./cradle-server.ts";
+import { type CradleServer, type StartUp, startCradleServer, untilIdle } from "./cradle-server.ts";
 import { type Figures, figuresOf } from "./figures.ts";
 import type { CapturedAnswer } from "./floor-server.ts";
 import { type JavascriptBytes, javascriptOfPage } from "./javascript-bytes.ts";
@@ -11,7 +11,8 @@ import { type LoadGenerator, startFloorServer, startLoadGenerator } from "./load
 import type { LoadResult } from "./load-generator.ts";
 import { type BenchPage, benchPages, browserHeaders, type Visitor } from "./pages.ts";
 import { firstApplicationId, logIn } from "./sessions.ts";
-import { benchCast, type Driver, prepareVolume, type Volume } from "./volume.ts";
+import { benchCast, type Volume } from "./cast.ts";
+import { type Driver, prepareVolume } from "./volume.ts";
 
 export type HttpBenchOptions = {
   drivers: Driver[];
@@ -79,8 +80,18 @@ async function benchDriver(driver: Driver, load: LoadGenerator, options: HttpBen
     for (const page of pages) answers.push(await captureAnswer(server.port, page.path, headersOf(page), options.requestTimeoutMs));
     const floor = await startFloorServer(answers);
     const rounds = new Map(pages.map((page) => [page, { cradle: [] as LoadResult[], floor: [] as LoadResult[] }]));
-    const run = (port: number, page: BenchPage, durationMs: number) =>
-      load.run({ port, path: page.path, headers: headersOf(page), connections: options.connections, durationMs, timeoutMs: options.requestTimeoutMs });
+    const run = async (port: number, page: BenchPage, durationMs: number) => {
+      const result = await load.run({
+        port,
+        path: page.path,
+        headers: headersOf(page),
+        connections: options.connections,
+        durationMs,
+        timeoutMs: options.requestTimeoutMs,
+      });
+      if (port === server.port) await untilIdle(server.url, options.requestTimeoutMs);
+      return result;
+    };
     for (const page of pages) {
       await run(server.port, page, options.warmUpMs);
       await run(floor.port, page, options.warmUpMs);

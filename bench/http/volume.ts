@@ -2,32 +2,14 @@ import { createHash } from "node:crypto";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import type { AssociationInput } from "../../src/commands/shared/association-input.ts";
 import { openDatabase, openPostgres } from "../../src/data/database.ts";
 import { migrateToLatest } from "../../src/data/migrate.ts";
 import { migrations } from "../../src/data/migrations/index.ts";
 import { loadFrameworks } from "../../src/frameworks/load-frameworks.ts";
 import { writeVolume } from "./bulk-volume.ts";
+import type { Volume } from "./cast.ts";
 
-export type Volume = { applicants: number; applications: number };
 export type Driver = "pglite" | "postgres";
-
-/** Who the benchmark logs in as, and the association it measures. */
-export const benchCast = {
-  association: {
-    name: "Benchmark Infant Mental Health Association",
-    slug: "bench-imh",
-    frameworks: ["alliance-iecmh-e"],
-    locale: "en",
-    timeZone: "America/New_York",
-    contactEmail: "endorsement@bench-imh.example.org",
-    contactPhone: null,
-    website: null,
-  } satisfies AssociationInput,
-  staff: { email: "staff@bench.cradle.test", name: "Bench Staff", password: "bench-password-2026" },
-  applicantPassword: "bench-password-2026",
-  applicantEmail: (index: number) => `applicant${index}@bench.cradle.test`,
-};
 
 // Bump when bulk-volume.ts writes different rows, so cached databases are made again.
 const generatorVersion = 1;
@@ -89,11 +71,11 @@ async function databaseExists(postgresUrl: string, name: string): Promise<boolea
   return rows.length > 0;
 }
 
-async function adminQuery(postgresUrl: string, text: string, values: unknown[] = []): Promise<unknown[]> {
+async function adminQuery(postgresUrl: string, text: string, values: unknown[] = []): Promise<Array<Record<string, unknown>>> {
   const client = new pg.Client({ connectionString: withDatabase(postgresUrl, "postgres") });
   await client.connect();
   try {
-    return (await client.query(text, values)).rows;
+    return (await client.query<Record<string, unknown>>(text, values)).rows;
   } finally {
     await client.end();
   }
