@@ -34,10 +34,10 @@ export async function startCradleServer(env: Record<string, string>, startTimeou
 }
 
 /**
- * Waits until `/healthz` answers within `quickMs`: requests the load generator gave up on may still
- * be rendering, and must not be counted against the next measurement.
+ * Waits (at most `timeoutMs`) until `/healthz` answers within `quickMs`: requests the load generator
+ * gave up on may still be rendering, and must not be counted against the next measurement.
  */
-export async function untilIdle(url: string, timeoutMs: number, quickMs = 100): Promise<void> {
+export async function untilIdle(url: string, timeoutMs: number, quickMs = 250): Promise<void> {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
     const asked = performance.now();

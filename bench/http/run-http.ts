@@ -89,7 +89,8 @@ async function benchDriver(driver: Driver, load: LoadGenerator, options: HttpBen
         durationMs,
         timeoutMs: options.requestTimeoutMs,
       });
-      if (port === server.port) await untilIdle(server.url, options.requestTimeoutMs);
+      // Every request ended inside the round unless some timed out or broke: only those may still be rendering.
+      if (port === server.port && result.timeouts + result.errors > 0) await untilIdle(server.url, options.requestTimeoutMs);
       return result;
     };
     for (const page of pages) {

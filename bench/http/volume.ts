@@ -42,7 +42,7 @@ export async function prepareVolume(driver: Driver, volume: Volume, where: { cac
   }
   const name = `cradle_bench_${key}`;
   if (!(await databaseExists(where.postgresUrl, name))) {
-    const building = `${name}_building`;
+    const building = `${name}_building_${process.pid}`;
     await adminQuery(where.postgresUrl, `drop database if exists ${building}`);
     await adminQuery(where.postgresUrl, `create database ${building}`);
     await fill(await openPostgres(withDatabase(where.postgresUrl, building)), volume);
