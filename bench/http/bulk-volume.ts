@@ -27,7 +27,7 @@ const seed = systemActor("bench");
  * 20,000. Left out on purpose: the notices and mails those commands queue, which the server's mail
  * worker would otherwise send during the measurement.
  */
-export async function writeVolume(context: CommandContext, volume: Volume): Promise<void> {
+export async function writeVolume(context: CommandContext, volume: Volume, onProgress: (written: number) => void = () => {}): Promise<void> {
   const association = await runCommand(context, createAssociation, seed, benchCast.association);
   if (!association.ok) throw new Error("could not create the benchmark's association");
   const associationId = association.value.id;
@@ -40,6 +40,7 @@ export async function writeVolume(context: CommandContext, volume: Volume): Prom
   for (let first = 0; first < volume.applicants; first += rowsPerInsert) {
     const count = Math.min(rowsPerInsert, volume.applicants - first);
     await writeApplicants(context, { associationId, passwordHash, first, count, applications: volume.applications });
+    onProgress(first + count);
   }
 }
 

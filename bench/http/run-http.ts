@@ -68,7 +68,7 @@ async function measureFreshStartUp(startTimeoutMs: number): Promise<StartUp> {
 
 async function benchDriver(driver: Driver, load: LoadGenerator, options: HttpBenchOptions, log: (line: string) => void): Promise<DriverResult> {
   const generating = performance.now();
-  const env = await prepareVolume(driver, options.volume, options);
+  const env = await prepareVolume(driver, options.volume, options, log);
   log(`${driver}: database with ${options.volume.applicants} applicants and ${options.volume.applications} applications ready in ${seconds(generating)} s`);
   const server = await startCradleServer(env, options.startTimeoutMs);
   try {

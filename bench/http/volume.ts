@@ -28,14 +28,19 @@ export function volumeKey(volume: Volume): string {
  * under `cacheDir`, or a PostgreSQL database named by the volume. Made on first use (under a
  * temporary name, renamed when complete), reused afterwards.
  */
-export async function prepareVolume(driver: Driver, volume: Volume, where: { cacheDir: string; postgresUrl: string }): Promise<Record<string, string>> {
+export async function prepareVolume(
+  driver: Driver,
+  volume: Volume,
+  where: { cacheDir: string; postgresUrl: string },
+  log: (line: string) => void,
+): Promise<Record<string, string>> {
   const key = volumeKey(volume);
   if (driver === "pglite") {
     const dataDir = path.join(where.cacheDir, `pglite_${key}`);
     if (!existsSync(dataDir)) {
       const building = `${dataDir}.building-${process.pid}`;
       rmSync(building, { recursive: true, force: true });
-      await fill(await openDatabase({ dataDir: building }), volume);
+      await fill(await openDatabase({ dataDir: building }), volume, log);
       renameSync(building, dataDir);
     }
     return { DATA_DIR: dataDir };
@@ -45,16 +50,23 @@ export async function prepareVolume(driver: Driver, volume: Volume, where: { cac
     const building = `${name}_building_${process.pid}`;
     await adminQuery(where.postgresUrl, `drop database if exists ${building}`);
     await adminQuery(where.postgresUrl, `create database ${building}`);
-    await fill(await openPostgres(withDatabase(where.postgresUrl, building)), volume);
+    await fill(await openPostgres(withDatabase(where.postgresUrl, building)), volume, log);
     await adminQuery(where.postgresUrl, `alter database ${building} rename to ${name}`);
   }
   return { DATABASE_URL: withDatabase(where.postgresUrl, name) };
 }
 
-async function fill(handle: Awaited<ReturnType<typeof openDatabase>>, volume: Volume): Promise<void> {
+async function fill(handle: Awaited<ReturnType<typeof openDatabase>>, volume: Volume, log: (line: string) => void): Promise<void> {
+  log(`generating ${volume.applicants} applicants and ${volume.applications} applications into ${handle.description} (made once, then reused)`);
+  const everyTenth = Math.ceil(volume.applicants / 10);
+  let nextLog = everyTenth;
   try {
     await migrateToLatest(handle.db);
-    await writeVolume({ db: handle.db, now: () => new Date(), baseUrl: "http://localhost", frameworks: loadFrameworks() }, volume);
+    await writeVolume({ db: handle.db, now: () => new Date(), baseUrl: "http://localhost", frameworks: loadFrameworks() }, volume, (written) => {
+      if (written < nextLog) return;
+      log(`  ${written} applicants written`);
+      nextLog += everyTenth;
+    });
   } finally {
     await handle.close();
   }
