@@ -79,8 +79,7 @@ async function benchDriver(driver: Driver, load: LoadGenerator, options: HttpBen
     const answers: CapturedAnswer[] = [];
     for (const page of pages) answers.push(await captureAnswer(server.port, page.path, headersOf(page), options.requestTimeoutMs));
     const floor = await startFloorServer(answers);
-    const rounds = new Map(pages.map((page) => [page, { cradle: [] as LoadResult[], floor: [] as LoadResult[] }]));
-    const run = async (port: number, page: BenchPage, durationMs: number) => {
+    const measure = async (port: number, page: BenchPage, durationMs: number) => {
       const result = await load.run({
         port,
         path: page.path,
@@ -93,19 +92,7 @@ async function benchDriver(driver: Driver, load: LoadGenerator, options: HttpBen
       if (port === server.port && result.timeouts + result.errors > 0) await untilIdle(server.url, options.requestTimeoutMs);
       return result;
     };
-    for (const page of pages) {
-      await run(server.port, page, options.warmUpMs);
-      await run(floor.port, page, options.warmUpMs);
-    }
-    for (let round = 0; round < options.rounds; round++) {
-      for (const page of pages) {
-        const results = rounds.get(page)!;
-        // Alternate who goes first, so neither always runs on a machine the other just warmed or tired.
-        const order = round % 2 === 0 ? (["cradle", "floor"] as const) : (["floor", "cradle"] as const);
-        for (const who of order) results[who].push(await run(who === "cradle" ? server.port : floor.port, page, options.roundMs));
-      }
-      log(`${driver}: round ${round + 1} of ${options.rounds} done`);
-    }
+    const rounds = await alternateRounds(pages, { cradle: server.port, floor: floor.port }, measure, options, (line) => log(`${driver}: ${line}`));
     await stopChild(floor.child);
     return {
       driver,
@@ -117,14 +104,38 @@ async function benchDriver(driver: Driver, load: LoadGenerator, options: HttpBen
           page,
           captured: { status: answer.status, bytes: answer.body.length, showsExpected: html.includes(page.shows) },
           javascript: javascriptOfPage(html),
-          cradle: figuresOf(rounds.get(page)!.cradle),
-          floor: figuresOf(rounds.get(page)!.floor),
+          cradle: figuresOf(rounds[index]!.cradle),
+          floor: figuresOf(rounds[index]!.floor),
         };
       }),
     };
   } finally {
     await stopChild(server.child);
   }
+}
+
+type Measure = (port: number, page: BenchPage, durationMs: number) => Promise<LoadResult>;
+
+/** A warm-up of each page on both servers, then the rounds: each page on both, who goes first alternating. */
+async function alternateRounds(
+  pages: BenchPage[],
+  ports: { cradle: number; floor: number },
+  measure: Measure,
+  options: HttpBenchOptions,
+  log: (line: string) => void,
+): Promise<Array<{ cradle: LoadResult[]; floor: LoadResult[] }>> {
+  for (const page of pages) {
+    await measure(ports.cradle, page, options.warmUpMs);
+    await measure(ports.floor, page, options.warmUpMs);
+  }
+  const results = pages.map(() => ({ cradle: [] as LoadResult[], floor: [] as LoadResult[] }));
+  for (let round = 0; round < options.rounds; round++) {
+    // Neither side always runs on a machine the other just warmed or tired.
+    const order = round % 2 === 0 ? (["cradle", "floor"] as const) : (["floor", "cradle"] as const);
+    for (const [index, page] of pages.entries()) for (const who of order) results[index]![who].push(await measure(ports[who], page, options.roundMs));
+    log(`round ${round + 1} of ${options.rounds} done`);
+  }
+  return results;
 }
 
 async function sessionCookies(server: CradleServer): Promise<Record<Visitor, string>> {
