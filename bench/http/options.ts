@@ -45,5 +45,6 @@ export function parseHttpOptions(args: string[]): HttpBenchOptions {
     startTimeoutMs: number("start-timeout", 1) * 1000,
     cacheDir: values["cache-dir"],
     postgresUrl: values["postgres-url"],
+    measuresFreshStartUp: true,
   };
 }

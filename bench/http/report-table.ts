@@ -21,7 +21,10 @@ export function reportTables(result: HttpBenchResult, options: HttpBenchOptions)
   for (const { page, javascript } of result.drivers[0]?.pages ?? [])
     lines.push(`| ${page.name} | ${javascript.files} | ${kilobytes(javascript.raw)} | ${kilobytes(javascript.gzip)} |`);
   lines.push("", "| start-up, spawn to first 200 of /healthz | wall | CPU |", "| --- | --- | --- |");
-  lines.push(`| fresh PGlite data folder (created and migrated) | ${milliseconds(result.freshStartUp.wallMs)} | ${milliseconds(result.freshStartUp.cpuMs)} |`);
+  if (result.freshStartUp)
+    lines.push(
+      `| fresh PGlite data folder (created and migrated) | ${milliseconds(result.freshStartUp.wallMs)} | ${milliseconds(result.freshStartUp.cpuMs)} |`,
+    );
   for (const { driver, startOnVolume } of result.drivers)
     lines.push(`| ${driver}, database of the volume above | ${milliseconds(startOnVolume.wallMs)} | ${milliseconds(startOnVolume.cpuMs)} |`);
   return lines.join("\n");
