@@ -15,7 +15,7 @@ export type Driver = "pglite" | "postgres";
 const generatorVersion = 1;
 
 /** The name of a generated database: its volume, and the migrations and generator it was made with. */
-export function volumeKey(volume: Volume): string {
+function volumeKey(volume: Volume): string {
   const made = createHash("sha256")
     .update(`${generatorVersion}\n${Object.keys(migrations).join("\n")}`)
     .digest("hex")
@@ -23,9 +23,14 @@ export function volumeKey(volume: Volume): string {
   return `a${volume.applicants}_m${volume.applications}_${made}`;
 }
 
+/** A database per volume and per cache folder, so runs with their own cache (tests) never share one. */
+export function postgresDatabaseName(volume: Volume, cacheDir: string): string {
+  return `cradle_bench_${volumeKey(volume)}_${createHash("sha256").update(path.resolve(cacheDir)).digest("hex").slice(0, 6)}`;
+}
+
 /**
  * The environment that points a server at a database holding the volume: a PGlite data folder
- * under `cacheDir`, or a PostgreSQL database named by the volume. Made on first use (under a
+ * under `cacheDir`, or a PostgreSQL database named by the volume and the cache folder. Made on first use (under a
  * temporary name, renamed when complete), reused afterwards.
  */
 export async function prepareVolume(
@@ -45,7 +50,7 @@ export async function prepareVolume(
     }
     return { DATA_DIR: dataDir };
   }
-  const name = `cradle_bench_${key}`;
+  const name = postgresDatabaseName(volume, where.cacheDir);
   if (!(await databaseExists(where.postgresUrl, name))) {
     const building = `${name}_building_${process.pid}`;
     await adminQuery(where.postgresUrl, `drop database if exists ${building}`);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isAlive, startedPids } from "../../bench/http/child-processes.ts";
 import { reportTables } from "../../bench/http/report-table.ts";
 import { type HttpBenchOptions, runHttpBench } from "../../bench/http/run-http.ts";
-import { type Driver, volumeKey, withDatabase } from "../../bench/http/volume.ts";
+import { type Driver, postgresDatabaseName, withDatabase } from "../../bench/http/volume.ts";
 import { serverStartTimeoutMs } from "../setup/test-timeouts.ts";
 
 // The HTTP benchmark at a tiny volume with short rounds: the harness works, not how fast Cradle is.
@@ -29,7 +29,7 @@ const options: HttpBenchOptions = {
 
 afterAll(async () => {
   rmSync(cacheDir, { recursive: true, force: true });
-  if (postgresUrl) await dropDatabase(`cradle_bench_${volumeKey(options.volume)}`);
+  if (postgresUrl) await dropDatabase(postgresDatabaseName(options.volume, cacheDir));
 });
 
 describe("npm run bench -- http, at a tiny volume", () => {
