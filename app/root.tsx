@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation } from "react-router";
+import { isRouteErrorResponse, Link, type ShouldRevalidateFunctionArgs, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation } from "react-router";
 import type { Route } from "./+types/root";
 import { AppForm } from "./components/form.tsx";
 import { requestStateMiddleware } from "./lib/request-state.server.ts";
@@ -8,20 +8,24 @@ import { accountPolicy } from "../src/policies/account.ts";
 import stylesheet from "./styles/app.css?url";
 import { PageTitle } from "./components/page-title.tsx";
 import { skipAfterAutosave } from "./lib/use-autosave.ts";
+import { publicPageAt } from "../src/server/public-pages.ts";
 
 export const middleware: Route.MiddlewareFunction[] = [requestStateMiddleware];
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-/** Keeping a draft changes nothing the shell shows. */
-export const shouldRevalidate = skipAfterAutosave;
+/**
+ * Keeping a draft changes nothing the shell shows. A public page came without a CSRF token
+ * (decision 021): leaving it for another page fetches one for that page's forms.
+ */
+export const shouldRevalidate = (args: ShouldRevalidateFunctionArgs) =>
+  (publicPageAt(args.currentUrl.pathname) !== undefined && publicPageAt(args.nextUrl.pathname) === undefined) || skipAfterAutosave(args);
 
 export function loader({ context }: Route.LoaderArgs): RootData {
   const state = requestState(context);
   return {
     locale: state.locale,
     csrfToken: state.csrfToken,
-    nonce: state.nonce,
     user: state.user ? { name: state.user.name, isOwner: state.user.isOwner } : null,
     showDevMailbox: accountPolicy.readDevMailbox(state.user, services(context).config.hasDevMailbox),
   };
@@ -35,7 +39,6 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs): Pr
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const root = useRootData();
   const locale = useLocale();
   const t = useTranslate();
   return (
@@ -63,8 +66,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>{t("layout.footer")}</p>
         </footer>
-        <ScrollRestoration nonce={root?.nonce} />
-        <Scripts nonce={root?.nonce} />
+        <ScrollRestoration />
+        <Scripts />
       </body>
     </html>
   );
