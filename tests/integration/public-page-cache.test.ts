@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { buildAssociation, buildUser } from "../setup/builders.ts";
+import { startTestApp } from "../setup/test-app.ts";
+
+const app = await startTestApp();
+afterAll(() => app.close());
+
+const owner = await buildUser(app.services.db, { isOwner: true });
+const ownerBrowser = await app.clientAs(owner.id);
+
+const fieldsOf = (slug: string, name: string) => ({
+  name,
+  slug,
+  locale: "en",
+  timeZone: "America/New_York",
+  contactEmail: `hello@${slug}.example.org`,
+  contactPhone: "",
+  website: "",
+});
+
+/** What a visitor without a session sees, in a language. */
+async function visitorSees(path: string, language = "en") {
+  const response = await fetch(`${app.url}${path}`, { headers: { "accept-language": language } });
+  return { status: response.status, text: await response.text() };
+}
+
+/** Changes the name behind the commands' back: a page still showing the old name came from the cache. */
+const renameBehindTheCommands = (slug: string, name: string) => app.services.db.updateTable("associations").set({ name }).where("slug", "=", slug).execute();
+
+describe("public pages from the cache", () => {
+  it("serves a public page again from the cache, per language, and never to a signed-in person", async () => {
+    const association = await buildAssociation(app.services.db, { name: "Kept Association" });
+    expect((await visitorSees(`/a/${association.slug}`)).text).toContain("Kept Association");
+    expect((await visitorSees(`/a/${association.slug}`, "es")).text).toContain('<html lang="es">');
+    await renameBehindTheCommands(association.slug, "Renamed Quietly");
+
+    const english = await visitorSees(`/a/${association.slug}`);
+    expect(english.text).toContain("Kept Association");
+    expect(english.text).toContain('<html lang="en">');
+    const spanish = await visitorSees(`/a/${association.slug}`, "es");
+    expect(spanish.text).toContain("Kept Association");
+    expect(spanish.text).toContain('<html lang="es">');
+    // With a session the page is rendered for the person, from the database as it is.
+    expect((await ownerBrowser.get(`/a/${association.slug}`)).text).toContain("Renamed Quietly");
+    // A language nobody asked for yet is rendered, and so current.
+    const chosenSpanish = await fetch(`${app.url}/a/${association.slug}`, { headers: { cookie: "cradle_lang=es" } });
+    expect(await chosenSpanish.text()).toContain("Kept Association");
+  });
+
+  it("shows an association's edited name and contact at the next anonymous request, on its page and on the home page", async () => {
+    const slug = "edited-here";
+    expect((await ownerBrowser.post("/owner/associations", fieldsOf(slug, "Before The Edit"))).status).toBe(200);
+    expect((await visitorSees(`/a/${slug}`)).text).toContain("Before The Edit");
+    expect((await visitorSees("/")).text).toContain("Before The Edit");
+    expect((await visitorSees(`/a/${slug}`, "es")).text).toContain("Before The Edit");
+
+    const saved = await ownerBrowser.post(`/owner/associations/${slug}`, { ...fieldsOf(slug, "After The Edit"), contactPhone: "555-0100" });
+    expect(saved.status).toBe(302);
+
+    for (const language of ["en", "es"]) {
+      const page = await visitorSees(`/a/${slug}`, language);
+      expect(page.text).toContain("After The Edit");
+      expect(page.text).toContain("555-0100");
+      expect(page.text).not.toContain("Before The Edit");
+      expect((await visitorSees("/", language)).text).toContain("After The Edit");
+    }
+  });
+
+  it("lists a newly created association on the home page, and answers its address that was a 404 before", async () => {
+    const slug = "published-now";
+    expect((await visitorSees("/")).text).not.toContain("Published Now");
+    expect((await visitorSees(`/a/${slug}`)).status).toBe(404);
+    expect((await ownerBrowser.post("/owner/associations", fieldsOf(slug, "Published Now"))).status).toBe(200);
+    expect((await visitorSees("/")).text).toContain("Published Now");
+    const page = await visitorSees(`/a/${slug}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Published Now");
+  });
+
+  it("moves a page with its association's new address: the old one is gone at once", async () => {
+    const slug = "moving-out";
+    expect((await ownerBrowser.post("/owner/associations", fieldsOf(slug, "Moving Association"))).status).toBe(200);
+    expect((await visitorSees(`/a/${slug}`)).status).toBe(200);
+    expect((await ownerBrowser.post(`/owner/associations/${slug}`, fieldsOf("moved-in", "Moving Association"))).status).toBe(302);
+    expect((await visitorSees(`/a/${slug}`)).status).toBe(404);
+    expect((await visitorSees("/a/moved-in")).text).toContain("Moving Association");
+  });
+
+  it("keeps no answer that sets a cookie or that a session shaped", async () => {
+    const association = await buildAssociation(app.services.db, { name: "Personal Association" });
+    // Rendered for the owner first: that answer must not become the visitors' copy.
+    expect((await ownerBrowser.get(`/a/${association.slug}`)).text).toContain("Personal Association");
+    const visitor = await fetch(`${app.url}/a/${association.slug}`);
+    expect(visitor.headers.getSetCookie()).toEqual([]);
+    expect(await visitor.text()).not.toContain(owner.name);
+  });
+});
