@@ -95,3 +95,45 @@ describe("public pages from the cache", () => {
     expect(await visitor.text()).not.toContain(owner.name);
   });
 });
+
+describe("a public page's language switch", () => {
+  const switchLanguage = (headers: Record<string, string>) =>
+    fetch(`${app.url}/language`, {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ csrf: "", locale: "es", redirectTo: "/" }),
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    });
+
+  it("works without a token for a visitor, as the browser posts it from our own page", async () => {
+    for (const headers of [{ origin: app.url }, { "sec-fetch-site": "same-origin", origin: app.url }]) {
+      const answer = await switchLanguage(headers);
+      expect(answer.status).toBe(302);
+      expect(answer.headers.getSetCookie().join()).toContain("cradle_lang=es");
+    }
+  });
+
+  it("is refused from another site", async () => {
+    for (const headers of [
+      { origin: "https://elsewhere.example" },
+      { "sec-fetch-site": "cross-site", origin: "https://elsewhere.example" },
+      { origin: "null" },
+    ]) {
+      const answer = await switchLanguage(headers);
+      expect(answer.status).toBe(403);
+      expect(answer.headers.getSetCookie().join()).not.toContain("cradle_lang=");
+    }
+  });
+
+  it("still needs the token from a signed-in person, whose account it changes", async () => {
+    const person = await buildUser(app.services.db);
+    const client = await app.clientAs(person.id);
+    const answer = await fetch(`${app.url}/language`, {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ csrf: "", locale: "es", redirectTo: "/" }),
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url, cookie: client.cookieHeader() },
+    });
+    expect(answer.status).toBe(403);
+  });
+});
