@@ -106,7 +106,8 @@ describe("a public page's language switch", () => {
     });
 
   it("works without a token for a visitor, as the browser posts it from our own page", async () => {
-    for (const headers of [{ origin: app.url }, { "sec-fetch-site": "same-origin", origin: app.url }]) {
+    const fromOurPages: Array<Record<string, string>> = [{ origin: app.url }, { "sec-fetch-site": "same-origin", origin: app.url }];
+    for (const headers of fromOurPages) {
       const answer = await switchLanguage(headers);
       expect(answer.status).toBe(302);
       expect(answer.headers.getSetCookie().join()).toContain("cradle_lang=es");
@@ -114,11 +115,12 @@ describe("a public page's language switch", () => {
   });
 
   it("is refused from another site", async () => {
-    for (const headers of [
+    const fromElsewhere: Array<Record<string, string>> = [
       { origin: "https://elsewhere.example" },
       { "sec-fetch-site": "cross-site", origin: "https://elsewhere.example" },
       { origin: "null" },
-    ]) {
+    ];
+    for (const headers of fromElsewhere) {
       const answer = await switchLanguage(headers);
       expect(answer.status).toBe(403);
       expect(answer.headers.getSetCookie().join()).not.toContain("cradle_lang=");
