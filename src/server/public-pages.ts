@@ -21,8 +21,8 @@ export function publicPageAt(pathname: string) {
   return publicPages.find((page) => matches(page.pattern, pathname));
 }
 
-/** The page a React Router data request (`/a/x.data`, `/_root.data` for the home page) reads. */
+/** The page a React Router data request reads: `/a/x.data` reads `/a/x`, and `/_.data` the home page (`v8_trailingSlashAwareDataRequests`). */
 export function pagePathOfDataRequest(pathname: string): string | undefined {
-  if (pathname === "/_root.data") return "/";
+  if (pathname.endsWith("/_.data")) return pathname.slice(0, -"_.data".length);
   return pathname.endsWith(".data") ? pathname.slice(0, -".data".length) : undefined;
 }

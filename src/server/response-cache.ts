@@ -10,7 +10,9 @@ type Entry = { shows: readonly PublicData[]; answer: WholeAnswer };
  * While notices from other processes may be missed (the LISTEN connection is down), nothing is
  * served from it or stored.
  */
-export function createResponseCache(options: { isTrusted: boolean }) {
+export function createResponseCache(options: { isTrusted: boolean; maxEntries?: number }) {
+  // Entries are bounded by the data (only 200 answers are kept), and still capped: the oldest goes first.
+  const maxEntries = options.maxEntries ?? 10_000;
   const entries = new Map<string, Entry>();
   let generation = 0;
   let isTrusted = options.isTrusted;
@@ -22,7 +24,9 @@ export function createResponseCache(options: { isTrusted: boolean }) {
       return isTrusted ? entries.get(key)?.answer : undefined;
     },
     store(key: string, shows: readonly PublicData[], renderedSince: number, answer: WholeAnswer) {
-      if (isTrusted && renderedSince === generation) entries.set(key, { shows, answer });
+      if (!isTrusted || renderedSince !== generation) return;
+      if (entries.size >= maxEntries && !entries.has(key)) entries.delete(entries.keys().next().value!);
+      entries.set(key, { shows, answer });
     },
     invalidate(changed: readonly PublicData[]) {
       generation += 1;
@@ -33,9 +37,6 @@ export function createResponseCache(options: { isTrusted: boolean }) {
       generation += 1;
       entries.clear();
       isTrusted = trusted;
-    },
-    get size() {
-      return entries.size;
     },
   };
 }

@@ -59,6 +59,7 @@ describe("ETag and 304", () => {
     ["a page with a form", "/login"],
     ["a public page", "/"],
     ["a public page's data", `/a/${association.slug}.data`],
+    ["the home page's data", "/_.data"],
     ["a build file", `/assets/${script}`],
   ])("answers %s again with 304 and no body while it is unchanged", async (_kind, path) => {
     const first = await rawGet(app.url, path, withCookie({ "accept-encoding": "br" }));

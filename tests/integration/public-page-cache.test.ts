@@ -32,7 +32,9 @@ describe("public pages from the cache", () => {
     const association = await buildAssociation(app.services.db, { name: "Kept Association" });
     expect((await visitorSees(`/a/${association.slug}`)).text).toContain("Kept Association");
     expect((await visitorSees(`/a/${association.slug}`, "es")).text).toContain('<html lang="es">');
+    expect((await visitorSees(`/a/${association.slug}.data`)).text).toContain("Kept Association");
     await renameBehindTheCommands(association.slug, "Renamed Quietly");
+    expect((await visitorSees(`/a/${association.slug}.data`)).text).toContain("Kept Association");
 
     const english = await visitorSees(`/a/${association.slug}`);
     expect(english.text).toContain("Kept Association");
@@ -53,6 +55,8 @@ describe("public pages from the cache", () => {
     expect((await visitorSees(`/a/${slug}`)).text).toContain("Before The Edit");
     expect((await visitorSees("/")).text).toContain("Before The Edit");
     expect((await visitorSees(`/a/${slug}`, "es")).text).toContain("Before The Edit");
+    expect((await visitorSees(`/a/${slug}.data`)).text).toContain("Before The Edit");
+    expect((await visitorSees("/_.data")).text).toContain("Before The Edit");
 
     const saved = await ownerBrowser.post(`/owner/associations/${slug}`, { ...fieldsOf(slug, "After The Edit"), contactPhone: "555-0100" });
     expect(saved.status).toBe(302);
@@ -64,6 +68,8 @@ describe("public pages from the cache", () => {
       expect(page.text).not.toContain("Before The Edit");
       expect((await visitorSees("/", language)).text).toContain("After The Edit");
     }
+    expect((await visitorSees(`/a/${slug}.data`)).text).toContain("After The Edit");
+    expect((await visitorSees("/_.data")).text).toContain("After The Edit");
   });
 
   it("lists a newly created association on the home page, and answers its address that was a 404 before", async () => {

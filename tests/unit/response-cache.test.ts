@@ -28,6 +28,14 @@ describe("the response cache", () => {
     expect(textOf(cache.get("en /"))).toBe("new data");
   });
 
+  it("keeps at most its number of entries, dropping the oldest", () => {
+    const cache = createResponseCache({ isTrusted: true, maxEntries: 2 });
+    for (const path of ["/1", "/2", "/3"]) cache.store(`en ${path}`, [], cache.generation(), page(path));
+    expect(cache.get("en /1")).toBeUndefined();
+    expect(textOf(cache.get("en /2"))).toBe("/2");
+    expect(textOf(cache.get("en /3"))).toBe("/3");
+  });
+
   it("is not used while other processes' changes may be missed, and starts empty when they are heard again", () => {
     const cache = createResponseCache({ isTrusted: false });
     cache.store("en /", ["associations"], cache.generation(), page("unheard"));
@@ -57,7 +65,7 @@ describe("what may be cached", () => {
   });
 
   it("reads the page of React Router's data requests", () => {
-    expect(pagePathOfDataRequest("/_root.data")).toBe("/");
+    expect(pagePathOfDataRequest("/_.data")).toBe("/");
     expect(pagePathOfDataRequest("/a/x.data")).toBe("/a/x");
     expect(pagePathOfDataRequest("/a/x")).toBeUndefined();
   });
