@@ -14,8 +14,12 @@ export type RequestState = {
   locale: Locale;
   user: SignedInUser | null;
   sessionIdHash: string | null;
-  /** Empty on a public page seen without a session: it carries no token, so that it is the same for everyone (decision 021). */
-  csrfToken: string;
+  /**
+   * The CSRF token for the page's forms, setting the cookie it matches on first use: only the root
+   * loader asks, so a data request that does not run it sets no cookie to race the one that does.
+   * Empty on a public page seen without a session, which is the same for everyone (decision 021).
+   */
+  csrfToken: () => string;
 };
 export const requestStateContext = createContext<RequestState>();
 

@@ -25,7 +25,7 @@ export function loader({ context }: Route.LoaderArgs): RootData {
   const state = requestState(context);
   return {
     locale: state.locale,
-    csrfToken: state.csrfToken,
+    csrfToken: state.csrfToken(),
     user: state.user ? { name: state.user.name, isOwner: state.user.isOwner } : null,
     showDevMailbox: accountPolicy.readDevMailbox(state.user, services(context).config.hasDevMailbox),
   };

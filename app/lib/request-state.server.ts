@@ -17,8 +17,8 @@ const csrfSeedPattern = /^[A-Za-z0-9_-]{43}$/;
  * Runs first on every request: finds the signed-in user, picks the language, and refuses any
  * form post whose CSRF token does not match the browser's CSRF cookie (the token must come
  * before any file of a multipart form: browsers send fields in page order, and ours is first).
- * The cookie is set by the first page that needs it: not by a public page seen without a session,
- * which must be the same bytes for everyone (decision 021).
+ * The cookie is set with the first token handed out (RequestState.csrfToken): not by a public page
+ * seen without a session, which must be the same bytes for everyone (decision 021).
  */
 export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const services = context.get(servicesContext);
@@ -58,8 +58,12 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
     }
   }
   const isPublicPage = !user && publicPageAt(pathname) !== undefined;
-  const csrfSeed = isPublicPage ? undefined : (validSeed ?? randomBytes(32).toString("base64url"));
-  const csrfToken = csrfSeed ? sign(services.sessionSecret, csrfSeed) : "";
+  let issuedSeed: string | undefined;
+  const csrfToken = () => {
+    if (isPublicPage) return "";
+    issuedSeed ??= validSeed ?? randomBytes(32).toString("base64url");
+    return sign(services.sessionSecret, issuedSeed);
+  };
 
   const locale = user?.locale ?? visitorLocale(cookies[cookieNames.locale], request.headers.get("accept-language"));
 
@@ -68,9 +72,9 @@ export const requestStateMiddleware: MiddlewareFunction<Response> = async ({ req
   // A signed-in person's page is theirs alone: no shared cache keeps it, no browser stores it for the back button of the next person.
   // Anyone else's is checked again at each use (its ETag makes that cheap); one with a token is theirs alone too.
   if (user) response.headers.set("Cache-Control", "private, no-store");
-  else if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", csrfSeed ? "private, no-cache" : "no-cache");
-  if (csrfSeed && csrfSeed !== existingSeed) {
-    response.headers.append("Set-Cookie", serializeCookie(cookieNames.csrf, csrfSeed, { secure, maxAgeSeconds: 365 * 24 * 3600 }));
+  else if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", issuedSeed ? "private, no-cache" : "no-cache");
+  if (issuedSeed && issuedSeed !== existingSeed) {
+    response.headers.append("Set-Cookie", serializeCookie(cookieNames.csrf, issuedSeed, { secure, maxAgeSeconds: 365 * 24 * 3600 }));
   }
   return response;
 };

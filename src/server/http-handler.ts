@@ -8,7 +8,7 @@ import { toFetchRequest, writeFetchResponse } from "./fetch-bridge.ts";
 import { keepPublicPage, publicPageRequest } from "./public-page-cache.ts";
 import { decodedPathOf } from "./request-path.ts";
 import type { Services } from "./services.ts";
-import { serveStaticFile } from "./static-files.ts";
+import { isFilePath, serveStaticFile } from "./static-files.ts";
 import { writeWholeAnswer } from "./write-whole-answer.ts";
 
 type CradleBuild = ServerBuild & {
@@ -47,7 +47,12 @@ export function createHttpHandler(build: ServerBuild, services: Services, client
       if (/%00/i.test(req.url ?? "")) return answerPlainText(req, res, 400, "limit.nulInAddress");
       const bodyLimit = bodyLimitOf(pathname, req.headers["content-type"] ?? "");
       if (Number(req.headers["content-length"] ?? 0) > bodyLimit) return refuseTooLarge(req, res, bodyLimit);
-      if ((req.method === "GET" || req.method === "HEAD") && (await serveStaticFile(clientDir, pathname, req, res))) return;
+      if ((req.method === "GET" || req.method === "HEAD") && isFilePath(pathname)) {
+        // A missing file (the browser's own /favicon.ico) is not a page: no render, and no CSRF cookie
+        // racing the one a page's data request sets.
+        if (!(await serveStaticFile(clientDir, pathname, req, res))) answerPlainText(req, res, 404, "errorPage.404");
+        return;
+      }
       const publicPage = publicPageRequest(req, pathname);
       const cached = publicPage && services.responseCache.get(publicPage.key);
       if (cached) return await writeWholeAnswer(req, res, cached);

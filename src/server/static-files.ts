@@ -27,7 +27,12 @@ async function keep(file: string, pathname: string, contentType: string): Promis
   return keptAnswer(200, headers, new Uint8Array(await readFile(file)));
 }
 
-/** Serves a file of the client build if the (decoded, see request-path.ts) path names one; returns false to let the app answer. */
+/** A path that can only name a file (an icon, a script...), never a page. */
+export function isFilePath(pathname: string): boolean {
+  return path.extname(pathname) in contentTypes;
+}
+
+/** Serves a file of the client build if the (decoded, see request-path.ts) path names one; returns false when there is none. */
 export async function serveStaticFile(clientDir: string, pathname: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const extension = path.extname(pathname);
   const contentType = contentTypes[extension];

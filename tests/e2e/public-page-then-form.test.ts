@@ -19,10 +19,12 @@ describe("from a public page to a form, in the browser", () => {
         });
         const home = await page.goto("/");
         await page.waitForLoadState("networkidle");
-        // (The browser's own request for /favicon.ico, a 404 page, may set the cookie: only listed pages go without.)
         expect(await home!.headerValue("set-cookie")).toBeNull();
+        // Nor does anything the browser asks for by itself (its /favicon.ico): a cookie set then could replace the next page's.
+        expect(await context.cookies()).toEqual([]);
 
         // With JavaScript this is a client-side navigation: the home page gave no token, the log-in page's form needs one.
+        // (React Router asks for the root's data and the page's in two requests at once: only the root's may set the cookie.)
         await page.getByRole("navigation").getByRole("link", { name: en["nav.logIn"], exact: true }).click();
         await expect.poll(() => page.url()).toMatch(/\/login$/);
         await page.getByLabel(en["field.email"]).fill("nobody@example.org");

@@ -47,6 +47,14 @@ describe("compression", () => {
     expect(small.headers["content-encoding"]).toBeUndefined();
   });
 
+  it("answers a missing file with a plain 404 that sets no cookie, not with a page", async () => {
+    const missing = await rawGet(app.url, "/favicon.ico", { "accept-language": "es" });
+    expect(missing.status).toBe(404);
+    expect(missing.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(missing.headers["set-cookie"]).toBeUndefined();
+    expect(missing.text).toContain("No encontramos esta página.");
+  });
+
   it("writes a page in one piece: a Content-Length, never chunked", async () => {
     const answer = await rawGet(app.url, "/", { "accept-encoding": "identity" });
     expect(answer.headers["transfer-encoding"]).toBeUndefined();
