@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { buildAssociation, buildUser } from "../setup/builders.ts";
+import { associationFormFields, buildAssociation, buildUser } from "../setup/builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -7,16 +7,6 @@ afterAll(() => app.close());
 
 const owner = await buildUser(app.services.db, { isOwner: true });
 const ownerBrowser = await app.clientAs(owner.id);
-
-const fieldsOf = (slug: string, name: string) => ({
-  name,
-  slug,
-  locale: "en",
-  timeZone: "America/New_York",
-  contactEmail: `hello@${slug}.example.org`,
-  contactPhone: "",
-  website: "",
-});
 
 /** What a visitor without a session sees, in a language. */
 async function visitorSees(path: string, language = "en") {
@@ -51,14 +41,14 @@ describe("public pages from the cache", () => {
 
   it("shows an association's edited name and contact at the next anonymous request, on its page and on the home page", async () => {
     const slug = "edited-here";
-    expect((await ownerBrowser.post("/owner/associations", fieldsOf(slug, "Before The Edit"))).status).toBe(200);
+    expect((await ownerBrowser.post("/owner/associations", associationFormFields(slug, "Before The Edit"))).status).toBe(200);
     expect((await visitorSees(`/a/${slug}`)).text).toContain("Before The Edit");
     expect((await visitorSees("/")).text).toContain("Before The Edit");
     expect((await visitorSees(`/a/${slug}`, "es")).text).toContain("Before The Edit");
     expect((await visitorSees(`/a/${slug}.data`)).text).toContain("Before The Edit");
     expect((await visitorSees("/_.data")).text).toContain("Before The Edit");
 
-    const saved = await ownerBrowser.post(`/owner/associations/${slug}`, { ...fieldsOf(slug, "After The Edit"), contactPhone: "555-0100" });
+    const saved = await ownerBrowser.post(`/owner/associations/${slug}`, { ...associationFormFields(slug, "After The Edit"), contactPhone: "555-0100" });
     expect(saved.status).toBe(302);
 
     for (const language of ["en", "es"]) {
@@ -76,7 +66,7 @@ describe("public pages from the cache", () => {
     const slug = "published-now";
     expect((await visitorSees("/")).text).not.toContain("Published Now");
     expect((await visitorSees(`/a/${slug}`)).status).toBe(404);
-    expect((await ownerBrowser.post("/owner/associations", fieldsOf(slug, "Published Now"))).status).toBe(200);
+    expect((await ownerBrowser.post("/owner/associations", associationFormFields(slug, "Published Now"))).status).toBe(200);
     expect((await visitorSees("/")).text).toContain("Published Now");
     const page = await visitorSees(`/a/${slug}`);
     expect(page.status).toBe(200);
@@ -85,9 +75,9 @@ describe("public pages from the cache", () => {
 
   it("moves a page with its association's new address: the old one is gone at once", async () => {
     const slug = "moving-out";
-    expect((await ownerBrowser.post("/owner/associations", fieldsOf(slug, "Moving Association"))).status).toBe(200);
+    expect((await ownerBrowser.post("/owner/associations", associationFormFields(slug, "Moving Association"))).status).toBe(200);
     expect((await visitorSees(`/a/${slug}`)).status).toBe(200);
-    expect((await ownerBrowser.post(`/owner/associations/${slug}`, fieldsOf("moved-in", "Moving Association"))).status).toBe(302);
+    expect((await ownerBrowser.post(`/owner/associations/${slug}`, associationFormFields("moved-in", "Moving Association"))).status).toBe(302);
     expect((await visitorSees(`/a/${slug}`)).status).toBe(404);
     expect((await visitorSees("/a/moved-in")).text).toContain("Moving Association");
   });

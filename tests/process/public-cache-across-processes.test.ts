@@ -7,7 +7,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { openPostgres } from "../../src/data/database.ts";
 import { migrateToLatest } from "../../src/data/migrate.ts";
-import { buildAssociation, buildUser, signIn } from "../setup/builders.ts";
+import { associationFormFields, buildAssociation, buildUser, signIn } from "../setup/builders.ts";
 import { HttpClient } from "../setup/http-client.ts";
 import { killServerProcess, startServerProcess } from "../setup/server-process.ts";
 
@@ -29,16 +29,6 @@ async function untilShown(baseUrl: string, pathname: string, text: string): Prom
   }
   throw new Error(`${pathname} at ${baseUrl} did not show "${text}" within ${noticeTimeoutMs} ms; it showed:\n${last.slice(0, 2000)}`);
 }
-
-const fields = (slug: string, name: string) => ({
-  name,
-  slug,
-  locale: "en",
-  timeZone: "America/New_York",
-  contactEmail: `hello@${slug}.example.org`,
-  contactPhone: "",
-  website: "",
-});
 
 describe.runIf(Boolean(process.env.DATABASE_URL))("the public page cache of two servers on one PostgreSQL database", () => {
   it("shows at the other server's next answers what a command changed through one", async () => {
@@ -74,12 +64,12 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("the public page cache of two 
 
       const ownerBrowser = await HttpClient.open(one.url);
       await signIn(database.db, ownerBrowser, owner.id);
-      expect((await ownerBrowser.post("/owner/associations/across", fields("across", "After The Edit"))).status).toBe(302);
+      expect((await ownerBrowser.post("/owner/associations/across", associationFormFields("across", "After The Edit"))).status).toBe(302);
       expect(await pageText(one.url, "/a/across")).toContain("After The Edit");
       await untilShown(other.url, "/a/across", "After The Edit");
       await untilShown(other.url, "/", "After The Edit");
 
-      expect((await ownerBrowser.post("/owner/associations", fields("newly-published", "Newly Published"))).status).toBe(200);
+      expect((await ownerBrowser.post("/owner/associations", associationFormFields("newly-published", "Newly Published"))).status).toBe(200);
       await untilShown(other.url, "/", "Newly Published");
       await untilShown(other.url, "/a/newly-published", "Newly Published");
     } finally {
