@@ -1,11 +1,11 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable } from "@react-router/node";
+import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { type EntryContext, type RouterContextProvider, ServerRouter } from "react-router";
+import { contentSecurityPolicy, inlineScriptHashes } from "../src/server/content-security-policy.ts";
 import { describeFailure } from "../src/server/describe-failure.ts";
 import { en } from "../src/i18n/messages-en.ts";
 import { es } from "../src/i18n/messages-es.ts";
-import { connectionContext, servicesContext } from "./context.server.ts";
+import { servicesContext } from "./context.server.ts";
 import { provideCatalog } from "./lib/use-translate.ts";
 
 provideCatalog("en", en);
@@ -16,7 +16,10 @@ export { createLoadContext } from "./context.server.ts";
 
 export const streamTimeout = 5_000;
 
-/** Renders the whole page before answering (no streaming), so the status code is always right. */
+/**
+ * Renders the whole page before answering (no streaming), so the status code is always right, into
+ * one buffer that the server writes in one piece; its inline scripts are allowed by their hashes.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -27,23 +30,32 @@ export default function handleRequest(
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
-  const { nonce } = loadContext.get(connectionContext);
   return new Promise<Response>((resolve, reject) => {
     const timeout = setTimeout(() => abort(), streamTimeout + 1000);
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} nonce={nonce} />, {
-      nonce,
-      onAllReady() {
-        const body = new PassThrough({
-          final(callback) {
-            clearTimeout(timeout);
-            callback();
-          },
-        });
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        pipe(body);
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+    const chunks: Buffer[] = [];
+    const page = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
       },
-      onShellError: reject,
+      final(callback) {
+        clearTimeout(timeout);
+        const html = Buffer.concat(chunks);
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        responseHeaders.set("Content-Length", String(html.length));
+        responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(inlineScriptHashes(html.toString("utf8"))));
+        resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+        callback();
+      },
+    });
+    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+      onAllReady() {
+        pipe(page);
+      },
+      onShellError(error) {
+        clearTimeout(timeout);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
       onError(error) {
         responseStatusCode = 500;
         loadContext.get(servicesContext).logger.error({ err: error }, "render failed");

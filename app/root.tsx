@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation } from "react-router";
+import { isRouteErrorResponse, Link, type ShouldRevalidateFunctionArgs, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation } from "react-router";
 import type { Route } from "./+types/root";
 import { AppForm } from "./components/form.tsx";
 import { requestStateMiddleware } from "./lib/request-state.server.ts";
@@ -9,20 +9,24 @@ import stylesheet from "./styles/app.css?url";
 import { PageTitle } from "./components/page-title.tsx";
 import { skipAfterAutosave } from "./lib/use-autosave.ts";
 import { usePageScripts } from "./lib/page-handle.ts";
+import { publicPageAt } from "../src/server/public-pages.ts";
 
 export const middleware: Route.MiddlewareFunction[] = [requestStateMiddleware];
 
 export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-/** Keeping a draft changes nothing the shell shows. */
-export const shouldRevalidate = skipAfterAutosave;
+/**
+ * Keeping a draft changes nothing the shell shows. A public page came without a CSRF token
+ * (decision 021): leaving it for another page fetches one for that page's forms.
+ */
+export const shouldRevalidate = (args: ShouldRevalidateFunctionArgs) =>
+  (publicPageAt(args.currentUrl.pathname) !== undefined && publicPageAt(args.nextUrl.pathname) === undefined) || skipAfterAutosave(args);
 
 export function loader({ context }: Route.LoaderArgs): RootData {
   const state = requestState(context);
   return {
     locale: state.locale,
-    csrfToken: state.csrfToken,
-    nonce: state.nonce,
+    csrfToken: state.csrfToken(),
     user: state.user ? { name: state.user.name, isOwner: state.user.isOwner } : null,
     showDevMailbox: accountPolicy.readDevMailbox(state.user, services(context).config.hasDevMailbox),
   };
@@ -36,7 +40,6 @@ export async function clientLoader({ serverLoader }: Route.ClientLoaderArgs): Pr
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const root = useRootData();
   const locale = useLocale();
   const t = useTranslate();
   const { hydrates, scripts } = usePageScripts();
@@ -67,8 +70,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </footer>
         {hydrates ? (
           <>
-            <ScrollRestoration nonce={root?.nonce} />
-            <Scripts nonce={root?.nonce} />
+            <ScrollRestoration />
+            <Scripts />
           </>
         ) : (
           scripts.map((script) => <script key={script} src={script} defer />)

@@ -6,7 +6,6 @@ import { type Catalog, makeTranslator, type Translate } from "../../src/i18n/for
 export type RootData = {
   locale: Locale;
   csrfToken: string;
-  nonce: string;
   user: { name: string; isOwner: boolean } | null;
   showDevMailbox: boolean;
 };

@@ -1,6 +1,7 @@
 import type { Db } from "../data/database.ts";
 import type { Framework } from "../domain/framework-schema.ts";
 import type { FileStore } from "../files/file-store.ts";
+import type { PublicData } from "../data/public-data-notices.ts";
 import { isMessageKey, type MessageKey } from "../i18n/translate.ts";
 
 /** What every command needs; commands never see the HTTP request, so routes, jobs, the CLI and tests call them alike. */
@@ -14,6 +15,8 @@ export type CommandContext = {
   files?: FileStore;
   /** Called after a commit that queued mail, so it leaves at once rather than at the next poll. */
   wakeMail?: () => void;
+  /** Called after a commit that changed what public pages show, so this process's cached copies go at once. */
+  publicDataChanged?: (changed: readonly PublicData[]) => void;
 };
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;

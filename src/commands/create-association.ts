@@ -9,6 +9,7 @@ export const createAssociation = defineCommand({
   name: "association.created",
   actors: ["person", "system"],
   input: associationInput,
+  changes: ["associations"],
   policy: (actor) => actor.kind === "system" || associationPolicy.create(actor),
   async run({ tx, input, context }) {
     if (input.frameworks.some((id) => !context.frameworks.some((framework) => framework.id === id))) refuse({ frameworks: "error.choose" });

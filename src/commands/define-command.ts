@@ -3,6 +3,7 @@ import { findStandingOfUser } from "../data/association-roles.ts";
 import { appendAudit } from "../data/audit-log.ts";
 import type { Db } from "../data/database.ts";
 import { enqueueMail, type OutgoingMail } from "../data/outbox.ts";
+import { announcePublicDataChange, type PublicData } from "../data/public-data-notices.ts";
 import type { Locale } from "../data/schema.ts";
 import type { Message } from "../i18n/translate.ts";
 import { today } from "../domain/dates.ts";
@@ -50,6 +51,8 @@ export type Command<K extends ActorKind, I, O, P = undefined> = {
    */
   prepare?: (input: I, before: { db: Db; actor: ActorOf<K>; context: CommandContext }) => Promise<P>;
   run(scope: CommandScope<ActorOf<K>, I> & { prepared: P }): Promise<Done<O>>;
+  /** What public pages show that this command changes: their cached copies go when it commits (decision 021). */
+  changes?: readonly PublicData[];
 };
 
 export function defineCommand<K extends ActorKind, I, O, P = undefined>(command: Command<K, I, O, P>): Command<K, I, O, P> {
@@ -79,7 +82,8 @@ export function refuse(errors: FieldErrors, options: { retryAfterMinutes?: numbe
 /**
  * Runs a command: checks who acts and the input, opens a transaction (or joins the caller's),
  * re-reads a person's roles and checks the policy inside it, runs the change, writes the audit
- * entry named after the command, commits, then wakes the mail worker if mail was queued.
+ * entry named after the command, commits, then wakes the mail worker if mail was queued and
+ * drops the cached public pages that showed what it changed.
  * A command that joins a caller's transaction must refuse before it writes.
  */
 export async function runCommand<K extends ActorKind, I, O, P>(
@@ -94,6 +98,7 @@ export async function runCommand<K extends ActorKind, I, O, P>(
   const parsed = command.input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, errors: issuesToFieldErrors(parsed.error.issues) };
   let mailed = false;
+  let changedPublicData = false;
   let prepared: P;
   const body = async (tx: Db): Promise<Result<O>> => {
     const current = await currentStanding(tx, actor as ActorOf<K>);
@@ -119,6 +124,10 @@ export async function runCommand<K extends ActorKind, I, O, P>(
         subjectId: outcome.subject.id,
         details: outcome.details ?? {},
       });
+      if (command.changes?.length) {
+        await announcePublicDataChange(tx, command.changes);
+        changedPublicData = true;
+      }
     }
     return { ok: true, value: outcome.value };
   };
@@ -126,6 +135,8 @@ export async function runCommand<K extends ActorKind, I, O, P>(
     prepared = command.prepare ? await command.prepare(parsed.data, { db: context.db, actor: actor as ActorOf<K>, context }) : (undefined as P);
     const result = context.db.isTransaction ? await body(context.db) : await context.db.transaction().execute(body);
     if (mailed && !context.db.isTransaction) context.wakeMail?.();
+    // Inside a caller's transaction the commit is the caller's: the notice above reaches every process then.
+    if (changedPublicData && !context.db.isTransaction) context.publicDataChanged?.(command.changes!);
     return result;
   } catch (error) {
     if (error instanceof Refusal) return error.failure;

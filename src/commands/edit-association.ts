@@ -9,6 +9,7 @@ export const editAssociation = defineCommand({
   name: "association.updated",
   actors: ["person"],
   input: associationInput.extend({ associationId: z.uuid() }),
+  changes: ["associations"],
   policy: (actor) => associationPolicy.update(actor),
   async run({ tx, input, now, context }) {
     const { associationId, ...fields } = input;

@@ -16,6 +16,8 @@ export type DatabaseHandle = {
   /** Where the data lives, with any password removed, for logs and messages. */
   description: string;
   close: () => Promise<void>;
+  /** PostgreSQL: how to open a connection of its own, for LISTEN (public-data-notices.ts). */
+  noticeConnection?: pg.ClientConfig;
 };
 
 export class DatabaseUnavailableError extends Error {
@@ -30,12 +32,12 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
 
 export async function openPostgres(databaseUrl: string, searchPath?: string): Promise<DatabaseHandle> {
   const description = describePostgresUrl(databaseUrl);
-  const pool = new pg.Pool({
+  const connection: pg.ClientConfig = {
     connectionString: databaseUrl,
-    max: 10,
     connectionTimeoutMillis: 5000,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: 10 });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it and the next query reports any outage.
   });
@@ -49,7 +51,7 @@ export async function openPostgres(databaseUrl: string, searchPath?: string): Pr
         "Check DATABASE_URL and that the server is running, or unset DATABASE_URL to use the embedded database.",
     );
   }
-  return { db, driver: "postgres", description, close: () => db.destroy() };
+  return { db, driver: "postgres", description, close: () => db.destroy(), noticeConnection: connection };
 }
 
 async function openPGliteFolder(dataDir: string): Promise<DatabaseHandle> {

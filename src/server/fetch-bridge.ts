@@ -3,6 +3,7 @@ import { Transform } from "node:stream";
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
 import { maxFormFields } from "../limits.ts";
 import { formFieldCounter } from "./count-form-fields.ts";
+import { writeWholeAnswer } from "./write-whole-answer.ts";
 
 export class BodyTooLargeError extends Error {
   constructor(limitBytes: number) {
@@ -57,11 +58,19 @@ function cappedBody(req: IncomingMessage, limitBytes: number, contentType: strin
   return { stream: createReadableStreamFromReadable(counter), refusal: () => refusal };
 }
 
-/** Writes the app's answer, waiting for the client to take each chunk (a slow download holds only a few). */
+/**
+ * Writes the app's answer. A download (an attachment: a document, the portfolio archive) streams,
+ * waiting for the client to take each chunk, so a slow download holds only a few; every other
+ * answer is read whole and written in one piece, validated and compressed (write-whole-answer.ts).
+ */
 export async function writeFetchResponse(response: Response, req: IncomingMessage, res: ServerResponse) {
-  const rawHeaders: string[] = [];
-  for (const [key, value] of response.headers) rawHeaders.push(key, value);
-  res.writeHead(response.status, rawHeaders);
+  // Iterating Headers gives each Set-Cookie on its own.
+  const headers = [...response.headers];
+  if (!response.headers.get("content-disposition")?.startsWith("attachment")) {
+    const body = response.body ? new Uint8Array(await response.arrayBuffer()) : new Uint8Array();
+    return writeWholeAnswer(req, res, { status: response.status, headers, body });
+  }
+  res.writeHead(response.status, headers.flat());
   if (!response.body || req.method === "HEAD") return void res.end();
   try {
     await writeReadableStreamToWritable(response.body, res);

@@ -1,33 +1,24 @@
-import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequestHandler, type RouterContextProvider, type ServerBuild } from "react-router";
 import { localeFromAcceptLanguage, type MessageKey, translator } from "../i18n/translate.ts";
 import { maxFormFields } from "../limits.ts";
 import { bodyLimitOf } from "./body-limits.ts";
+import { contentSecurityPolicy } from "./content-security-policy.ts";
 import { toFetchRequest, writeFetchResponse } from "./fetch-bridge.ts";
+import { keepPublicPage, publicPageRequest } from "./public-page-cache.ts";
 import { decodedPathOf } from "./request-path.ts";
 import type { Services } from "./services.ts";
-import { serveStaticFile } from "./static-files.ts";
+import { isFilePath, serveStaticFile } from "./static-files.ts";
+import { writeWholeAnswer } from "./write-whole-answer.ts";
 
 type CradleBuild = ServerBuild & {
-  entry: { module: { createLoadContext(services: Services, connection: { nonce: string; clientIp: string }): RouterContextProvider } };
+  entry: { module: { createLoadContext(services: Services, connection: { clientIp: string }): RouterContextProvider } };
 };
 
-/** Security headers on every answer; the CSP nonce lets only our own inline bootstrap script run. */
-export function securityHeaders(nonce: string, isHttps: boolean): Record<string, string> {
+/** Security headers on every answer; a rendered page replaces the CSP with one that lists its inline scripts' hashes. */
+export function securityHeaders(isHttps: boolean): Record<string, string> {
   return {
-    "Content-Security-Policy": [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}'`,
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      "connect-src 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'",
-      "base-uri 'none'",
-      "object-src 'none'",
-    ].join("; "),
+    "Content-Security-Policy": contentSecurityPolicy(),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     // Links in mail carry tokens in their query: never pass the address on to another site.
@@ -45,11 +36,10 @@ export function createHttpHandler(build: ServerBuild, services: Services, client
   // Always React Router's production mode: in development mode it sends a failed loader's message and
   // stack to the browser (in the page's data and in .data answers); the log has them instead.
   const handle = createRequestHandler(build, "production");
-  const isHttps = services.config.baseUrl.startsWith("https:");
+  const headersOfEveryAnswer = Object.entries(securityHeaders(services.config.baseUrl.startsWith("https:")));
 
   return async (req: IncomingMessage, res: ServerResponse) => {
-    const nonce = randomBytes(16).toString("base64");
-    for (const [name, value] of Object.entries(securityHeaders(nonce, isHttps))) res.setHeader(name, value);
+    for (const [name, value] of headersOfEveryAnswer) res.setHeader(name, value);
     try {
       const pathname = decodedPathOf(req.url);
       if (pathname === undefined) return answerPlainText(req, res, 400, "http.malformedAddress");
@@ -57,16 +47,27 @@ export function createHttpHandler(build: ServerBuild, services: Services, client
       if (/%00/i.test(req.url ?? "")) return answerPlainText(req, res, 400, "limit.nulInAddress");
       const bodyLimit = bodyLimitOf(pathname, req.headers["content-type"] ?? "");
       if (Number(req.headers["content-length"] ?? 0) > bodyLimit) return refuseTooLarge(req, res, bodyLimit);
-      if ((req.method === "GET" || req.method === "HEAD") && (await serveStaticFile(clientDir, pathname, req, res))) return;
+      if ((req.method === "GET" || req.method === "HEAD") && isFilePath(pathname)) {
+        // A missing file (the browser's own /favicon.ico) is not a page: no render, and no CSRF cookie
+        // racing the one a page's data request sets.
+        if (!(await serveStaticFile(clientDir, pathname, req, res))) answerPlainText(req, res, 404, "errorPage.404");
+        return;
+      }
+      const publicPage = publicPageRequest(req, pathname);
+      const cached = publicPage && services.responseCache.get(publicPage.key);
+      if (cached) return await writeWholeAnswer(req, res, cached);
+      const renderedSince = services.responseCache.generation();
       const controller = new AbortController();
       res.on("close", () => controller.abort());
       const { request, bodyRefusal } = toFetchRequest(req, controller.signal, bodyLimit);
-      const context = cradleBuild.entry.module.createLoadContext(services, { nonce, clientIp: clientAddress(req, services.config.trustProxy) });
+      const context = cradleBuild.entry.module.createLoadContext(services, { clientIp: clientAddress(req, services.config.trustProxy) });
       const response = await handle(request, context);
       // Whatever the app made of a body cut off at a limit, the answer is that limit.
       const refusal = bodyRefusal();
       if (refusal === "too-large") return refuseTooLarge(req, res, bodyLimit);
       if (refusal === "too-many-fields") return refuseUnread(req, res, 400, "limit.tooManyFields", { max: maxFormFields });
+      const kept = publicPage && (await keepPublicPage(services.responseCache, publicPage, renderedSince, response, req.method));
+      if (kept) return await writeWholeAnswer(req, res, kept);
       await writeFetchResponse(response, req, res);
     } catch (error) {
       services.logger.error({ err: error, url: req.url }, "unhandled request error");

@@ -5,6 +5,7 @@ import type { Db } from "../data/database.ts";
 import type { Framework } from "../domain/framework-schema.ts";
 import type { MailWorker } from "../jobs/mail-worker.ts";
 import type { FileStore } from "../files/file-store.ts";
+import type { ResponseCache } from "./response-cache.ts";
 
 export type Services = {
   db: Db;
@@ -17,6 +18,8 @@ export type Services = {
   frameworks: Framework[];
   files: FileStore;
   now: () => Date;
+  /** Public pages as rendered, dropped by the commands that change what they show (decision 021). */
+  responseCache: ResponseCache;
 };
 
 export function commandContext(services: Services): CommandContext {
@@ -27,5 +30,6 @@ export function commandContext(services: Services): CommandContext {
     frameworks: services.frameworks,
     files: services.files,
     wakeMail: () => services.mailWorker.wake(),
+    publicDataChanged: (changed) => services.responseCache.invalidate(changed),
   };
 }

@@ -13,6 +13,8 @@ import { loadFrameworks } from "../frameworks/load-frameworks.ts";
 import { createFileStore } from "../files/file-store.ts";
 import { createS3FileStore } from "../files/s3-file-store.ts";
 import { createHttpHandler } from "./http-handler.ts";
+import { keepPublicCacheInStep } from "./public-cache-notices.ts";
+import { createResponseCache } from "./response-cache.ts";
 import { commandContext, type Services } from "./services.ts";
 import { loadSessionSecret } from "./session-secret.ts";
 
@@ -69,8 +71,10 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
     frameworks,
     files: config.s3 ? createS3FileStore(config.s3) : createFileStore(config.dataDir),
     now,
+    responseCache: createResponseCache({ isTrusted: database.noticeConnection === undefined }),
   };
 
+  const cacheNotices = keepPublicCacheInStep(database, services.responseCache, logger);
   const housekeeping = startHousekeeping(() => commandContext(services), logger);
   const handleHttp = createHttpHandler(build, services, path.join(buildDir, "client"));
   // The handler answers 500 itself on any error, so its promise never rejects.
@@ -98,6 +102,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
           server.closeIdleConnections();
         });
         housekeeping.stop();
+        await cacheNotices?.close();
         await mailWorker.stop();
         await database.close();
         logger.info("Cradle stopped");

@@ -43,6 +43,17 @@ export function buildAssociation(db: Db, overrides: Partial<AssociationFields> =
   });
 }
 
+/** What the owner types into the association form (create or edit), for tests that go through it. */
+export const associationFormFields = (slug: string, name: string) => ({
+  name,
+  slug,
+  locale: "en",
+  timeZone: "America/New_York",
+  contactEmail: `hello@${slug}.example.org`,
+  contactPhone: "",
+  website: "",
+});
+
 export async function buildMember(db: Db, associationId: string, role: AssociationRole, overrides: Parameters<typeof buildUser>[1] = {}) {
   const user = await buildUser(db, overrides);
   await insertRole(db, user.id, associationId, role);

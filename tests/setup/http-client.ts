@@ -9,9 +9,10 @@ export class HttpClient {
     this.baseUrl = baseUrl;
   }
 
+  /** A browser that has opened a page with a form (the log-in page), so it holds a CSRF cookie and token. */
   static async open(baseUrl: string): Promise<HttpClient> {
     const client = new HttpClient(baseUrl);
-    await client.get("/");
+    await client.get("/login");
     return client;
   }
 

@@ -1,0 +1,80 @@
+import { sql } from "kysely";
+import pg from "pg";
+import type { Db } from "./database.ts";
+
+/**
+ * What the public pages show, as the commands that change it name it (a command's `changes`) and
+ * as the response cache tags its pages with (src/server/public-pages.ts).
+ */
+export const publicDataKinds = ["associations"] as const;
+export type PublicData = (typeof publicDataKinds)[number];
+
+function isPublicData(value: string): value is PublicData {
+  return (publicDataKinds as readonly string[]).includes(value);
+}
+
+// One channel per schema: test files share a database, each in its own schema, and so could two installations.
+const channelOf = (schema: string) => `cradle_public_data_${schema}`;
+
+/**
+ * Tells every process serving this database, inside the transaction: PostgreSQL delivers it on
+ * commit and never for a rollback, and it cannot be lost between the commit and a later call.
+ */
+export async function announcePublicDataChange(tx: Db, changed: readonly PublicData[]): Promise<void> {
+  for (const kind of changed) await sql`select pg_notify('cradle_public_data_' || current_schema(), ${kind})`.execute(tx);
+}
+
+export type PublicDataListener = { close(): Promise<void> };
+
+type Handlers = {
+  changed(kinds: PublicData[]): void;
+  /** Notices may have been missed from now on: nothing kept may be trusted until `listening`. */
+  lost(error: unknown): void;
+  listening(): void;
+};
+
+/**
+ * A connection of its own that LISTENs for `announcePublicDataChange`, and reconnects after
+ * `retryMs` when it is lost (saying so first, since a notice sent meanwhile never arrives).
+ */
+export function listenForPublicDataChanges(connection: pg.ClientConfig, handlers: Handlers, retryMs = 1000): PublicDataListener {
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const connect = async () => {
+    retry = undefined;
+    const attempt = new pg.Client(connection);
+    client = attempt;
+    attempt.on("notification", (notice) => {
+      if (notice.payload && isPublicData(notice.payload)) handlers.changed([notice.payload]);
+    });
+    attempt.on("error", (error) => dropped(attempt, error));
+    attempt.on("end", () => dropped(attempt, new Error("notice connection ended")));
+    try {
+      await attempt.connect();
+      const { rows } = await attempt.query<{ schema: string }>("select current_schema() as schema");
+      await attempt.query(`listen ${pg.escapeIdentifier(channelOf(rows[0]!.schema))}`);
+      if (client === attempt && !closed) handlers.listening();
+    } catch (error) {
+      dropped(attempt, error);
+    }
+  };
+
+  const dropped = (attempt: pg.Client, error: unknown) => {
+    if (client !== attempt || closed) return;
+    client = undefined;
+    attempt.end().catch(() => undefined);
+    handlers.lost(error);
+    retry = setTimeout(() => void connect(), retryMs);
+  };
+
+  void connect();
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
