@@ -11,7 +11,7 @@ export function benchPages(applicationId: string): BenchPage[] {
     { name: "home", path: "/", as: "anonymous", shows: "Cradle" },
     { name: "association", path: `/a/${slug}`, as: "anonymous", shows: benchCast.association.name },
     { name: "progress", path: "/progress", as: "applicant", shows: "Infant Family Specialist" },
-    { name: "portfolio", path: "/portfolio", as: "applicant", shows: "Course 1" },
+    { name: "portfolio", path: "/portfolio", as: "applicant", shows: "/portfolio?show=training" },
     { name: "staff applications", path: `/a/${slug}/applications`, as: "staff", shows: `/a/${slug}/applications/${applicationId}` },
     { name: "application file", path: `/a/${slug}/applications/${applicationId}`, as: "staff", shows: "Applicant 0" },
   ];

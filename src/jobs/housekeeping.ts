@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Db } from "../data/database.ts";
 import { deleteStaleEmailTokens } from "../data/email-tokens.ts";
+import { refreshPlannerStatistics } from "../data/planner-statistics.ts";
 import { deleteStaleHits } from "../data/rate-limits.ts";
 import { deleteExpiredSessions } from "../data/sessions.ts";
 import type { CommandContext } from "../commands/command-context.ts";
@@ -17,10 +18,18 @@ export async function purgeExpiredRecords(db: Db, now: Date): Promise<void> {
   await deleteStaleHits(db, new Date(now.getTime() - day));
 }
 
-/** Once an hour: the purge and the reminders (commands, which wake the mail worker); failures are logged and tried again next time. */
-export function startHousekeeping(commandContext: () => CommandContext, logger: Logger): { stop(): void } {
+/**
+ * Once an hour: the purge and the reminders (commands, which wake the mail worker); failures are
+ * logged and tried again next time. On the embedded database, which has no autovacuum, the
+ * planner's statistics too.
+ */
+export function startHousekeeping(commandContext: () => CommandContext, logger: Logger, options: { refreshesPlannerStatistics: boolean }): { stop(): void } {
+  const refreshStatistics = () => {
+    if (options.refreshesPlannerStatistics) refreshPlannerStatistics(commandContext().db).catch((error) => logger.warn({ err: error }, "analyze failed"));
+  };
   const timer = setInterval(
     () => {
+      refreshStatistics();
       const context = commandContext();
       purgeExpiredRecords(context.db, context.now()).catch((error) => logger.warn({ err: error }, "housekeeping failed"));
       Promise.all([sendReferenceReminders(context), sendConfirmationReminders(context), sendCandidacyReminders(context)]).catch((error) =>

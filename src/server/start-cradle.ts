@@ -75,7 +75,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
   };
 
   const cacheNotices = keepPublicCacheInStep(database, services.responseCache, logger);
-  const housekeeping = startHousekeeping(() => commandContext(services), logger);
+  const housekeeping = startHousekeeping(() => commandContext(services), logger, { refreshesPlannerStatistics: database.driver === "pglite" });
   const handleHttp = createHttpHandler(build, services, path.join(buildDir, "client"));
   // The handler answers 500 itself on any error, so its promise never rejects.
   const server = createServer((req, res) => void handleHttp(req, res));
