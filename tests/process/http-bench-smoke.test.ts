@@ -50,13 +50,14 @@ describe("npm run bench -- http, at a tiny volume", () => {
         expect(cradle.otherStatuses, page.name).toEqual({});
         expect(cradle.p50).toBeLessThanOrEqual(cradle.p95);
         expect(cradle.p95).toBeLessThanOrEqual(cradle.p99);
-        // The floor replays exactly the captured bytes, and does it faster than any rendering.
+        // The floor replays exactly the captured bytes (a cached public page may answer as fast: no race between them here).
         expect(floor.meanBytes, page.name).toBe(captured.bytes);
         expect(floor.otherStatuses).toEqual({});
         expect(floor.errors + floor.timeouts).toBe(0);
-        expect(floor.requestsPerSecond, page.name).toBeGreaterThan(cradle.requestsPerSecond);
-        expect(javascript.files).toBeGreaterThan(0);
-        expect(javascript.gzip).toBeLessThan(javascript.raw);
+        expect(floor.requestsPerSecond, page.name).toBeGreaterThan(0);
+        // Pages anyone may open send no script (decision 022); signed-in pages hydrate.
+        if (page.as === "anonymous") expect(javascript, page.name).toMatchObject({ files: 0, raw: 0, gzip: 0 });
+        else expect(javascript.gzip, page.name).toBeLessThan(javascript.raw);
       }
     }
     const table = reportTables(result, options);

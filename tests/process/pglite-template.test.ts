@@ -4,7 +4,6 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
 import { createPGliteInFolder } from "../../src/data/pglite-template.ts";
-import { testDatabaseKind } from "../setup/test-database.ts";
 import { serverStartTimeoutMs } from "../setup/test-timeouts.ts";
 
 const folder = () => mkdtempSync(path.join(tmpdir(), "cradle-template-test-"));
@@ -23,7 +22,7 @@ async function markedTemplate(): Promise<string> {
 
 // PGlite only: one run is enough (the postgres project would only repeat it). Each test starts PGlite
 // two or three times, which takes seconds on a busy machine: the server start timeout applies.
-describe.runIf(testDatabaseKind() === "pglite")("a new embedded database from this machine's template", { timeout: serverStartTimeoutMs() }, () => {
+describe("a new embedded database from this machine's template", { timeout: serverStartTimeoutMs() }, () => {
   it("fills an empty data folder from the template, and the database keeps what it writes after a restart", async () => {
     const template = await markedTemplate();
     const dataFolder = folder();
