@@ -34,6 +34,13 @@ const appNeverUsesKysely = {
   message: "The web layer builds no SQL: put the query in src/queries or a command.",
 };
 
+// The CSP allows every inline script of a rendered page by its hash (decision 021): markup written
+// raw into a page could carry a script the policy would then allow. React escapes everything else.
+const pageWritesNoRawHtml = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: "No raw HTML in pages: the CSP trusts every inline script a page renders (decision 021).",
+};
+
 export default tseslint.config(
   { ignores: ["build/", ".react-router/", "node_modules/", "data/", "coverage/"] },
   ...tseslint.configs.recommendedTypeChecked,
@@ -97,6 +104,7 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { paths: [appNeverUsesKysely], patterns: [{ group: ["kysely/*"], message: appNeverUsesKysely.message }] }],
+      "no-restricted-syntax": ["error", pageWritesNoRawHtml],
     },
   },
   {

@@ -83,3 +83,12 @@ describe("the domain is pure", () => {
     expect(await ruleIdsFor("src/domain/lint-probe-rule.ts", code)).toEqual([]);
   });
 });
+
+describe("no raw HTML in pages", () => {
+  it("refuses dangerouslySetInnerHTML in the web layer, and allows ordinary props", async () => {
+    const raw = "export const Page = ({ html }: { html: string }) => <div dangerouslySetInnerHTML={{ __html: html }} />;\n";
+    expect(await ruleIdsFor("app/routes/lint-probe-raw-html.tsx", raw)).toContain("no-restricted-syntax");
+    const plain = "export const Page = ({ text }: { text: string }) => <div title={text}>{text}</div>;\n";
+    expect(await ruleIdsFor("app/routes/lint-probe-plain.tsx", plain)).not.toContain("no-restricted-syntax");
+  });
+});
