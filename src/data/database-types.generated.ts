@@ -203,6 +203,17 @@ export interface RateLimits {
   window_started_at: Timestamp;
 }
 
+export interface ReviewerProfiles {
+  association_id: string;
+  category_id: string;
+  framework_id: string;
+  held_since: string;
+  max_open: Generated<number>;
+  unavailable: Generated<Json>;
+  updated_at: Generated<Timestamp>;
+  user_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -240,6 +251,7 @@ export interface DB {
   outbox: Outbox;
   portfolios: Portfolios;
   rate_limits: RateLimits;
+  reviewer_profiles: ReviewerProfiles;
   sessions: Sessions;
   users: Users;
 }

@@ -51,6 +51,7 @@ export type ApplicationSnapshotsTable = Narrow<
 export type ApplicationReviewersTable = Narrow<Generated.ApplicationReviewers, { assigned_at: CreatedAt }>;
 export type DocumentsTable = Narrow<Generated.Documents, { created_at: CreatedAt }>;
 export type CandidaciesTable = Narrow<Generated.Candidacies, { created_at: CreatedAt }>;
+export type ReviewerProfilesTable = Narrow<Generated.ReviewerProfiles, { unavailable: JsonColumn<Array<{ from: string; to: string }>> }>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -69,6 +70,7 @@ interface NarrowedTables {
   application_reviewers: ApplicationReviewersTable;
   documents: DocumentsTable;
   candidacies: CandidaciesTable;
+  reviewer_profiles: ReviewerProfilesTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */
