@@ -3,6 +3,7 @@ import { insertReviewer, updateApplicationStatus } from "../data/applications.ts
 import { listRolesOfUserInAssociation } from "../data/association-roles.ts";
 import { openForReview } from "../domain/application-lifecycle.ts";
 import { defineCommand, done, refuse, unchanged } from "./define-command.ts";
+import { assertMayReview } from "./guards/assert-may-review.ts";
 import { assertApplicationTransition, assertStaffApplication } from "./guards/lock-application.ts";
 
 /**
@@ -14,12 +15,13 @@ export const assignReviewer = defineCommand({
   name: "application.reviewer-assigned",
   actors: ["person"],
   input: z.object({ associationId: z.string(), associationSlug: z.string(), applicationId: z.string(), reviewerUserId: z.string() }),
-  async run({ tx, actor, input, now, notify }) {
+  async run({ tx, actor, input, now, notify, context }) {
     const application = await assertStaffApplication(tx, actor, input.applicationId, input.associationId);
     if (!openForReview.includes(application.status)) refuse({ reviewer: "review.notOpen" });
     if (input.reviewerUserId === application.user_id) refuse({ reviewer: "review.ownApplication" });
     const roles = await listRolesOfUserInAssociation(tx, input.reviewerUserId, application.association_id);
     if (!roles.includes("reviewer")) refuse({ reviewer: "review.notReviewer" });
+    await assertMayReview(tx, context.frameworks, application, input.reviewerUserId, now);
     const isNew = await insertReviewer(tx, { applicationId: application.id, reviewerUserId: input.reviewerUserId, assignedByUserId: actor.userId });
     if (!isNew) return unchanged<{ isNew: boolean }>({ isNew });
     const path = `/a/${input.associationSlug}/applications/${application.id}`;

@@ -7,7 +7,6 @@ import {
   listReviewersOfApplications,
   pageApplicationsOfAssociation,
 } from "../data/applications.ts";
-import { listReviewersOfAssociation } from "../data/association-roles.ts";
 import { listAuditOfSubjects } from "../data/audit-log.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
 import { countCandidatesOfAssociationByStatus, pageCandidatesOfAssociation } from "../data/candidacies.ts";
@@ -22,6 +21,7 @@ import { candidacyPolicy } from "../policies/candidacy.ts";
 import { candidateStatuses, listWindows, type StaffApplicationsQuery, type StaffCandidatesQuery } from "../forms/list-filters.ts";
 import { type ListQuery, listPage, pageRequest, windowStart } from "./list-page.ts";
 import { categoryName, forbidden, hidden, isoDay, type Reader } from "./reader.ts";
+import { reviewerChoices, reviewersWithLoad } from "./reviewer-load.ts";
 
 /** The association of a staff page: 404 for no such association, 403 for someone who does not work for it. */
 export async function associationForStaff(reader: Reader, actor: MaybeActor, slug: string) {
@@ -33,7 +33,8 @@ export async function associationForStaff(reader: Reader, actor: MaybeActor, slu
 /**
  * One page of the association's applications (drafts too, so transcripts can be recorded early),
  * filtered by status and window, with each status's count for the filter, the reviewers of the
- * page's applications and the reviewers to choose from. `readsFile` says whether the actor may open
+ * page's applications and the reviewers to choose from (with their open load, and for each application
+ * those offered and why the others are not: decision 026). `readsFile` says whether the actor may open
  * its frozen file: the installation's owner lists applications but reads no one's file.
  */
 export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, slug: string, list: ListQuery<StaffApplicationsQuery>) {
@@ -48,7 +49,7 @@ export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, s
   const ids = applications.map((application) => application.id);
   const [assigned, reviewers, assignedToActor] = await Promise.all([
     listReviewersOfApplications(reader.db, ids),
-    listReviewersOfAssociation(reader.db, association.id),
+    reviewersWithLoad(reader, association.id),
     actor ? listApplicationsAssignedTo(reader.db, actor.userId, ids) : Promise.resolve<string[]>([]),
   ]);
   const readsFile = (application: { id: string; status: string }) =>
@@ -58,7 +59,7 @@ export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, s
     filter: { status: query.status ?? null, window: query.window ?? null, windows: listWindows },
     statusCounts: applicationStatuses.map((status) => ({ status, count: Number(statusCounts.find((row) => row.status === status)?.count ?? 0) })),
     page: listPage(page, list.misread),
-    reviewers: reviewers.map((person) => ({ id: person.userId, name: person.name })),
+    reviewers: reviewers.reviewers.map(({ id, name, openLoad, maxOpen }) => ({ id, name, openLoad, maxOpen })),
     applications: applications.map((application) => ({
       id: application.id,
       name: application.name,
@@ -69,6 +70,7 @@ export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, s
       feePaid: isoDay(application.fee_paid_at),
       reviewers: assigned.filter((row) => row.application_id === application.id).map((row) => row.name),
       readsFile: readsFile(application),
+      ...reviewerChoices(reader, reviewers.reviewers, reviewers.today, application),
     })),
   };
 }

@@ -1,0 +1,37 @@
+import { countAssignmentsByReviewer } from "../data/applications.ts";
+import { listReviewersOfAssociation } from "../data/association-roles.ts";
+import { findAssociationById } from "../data/associations.ts";
+import { listReviewerProfiles } from "../data/reviewer-profiles.ts";
+import { openForReview } from "../domain/application-lifecycle.ts";
+import { today } from "../domain/dates.ts";
+import { reviewerRefusal, type ReviewerProfile } from "../domain/reviewer-eligibility.ts";
+import type { Reader } from "./reader.ts";
+
+type Reviewer = { id: string; name: string; openLoad: number; maxOpen: number | null; profile: ReviewerProfile | undefined };
+
+/** The association's reviewers with their profiles and how many open files each has (decision 026). */
+export async function reviewersWithLoad(reader: Reader, associationId: string): Promise<{ reviewers: Reviewer[]; today: string }> {
+  const [people, profiles, loads, association] = await Promise.all([
+    listReviewersOfAssociation(reader.db, associationId),
+    listReviewerProfiles(reader.db, associationId),
+    countAssignmentsByReviewer(reader.db, associationId, openForReview),
+    findAssociationById(reader.db, associationId),
+  ]);
+  const reviewers = people.map((person) => {
+    const profile = profiles.get(person.userId);
+    return { id: person.userId, name: person.name, openLoad: loads.get(person.userId) ?? 0, maxOpen: profile?.maxOpen ?? null, profile };
+  });
+  return { reviewers, today: today(association?.time_zone ?? "UTC", reader.now()) };
+}
+
+/** For one application: the reviewers offered, and those not offered with the reason. */
+export function reviewerChoices(reader: Reader, reviewers: readonly Reviewer[], day: string, application: { framework_id: string; category_id: string }) {
+  const categoryOrder = reader.frameworks.find((framework) => framework.id === application.framework_id)?.categories.map((category) => category.id) ?? [];
+  const target = { frameworkId: application.framework_id, categoryId: application.category_id, categoryOrder };
+  const judged = reviewers.map((reviewer) => ({ id: reviewer.id, name: reviewer.name, refusal: reviewerRefusal(reviewer.profile, target, reviewer.openLoad, day) }));
+  return {
+    offered: judged.filter((reviewer) => reviewer.refusal === null).map(({ id }) => id),
+    notOffered: judged.flatMap(({ name, refusal }) => (refusal ? [{ name, refusal }] : [])),
+  };
+}
+
