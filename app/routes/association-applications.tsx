@@ -92,7 +92,17 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
                 {t(error)}
               </p>
             ) : null}
-            {isOpen && loaderData.reviewers.length > 0 ? (
+            {isOpen && application.notOffered.length > 0 ? (
+              <ul className="muted">
+                {application.notOffered.map((reviewer) => (
+                  <li key={reviewer.name}>
+                    {t("staffApplications.notOffered", { name: reviewer.name, reason: t(`reviewerProfile.refusal.${reviewer.refusal}`) })}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {isOpen && loaderData.reviewers.length > 0 && application.offered.length === 0 ? <p>{t("staffApplications.noneOffered")}</p> : null}
+            {isOpen && application.offered.length > 0 ? (
               <AppForm className="inline-form">
                 <input type="hidden" name="applicationId" value={application.id} />
                 <Field name={`reviewer-${application.id}`} label={t("staffApplications.reviewer")} error={error ? t(error) : undefined}>
@@ -101,11 +111,13 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
                     name="reviewer"
                     aria-describedby={describedBy(`reviewer-${application.id}`, undefined, error)}
                   >
-                    {loaderData.reviewers.map((reviewer) => (
-                      <option key={reviewer.id} value={reviewer.id}>
-                        {reviewer.name}
-                      </option>
-                    ))}
+                    {loaderData.reviewers
+                      .filter((reviewer) => application.offered.includes(reviewer.id))
+                      .map((reviewer) => (
+                        <option key={reviewer.id} value={reviewer.id}>
+                          {reviewer.name}
+                        </option>
+                      ))}
                   </select>
                 </Field>
                 <button type="submit" name="intent" value="assign" className="secondary-button">
@@ -117,6 +129,22 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
         );
       })}
       <Pager page={loaderData.page} label={t("pager.pagesOf", { list: t("staffApplications.title") })} />
+      {loaderData.reviewers.length > 0 ? (
+        <>
+          <h2>{t("staffApplications.loadHeading")}</h2>
+          <ul>
+            {loaderData.reviewers.map((reviewer) => (
+              <li key={reviewer.id}>
+                <Link to={`/a/${loaderData.slug}/reviewers/${reviewer.id}`}>
+                  {reviewer.maxOpen === null
+                    ? t("staffApplications.loadNoProfile", { name: reviewer.name, open: reviewer.openLoad })
+                    : t("staffApplications.load", { name: reviewer.name, open: reviewer.openLoad, max: reviewer.maxOpen })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

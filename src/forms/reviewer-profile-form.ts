@@ -26,9 +26,8 @@ const periods = z
     return found;
   });
 
-/** Staff's form for one reviewer: the endorsement held (as "framework/category"), since when, the most open files, the days away. */
+/** Staff's form for one reviewer (named by the address): the endorsement held (as "framework/category"), since when, the most open files, the days away. */
 export const reviewerProfileForm = z.object({
-  userId: z.string().min(1, "portfolio.notFound"),
   endorsement: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, "error.choose"),
   heldSince: day,
   maxOpen: z.coerce.number("error.number").int("error.number").min(1, "error.tooSmall").max(50, "error.tooBig"),

@@ -28,10 +28,13 @@ export async function reviewersWithLoad(reader: Reader, associationId: string): 
 export function reviewerChoices(reader: Reader, reviewers: readonly Reviewer[], day: string, application: { framework_id: string; category_id: string }) {
   const categoryOrder = reader.frameworks.find((framework) => framework.id === application.framework_id)?.categories.map((category) => category.id) ?? [];
   const target = { frameworkId: application.framework_id, categoryId: application.category_id, categoryOrder };
-  const judged = reviewers.map((reviewer) => ({ id: reviewer.id, name: reviewer.name, refusal: reviewerRefusal(reviewer.profile, target, reviewer.openLoad, day) }));
+  const judged = reviewers.map((reviewer) => ({
+    id: reviewer.id,
+    name: reviewer.name,
+    refusal: reviewerRefusal(reviewer.profile, target, reviewer.openLoad, day),
+  }));
   return {
     offered: judged.filter((reviewer) => reviewer.refusal === null).map(({ id }) => id),
     notOffered: judged.flatMap(({ name, refusal }) => (refusal ? [{ name, refusal }] : [])),
   };
 }
-
