@@ -35,6 +35,12 @@ export const applicationScenarios: Record<string, Scenario> = {
       input: { associationId: submitted.associationId, associationSlug: "x", applicationId: submitted.applicationId, reviewerUserId: reviewer.user.id },
     };
   },
+  "reviewer-profile.set": async (app) => {
+    const submitted = await buildSubmittedApplication(app);
+    const { staff, reviewer } = await buildStaffAndReviewer(app, submitted.associationId);
+    const profile = { frameworkId: "alliance-iecmh-e", categoryId: "imhs", heldSince: "2020-01-01", maxOpen: 3, unavailable: [] };
+    return { actor: staff.actor, input: { associationId: submitted.associationId, userId: reviewer.user.id, ...profile } };
+  },
   "application.fee-paid": async (app) => {
     const review = await buildApplicationInReview(app);
     return { actor: review.staff.actor, input: { associationId: review.associationId, applicationId: review.applicationId } };
