@@ -388,6 +388,28 @@ const rows: Row[] = [
   },
   { route: "a/:slug/applications/:id", method: "GET", label: "no such application", path: file(home, fakeId), expect: { anonymous: 401, default: 404 } },
 
+  // A reviewer's profile (decision 026): the association's staff read and set it; another association's reviewer is not found.
+  {
+    route: "a/:slug/reviewers/:userId",
+    method: "GET",
+    path: `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
+    shows: "Most open applications at once",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  {
+    route: "a/:slug/reviewers/:userId",
+    method: "POST",
+    path: `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
+    expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 },
+  },
+  {
+    route: "a/:slug/reviewers/:userId",
+    method: "GET",
+    label: "a person who is not the association's reviewer",
+    path: `/a/${slug}/reviewers/${inReview.user.id}`,
+    expect: { anonymous: 401, staff: 404, admin: 404, owner: 404, default: 403 },
+  },
+
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "healthz", method: "GET", path: "/healthz", expect: 200 },
   { route: "*", method: "GET", path: "/no/such/page", expect: 404 },

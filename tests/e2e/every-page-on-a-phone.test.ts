@@ -106,7 +106,15 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
   {
     who: "an association's admin",
     userId: admin.id,
-    pages: [`/a/${slug}`, `/a/${slug}/people`, `/a/${slug}/candidates`, `/a/${slug}/applications`, file, `/candidates/${candidacyId}`],
+    pages: [
+      `/a/${slug}`,
+      `/a/${slug}/people`,
+      `/a/${slug}/candidates`,
+      `/a/${slug}/applications`,
+      `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
+      file,
+      `/candidates/${candidacyId}`,
+    ],
   },
   { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox"] },
   {

@@ -19,8 +19,15 @@ async function association() {
   const staff = await app.clientAs((await buildMember(db, home.id, "staff")).id);
   const reviewer = (name: string) => buildMember(db, home.id, "reviewer", { name });
   const profile = (userId: string, fields: Record<string, string>) =>
-    staff.post(`/a/${home.slug}/reviewers/${userId}`, { endorsement: "alliance-iecmh-e/imhs", heldSince: "2020-01-01", maxOpen: "3", unavailable: "", ...fields });
-  const assign = (applicationId: string, reviewerId: string) => staff.post(`/a/${home.slug}/applications`, { intent: "assign", applicationId, reviewer: reviewerId });
+    staff.post(`/a/${home.slug}/reviewers/${userId}`, {
+      endorsement: "alliance-iecmh-e/imhs",
+      heldSince: "2020-01-01",
+      maxOpen: "3",
+      unavailable: "",
+      ...fields,
+    });
+  const assign = (applicationId: string, reviewerId: string) =>
+    staff.post(`/a/${home.slug}/applications`, { intent: "assign", applicationId, reviewer: reviewerId });
   return { home, first, second, staff, reviewer, profile, assign, list: `/a/${home.slug}/applications` };
 }
 
