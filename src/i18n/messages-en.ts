@@ -775,7 +775,8 @@ export const en = {
   "staffApplications.noneOffered": "No reviewer can be offered for this application now.",
   "staffApplications.editReviewers": "Record reviewers' endorsements, load and days away",
   "reviewers.title": "Reviewers",
-  "reviewers.intro": "A reviewer is offered only for applications at the category they hold or a lower one, while they have fewer open applications than their maximum, and not on days they are away. A reviewer with nothing recorded is offered for every application.",
+  "reviewers.intro":
+    "A reviewer is offered only for applications at the category they hold or a lower one, while they have fewer open applications than their maximum, and not on days they are away. A reviewer with nothing recorded is offered for every application.",
   "reviewers.none": "No one holds the reviewer role yet. Give it on the People and roles page.",
   "reviewers.endorsement": "Endorsement held",
   "reviewers.heldSince": "Held since",

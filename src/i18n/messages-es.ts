@@ -778,7 +778,8 @@ export const es: Record<MessageKey, string> = {
   "staffApplications.noneOffered": "Ahora no se puede ofrecer ningún revisor para esta solicitud.",
   "staffApplications.editReviewers": "Registrar el aval, la carga y las ausencias de los revisores",
   "reviewers.title": "Revisores",
-  "reviewers.intro": "Un revisor se ofrece solo para solicitudes de la categoría que tiene o de una inferior, mientras tenga menos solicitudes abiertas que su máximo, y no en los días en que está ausente. A un revisor sin nada registrado se le ofrece para todas las solicitudes.",
+  "reviewers.intro":
+    "Un revisor se ofrece solo para solicitudes de la categoría que tiene o de una inferior, mientras tenga menos solicitudes abiertas que su máximo, y no en los días en que está ausente. A un revisor sin nada registrado se le ofrece para todas las solicitudes.",
   "reviewers.none": "Todavía nadie tiene el rol de revisor. Asígnelo en la página Personas y roles.",
   "reviewers.endorsement": "Aval que tiene",
   "reviewers.heldSince": "Desde",
