@@ -17,6 +17,7 @@ const signedInPages = new Set([
   "routes/association-applications",
   "routes/association-candidates",
   "routes/association-people",
+  "routes/association-reviewer",
   "routes/candidate",
   "routes/dev-mail",
   "routes/inbox",
