@@ -180,15 +180,21 @@ export async function findSubmittedApplication(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-/** How many of an association's applications in these statuses each reviewer is assigned to, by user id. */
-export async function countAssignmentsByReviewer(db: Db, associationId: string, statuses: readonly ApplicationStatus[]): Promise<Map<string, number>> {
-  const rows = await db
+/** How many of an association's applications in these statuses each reviewer is assigned to, by user id (leaving one application out, when given). */
+export async function countAssignmentsByReviewer(
+  db: Db,
+  associationId: string,
+  statuses: readonly ApplicationStatus[],
+  exceptApplicationId?: string,
+): Promise<Map<string, number>> {
+  let query = db
     .selectFrom("application_reviewers")
     .innerJoin("applications", "applications.id", "application_reviewers.application_id")
     .select(["application_reviewers.reviewer_user_id", (eb) => eb.fn.countAll<string>().as("count")])
     .where("applications.association_id", "=", associationId)
     .where("applications.status", "in", statuses)
-    .groupBy("application_reviewers.reviewer_user_id")
-    .execute();
+    .groupBy("application_reviewers.reviewer_user_id");
+  if (exceptApplicationId) query = query.where("applications.id", "!=", exceptApplicationId);
+  const rows = await query.execute();
   return new Map(rows.map((row) => [row.reviewer_user_id, Number(row.count)]));
 }

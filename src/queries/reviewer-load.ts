@@ -24,14 +24,20 @@ export async function reviewersWithLoad(reader: Reader, associationId: string): 
   return { reviewers, today: today(association?.time_zone ?? "UTC", reader.now()) };
 }
 
-/** For one application: the reviewers offered, and those not offered with the reason. */
-export function reviewerChoices(reader: Reader, reviewers: readonly Reviewer[], day: string, application: { framework_id: string; category_id: string }) {
+/** For one application: the reviewers offered, and those not offered with the reason; one already on it does not count it in their load. */
+export function reviewerChoices(
+  reader: Reader,
+  reviewers: readonly Reviewer[],
+  day: string,
+  application: { framework_id: string; category_id: string },
+  alreadyOn: readonly string[],
+) {
   const categoryOrder = reader.frameworks.find((framework) => framework.id === application.framework_id)?.categories.map((category) => category.id) ?? [];
   const target = { frameworkId: application.framework_id, categoryId: application.category_id, categoryOrder };
   const judged = reviewers.map((reviewer) => ({
     id: reviewer.id,
     name: reviewer.name,
-    refusal: reviewerRefusal(reviewer.profile, target, reviewer.openLoad, day),
+    refusal: reviewerRefusal(reviewer.profile, target, reviewer.openLoad - (alreadyOn.includes(reviewer.id) ? 1 : 0), day),
   }));
   return {
     offered: judged.filter((reviewer) => reviewer.refusal === null).map(({ id }) => id),

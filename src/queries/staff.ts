@@ -70,7 +70,13 @@ export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, s
       feePaid: isoDay(application.fee_paid_at),
       reviewers: assigned.filter((row) => row.application_id === application.id).map((row) => row.name),
       readsFile: readsFile(application),
-      ...reviewerChoices(reader, reviewers.reviewers, reviewers.today, application),
+      ...reviewerChoices(
+        reader,
+        reviewers.reviewers,
+        reviewers.today,
+        application,
+        assigned.filter((row) => row.application_id === application.id).map((row) => row.userId),
+      ),
     })),
   };
 }

@@ -65,6 +65,7 @@ describe("reviewers who may review (decision 026)", () => {
     const spanish = await staff.post(list, { intent: "assign", applicationId: first.applicationId, reviewer: away.id }, { "accept-language": "es" });
     expect(text(spanish.text)).toContain("no está disponible hoy");
 
+    expect((await assign(second.applicationId, full.id)).status, "asking again for the application already theirs").toBe(200);
     expect((await assign(first.applicationId, able.id)).status).toBe(200);
     expect(text((await staff.get(list)).text)).toContain("Eva Able: 1 of 3 open");
     const audited = await listAuditOfSubject(app.services.db, "user", able.id);

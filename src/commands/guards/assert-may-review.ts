@@ -8,12 +8,12 @@ import type { Framework } from "../../domain/framework-schema.ts";
 import { reviewerRefusal } from "../../domain/reviewer-eligibility.ts";
 import { refuse } from "../define-command.ts";
 
-type Application = { association_id: string; framework_id: string; category_id: string };
+type Application = { id: string; association_id: string; framework_id: string; category_id: string };
 
-/** Refuses, next to the reviewer field, a reviewer decision 026 does not let review this application today (the association's day). */
+/** Refuses, next to the reviewer field (this application left out of their load, so asking again is not refused), a reviewer decision 026 does not let review this application today (the association's day). */
 export async function assertMayReview(tx: Db, frameworks: readonly Framework[], application: Application, reviewerUserId: string, now: Date): Promise<void> {
   const profile = await findReviewerProfileForUpdate(tx, application.association_id, reviewerUserId);
-  const loads = await countAssignmentsByReviewer(tx, application.association_id, openForReview);
+  const loads = await countAssignmentsByReviewer(tx, application.association_id, openForReview, application.id);
   const association = await findAssociationById(tx, application.association_id);
   const categoryOrder = frameworks.find((framework) => framework.id === application.framework_id)?.categories.map((category) => category.id) ?? [];
   const target = { frameworkId: application.framework_id, categoryId: application.category_id, categoryOrder };
