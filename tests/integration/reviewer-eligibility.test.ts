@@ -54,16 +54,16 @@ describe("reviewers who may review (decision 026)", () => {
     expect(page).not.toMatch(new RegExp(`<option value="${lower.id}"`));
 
     for (const [who, reason] of [
-      [lower, "holds a lower category than this application's"],
-      [full, "already has as many open applications as staff allow"],
-      [away, "unavailable today"],
+      [lower, "This reviewer holds a lower category than this application's"],
+      [full, "This reviewer already has as many open applications as staff allow."],
+      [away, "This reviewer is unavailable today."],
     ] as const) {
       const refused = await assign(first.applicationId, who.id);
       expect(refused.status, who.name).toBe(400);
       expect(text(refused.text)).toMatch(new RegExp(`<p class="field-error" id="error-reviewer-${first.applicationId}">${reason}`));
     }
     const spanish = await staff.post(list, { intent: "assign", applicationId: first.applicationId, reviewer: away.id }, { "accept-language": "es" });
-    expect(text(spanish.text)).toContain("no está disponible hoy");
+    expect(text(spanish.text)).toContain("Este revisor no está disponible hoy.");
 
     expect((await assign(second.applicationId, full.id)).status, "asking again for the application already theirs").toBe(200);
     expect((await assign(first.applicationId, able.id)).status).toBe(200);

@@ -18,5 +18,5 @@ export async function assertMayReview(tx: Db, frameworks: readonly Framework[], 
   const categoryOrder = frameworks.find((framework) => framework.id === application.framework_id)?.categories.map((category) => category.id) ?? [];
   const target = { frameworkId: application.framework_id, categoryId: application.category_id, categoryOrder };
   const refusal = reviewerRefusal(profile, target, loads.get(reviewerUserId) ?? 0, today(association?.time_zone ?? "UTC", now));
-  if (refusal) refuse({ reviewer: `reviewerProfile.refusal.${refusal}` });
+  if (refusal) refuse({ reviewer: `reviewerProfile.refused.${refusal}` });
 }
