@@ -4,6 +4,7 @@ import { listRolesOfUserInAssociation } from "../data/association-roles.ts";
 import { openForReview } from "../domain/application-lifecycle.ts";
 import { defineCommand, done, refuse, unchanged } from "./define-command.ts";
 import { assertApplicationTransition, assertStaffApplication } from "./guards/lock-application.ts";
+import { assertNoConflict } from "./guards/reviewer-conflicts.ts";
 
 /**
  * Staff give a submitted application to one of the association's reviewers, who may then read its
@@ -20,6 +21,7 @@ export const assignReviewer = defineCommand({
     if (input.reviewerUserId === application.user_id) refuse({ reviewer: "review.ownApplication" });
     const roles = await listRolesOfUserInAssociation(tx, input.reviewerUserId, application.association_id);
     if (!roles.includes("reviewer")) refuse({ reviewer: "review.notReviewer" });
+    await assertNoConflict(tx, application, input.reviewerUserId);
     const isNew = await insertReviewer(tx, { applicationId: application.id, reviewerUserId: input.reviewerUserId, assignedByUserId: actor.userId });
     if (!isNew) return unchanged<{ isNew: boolean }>({ isNew });
     const path = `/a/${input.associationSlug}/applications/${application.id}`;

@@ -51,6 +51,8 @@ export type ApplicationSnapshotsTable = Narrow<
 export type ApplicationReviewersTable = Narrow<Generated.ApplicationReviewers, { assigned_at: CreatedAt }>;
 export type DocumentsTable = Narrow<Generated.Documents, { created_at: CreatedAt }>;
 export type CandidaciesTable = Narrow<Generated.Candidacies, { created_at: CreatedAt }>;
+export type DeclaredConflictKind = "person" | "email" | "employer";
+export type DeclaredConflictsTable = Narrow<Generated.DeclaredConflicts, { kind: DeclaredConflictKind; created_at: CreatedAt }>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -69,6 +71,7 @@ interface NarrowedTables {
   application_reviewers: ApplicationReviewersTable;
   documents: DocumentsTable;
   candidacies: CandidaciesTable;
+  declared_conflicts: DeclaredConflictsTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */

@@ -14,6 +14,7 @@ import * as accessLinkCategory from "./2026-12-03-12-access-link-category.ts";
 import * as createCategoryTargets from "./2026-12-07-13-create-category-targets.ts";
 import * as confirmEntriesLinks from "./2026-12-07-14-confirm-entries-links.ts";
 import * as listOrderIndexes from "./2026-12-07-15-list-order-indexes.ts";
+import * as createDeclaredConflicts from "./2026-12-07-17-create-declared-conflicts.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-13-create-category-targets": createCategoryTargets,
   "2026-12-07-14-confirm-entries-links": confirmEntriesLinks,
   "2026-12-07-15-list-order-indexes": listOrderIndexes,
+  "2026-12-07-17-create-declared-conflicts": createDeclaredConflicts,
 };
