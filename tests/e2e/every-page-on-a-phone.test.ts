@@ -108,7 +108,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
     userId: admin.id,
     pages: [`/a/${slug}`, `/a/${slug}/people`, `/a/${slug}/candidates`, `/a/${slug}/applications`, file, `/candidates/${candidacyId}`],
   },
-  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox"] },
+  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox", `/a/${slug}/conflicts`] },
   {
     who: "the owner",
     userId: owner.id,
