@@ -32,6 +32,9 @@ export const recuseReviewer = defineCommand({
       to: association.contact_email,
       ...noticeMail(association.locale, association.name, what, `${context.baseUrl}${path}`),
     });
-    return done({ type: "application", id: application.id, associationId: application.association_id }, null, { reviewerUserId: actor.userId, reason: input.reason });
+    return done({ type: "application", id: application.id, associationId: application.association_id }, null, {
+      reviewerUserId: actor.userId,
+      reason: input.reason,
+    });
   },
 });

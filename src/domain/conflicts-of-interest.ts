@@ -38,7 +38,9 @@ export function findConflicts(facts: ConflictFacts): ConflictReason[] {
   const seen = new Set<string>();
   const add = (reason: ConflictReason) => {
     const key = `${reason.kind}\u0000${sameName(reason.value)}`;
-    if (!seen.has(key)) reasons.push(reason), seen.add(key);
+    if (seen.has(key)) return;
+    seen.add(key);
+    reasons.push(reason);
   };
   const reviewerName = sameName(facts.reviewer.name);
   const isReviewer = (name: string | undefined) => name !== undefined && reviewerName !== "" && sameName(name) === reviewerName;
@@ -59,8 +61,10 @@ export function findConflicts(facts: ConflictFacts): ConflictReason[] {
   const applicantName = sameName(facts.applicantName);
   const applicantEmail = facts.applicantEmail === null ? "" : sameEmail(facts.applicantEmail);
   for (const declared of facts.reviewer.declared) {
-    if (declared.kind === "person" && applicantName !== "" && sameName(declared.value) === applicantName) add({ kind: "declared-person", value: declared.value });
-    if (declared.kind === "email" && applicantEmail !== "" && sameEmail(declared.value) === applicantEmail) add({ kind: "declared-email", value: declared.value });
+    if (declared.kind === "person" && applicantName !== "" && sameName(declared.value) === applicantName)
+      add({ kind: "declared-person", value: declared.value });
+    if (declared.kind === "email" && applicantEmail !== "" && sameEmail(declared.value) === applicantEmail)
+      add({ kind: "declared-email", value: declared.value });
     if (declared.kind === "employer" && applicantEmployers.has(sameName(declared.value))) add({ kind: "declared-employer", value: declared.value });
   }
   return reasons;

@@ -774,7 +774,8 @@ export const en = {
   "conflict.declared-employer": "This reviewer declared a conflict of interest with an employer in the applicant's portfolio.",
   "notice.reviewerRecused": "{reviewer} recused themselves from reviewing an application: {reason}. Please assign another reviewer.",
   "conflicts.title": "My conflicts of interest",
-  "conflicts.intro": "Name the people, email addresses and employers you should not review for {association}. Cradle also finds conflicts on its own: when an applicant named you as a rater, supervisor or RS/C provider, sent you a request, or shares an employer with you.",
+  "conflicts.intro":
+    "Name the people, email addresses and employers you should not review for {association}. Cradle also finds conflicts on its own: when an applicant named you as a rater, supervisor or RS/C provider, sent you a request, or shares an employer with you.",
   "conflicts.none": "You have declared no conflicts of interest here.",
   "conflicts.listTitle": "Declared conflicts",
   "conflicts.addTitle": "Declare a conflict",

@@ -768,8 +768,10 @@ export const es: Record<MessageKey, string> = {
   // Conflicts of interest (issue 19)
   "conflict.named-as-rater": "Esta persona revisora tiene un conflicto de interés: la persona solicitante la nombró como evaluadora.",
   "conflict.named-as-supervisor": "Esta persona revisora tiene un conflicto de interés: la persona solicitante la nombró como supervisora.",
-  "conflict.named-as-rsc-provider": "Esta persona revisora tiene un conflicto de interés: la persona solicitante la nombró como proveedora de supervisión/consulta reflexiva.",
-  "conflict.link-sent-to-reviewer": "Esta persona revisora tiene un conflicto de interés: la persona solicitante envió una solicitud de referencia o de confirmación a su correo electrónico.",
+  "conflict.named-as-rsc-provider":
+    "Esta persona revisora tiene un conflicto de interés: la persona solicitante la nombró como proveedora de supervisión/consulta reflexiva.",
+  "conflict.link-sent-to-reviewer":
+    "Esta persona revisora tiene un conflicto de interés: la persona solicitante envió una solicitud de referencia o de confirmación a su correo electrónico.",
   "conflict.same-email": "Esta persona revisora tiene un conflicto de interés: su correo electrónico confirmado es el de la persona solicitante.",
   "conflict.shared-employer": "Esta persona revisora tiene un conflicto de interés: comparte un empleador con la persona solicitante.",
   "conflict.declared-person": "Esta persona revisora declaró un conflicto de interés con la persona solicitante.",
@@ -777,7 +779,8 @@ export const es: Record<MessageKey, string> = {
   "conflict.declared-employer": "Esta persona revisora declaró un conflicto de interés con un empleador del portafolio de la persona solicitante.",
   "notice.reviewerRecused": "{reviewer} se excusó de revisar una solicitud: {reason}. Asigne otra persona revisora.",
   "conflicts.title": "Mis conflictos de interés",
-  "conflicts.intro": "Indique las personas, los correos electrónicos y los empleadores que no debe revisar para {association}. Cradle también encuentra conflictos por sí mismo: cuando una persona solicitante le nombró como evaluador/a, supervisor/a o proveedor/a de SR/C, le envió una solicitud o comparte un empleador con usted.",
+  "conflicts.intro":
+    "Indique las personas, los correos electrónicos y los empleadores que no debe revisar para {association}. Cradle también encuentra conflictos por sí mismo: cuando una persona solicitante le nombró como evaluador/a, supervisor/a o proveedor/a de SR/C, le envió una solicitud o comparte un empleador con usted.",
   "conflicts.none": "No ha declarado conflictos de interés aquí.",
   "conflicts.listTitle": "Conflictos declarados",
   "conflicts.addTitle": "Declarar un conflicto",
@@ -793,7 +796,8 @@ export const es: Record<MessageKey, string> = {
   "conflicts.declared": "Su conflicto de interés quedó registrado.",
   "conflicts.removed": "Se quitó el conflicto de interés.",
   "recuse.title": "Excusarme",
-  "recuse.hint": "Si no puede revisar esta solicitud con imparcialidad, diga por qué. La asignación termina, ya no podrá abrir el expediente y se avisa al personal.",
+  "recuse.hint":
+    "Si no puede revisar esta solicitud con imparcialidad, diga por qué. La asignación termina, ya no podrá abrir el expediente y se avisa al personal.",
   "recuse.reason": "Motivo",
   "recuse.submit": "Excusarme",
   "recuse.done": "Se excusó de la solicitud. Se avisó al personal.",

@@ -28,7 +28,13 @@ export async function myDeclaredConflicts(reader: Reader, actor: MaybeActor, slu
   const conflicts = await listDeclaredConflicts(reader.db, actor.userId, association.id);
   return {
     association: { id: association.id, slug: association.slug, name: association.name },
-    conflicts: conflicts.map((conflict) => ({ id: conflict.id, kind: conflict.kind, value: conflict.value, reason: conflict.reason, declared: isoDay(conflict.created_at) })),
+    conflicts: conflicts.map((conflict) => ({
+      id: conflict.id,
+      kind: conflict.kind,
+      value: conflict.value,
+      reason: conflict.reason,
+      declared: isoDay(conflict.created_at),
+    })),
   };
 }
 

@@ -403,8 +403,19 @@ const rows: Row[] = [
     shows: "My conflicts of interest",
     expect: { anonymous: 401, "assigned-reviewer": 200, reviewer: 200, advisor: 200, default: 403 },
   },
-  { route: "a/:slug/conflicts", method: "POST", path: `/a/${slug}/conflicts`, expect: { anonymous: 401, "assigned-reviewer": 400, reviewer: 400, advisor: 400, default: 403 } },
-  { route: "a/:slug/conflicts", method: "GET", label: "no such association", path: "/a/no-such-association/conflicts", expect: { anonymous: 401, default: 404 } },
+  {
+    route: "a/:slug/conflicts",
+    method: "POST",
+    path: `/a/${slug}/conflicts`,
+    expect: { anonymous: 401, "assigned-reviewer": 400, reviewer: 400, advisor: 400, default: 403 },
+  },
+  {
+    route: "a/:slug/conflicts",
+    method: "GET",
+    label: "no such association",
+    path: "/a/no-such-association/conflicts",
+    expect: { anonymous: 401, default: 404 },
+  },
 
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "healthz", method: "GET", path: "/healthz", expect: 200 },

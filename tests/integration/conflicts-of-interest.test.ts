@@ -62,7 +62,12 @@ describe("conflicts of interest at assignment", () => {
     const { home, applicant, assign } = await submittedApplication();
     const reviewer = await buildMember(db, home.id, "reviewer", { name: "Declaring Reviewer" });
     const client = await app.clientAs(reviewer.id);
-    const declared = await client.post(`/a/${home.slug}/conflicts`, { intent: "declare", kind: "email", value: applicant.email.toUpperCase(), reason: "We share an office." });
+    const declared = await client.post(`/a/${home.slug}/conflicts`, {
+      intent: "declare",
+      kind: "email",
+      value: applicant.email.toUpperCase(),
+      reason: "We share an office.",
+    });
     expect(declared.status).toBe(200);
     expect(declared.text).toContain("Your conflict of interest is recorded.");
     expect(declared.text).toContain("We share an office.");

@@ -28,7 +28,11 @@ const cases: [string, ConflictFacts, ConflictReason[]][] = [
   ["supervisor of a work entry", facts({ name: "ANA PEREZ" }), [{ kind: "named-as-supervisor", value: "Ana Pérez" }]],
   ["RS/C provider", facts({ name: "zoe lind" }), [{ kind: "named-as-rsc-provider", value: "Zoë Lind" }]],
   ["a name that only contains the reviewer's is no match", facts({ name: "Ana" }), []],
-  ["a rater's link went to the reviewer's email, case ignored", facts({ email: " rater@example.ORG" }), [{ kind: "link-sent-to-reviewer", value: "Rater@Example.org" }]],
+  [
+    "a rater's link went to the reviewer's email, case ignored",
+    facts({ email: " rater@example.ORG" }),
+    [{ kind: "link-sent-to-reviewer", value: "Rater@Example.org" }],
+  ],
   ["the applicant's confirmed email is the reviewer's", facts({ email: "applicant@example.org" }), [{ kind: "same-email", value: "Applicant@Example.org" }]],
   ["an unconfirmed applicant email matches nothing", facts({ email: "applicant@example.org" }, { applicantEmail: null }), []],
   ["a reviewer without a confirmed email matches no email", facts({ email: null }, { linkEmails: [""] }), []],
@@ -37,22 +41,39 @@ const cases: [string, ConflictFacts, ConflictReason[]][] = [
   ["empty employers never match", facts({ employers: ["", "  "] }), []],
   ["declared person", facts({ declared: [{ kind: "person", value: "maria gomez" }] }), [{ kind: "declared-person", value: "maria gomez" }]],
   ["declared email", facts({ declared: [{ kind: "email", value: "APPLICANT@example.org" }] }), [{ kind: "declared-email", value: "APPLICANT@example.org" }]],
-  ["declared employer", facts({ declared: [{ kind: "employer", value: "Sunrise  Family Center" }] }), [{ kind: "declared-employer", value: "Sunrise  Family Center" }]],
+  [
+    "declared employer",
+    facts({ declared: [{ kind: "employer", value: "Sunrise  Family Center" }] }),
+    [{ kind: "declared-employer", value: "Sunrise  Family Center" }],
+  ],
   [
     "declarations about other people",
-    facts({ declared: [{ kind: "person", value: "Maria" }, { kind: "email", value: "other@example.org" }, { kind: "employer", value: "Harbor" }] }),
+    facts({
+      declared: [
+        { kind: "person", value: "Maria" },
+        { kind: "email", value: "other@example.org" },
+        { kind: "employer", value: "Harbor" },
+      ],
+    }),
     [],
   ],
   [
     "several reasons, each once",
-    facts({ name: "Ana Pérez", email: "applicant@example.org", employers: ["Sunrise Family Center", "SUNRISE family center"] }, { portfolio: { ...portfolio, work: [...portfolio.work, ...portfolio.work] } }),
+    facts(
+      { name: "Ana Pérez", email: "applicant@example.org", employers: ["Sunrise Family Center", "SUNRISE family center"] },
+      { portfolio: { ...portfolio, work: [...portfolio.work, ...portfolio.work] } },
+    ),
     [
       { kind: "named-as-supervisor", value: "Ana Pérez" },
       { kind: "same-email", value: "Applicant@Example.org" },
       { kind: "shared-employer", value: "Sunrise Family Center" },
     ],
   ],
-  ["an empty reviewer name matches no empty rater name", facts({ name: "" }, { portfolio: { ...portfolio, references: [{ ...portfolio.references[0]!, raterName: "" }] } }), []],
+  [
+    "an empty reviewer name matches no empty rater name",
+    facts({ name: "" }, { portfolio: { ...portfolio, references: [{ ...portfolio.references[0]!, raterName: "" }] } }),
+    [],
+  ],
 ];
 
 describe("findConflicts", () => {

@@ -7,7 +7,10 @@ export const conflictScenarios: Record<string, Scenario> = {
   "reviewer.conflict-declared": async (app) => {
     const association = await buildAllianceAssociation(app);
     const { reviewer } = await buildStaffAndReviewer(app, association.id);
-    return { actor: reviewer.actor, input: { associationId: association.id, kind: "employer", value: "Family Start", reason: "I worked there until last year." } };
+    return {
+      actor: reviewer.actor,
+      input: { associationId: association.id, kind: "employer", value: "Family Start", reason: "I worked there until last year." },
+    };
   },
   "reviewer.conflict-removed": async (app) => {
     const association = await buildAllianceAssociation(app);

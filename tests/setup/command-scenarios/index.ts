@@ -6,4 +6,10 @@ import { portfolioScenarios } from "./portfolio.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** One scenario per command name; tests/integration/every-command-audits.test.ts runs each. */
-export const scenarios: Record<string, Scenario> = { ...applicationScenarios, ...linkScenarios, ...accountScenarios, ...portfolioScenarios, ...conflictScenarios };
+export const scenarios: Record<string, Scenario> = {
+  ...applicationScenarios,
+  ...linkScenarios,
+  ...accountScenarios,
+  ...portfolioScenarios,
+  ...conflictScenarios,
+};
