@@ -62,6 +62,7 @@ describe("conflicts of interest at assignment", () => {
     const { home, applicant, assign } = await submittedApplication();
     const reviewer = await buildMember(db, home.id, "reviewer", { name: "Declaring Reviewer" });
     const client = await app.clientAs(reviewer.id);
+    expect((await client.get("/account")).text).toContain(`href="/a/${home.slug}/conflicts"`);
     const declared = await client.post(`/a/${home.slug}/conflicts`, {
       intent: "declare",
       kind: "email",
