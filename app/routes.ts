@@ -38,6 +38,7 @@ export default [
   route("a/:slug/applications", "routes/association-applications.tsx"),
   route("a/:slug/applications/:id", "routes/association-application.tsx"),
   route("a/:slug/reviewers/:userId", "routes/association-reviewer.tsx"),
+  route("a/:slug/conflicts", "routes/association-conflicts.tsx"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("*", "routes/not-found.tsx"),

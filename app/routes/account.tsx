@@ -32,6 +32,12 @@ export default function Account({ loaderData }: Route.ComponentProps) {
           {loaderData.roles.map((role) => (
             <li key={`${role.slug}-${role.role}`}>
               <Link to={`/a/${role.slug}`}>{role.name}</Link>: {t(`role.${role.role}`)}
+              {role.role === "reviewer" ? (
+                <>
+                  {" · "}
+                  <Link to={`/a/${role.slug}/conflicts`}>{t("conflicts.title")}</Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,10 +1,16 @@
+import { redirect } from "react-router";
 import type { Route } from "./+types/association-application";
+import { recuseReviewer } from "../../src/commands/recuse-reviewer.ts";
+import { recuseForm } from "../../src/forms/conflict-forms.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { reviewsApplication } from "../../src/queries/reviewer-conflicts.ts";
+import { RecuseForm } from "../components/recuse-form.tsx";
 import { entriesOf, sections } from "../../src/forms/portfolio-sections.ts";
 import { applicationFile } from "../../src/queries/staff.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { describeEntry } from "../lib/describe-entry.server.ts";
-import { read, requestState, requireUser } from "../lib/route-context.server.ts";
+import { invalid, invalidForm, read, requestState, requireUser, run } from "../lib/route-context.server.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
@@ -19,6 +25,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const t = translator(requestState(context).locale);
   return {
     ...file,
+    canRecuse: await read(context, reviewsApplication, params.id),
     requirements: report.requirements.map((requirement) => ({
       id: requirement.id,
       label: requirement.label,
@@ -54,7 +61,18 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
-export default function AssociationApplication({ loaderData }: Route.ComponentProps) {
+/** The one thing done on this page: an assigned reviewer recuses, and the file closes to them. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  requireUser(context);
+  await read(context, applicationFile, params.slug, params.id);
+  const parsed = parseForm(recuseForm, await request.formData());
+  if (!parsed.ok) return invalidForm(parsed);
+  const result = await run(context, recuseReviewer, { applicationId: params.id, ...parsed.data });
+  if (!result.ok) return invalid(result.errors, parsed.values);
+  throw redirect(`/a/${params.slug}/conflicts?recused=1`);
+}
+
+export default function AssociationApplication({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const shown = useReportText();
@@ -128,6 +146,7 @@ export default function AssociationApplication({ loaderData }: Route.ComponentPr
           );
         })}
       </ul>
+      {loaderData.canRecuse ? <RecuseForm state={actionData} /> : null}
     </section>
   );
 }

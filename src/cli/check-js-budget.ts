@@ -16,6 +16,7 @@ const signedInPages = new Set([
   "routes/association-application",
   "routes/association-applications",
   "routes/association-candidates",
+  "routes/association-conflicts",
   "routes/association-people",
   "routes/association-reviewer",
   "routes/candidate",

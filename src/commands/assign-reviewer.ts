@@ -5,6 +5,7 @@ import { openForReview } from "../domain/application-lifecycle.ts";
 import { defineCommand, done, refuse, unchanged } from "./define-command.ts";
 import { assertMayReview } from "./guards/assert-may-review.ts";
 import { assertApplicationTransition, assertStaffApplication } from "./guards/lock-application.ts";
+import { assertNoConflict } from "./guards/reviewer-conflicts.ts";
 
 /**
  * Staff give a submitted application to one of the association's reviewers, who may then read its
@@ -22,6 +23,7 @@ export const assignReviewer = defineCommand({
     const roles = await listRolesOfUserInAssociation(tx, input.reviewerUserId, application.association_id);
     if (!roles.includes("reviewer")) refuse({ reviewer: "review.notReviewer" });
     await assertMayReview(tx, context.frameworks, application, input.reviewerUserId, now);
+    await assertNoConflict(tx, application, input.reviewerUserId);
     const isNew = await insertReviewer(tx, { applicationId: application.id, reviewerUserId: input.reviewerUserId, assignedByUserId: actor.userId });
     if (!isNew) return unchanged<{ isNew: boolean }>({ isNew });
     const path = `/a/${input.associationSlug}/applications/${application.id}`;

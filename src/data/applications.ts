@@ -124,6 +124,16 @@ export async function insertReviewer(db: Db, assignment: { applicationId: string
   return inserted !== undefined;
 }
 
+/** Ends an assignment; who made it, to tell them, or undefined when there was none. */
+export async function deleteReviewer(db: Db, applicationId: string, reviewerUserId: string) {
+  return db
+    .deleteFrom("application_reviewers")
+    .where("application_id", "=", applicationId)
+    .where("reviewer_user_id", "=", reviewerUserId)
+    .returning("assigned_by_user_id")
+    .executeTakeFirst();
+}
+
 export function listReviewersOfApplications(db: Db, applicationIds: readonly string[]) {
   if (applicationIds.length === 0) return Promise.resolve([]);
   return db

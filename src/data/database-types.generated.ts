@@ -145,6 +145,16 @@ export interface CategoryTargets {
   user_id: string;
 }
 
+export interface DeclaredConflicts {
+  association_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  reason: string;
+  user_id: string;
+  value: string;
+}
+
 export interface Documents {
   created_at: Generated<Timestamp>;
   filename: string;
@@ -245,6 +255,7 @@ export interface DB {
   audit_log: AuditLog;
   candidacies: Candidacies;
   category_targets: CategoryTargets;
+  declared_conflicts: DeclaredConflicts;
   documents: Documents;
   email_tokens: EmailTokens;
   form_drafts: FormDrafts;

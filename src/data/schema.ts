@@ -52,6 +52,8 @@ export type ApplicationReviewersTable = Narrow<Generated.ApplicationReviewers, {
 export type DocumentsTable = Narrow<Generated.Documents, { created_at: CreatedAt }>;
 export type CandidaciesTable = Narrow<Generated.Candidacies, { created_at: CreatedAt }>;
 export type ReviewerProfilesTable = Narrow<Generated.ReviewerProfiles, { unavailable: JsonColumn<Array<{ from: string; to: string }>> }>;
+export type DeclaredConflictKind = "person" | "email" | "employer";
+export type DeclaredConflictsTable = Narrow<Generated.DeclaredConflicts, { kind: DeclaredConflictKind; created_at: CreatedAt }>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -71,6 +73,7 @@ interface NarrowedTables {
   documents: DocumentsTable;
   candidacies: CandidaciesTable;
   reviewer_profiles: ReviewerProfilesTable;
+  declared_conflicts: DeclaredConflictsTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */

@@ -387,6 +387,35 @@ const rows: Row[] = [
     expect: { anonymous: 401, "other-admin": 200, default: 404 },
   },
   { route: "a/:slug/applications/:id", method: "GET", label: "no such application", path: file(home, fakeId), expect: { anonymous: 401, default: 404 } },
+  // Recusing: only the assigned reviewer gets past the empty reason; staff read the file, so theirs is a form error too.
+  {
+    route: "a/:slug/applications/:id",
+    method: "POST",
+    label: "recuse without a reason",
+    path: file(home, inReview.applicationId),
+    expect: { anonymous: 401, "assigned-reviewer": 400, staff: 400, admin: 400, default: 404 },
+  },
+  // A reviewer's declared conflicts: their own, in an association where they review.
+  {
+    route: "a/:slug/conflicts",
+    method: "GET",
+    path: `/a/${slug}/conflicts`,
+    shows: "My conflicts of interest",
+    expect: { anonymous: 401, "assigned-reviewer": 200, reviewer: 200, advisor: 200, default: 403 },
+  },
+  {
+    route: "a/:slug/conflicts",
+    method: "POST",
+    path: `/a/${slug}/conflicts`,
+    expect: { anonymous: 401, "assigned-reviewer": 400, reviewer: 400, advisor: 400, default: 403 },
+  },
+  {
+    route: "a/:slug/conflicts",
+    method: "GET",
+    label: "no such association",
+    path: "/a/no-such-association/conflicts",
+    expect: { anonymous: 401, default: 404 },
+  },
 
   // A reviewer's profile (decision 026): the association's staff read and set it; another association's reviewer is not found.
   {

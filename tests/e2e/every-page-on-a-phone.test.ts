@@ -116,7 +116,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/candidates/${candidacyId}`,
     ],
   },
-  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox"] },
+  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox", `/a/${slug}/conflicts`] },
   {
     who: "the owner",
     userId: owner.id,

@@ -15,6 +15,7 @@ import * as createCategoryTargets from "./2026-12-07-13-create-category-targets.
 import * as confirmEntriesLinks from "./2026-12-07-14-confirm-entries-links.ts";
 import * as listOrderIndexes from "./2026-12-07-15-list-order-indexes.ts";
 import * as createReviewerProfiles from "./2026-12-07-16-create-reviewer-profiles.ts";
+import * as createDeclaredConflicts from "./2026-12-07-17-create-declared-conflicts.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-14-confirm-entries-links": confirmEntriesLinks,
   "2026-12-07-15-list-order-indexes": listOrderIndexes,
   "2026-12-07-16-create-reviewer-profiles": createReviewerProfiles,
+  "2026-12-07-17-create-declared-conflicts": createDeclaredConflicts,
 };

@@ -1,8 +1,15 @@
 import { accountScenarios } from "./accounts.ts";
 import { applicationScenarios } from "./applications.ts";
+import { conflictScenarios } from "./conflicts.ts";
 import { linkScenarios } from "./links.ts";
 import { portfolioScenarios } from "./portfolio.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** One scenario per command name; tests/integration/every-command-audits.test.ts runs each. */
-export const scenarios: Record<string, Scenario> = { ...applicationScenarios, ...linkScenarios, ...accountScenarios, ...portfolioScenarios };
+export const scenarios: Record<string, Scenario> = {
+  ...applicationScenarios,
+  ...linkScenarios,
+  ...accountScenarios,
+  ...portfolioScenarios,
+  ...conflictScenarios,
+};
