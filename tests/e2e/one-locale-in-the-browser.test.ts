@@ -12,11 +12,14 @@ async function open(locale: "en-US" | "es-MX", javaScript: boolean) {
   const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript, locale });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  const scripts: Promise<string>[] = [];
+  // The addresses, read again afterwards: a body the browser has already dropped (the page moved on) cannot be
+  // read from it, and a build file's address always gives the same bytes.
+  const scriptUrls: string[] = [];
   page.on("response", (response) => {
-    if (response.url().endsWith(".js")) scripts.push(response.text());
+    if (response.url().endsWith(".js")) scriptUrls.push(response.url());
   });
-  return { page, scripts: async () => Promise.all(scripts), close: () => context.close() };
+  const scripts = () => Promise.all(scriptUrls.map(async (url) => (await fetch(url)).text()));
+  return { page, scripts, close: () => context.close() };
 }
 
 const skipLink = async (page: Page) => page.locator(".skip-link").textContent();
