@@ -105,6 +105,31 @@ export function TextField({ name, label, state, hint, defaultValue, type = "text
   );
 }
 
+/** A text area that keeps what was typed when the form comes back with errors. */
+export function TextAreaField({
+  name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  ...areaProps
+}: { name: string; label: string; state: FormState; hint?: string; defaultValue?: string } & Omit<ComponentProps<"textarea">, "name" | "defaultValue">) {
+  const t = useTranslate();
+  const error = state?.errors?.[name];
+  return (
+    <Field name={name} label={label} hint={hint} error={error ? t(error) : undefined}>
+      <textarea
+        id={`field-${name}`}
+        name={name}
+        defaultValue={valueOf(state, name) ?? defaultValue ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        {...areaProps}
+      />
+    </Field>
+  );
+}
+
 export function SelectField({
   name,
   label,

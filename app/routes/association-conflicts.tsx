@@ -4,7 +4,7 @@ import { removeDeclaredConflict } from "../../src/commands/remove-declared-confl
 import { declareConflictForm, declaredConflictKinds, removeConflictForm } from "../../src/forms/conflict-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { myDeclaredConflicts } from "../../src/queries/reviewer-conflicts.ts";
-import { AppForm, ErrorSummary, Field, SelectField, TextField, describedBy } from "../components/form.tsx";
+import { AppForm, ErrorSummary, SelectField, TextAreaField, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
@@ -38,8 +38,6 @@ export default function AssociationConflicts({ loaderData, actionData }: Route.C
   const t = useTranslate();
   const state = actionData && !actionData.ok ? actionData : undefined;
   const title = `${loaderData.association.name}: ${t("conflicts.title")}`;
-  const reasonError = state?.errors.reason;
-  const typedReason = typeof state?.values.reason === "string" ? state.values.reason : "";
   return (
     <section>
       <PageTitle title={title} />
@@ -84,18 +82,7 @@ export default function AssociationConflicts({ loaderData, actionData }: Route.C
           options={declaredConflictKinds.map((kind) => ({ value: kind, label: t(`conflicts.kind.${kind}`) }))}
         />
         <TextField name="value" label={t("conflicts.value")} state={state} maxLength={254} required />
-        <Field name="reason" label={t("conflicts.reason")} error={reasonError ? t(reasonError) : undefined}>
-          <textarea
-            id="field-reason"
-            name="reason"
-            rows={3}
-            maxLength={1000}
-            required
-            defaultValue={typedReason}
-            aria-invalid={reasonError ? true : undefined}
-            aria-describedby={describedBy("reason", undefined, reasonError)}
-          />
-        </Field>
+        <TextAreaField name="reason" label={t("conflicts.reason")} state={state} rows={3} maxLength={1000} required />
         <button type="submit">{t("conflicts.declare")}</button>
       </AppForm>
     </section>

@@ -4,7 +4,7 @@ import { setReviewerProfile } from "../../src/commands/set-reviewer-profile.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { reviewerProfileForm } from "../../src/forms/reviewer-profile-form.ts";
 import { staffReviewerPage } from "../../src/queries/reviewers.ts";
-import { AppForm, describedBy, ErrorSummary, Field, TextField } from "../components/form.tsx";
+import { AppForm, describedBy, ErrorSummary, Field, TextAreaField, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
@@ -39,7 +39,6 @@ export default function AssociationReviewer({ loaderData, actionData }: Route.Co
     return typeof value === "string" ? value : fallback;
   };
   const endorsementError = state?.errors?.endorsement;
-  const unavailableError = state?.errors?.unavailable;
   return (
     <section>
       <PageTitle title={title} />
@@ -98,21 +97,14 @@ export default function AssociationReviewer({ loaderData, actionData }: Route.Co
           max={50}
           defaultValue={reviewer.maxOpen}
         />
-        <Field
+        <TextAreaField
           name="unavailable"
           label={t("reviewers.unavailable")}
           hint={t("reviewers.unavailableHint")}
-          error={unavailableError ? t(unavailableError) : undefined}
-        >
-          <textarea
-            id="field-unavailable"
-            name="unavailable"
-            rows={4}
-            defaultValue={kept("unavailable", reviewer.unavailable)}
-            aria-invalid={unavailableError ? true : undefined}
-            aria-describedby={describedBy("unavailable", t("reviewers.unavailableHint"), unavailableError)}
-          />
-        </Field>
+          state={state}
+          defaultValue={reviewer.unavailable}
+          rows={4}
+        />
         <button type="submit">{t("reviewers.save", { name: reviewer.name })}</button>
       </AppForm>
     </section>

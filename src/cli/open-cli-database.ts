@@ -1,7 +1,7 @@
-import { ConfigError, readConfig } from "../config.ts";
-import { DataDirLockedError } from "../data/data-dir-lock.ts";
-import { type DatabaseHandle, DatabaseUnavailableError, openDatabase } from "../data/database.ts";
-import { MigrationError, migrateToLatest } from "../data/migrate.ts";
+import { readConfig } from "../config.ts";
+import { type DatabaseHandle, openDatabase } from "../data/database.ts";
+import { migrateToLatest } from "../data/migrate.ts";
+import { isSetupProblem } from "../setup-problems.ts";
 import type { CommandContext } from "../commands/command-context.ts";
 import { loadFrameworks } from "../frameworks/load-frameworks.ts";
 
@@ -14,13 +14,7 @@ export async function withCliDatabase(run: (context: CommandContext, handle: Dat
     await migrateToLatest(handle.db);
     await run({ db: handle.db, now: () => new Date(), baseUrl: config.baseUrl, frameworks: loadFrameworks() }, handle);
   } catch (error) {
-    if (
-      error instanceof ConfigError ||
-      error instanceof DatabaseUnavailableError ||
-      error instanceof DataDirLockedError ||
-      error instanceof MigrationError ||
-      error instanceof CliUsageError
-    ) {
+    if (isSetupProblem(error) || error instanceof CliUsageError) {
       console.error(error.message);
       process.exitCode = error instanceof CliUsageError ? 2 : 1;
       return;

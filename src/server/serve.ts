@@ -1,8 +1,5 @@
-import { type Config, ConfigError } from "../config.ts";
-import { DataDirLockedError } from "../data/data-dir-lock.ts";
-import { DatabaseUnavailableError } from "../data/database.ts";
-import { MigrationError } from "../data/migrate.ts";
-import { FrameworkError } from "../frameworks/load-frameworks.ts";
+import type { Config } from "../config.ts";
+import { isSetupProblem } from "../setup-problems.ts";
 import { startCradle } from "./start-cradle.ts";
 
 /**
@@ -25,13 +22,7 @@ export async function serve(readSettings: () => Config): Promise<void> {
     process.on("SIGINT", () => stop("SIGINT"));
     process.on("SIGTERM", () => stop("SIGTERM"));
   } catch (error) {
-    if (
-      error instanceof ConfigError ||
-      error instanceof DatabaseUnavailableError ||
-      error instanceof DataDirLockedError ||
-      error instanceof MigrationError ||
-      error instanceof FrameworkError
-    ) {
+    if (isSetupProblem(error)) {
       console.error(`\n${error.message}\n`);
       process.exit(1);
     }
