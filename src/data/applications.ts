@@ -4,7 +4,22 @@ import { type KeysetOrder, orderKey, type PageRequest, readPage } from "./keyset
 import { isUuid } from "./ids.ts";
 import type { ApplicationStatus } from "./schema.ts";
 
-const columns = ["id", "user_id", "association_id", "framework_id", "category_id", "status", "fee_cents", "fee_paid_at", "attested_at", "submitted_at", "created_at"] as const;
+const columns = [
+  "id",
+  "user_id",
+  "association_id",
+  "framework_id",
+  "category_id",
+  "status",
+  "fee_cents",
+  "fee_paid_at",
+  "attested_at",
+  "submitted_at",
+  "created_at",
+  "file_version",
+  "exam_approved_until",
+  "emerging_until",
+] as const;
 
 export function insertApplication(db: Db, application: { userId: string; associationId: string; frameworkId: string; categoryId: string; feeCents: number | null }) {
   return db
@@ -68,15 +83,30 @@ export function listApplicationHistory(db: Db, applicationId: string) {
     .execute();
 }
 
-export async function insertSnapshot(db: Db, snapshot: { applicationId: string; portfolio: unknown; report: unknown; sha256: string }) {
+/** Freezes one version of the file: version 1 at the first submission, the next at each resubmission. */
+export async function insertSnapshot(db: Db, snapshot: { applicationId: string; version: number; portfolio: unknown; report: unknown; sha256: string }) {
   await db
     .insertInto("application_snapshots")
-    .values({ application_id: snapshot.applicationId, portfolio: JSON.stringify(snapshot.portfolio), report: JSON.stringify(snapshot.report), sha256: snapshot.sha256 })
+    .values({
+      application_id: snapshot.applicationId,
+      version: snapshot.version,
+      portfolio: JSON.stringify(snapshot.portfolio),
+      report: JSON.stringify(snapshot.report),
+      sha256: snapshot.sha256,
+    })
     .execute();
 }
 
-export function findSnapshot(db: Db, applicationId: string) {
-  return db.selectFrom("application_snapshots").select(["portfolio", "report", "sha256", "created_at"]).where("application_id", "=", applicationId).executeTakeFirst();
+/** One version of the frozen file; without a version, the newest. */
+export function findSnapshot(db: Db, applicationId: string, version?: number) {
+  let query = db.selectFrom("application_snapshots").select(["version", "portfolio", "report", "sha256", "created_at"]).where("application_id", "=", applicationId);
+  if (version !== undefined) query = query.where("version", "=", version);
+  return query.orderBy("version", "desc").limit(1).executeTakeFirst();
+}
+
+/** The versions of the file, oldest first, without their contents. */
+export function listSnapshotVersions(db: Db, applicationId: string) {
+  return db.selectFrom("application_snapshots").select(["version", "sha256", "created_at"]).where("application_id", "=", applicationId).orderBy("version").execute();
 }
 
 /** The staff list's filters: one status, and submitted since a moment. */

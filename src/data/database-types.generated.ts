@@ -65,8 +65,11 @@ export interface Applications {
   attested_at: Timestamp | null;
   category_id: string;
   created_at: Generated<Timestamp>;
+  emerging_until: string | null;
+  exam_approved_until: string | null;
   fee_cents: number | null;
   fee_paid_at: Timestamp | null;
+  file_version: Generated<number>;
   framework_id: string;
   id: Generated<string>;
   status: string;
@@ -81,6 +84,7 @@ export interface ApplicationSnapshots {
   portfolio: Json;
   report: Json;
   sha256: string;
+  version: Generated<number>;
 }
 
 export interface AssociationFrameworks {

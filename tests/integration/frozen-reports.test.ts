@@ -18,7 +18,7 @@ async function applicationFrozenBeforeMessages() {
   const { portfolio } = (await findSnapshot(db, application.applicationId))!;
   const sha256 = fingerprint({ portfolio, report: frozenBeforeMessages });
   await db.deleteFrom("application_snapshots").where("application_id", "=", application.applicationId).execute();
-  await insertSnapshot(db, { applicationId: application.applicationId, portfolio, report: frozenBeforeMessages, sha256 });
+  await insertSnapshot(db, { applicationId: application.applicationId, version: 1, portfolio, report: frozenBeforeMessages, sha256 });
   const { slug } = await db.selectFrom("associations").select("slug").where("id", "=", application.associationId).executeTakeFirstOrThrow();
   return { ...application, sha256, filePath: `/a/${slug}/applications/${application.applicationId}` };
 }
