@@ -24,11 +24,14 @@ export const applicationTransitions: Readonly<Record<ApplicationStatus, readonly
   // Withdrawal is open until a reviewer starts (decision 011).
   submitted: ["in-review", "withdrawn"],
   "in-review": ["endorsed", "approved-for-exam", "deferred", "on-hold", "emerging"],
+  // Approved to sit the exam: the applicant registers for a sitting within the approval window.
   "approved-for-exam": ["exam", "withdrawn"],
-  exam: ["endorsed", "deferred"],
+  // A result of "not yet" returns to approved, for a retake after the framework's waiting period.
+  exam: ["endorsed", "deferred", "approved-for-exam"],
   // Deferred with feedback: the applicant may resubmit the same application.
   deferred: ["submitted", "withdrawn"],
-  "on-hold": ["in-review", "withdrawn"],
+  // On hold while staff contact the applicant: staff resume the review or decide from here.
+  "on-hold": ["in-review", "endorsed", "approved-for-exam", "deferred", "emerging", "withdrawn"],
   // Emerging: not yet, with a plan; a later resubmission reopens it.
   emerging: ["submitted", "withdrawn"],
   endorsed: [],
