@@ -96,7 +96,9 @@ export default function AssociationApplications({ loaderData, actionData }: Rout
               <ul className="muted">
                 {application.notOffered.map((reviewer) => (
                   <li key={reviewer.name}>
-                    {t("staffApplications.notOffered", { name: reviewer.name, reason: t(`reviewerProfile.refusal.${reviewer.refusal}`) })}
+                    {reviewer.conflict
+                      ? t("staffApplications.notOfferedConflict", { name: reviewer.name, reason: t(`conflict.${reviewer.conflict}`) })
+                      : t("staffApplications.notOffered", { name: reviewer.name, reason: t(`reviewerProfile.refusal.${reviewer.refusal}`) })}
                   </li>
                 ))}
               </ul>

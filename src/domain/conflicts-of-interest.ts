@@ -1,5 +1,3 @@
-import type { Portfolio } from "./portfolio-schema.ts";
-
 /** Why a reviewer may not judge an application; `value` is what matched, as the applicant or reviewer wrote it. */
 export type ConflictReason =
   | { kind: "named-as-rater"; value: string }
@@ -15,8 +13,12 @@ export type ConflictReason =
 export type DeclaredConflict = { kind: "person" | "email" | "employer"; value: string };
 
 export type ConflictFacts = {
-  /** The application's frozen portfolio (the snapshot at submission), never the live one. */
-  portfolio: Pick<Portfolio, "references" | "work" | "reflectiveSupervision">;
+  /** The names in the application's frozen portfolio (the snapshot at submission), never the live one. */
+  portfolio: {
+    references: ReadonlyArray<{ raterName?: string | undefined }>;
+    work: ReadonlyArray<{ supervisor?: string | undefined; employer?: string | undefined }>;
+    reflectiveSupervision: ReadonlyArray<{ provider?: { name?: string | undefined } | undefined }>;
+  };
   /** The applicant's confirmed email, when confirmed. */
   applicantEmail: string | null;
   /** Addresses the applicant sent a rater, supervisor or provider link to. */

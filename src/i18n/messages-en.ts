@@ -776,6 +776,7 @@ export const en = {
   "staffApplications.loadNoProfile": "{name}: {open} open (endorsement not recorded)",
   "staffApplications.loadHeading": "Reviewers' open applications",
   "staffApplications.notOffered": "Not offered: {name}, {reason}.",
+  "staffApplications.notOfferedConflict": "Not offered: {name}. {reason}",
   "staffApplications.noneOffered": "No reviewer can be offered for this application now.",
   "staffApplications.editReviewers": "Record reviewers' endorsements, load and days away",
   "reviewers.title": "Reviewers",

@@ -779,6 +779,7 @@ export const es: Record<MessageKey, string> = {
   "staffApplications.loadNoProfile": "{name}: {open} abiertas (aval sin registrar)",
   "staffApplications.loadHeading": "Solicitudes abiertas de cada revisor",
   "staffApplications.notOffered": "No se ofrece: {name}, {reason}.",
+  "staffApplications.notOfferedConflict": "No se ofrece: {name}. {reason}",
   "staffApplications.noneOffered": "Ahora no se puede ofrecer ningún revisor para esta solicitud.",
   "staffApplications.editReviewers": "Registrar el aval, la carga y las ausencias de los revisores",
   "reviewers.title": "Revisores",

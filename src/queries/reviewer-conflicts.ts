@@ -9,14 +9,22 @@ import { forbidden, hidden, isoDay, type Reader } from "./reader.ts";
 
 /**
  * For the assignment screen, once the page has checked the actor is the association's staff:
- * each reviewer's conflicts with this application (reviewers without any are left out).
+ * per application, each reviewer's conflicts with it (reviewers without any are left out).
  * Each reason's message is `conflict.<kind>`.
  */
-export async function conflictsOfReviewers(db: Db, applicationId: string, reviewerUserIds: readonly string[]): Promise<Map<string, ConflictReason[]>> {
-  const conflicts = new Map<string, ConflictReason[]>();
-  for (const [userId, facts] of (await findConflictFacts(db, applicationId, reviewerUserIds)) ?? []) {
-    const reasons = findConflicts(facts);
-    if (reasons.length > 0) conflicts.set(userId, reasons);
+export async function conflictsOfReviewers(
+  db: Db,
+  applicationIds: readonly string[],
+  reviewerUserIds: readonly string[],
+): Promise<Map<string, Map<string, ConflictReason[]>>> {
+  const conflicts = new Map<string, Map<string, ConflictReason[]>>();
+  for (const [applicationId, perReviewer] of await findConflictFacts(db, applicationIds, reviewerUserIds)) {
+    const found = new Map<string, ConflictReason[]>();
+    for (const [userId, facts] of perReviewer) {
+      const reasons = findConflicts(facts);
+      if (reasons.length > 0) found.set(userId, reasons);
+    }
+    conflicts.set(applicationId, found);
   }
   return conflicts;
 }

@@ -10,7 +10,7 @@ import {
 import { listAuditOfSubjects } from "../data/audit-log.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
 import { countCandidatesOfAssociationByStatus, pageCandidatesOfAssociation } from "../data/candidacies.ts";
-import { applicationStatuses } from "../domain/application-lifecycle.ts";
+import { applicationStatuses, openForReview } from "../domain/application-lifecycle.ts";
 import { confirmableLists } from "../domain/confirmable-entries.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { StoredEligibilityReport } from "../domain/report.ts";
@@ -21,6 +21,7 @@ import { candidacyPolicy } from "../policies/candidacy.ts";
 import { candidateStatuses, listWindows, type StaffApplicationsQuery, type StaffCandidatesQuery } from "../forms/list-filters.ts";
 import { type ListQuery, listPage, pageRequest, windowStart } from "./list-page.ts";
 import { categoryName, forbidden, hidden, isoDay, type Reader } from "./reader.ts";
+import { conflictsOfReviewers } from "./reviewer-conflicts.ts";
 import { reviewerChoices, reviewersWithLoad } from "./reviewer-load.ts";
 
 /** The association of a staff page: 404 for no such association, 403 for someone who does not work for it. */
@@ -52,6 +53,13 @@ export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, s
     reviewersWithLoad(reader, association.id),
     actor ? listApplicationsAssignedTo(reader.db, actor.userId, ids) : Promise.resolve<string[]>([]),
   ]);
+  // Conflicts are worked out only for the files still open to assignment on this page, in one go.
+  const open = applications.filter((application) => openForReview.includes(application.status)).map((application) => application.id);
+  const conflicts = await conflictsOfReviewers(
+    reader.db,
+    open,
+    reviewers.reviewers.map((reviewer) => reviewer.id),
+  );
   const readsFile = (application: { id: string; status: string }) =>
     application.status !== "draft" && applicationPolicy.readFile(actor, { association_id: association.id }, assignedToActor.includes(application.id));
   return {
@@ -76,6 +84,7 @@ export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, s
         reviewers.today,
         application,
         assigned.filter((row) => row.application_id === application.id).map((row) => row.userId),
+        conflicts.get(application.id),
       ),
     })),
   };

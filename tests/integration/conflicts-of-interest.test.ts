@@ -35,7 +35,7 @@ async function submittedApplication() {
 
 describe("conflicts of interest at assignment", () => {
   it("refuses a reviewer the applicant named as rater or RS/C provider, or asked by email, saying why; assigns one without conflicts", async () => {
-    const { home, applicationId, assign } = await submittedApplication();
+    const { home, applicationId, assign, staff } = await submittedApplication();
     const rater = await buildMember(db, home.id, "reviewer", { name: "  confidential RATER " });
     const provider = await buildMember(db, home.id, "reviewer", { name: "Dr. Lee" });
     const askedByEmail = await buildMember(db, home.id, "reviewer", { name: "Someone Else", email: "RATER@example.org" });
@@ -47,11 +47,21 @@ describe("conflicts of interest at assignment", () => {
     expect((await assign(provider.id)).text).toContain("the applicant named them as a reflective supervision/consultation provider");
     expect((await assign(askedByEmail.id)).text).toContain("the applicant sent a reference or confirmation request to their email address");
 
-    const conflicts = await conflictsOfReviewers(db, applicationId, [rater.id, provider.id, askedByEmail.id, free.id]);
+    const conflicts = (await conflictsOfReviewers(db, [applicationId], [rater.id, provider.id, askedByEmail.id, free.id])).get(applicationId)!;
     expect(conflicts.get(rater.id)).toEqual([{ kind: "named-as-rater", value: "Confidential Rater" }]);
     expect(conflicts.get(provider.id)).toEqual([{ kind: "named-as-rsc-provider", value: "Dr. Lee" }]);
     expect(conflicts.get(askedByEmail.id)).toEqual([{ kind: "link-sent-to-reviewer", value: "rater@example.org" }]);
     expect(conflicts.has(free.id)).toBe(false);
+
+    // The assignment screen offers only the free reviewer and says why each other one is not offered.
+    const list = await (await app.clientAs(staff.id)).get(`/a/${home.slug}/applications`);
+    expect(list.text).toContain("Not offered:   confidential RATER . This reviewer has a conflict of interest: the applicant named them as a rater.");
+    expect(list.text).toContain(
+      "Not offered: Dr. Lee. This reviewer has a conflict of interest: the applicant named them as a reflective supervision/consultation provider.",
+    );
+    const options = [...list.text.matchAll(/<option value="([^"]+)">/g)].map((match) => match[1]);
+    expect(options).toContain(free.id);
+    for (const conflicted of [rater, provider, askedByEmail]) expect(options).not.toContain(conflicted.id);
 
     expect((await assign(free.id)).status).toBe(200);
     const assigned = await db.selectFrom("application_reviewers").select("reviewer_user_id").where("application_id", "=", applicationId).execute();

@@ -18,7 +18,7 @@ export const conflictMessages: Record<ConflictReason["kind"], MessageKey> = {
 
 /** Refuses a reviewer with a conflict of interest in this application, naming the first reason found. */
 export async function assertNoConflict(tx: Db, application: { id: string }, reviewerUserId: string) {
-  const facts = (await findConflictFacts(tx, application.id, [reviewerUserId]))?.get(reviewerUserId);
+  const facts = (await findConflictFacts(tx, [application.id], [reviewerUserId])).get(application.id)?.get(reviewerUserId);
   const [reason] = facts ? findConflicts(facts) : [];
   if (reason) refuse({ reviewer: conflictMessages[reason.kind] });
 }
