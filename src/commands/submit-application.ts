@@ -30,7 +30,13 @@ export const submitApplication = defineCommand({
     const portfolio = { ...current, attestations: { ...current.attestations, codeOfEthicsSigned: signedOn } };
     await writePortfolio(tx, actor.userId, portfolio, now);
     const report = evaluate(framework, category, portfolio, signedOn);
-    await insertSnapshot(tx, { applicationId: application.id, version: application.file_version, portfolio, report, sha256: fingerprint({ portfolio, report }) });
+    await insertSnapshot(tx, {
+      applicationId: application.id,
+      version: application.file_version,
+      portfolio,
+      report,
+      sha256: fingerprint({ portfolio, report }),
+    });
     await updateApplicationStatus(tx, application.id, "submitted", now, { attested_at: now, submitted_at: now });
     const submitted = { key: "notice.applicationSubmitted", values: { category: category.name, association: association.name } } as const;
     const person = await notify(actor.userId, "application-submitted", submitted, `/applications/${application.id}`);
