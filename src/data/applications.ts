@@ -60,7 +60,9 @@ export function pageApplicationsOfUser(db: Db, userId: string, request: PageRequ
   return readPage(query, applicationsOfUserOrder, request);
 }
 
-export async function updateApplicationStatus(db: Db, id: string, status: ApplicationStatus, now: Date, extra: { attested_at?: Date; submitted_at?: Date } = {}) {
+type StatusExtras = { attested_at?: Date; submitted_at?: Date; exam_approved_until?: string | null; emerging_until?: string | null; file_version?: number };
+
+export async function updateApplicationStatus(db: Db, id: string, status: ApplicationStatus, now: Date, extra: StatusExtras = {}) {
   await db.updateTable("applications").set({ status, updated_at: now, ...extra }).where("id", "=", id).execute();
 }
 

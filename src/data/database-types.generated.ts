@@ -187,6 +187,26 @@ export interface FormDrafts {
   user_id: string;
 }
 
+export interface Letters {
+  application_id: string;
+  body: string;
+  created_at: Generated<Timestamp>;
+  created_by_user_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  locale: string;
+  subject: string;
+}
+
+export interface LetterTexts {
+  association_id: string;
+  body: string;
+  kind: string;
+  locale: string;
+  subject: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Outbox {
   attempts: Generated<number>;
   claimed_by: string | null;
@@ -263,6 +283,8 @@ export interface DB {
   documents: Documents;
   email_tokens: EmailTokens;
   form_drafts: FormDrafts;
+  letter_texts: LetterTexts;
+  letters: Letters;
   outbox: Outbox;
   portfolios: Portfolios;
   rate_limits: RateLimits;

@@ -1,5 +1,6 @@
 import type { ColumnType } from "kysely";
 import type { ApplicationStatus } from "../domain/application-lifecycle.ts";
+import type { LetterKind } from "../domain/letters.ts";
 import type * as Generated from "./database-types.generated.ts";
 
 /**
@@ -54,6 +55,8 @@ export type CandidaciesTable = Narrow<Generated.Candidacies, { created_at: Creat
 export type ReviewerProfilesTable = Narrow<Generated.ReviewerProfiles, { unavailable: JsonColumn<Array<{ from: string; to: string }>> }>;
 export type DeclaredConflictKind = "person" | "email" | "employer";
 export type DeclaredConflictsTable = Narrow<Generated.DeclaredConflicts, { kind: DeclaredConflictKind; created_at: CreatedAt }>;
+export type LettersTable = Narrow<Generated.Letters, { kind: LetterKind; locale: Locale; created_at: CreatedAt }>;
+export type LetterTextsTable = Narrow<Generated.LetterTexts, { kind: LetterKind; locale: Locale }>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -74,6 +77,8 @@ interface NarrowedTables {
   candidacies: CandidaciesTable;
   reviewer_profiles: ReviewerProfilesTable;
   declared_conflicts: DeclaredConflictsTable;
+  letters: LettersTable;
+  letter_texts: LetterTextsTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */

@@ -129,3 +129,17 @@ export function signUpAttemptMail(locale: Locale, name: string, links: { logIn: 
     t("mail.signature"),
   );
 }
+
+/**
+ * A letter (src/commands/shared/issue-letter.ts) as mail: its subject, its body's paragraphs as
+ * rendered and stored, and the link to the application page, where its PDF is.
+ */
+export function letterMail(locale: Locale, name: string, letter: { subject: string; body: string }, link: string): RenderedMail {
+  const t = translator(locale);
+  const paragraphs: Paragraph[] = letter.body
+    .split(/\n\s*\n/)
+    .map((text) => text.trim())
+    .filter((text) => text !== "")
+    .map((text) => ({ text }));
+  return compose(letter.subject, t("mail.greeting", { name: mailName(name) }), [...paragraphs, { text: t("letter.mailLink") }, { link }], t("mail.signature"));
+}

@@ -11,4 +11,9 @@ export const applicationPolicy = {
     actor !== null && (isAssignedReviewer || hasRole(actor, application.association_id, "staff", "admin")),
   /** The applicant's email is for staff, who write to them; reviewers see the name only. */
   readContact: (actor: MaybeActor, application: { association_id: string }) => hasRole(actor, application.association_id, "staff", "admin"),
+  /** The outcome of a review is the association's staff's to decide (not the installation's owners'). */
+  decide: (actor: MaybeActor, application: { association_id: string }) => hasRole(actor, application.association_id, "staff", "admin"),
+  /** A letter is its applicant's, and the association's staff who sent it may read it too. */
+  readLetters: (actor: MaybeActor, application: { association_id: string; user_id: string }) =>
+    actor !== null && (actor.userId === application.user_id || hasRole(actor, application.association_id, "staff", "admin")),
 };

@@ -54,17 +54,18 @@ export async function buildApplicant(app: App, options: { associationId?: string
   return { user, associationId, actor };
 }
 
-export async function buildDraftApplication(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
+/** A draft for IFS, or another Alliance category (`categoryId`), with the IFS example portfolio. */
+export async function buildDraftApplication(app: App, options: Parameters<typeof buildApplicant>[1] & { categoryId?: string } = {}) {
   const applicant = await buildApplicant(app, { meets: "ifs", ...options });
   const { applicationId } = await runOrThrow(app, startApplication, applicant.actor, {
     associationId: applicant.associationId,
     frameworkId: "alliance-iecmh-e",
-    categoryId: "ifs",
+    categoryId: options.categoryId ?? "ifs",
   });
   return { ...applicant, applicationId };
 }
 
-export async function buildSubmittedApplication(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
+export async function buildSubmittedApplication(app: App, options: Parameters<typeof buildDraftApplication>[1] = {}) {
   const draft = await buildDraftApplication(app, options);
   await runOrThrow(app, submitApplication, draft.actor, { applicationId: draft.applicationId, attests: true, signsEthics: true });
   return draft;
@@ -80,7 +81,7 @@ export async function buildStaffAndReviewer(app: App, associationId: string) {
   };
 }
 
-export async function buildApplicationInReview(app: App, options: Parameters<typeof buildApplicant>[1] = {}) {
+export async function buildApplicationInReview(app: App, options: Parameters<typeof buildDraftApplication>[1] = {}) {
   const submitted = await buildSubmittedApplication(app, options);
   const { staff, reviewer } = await buildStaffAndReviewer(app, submitted.associationId);
   await runOrThrow(app, assignReviewer, staff.actor, {
