@@ -39,6 +39,8 @@ export default [
   route("a/:slug/applications/:id", "routes/association-application.tsx"),
   route("a/:slug/reviewers/:userId", "routes/association-reviewer.tsx"),
   route("a/:slug/conflicts", "routes/association-conflicts.tsx"),
+  route("applications/:id/letters/:letterId", "routes/application-letter.ts"),
+  route("a/:slug/letters", "routes/association-letters.tsx"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("*", "routes/not-found.tsx"),

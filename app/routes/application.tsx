@@ -1,4 +1,5 @@
 import type { Route } from "./+types/application";
+import { resubmitApplication } from "../../src/commands/resubmit-application.ts";
 import { submitApplication } from "../../src/commands/submit-application.ts";
 import { withdrawApplication } from "../../src/commands/withdraw-application.ts";
 import { applicationAction } from "../../src/forms/application-forms.ts";
@@ -25,9 +26,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const result =
     input.intent === "withdraw"
       ? await run(context, withdrawApplication, { applicationId: params.id })
-      : await run(context, submitApplication, { applicationId: params.id, attests: input.attest, signsEthics: input.ethics });
+      : input.intent === "resubmit"
+        ? await run(context, resubmitApplication, { applicationId: params.id })
+        : await run(context, submitApplication, { applicationId: params.id, attests: input.attest, signsEthics: input.ethics });
   if (!result.ok) return invalid(result.errors, parsed.values);
-  return { done: input.intent === "withdraw" ? ("withdrawn" as const) : ("submitted" as const) };
+  return { done: ({ withdraw: "withdrawn", resubmit: "resubmitted", submit: "submitted" } as const)[input.intent] };
 }
 
 export default function Application({ loaderData, actionData }: Route.ComponentProps) {
@@ -44,11 +47,17 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
       <p>
         {t("application.association", { association: loaderData.association })} · <span className="status">{t(`application.status.${loaderData.status}`)}</span>
       </p>
-      {actionData && "done" in actionData ? (
+      {actionData && "done" in actionData && actionData.done ? (
         <p role="status" className="notice">
-          {t(actionData.done === "submitted" ? "application.submitted" : "application.withdrawn")}
+          {t(({ submitted: "application.submitted", withdrawn: "application.withdrawn", resubmitted: "application.resubmitted" } as const)[actionData.done])}
         </p>
       ) : null}
+      {loaderData.examExpired && loaderData.examApprovedUntil ? (
+        <p className="notice">{t("application.examExpired", { date: loaderData.examApprovedUntil })}</p>
+      ) : loaderData.examApprovedUntil ? (
+        <p>{t("application.examApprovedUntil", { date: loaderData.examApprovedUntil })}</p>
+      ) : null}
+      {loaderData.emergingUntil ? <p>{t("application.emergingUntil", { date: loaderData.emergingUntil })}</p> : null}
       <ErrorSummary state={failed} fieldLabels={{ attest: null, ethics: null }} />
       {loaderData.status === "draft" ? (
         <>
@@ -86,6 +95,28 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           </button>
         </AppForm>
       ) : null}
+      {loaderData.status === "deferred" || loaderData.status === "emerging" ? (
+        <>
+          <h2>{t("application.resubmitTitle")}</h2>
+          <p>{t("application.resubmitHint")}</p>
+          <AppForm>
+            <button type="submit" name="intent" value="resubmit">
+              {t("application.resubmit")}
+            </button>
+          </AppForm>
+        </>
+      ) : null}
+      <h2>{t("letters.title")}</h2>
+      {loaderData.letters.length === 0 ? <p className="muted">{t("letters.none")}</p> : null}
+      <ul>
+        {loaderData.letters.map((letter) => (
+          <li key={letter.id}>
+            <a href={letter.href} download>
+              {t("letters.download", { subject: letter.subject, date: letter.date })}
+            </a>
+          </li>
+        ))}
+      </ul>
       <h2>{t("application.history")}</h2>
       <ol>
         {loaderData.events.map((event, index) => (

@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { insertSnapshot, updateApplicationStatus } from "../data/applications.ts";
+import { updateApplicationStatus } from "../data/applications.ts";
 import { findAssociationById } from "../data/associations.ts";
-import { findPortfolioForUpdate, writePortfolio } from "../data/portfolios.ts";
-import { evaluate } from "../domain/evaluate.ts";
-import { fingerprint } from "../domain/fingerprint.ts";
 import { noticeMail } from "../mail/templates.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { findCategory } from "./shared/find-category.ts";
+import { freezeFile } from "./shared/freeze-file.ts";
 import { assertApplicationTransition, assertOwnApplication } from "./guards/lock-application.ts";
 
 /**
@@ -25,17 +23,14 @@ export const submitApplication = defineCommand({
     const move = assertApplicationTransition(application, "submitted", { form: "application.notDraft" });
     const { framework, category } = findCategory(context, application.framework_id, application.category_id);
     const association = (await findAssociationById(tx, application.association_id)) ?? refuse({ form: "portfolio.notFound" });
-    const signedOn = today(association.time_zone);
-    const current = await findPortfolioForUpdate(tx, actor.userId);
-    const portfolio = { ...current, attestations: { ...current.attestations, codeOfEthicsSigned: signedOn } };
-    await writePortfolio(tx, actor.userId, portfolio, now);
-    const report = evaluate(framework, category, portfolio, signedOn);
-    await insertSnapshot(tx, {
+    const report = await freezeFile(tx, {
+      userId: actor.userId,
       applicationId: application.id,
       version: application.file_version,
-      portfolio,
-      report,
-      sha256: fingerprint({ portfolio, report }),
+      framework,
+      category,
+      signedOn: today(association.time_zone),
+      now,
     });
     await updateApplicationStatus(tx, application.id, "submitted", now, { attested_at: now, submitted_at: now });
     const submitted = { key: "notice.applicationSubmitted", values: { category: category.name, association: association.name } } as const;

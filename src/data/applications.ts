@@ -240,3 +240,9 @@ export async function countAssignmentsByReviewer(
   const rows = await query.execute();
   return new Map(rows.map((row) => [row.reviewer_user_id, Number(row.count)]));
 }
+
+/** The reviewers whose assignment to the application still counts (they hold the role). */
+export async function listLiveReviewerIds(db: Db, applicationId: string) {
+  const rows = await liveAssignments(db).select("application_reviewers.reviewer_user_id").where("application_reviewers.application_id", "=", applicationId).execute();
+  return rows.map((row) => row.reviewer_user_id);
+}

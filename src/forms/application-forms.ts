@@ -20,12 +20,13 @@ export const applicationsAction = z.discriminatedUnion(
   { error: "error.unknownAction" },
 );
 
-/** /applications/:id submits (with the attestation and the code of ethics) or withdraws. */
+/** /applications/:id submits (with the attestation and the code of ethics), withdraws, or resubmits after a deferral. */
 export const applicationAction = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("submit"), attest: ticked("application.tickAttest"), ethics: ticked("application.tickEthics") }),
     z.object({ intent: z.literal("withdraw") }),
+    z.object({ intent: z.literal("resubmit") }),
   ],
   { error: "error.unknownAction" },
 );

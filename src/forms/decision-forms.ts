@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { applicationStatuses } from "../domain/application-lifecycle.ts";
-import { letterKinds } from "../domain/letters.ts";
+import { letterKinds, letterTextProblems } from "../domain/letters.ts";
 import { reviewOutcomes } from "../domain/review-outcomes.ts";
 
 /**
@@ -14,14 +14,27 @@ export const decisionForm = z.object({
   expectedVersion: z.coerce.number().int().min(1, "error.invalid"),
 });
 
-/** One kind of letter in one language, as an association words it; "restore" goes back to Cradle's default. */
-export const letterTextForm = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("save"),
-    kind: z.enum(letterKinds, "error.invalid"),
-    locale: z.enum(["en", "es"], "error.invalid"),
-    subject: z.string().trim().min(1, "error.required").max(300, "error.tooLong"),
-    body: z.string().trim().min(1, "error.required").max(10_000, "error.tooLong"),
-  }),
-  z.object({ intent: z.literal("restore"), kind: z.enum(letterKinds, "error.invalid"), locale: z.enum(["en", "es"], "error.invalid") }),
-]);
+const letterText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "error.required")
+    .max(max, "error.tooLong")
+    .superRefine((text, issues) => {
+      const problems = letterTextProblems(text);
+      if (problems.unknown.length > 0) issues.addIssue({ code: "custom", message: "letterTexts.unknownPlaceholder" });
+      else if (problems.unbalanced) issues.addIssue({ code: "custom", message: "letterTexts.unbalanced" });
+    });
+
+/** Which letter, in which language. */
+export const letterChoice = z.object({ kind: z.enum(letterKinds, "error.invalid"), locale: z.enum(["en", "es"], "error.invalid") });
+
+/** One kind of letter in one language as an association words it: only the placeholders Cradle fills. */
+export const letterTextForm = letterChoice.extend({ subject: letterText(300), body: letterText(10_000) });
+
+/** /a/:slug/letters saves a wording or restores Cradle's default. */
+export const letterTextsAction = z.discriminatedUnion(
+  "intent",
+  [letterTextForm.extend({ intent: z.literal("save") }), letterChoice.extend({ intent: z.literal("restore") })],
+  { error: "error.unknownAction" },
+);

@@ -3,9 +3,11 @@ import { findAssociationById } from "../data/associations.ts";
 import { listCandidaciesOfUser } from "../data/candidacies.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { today } from "../domain/dates.ts";
+import { examApprovalExpired } from "../domain/decision-windows.ts";
 import { evaluate } from "../domain/evaluate.ts";
 import type { RequirementReport } from "../domain/report.ts";
 import type { SessionActor } from "../policies/actor.ts";
+import { lettersOfApplication } from "./letters.ts";
 import { type ListQuery, listPage, pageRequest } from "./list-page.ts";
 import { categoryName, hidden, isoDay, type Reader } from "./reader.ts";
 
@@ -70,5 +72,10 @@ export async function ownApplication(reader: Reader, actor: SessionActor, applic
     unmet,
     events: history.map((event) => ({ status: event.status, at: event.created_at.toISOString().slice(0, 16).replace("T", " ") })),
     snapshotHash: snapshot?.sha256 ?? null,
+    fileVersion: application.file_version,
+    examApprovedUntil: application.status === "approved-for-exam" ? application.exam_approved_until : null,
+    examExpired: examApprovalExpired(application, today(association?.time_zone ?? "UTC", reader.now())),
+    emergingUntil: application.status === "emerging" ? application.emerging_until : null,
+    letters: await lettersOfApplication(reader, application.id),
   };
 }

@@ -1,4 +1,5 @@
-import { buildApplicationInReview } from "../state-builders.ts";
+import { decideApplication } from "../../../src/commands/decide-application.ts";
+import { buildApplicationInReview, runOrThrow } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** Decisions, letters and resubmission. */
@@ -16,5 +17,11 @@ export const decisionScenarios: Record<string, Scenario> = {
         expectedVersion: 1,
       },
     };
+  },
+  "application.resubmitted": async (app) => {
+    const review = await buildApplicationInReview(app);
+    const decision = { outcome: "defer" as const, feedback: "More detail.", expectedStatus: "in-review" as const, expectedVersion: 1 };
+    await runOrThrow(app, decideApplication, review.staff.actor, { associationId: review.associationId, applicationId: review.applicationId, ...decision });
+    return { actor: review.actor, input: { applicationId: review.applicationId } };
   },
 };
