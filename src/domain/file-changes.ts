@@ -2,7 +2,7 @@ import { canonicalJson } from "./fingerprint.ts";
 
 /** One version of a frozen file as compared: its entries per list (by id), and each requirement's verdict. */
 export type ComparedFile = {
-  lists: Readonly<Record<string, ReadonlyArray<{ readonly id: string }>>>;
+  lists: Readonly<Record<string, ReadonlyArray<Readonly<Record<string, unknown>> & { readonly id: string }>>>;
   verdicts: ReadonlyArray<{ readonly id: string; readonly status: string }>;
 };
 
