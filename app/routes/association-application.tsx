@@ -1,17 +1,23 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/association-application";
+import { decideApplication } from "../../src/commands/decide-application.ts";
 import { recuseReviewer } from "../../src/commands/recuse-reviewer.ts";
+import { fileChanges } from "../../src/domain/file-changes.ts";
+import type { Portfolio } from "../../src/domain/portfolio-schema.ts";
+import type { StoredEligibilityReport } from "../../src/domain/report.ts";
+import { decisionForm } from "../../src/forms/decision-forms.ts";
 import { recuseForm } from "../../src/forms/conflict-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { reviewsApplication } from "../../src/queries/reviewer-conflicts.ts";
+import { DecisionForm } from "../components/decision-form.tsx";
 import { RecuseForm } from "../components/recuse-form.tsx";
 import { entriesOf, sections } from "../../src/forms/portfolio-sections.ts";
 import { applicationFile } from "../../src/queries/staff.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { describeEntry } from "../lib/describe-entry.server.ts";
-import { invalid, invalidForm, read, requestState, requireUser, run } from "../lib/route-context.server.ts";
-import { translator } from "../../src/i18n/translate.ts";
+import { invalid, invalidForm, notFound, read, requestState, requireUser, run } from "../lib/route-context.server.ts";
+import { type Translate, translator } from "../../src/i18n/translate.ts";
 import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
@@ -19,13 +25,26 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
  * A submitted application's file as it was frozen at submission, for the association's staff and the
  * reviewers assigned to it. Anyone else gets 404: not even a hint that the application exists.
  */
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
   requireUser(context);
-  const { portfolio, report, samePersonFlags, ...file } = await read(context, applicationFile, params.slug, params.id);
+  const asked = new URL(request.url).searchParams.get("version");
+  // An earlier version is read with ?version=N; anything but a version the file has is not found.
+  if (asked !== null && !/^[1-9]\d{0,5}$/.test(asked)) notFound();
+  const { portfolio, report, samePersonFlags, previous, ...file } = await read(
+    context,
+    applicationFile,
+    params.slug,
+    params.id,
+    asked === null ? undefined : Number(asked),
+  );
   const t = translator(requestState(context).locale);
   return {
     ...file,
-    canRecuse: await read(context, reviewsApplication, params.id),
+    changes: previous ? describeChanges(previous, { portfolio, report }, t) : null,
+    // The reviewers' feedback prefills the decision's (item 3 of issue 19 provides it at merge); empty until then.
+    feedback: "",
+    decided: new URL(request.url).searchParams.get("decided") === "1",
+    canRecuse: file.version === file.newestVersion && (await read(context, reviewsApplication, params.id)),
     requirements: report.requirements.map((requirement) => ({
       id: requirement.id,
       label: requirement.label,
@@ -61,15 +80,55 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   };
 }
 
-/** The one thing done on this page: an assigned reviewer recuses, and the file closes to them. */
+/** What is done on this page: staff decide the outcome; an assigned reviewer recuses, and the file closes to them. */
 export async function action({ request, params, context }: Route.ActionArgs) {
   requireUser(context);
-  await read(context, applicationFile, params.slug, params.id);
-  const parsed = parseForm(recuseForm, await request.formData());
+  const file = await read(context, applicationFile, params.slug, params.id);
+  const form = await request.formData();
+  if (form.get("intent") === "decide") {
+    const decision = { intent: "decide" as const };
+    const parsed = parseForm(decisionForm, form);
+    if (!parsed.ok) return invalid(parsed.errors, parsed.values, decision);
+    const result = await run(context, decideApplication, { associationId: file.associationId, applicationId: file.applicationId, ...parsed.data });
+    if (!result.ok) return invalid(result.errors, parsed.values, decision, result.forbidden ? 403 : 400);
+    throw redirect(`/a/${params.slug}/applications/${params.id}?decided=1`);
+  }
+  const parsed = parseForm(recuseForm, form);
   if (!parsed.ok) return invalidForm(parsed);
   const result = await run(context, recuseReviewer, { applicationId: params.id, ...parsed.data });
   if (!result.ok) return invalid(result.errors, parsed.values);
   throw redirect(`/a/${params.slug}/conflicts?recused=1`);
+}
+
+/** The changes since the previous version, in words: each entry by its section and summary, each verdict that changed. */
+function describeChanges(
+  previous: { portfolio: Portfolio; report: StoredEligibilityReport },
+  current: { portfolio: Portfolio; report: StoredEligibilityReport },
+  t: Translate,
+) {
+  const compared = (version: typeof current) => ({
+    lists: Object.fromEntries(sections.map((section) => [section.id, version.portfolio[section.list] as ReadonlyArray<{ id: string }>])),
+    verdicts: version.report.requirements,
+  });
+  const { entries, verdicts } = fileChanges(compared(previous), compared(current));
+  const entryIn = (version: typeof current, sectionId: string, id: string) => {
+    const section = sections.find((each) => each.id === sectionId)!;
+    const entry = entriesOf(section, version.portfolio).find((each) => each.id === id);
+    return { section: t(section.title), entry: entry ? describeEntry(section.id, entry.fields, t) : id };
+  };
+  return {
+    entries: entries.map((change) => ({
+      key: `${change.change}-${change.list}-${change.id}`,
+      change: change.change,
+      ...entryIn(change.change === "removed" ? previous : current, change.list, change.id),
+    })),
+    verdicts: verdicts.map((change) => ({
+      id: change.id,
+      label: (current.report.requirements.find((each) => each.id === change.id) ?? previous.report.requirements.find((each) => each.id === change.id))!.label,
+      from: change.from,
+      to: change.to,
+    })),
+  };
 }
 
 export default function AssociationApplication({ loaderData, actionData }: Route.ComponentProps) {
@@ -77,6 +136,7 @@ export default function AssociationApplication({ loaderData, actionData }: Route
   const locale = useLocale();
   const shown = useReportText();
   const title = `${t("review.title")}: ${loaderData.applicant}, ${loaderData.category[locale]}`;
+  const deciding = actionData && "intent" in actionData ? actionData : undefined;
   const describe = (entryId: string | null) => loaderData.sections.flatMap((section) => section.entries).find((entry) => entry.id === entryId)?.summary ?? null;
   return (
     <section>
@@ -87,6 +147,38 @@ export default function AssociationApplication({ loaderData, actionData }: Route
         {loaderData.email ? ` · ${loaderData.email}` : ""}
       </p>
       <p className="muted fingerprint">{t("review.fingerprint", { sha: loaderData.sha256 })}</p>
+      <FileVersions file={loaderData} />
+      {loaderData.examExpired && loaderData.examApprovedUntil ? (
+        <p className="notice">{t("decision.examExpired", { date: loaderData.examApprovedUntil })}</p>
+      ) : loaderData.examApprovedUntil ? (
+        <p>{t("decision.examApprovedUntil", { date: loaderData.examApprovedUntil })}</p>
+      ) : null}
+      {loaderData.emergingUntil ? <p>{t("decision.emergingUntil", { date: loaderData.emergingUntil })}</p> : null}
+      {loaderData.decided ? (
+        <p role="status" className="notice">
+          {t("decision.done")}
+        </p>
+      ) : null}
+      {loaderData.changes ? (
+        <section aria-labelledby="changes-title">
+          <h2 id="changes-title">{t("file.changes", { version: loaderData.version - 1 })}</h2>
+          {loaderData.changes.entries.length === 0 && loaderData.changes.verdicts.length === 0 ? <p className="muted">{t("file.noChanges")}</p> : null}
+          <ul className="changes">
+            {loaderData.changes.entries.map((change) => (
+              <li key={change.key}>{t("file.change.line", { change: t(`file.change.${change.change}`), section: change.section, entry: change.entry })}</li>
+            ))}
+            {loaderData.changes.verdicts.map((change) => (
+              <li key={change.id}>
+                {t("file.change.verdict", {
+                  requirement: shown(change.label),
+                  from: change.from ? t(`progress.status.${change.from}`) : "—",
+                  to: change.to ? t(`progress.status.${change.to}`) : "—",
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>{t("review.engine")}</h2>
       <ul className="requirements">
         {loaderData.requirements.map((requirement) => (
@@ -146,7 +238,22 @@ export default function AssociationApplication({ loaderData, actionData }: Route
           );
         })}
       </ul>
-      {loaderData.canRecuse ? <RecuseForm state={actionData} /> : null}
+      {loaderData.letters.length > 0 ? (
+        <section aria-labelledby="letters-title">
+          <h2 id="letters-title">{t("letters.title")}</h2>
+          <ul>
+            {loaderData.letters.map((letter) => (
+              <li key={letter.id}>
+                <a href={letter.href} download>
+                  {t("letters.download", { subject: letter.subject, date: letter.date })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {loaderData.decision ? <DecisionForm decision={loaderData.decision} state={deciding} feedback={loaderData.feedback} /> : null}
+      {loaderData.canRecuse ? <RecuseForm state={deciding ? undefined : actionData} /> : null}
     </section>
   );
 }
@@ -163,5 +270,30 @@ function SamePersonFlags({ reasons }: { reasons: ReadonlyArray<"same-name" | "sa
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Which version of the file this is, and links to the others (an earlier one is read-only). */
+function FileVersions({ file }: { file: { version: number; newestVersion: number; versions: Array<{ version: number; date: string }> } }) {
+  const t = useTranslate();
+  if (file.newestVersion === 1) return null;
+  return (
+    <nav aria-labelledby="versions-title">
+      <h2 id="versions-title">{t("file.versions")}</h2>
+      {file.version < file.newestVersion ? (
+        <p className="notice">{t("file.earlierVersion", { version: file.version, newest: file.newestVersion })}</p>
+      ) : (
+        <p>{t("file.version", { version: file.version })}</p>
+      )}
+      <ul>
+        {file.versions.map((each) => (
+          <li key={each.version}>
+            <a href={`?version=${each.version}`} aria-current={each.version === file.version ? "page" : undefined}>
+              {t("file.versionLink", { version: each.version, date: each.date })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -3,7 +3,7 @@ import type { Route } from "./+types/association-letters";
 import { restoreLetterText, saveLetterText } from "../../src/commands/save-letter-text.ts";
 import { letterChoice, letterTextsAction } from "../../src/forms/decision-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
-import { letterTextsPage } from "../../src/queries/letters.ts";
+import { letterTextsPage } from "../../src/queries/letter-texts.ts";
 import { AppForm, ErrorSummary, TextAreaField, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";

@@ -1,6 +1,7 @@
 import {
   findSnapshot,
   findSubmittedApplication,
+  listSnapshotVersions,
   isAssignedReviewer,
   countApplicationsOfAssociationByStatus,
   listApplicationsAssignedTo,
@@ -12,6 +13,9 @@ import { findAssociationBySlug } from "../data/associations.ts";
 import { countCandidatesOfAssociationByStatus, pageCandidatesOfAssociation } from "../data/candidacies.ts";
 import { applicationStatuses, openForReview } from "../domain/application-lifecycle.ts";
 import { confirmableLists } from "../domain/confirmable-entries.ts";
+import { today } from "../domain/dates.ts";
+import { examApprovalExpired } from "../domain/decision-windows.ts";
+import { outcomesFor } from "../domain/review-outcomes.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { StoredEligibilityReport } from "../domain/report.ts";
 import type { MaybeActor } from "../policies/actor.ts";
@@ -21,6 +25,7 @@ import { candidacyPolicy } from "../policies/candidacy.ts";
 import { candidateStatuses, listWindows, type StaffApplicationsQuery, type StaffCandidatesQuery } from "../forms/list-filters.ts";
 import { type ListQuery, listPage, pageRequest, windowStart } from "./list-page.ts";
 import { categoryName, forbidden, hidden, isoDay, type Reader } from "./reader.ts";
+import { lettersOfApplication } from "./letters.ts";
 import { conflictsOfReviewers } from "./reviewer-conflicts.ts";
 import { reviewerChoices, reviewersWithLoad } from "./reviewer-load.ts";
 
@@ -94,14 +99,34 @@ export async function staffApplicationsPage(reader: Reader, actor: MaybeActor, s
  * A submitted application's file as frozen at submission, for the association's staff and the
  * reviewers assigned to it. Anyone else is told it does not exist; the email is for staff only.
  */
-export async function applicationFile(reader: Reader, actor: MaybeActor, slug: string, applicationId: string) {
+export async function applicationFile(reader: Reader, actor: MaybeActor, slug: string, applicationId: string, version?: number) {
   const association = (await findAssociationBySlug(reader.db, slug)) ?? hidden();
   const application = await findSubmittedApplication(reader.db, applicationId);
   if (!actor || !application || application.association_id !== association.id) hidden();
   if (!applicationPolicy.readFile(actor, application, await isAssignedReviewer(reader.db, application.id, actor.userId))) hidden();
-  const snapshot = (await findSnapshot(reader.db, application.id)) ?? hidden();
+  const snapshot = (await findSnapshot(reader.db, application.id, version)) ?? hidden();
   const portfolio = snapshot.portfolio as Portfolio;
+  const previous = snapshot.version > 1 ? await findSnapshot(reader.db, application.id, snapshot.version - 1) : undefined;
+  const isNewest = snapshot.version === application.file_version;
+  const category = reader.frameworks
+    .find((framework) => framework.id === application.framework_id)
+    ?.categories.find((each) => each.id === application.category_id);
+  const decides = isNewest && category !== undefined && applicationPolicy.decide(actor, application);
   return {
+    version: snapshot.version,
+    newestVersion: application.file_version,
+    versions: (await listSnapshotVersions(reader.db, application.id)).map((each) => ({ version: each.version, date: isoDay(each.created_at) ?? "" })),
+    previous: previous ? { version: previous.version, portfolio: previous.portfolio as Portfolio, report: previous.report as StoredEligibilityReport } : null,
+    // The decision form: the outcomes open now, on the status and version this page shows (decision.ts refuses a stale one).
+    decision: decides
+      ? { outcomes: outcomesFor(category, application.status), expectedStatus: application.status, expectedVersion: application.file_version }
+      : null,
+    examApprovedUntil: application.status === "approved-for-exam" ? application.exam_approved_until : null,
+    examExpired: examApprovalExpired(application, today(association.time_zone, reader.now())),
+    emergingUntil: application.status === "emerging" ? application.emerging_until : null,
+    letters: applicationPolicy.readLetters(actor, application) ? await lettersOfApplication(reader, application.id) : [],
+    applicationId: application.id,
+    associationId: association.id,
     applicant: application.name,
     email: applicationPolicy.readContact(actor, application) ? application.email : null,
     status: application.status,
