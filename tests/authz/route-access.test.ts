@@ -1,6 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes.ts";
 import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
+import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
+import { decideApplication } from "../../src/commands/decide-application.ts";
+import { startApplication } from "../../src/commands/start-application.ts";
+import { submitApplication } from "../../src/commands/submit-application.ts";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
@@ -78,6 +82,22 @@ const other = await buildAllianceAssociation(app);
 await setFrameworksOfAssociation(db, other.id, ["alliance-iecmh-e", "california-ifecmh"]);
 const elsewhere = await buildSubmittedApplication(app, { associationId: other.id, name: "Olga Elsewhere" });
 const otherCandidacy = await enrol(elsewhere.actor, other.id);
+
+// A letter to the applicant: their second application (IMHS), approved to sit the exam.
+const { applicationId: approvedId } = await runOrThrow(app, startApplication, inReview.actor, {
+  associationId: home.id,
+  frameworkId: "alliance-iecmh-e",
+  categoryId: "imhs",
+});
+await runOrThrow(app, submitApplication, inReview.actor, { applicationId: approvedId, attests: true, signsEthics: true });
+await runOrThrow(app, assignReviewer, inReview.staff.actor, {
+  associationId: home.id,
+  associationSlug: slug,
+  applicationId: approvedId,
+  reviewerUserId: inReview.reviewer.user.id,
+});
+const decision = { outcome: "approve-for-exam" as const, feedback: "", expectedStatus: "in-review" as const, expectedVersion: 1 };
+const { letterId } = await runOrThrow(app, decideApplication, inReview.staff.actor, { associationId: home.id, applicationId: approvedId, ...decision });
 const otherDocument = await upload(elsewhere.actor);
 
 // Joining is tried on an association of its own, so no row changes anyone's role in the two above.
@@ -438,6 +458,48 @@ const rows: Row[] = [
     path: `/a/${slug}/reviewers/${inReview.user.id}`,
     expect: { anonymous: 401, staff: 404, admin: 404, owner: 404, default: 403 },
   },
+
+  // Deciding: the form is read before anything changes, so those who read the file get its error; the others do not find it.
+  {
+    route: "a/:slug/applications/:id",
+    method: "POST",
+    label: "decide without an outcome",
+    path: file(home, inReview.applicationId),
+    fields: { intent: "decide", expectedStatus: "in-review", expectedVersion: "1" },
+    expect: { anonymous: 401, "assigned-reviewer": 400, staff: 400, admin: 400, default: 404 },
+  },
+  // A letter, as a PDF: its applicant and the association's staff; anyone else does not find it.
+  {
+    route: "applications/:id/letters/:letterId",
+    method: "GET",
+    label: "the applicant's letter",
+    path: `/applications/${approvedId}/letters/${letterId}`,
+    expect: { anonymous: 401, applicant: 200, staff: 200, admin: 200, default: 404 },
+  },
+  {
+    route: "applications/:id/letters/:letterId",
+    method: "GET",
+    label: "the letter under another application",
+    path: `/applications/${elsewhere.applicationId}/letters/${letterId}`,
+    expect: { anonymous: 401, default: 404 },
+  },
+  {
+    route: "applications/:id/letters/:letterId",
+    method: "GET",
+    label: "no such letter",
+    path: `/applications/${approvedId}/letters/${fakeId}`,
+    expect: { anonymous: 401, default: 404 },
+  },
+  // The association's wording of its letters: its staff (and the installation's owner, as for its other staff pages).
+  {
+    route: "a/:slug/letters",
+    method: "GET",
+    path: `/a/${slug}/letters`,
+    shows: "Letter texts",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  { route: "a/:slug/letters", method: "POST", path: `/a/${slug}/letters`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
+  { route: "a/:slug/letters", method: "GET", label: "no such association", path: "/a/no-such-association/letters", expect: { anonymous: 401, default: 404 } },
 
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "healthz", method: "GET", path: "/healthz", expect: 200 },
