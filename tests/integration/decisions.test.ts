@@ -5,7 +5,8 @@ import { setLanguage } from "../../src/commands/set-language.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { addMonths, toDay, toIso, today } from "../../src/domain/dates.ts";
 import { outcomeStatus, type ReviewOutcome } from "../../src/domain/review-outcomes.ts";
-import { buildMember } from "../setup/builders.ts";
+import { person } from "../../src/policies/actor.ts";
+import { buildMember, buildUser } from "../setup/builders.ts";
 import { buildAllianceAssociation, buildApplicationInReview, buildSubmittedApplication, commandsOf, runOrThrow } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
@@ -75,19 +76,14 @@ describe("staff decide the outcome of a review", () => {
     // Submitted but not yet in review: nothing to decide.
     const submitted = await buildSubmittedApplication(app);
     const staff = await buildMember(db, submitted.associationId, "staff");
-    const early = await runCommand(
-      commandsOf(app),
-      decideApplication,
-      { kind: "person", userId: staff.id, roles: [], isOwner: false },
-      {
-        associationId: submitted.associationId,
-        applicationId: submitted.applicationId,
-        outcome: "endorse",
-        feedback: "",
-        expectedStatus: "submitted",
-        expectedVersion: 1,
-      },
-    );
+    const early = await runCommand(commandsOf(app), decideApplication, person(staff.id), {
+      associationId: submitted.associationId,
+      applicationId: submitted.applicationId,
+      outcome: "endorse",
+      feedback: "",
+      expectedStatus: "submitted",
+      expectedVersion: 1,
+    });
     expect(early).toEqual({ ok: false, errors: { outcome: "decision.outcomeNotOpen" } });
     expect(await db.selectFrom("letters").select("id").where("application_id", "in", [review.applicationId, submitted.applicationId]).execute()).toEqual([]);
   });
@@ -95,7 +91,7 @@ describe("staff decide the outcome of a review", () => {
   it("two staff deciding at once: one wins, the other is told what the application is now", async () => {
     const review = await buildApplicationInReview(app);
     const other = await buildMember(db, review.associationId, "staff");
-    const otherStaff = { kind: "person" as const, userId: other.id, roles: [], isOwner: false };
+    const otherStaff = person(other.id);
     const results = await Promise.all([decide(review, "endorse"), decide(review, "defer", { feedback: "More hours, please.", staff: otherStaff })]);
     const won = results.filter((result) => result.ok);
     expect(won).toHaveLength(1);
@@ -106,11 +102,45 @@ describe("staff decide the outcome of a review", () => {
     expect(await db.selectFrom("letters").select("id").where("application_id", "=", review.applicationId).execute()).toHaveLength(1);
   });
 
-  it("staff of another association, a reviewer and the installation's owner cannot decide", async () => {
+  it("an approval to sit the exam decided more than a year ago shows as expired to the applicant and to staff", async () => {
+    const review = await buildApplicationInReview(app, { categoryId: "imhs" });
+    const longAgo = () => new Date(Date.now() - 400 * 24 * 60 * 60 * 1000);
+    const decision = { outcome: "approve-for-exam" as const, feedback: "", expectedStatus: "in-review" as const, expectedVersion: 1 };
+    const result = await runCommand(commandsOf(app, longAgo), decideApplication, review.staff.actor, {
+      associationId: review.associationId,
+      applicationId: review.applicationId,
+      ...decision,
+    });
+    expect(result).toMatchObject({ ok: true });
+    const until = (await applicationRow(review.applicationId)).exam_approved_until!;
+    expect(until < today("America/New_York", new Date())).toBe(true);
+    const own = await (await app.clientAs(review.user.id)).get(`/applications/${review.applicationId}`);
+    expect(own.text).toContain(`Your approval to sit the exam expired on ${until}.`);
+    const slug = (await db.selectFrom("associations").select("slug").where("id", "=", review.associationId).executeTakeFirstOrThrow()).slug;
+    const file = await (await app.clientAs(review.staff.user.id)).get(`/a/${slug}/applications/${review.applicationId}`);
+    expect(file.text).toContain(`The approval to sit the exam expired on ${until}`);
+  });
+
+  it("an application on hold is decided from hold, with nothing expired meanwhile", async () => {
+    const review = await buildApplicationInReview(app, { categoryId: "ifrs" });
+    expect(await decide(review, "hold")).toMatchObject({ ok: true });
+    expect(await decide(review, "hold", { expectedStatus: "on-hold" })).toEqual({ ok: false, errors: { outcome: "decision.outcomeNotOpen" } });
+    expect(await decide(review, "emerging", { expectedStatus: "on-hold" })).toMatchObject({ ok: true });
+    const decided = (await listAuditOfSubject(db, "application", review.applicationId)).filter((entry) => entry.action === "application.decided");
+    expect(decided.map((entry) => entry.details)).toMatchObject([
+      { from: "in-review", to: "on-hold", outcome: "hold" },
+      { from: "on-hold", to: "emerging", outcome: "emerging" },
+    ]);
+    const kinds = await db.selectFrom("letters").select("kind").where("application_id", "=", review.applicationId).orderBy("created_at").execute();
+    expect(kinds.map((letter) => letter.kind)).toEqual(["hold", "emerging"]);
+  });
+
+  it("staff of another association, a reviewer, the applicant and the installation's owner cannot decide", async () => {
     const review = await buildApplicationInReview(app);
     const elsewhere = await buildAllianceAssociation(app);
     const otherStaff = await buildMember(db, elsewhere.id, "staff");
-    for (const actor of [{ kind: "person" as const, userId: otherStaff.id, roles: [], isOwner: false }, review.reviewer.actor, review.actor]) {
+    const owner = await buildUser(db, { isOwner: true });
+    for (const actor of [person(otherStaff.id), review.reviewer.actor, review.actor, person(owner.id, [], true)]) {
       expect(await decide(review, "endorse", { staff: actor })).toEqual({ ok: false, errors: { form: "portfolio.notFound" } });
     }
     expect((await applicationRow(review.applicationId)).status).toBe("in-review");

@@ -11,8 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       application_id uuid not null references applications (id) on delete cascade,
       kind text not null check (kind in ${kinds}),
       locale text not null check (locale in ('en', 'es')),
-      subject text not null check (length(subject) between 1 and 300),
-      body text not null check (length(body) between 1 and 20000),
+      subject text not null check (length(subject) <= 300),
+      body text not null check (length(body) <= 100000),
       created_by_user_id uuid references users (id) on delete set null,
       created_at timestamptz not null default now()
     )`,
@@ -22,7 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       association_id uuid not null references associations (id) on delete cascade,
       kind text not null check (kind in ${kinds}),
       locale text not null check (locale in ('en', 'es')),
-      subject text not null check (length(subject) between 1 and 300),
+      subject text not null check (length(subject) <= 300),
       body text not null check (length(body) between 1 and 10000),
       updated_at timestamptz not null default now(),
       primary key (association_id, kind, locale)
