@@ -61,7 +61,7 @@ describe.each([
     await importPortfolio(person, ta, JSON.stringify(example));
     await person.goto("/applications");
     const choice = await person.locator("#field-choice option", { hasText: `${ifs.abbreviation}: ` }).getAttribute("value");
-    await person.getByLabel(ta("applications.categoryToApply")).selectOption(choice!);
+    await person.getByLabel(ta("applications.categoryToApply")).selectOption(choice);
     await person.getByRole("button", { name: ta("applications.startButton") }).click();
     await person.getByLabel(ta("application.attest")).check();
     await person.getByLabel(ta("application.ethics")).check();
