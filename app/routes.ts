@@ -37,6 +37,7 @@ export default [
   route("a/:slug/candidates", "routes/association-candidates.tsx"),
   route("a/:slug/applications", "routes/association-applications.tsx"),
   route("a/:slug/applications/:id", "routes/association-application.tsx"),
+  route("a/:slug/applications/:id/audit.csv", "routes/association-application-audit.ts"),
   route("a/:slug/reviewers/:userId", "routes/association-reviewer.tsx"),
   route("a/:slug/conflicts", "routes/association-conflicts.tsx"),
   route("dev/mail", "routes/dev-mail.tsx"),

@@ -7,6 +7,7 @@ import { reviewsApplication } from "../../src/queries/reviewer-conflicts.ts";
 import { RecuseForm } from "../components/recuse-form.tsx";
 import { entriesOf, sections } from "../../src/forms/portfolio-sections.ts";
 import { applicationFile } from "../../src/queries/staff.ts";
+import { ApplicationHistory } from "../components/application-history.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { describeEntry } from "../lib/describe-entry.server.ts";
@@ -25,6 +26,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   const t = translator(requestState(context).locale);
   return {
     ...file,
+    slug: params.slug,
+    id: params.id,
     canRecuse: await read(context, reviewsApplication, params.id),
     requirements: report.requirements.map((requirement) => ({
       id: requirement.id,
@@ -146,6 +149,14 @@ export default function AssociationApplication({ loaderData, actionData }: Route
           );
         })}
       </ul>
+      <ApplicationHistory history={loaderData.history} versionHref={(version) => `?version=${version}`} />
+      {loaderData.canExportTrail ? (
+        <p>
+          <a href={`/a/${loaderData.slug}/applications/${loaderData.id}/audit.csv`} download>
+            {t("history.exportTrail")}
+          </a>
+        </p>
+      ) : null}
       {loaderData.canRecuse ? <RecuseForm state={actionData} /> : null}
     </section>
   );

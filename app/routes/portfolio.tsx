@@ -210,6 +210,25 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
           ) : null}
         </section>
       ))}
+      {loaderData.service && !loaderData.shown ? <ServiceHours service={loaderData.service} /> : null}
+    </section>
+  );
+}
+
+/** Hours of service Cradle recorded (reviews, exam ratings, advisory reviews): read-only, as no one types them. */
+function ServiceHours({ service }: { service: NonNullable<Route.ComponentProps["loaderData"]["service"]> }) {
+  const t = useTranslate();
+  return (
+    <section id="service" aria-labelledby="heading-service" className="portfolio-section">
+      <h2 id="heading-service">{t("service.title")}</h2>
+      <p>{t("service.total", { hours: String(service.totalHours), count: service.count })}</p>
+      <p className="muted">{t("service.explained")}</p>
+      <ul className="entries">
+        {service.entries.map((entry) => (
+          <li key={entry.id}>{t("service.entry", { date: entry.date, hours: String(entry.hours), role: t(`service.role.${entry.role}`) })}</li>
+        ))}
+      </ul>
+      {service.count > service.entries.length ? <p className="muted">{t("service.newestShown", { shown: String(service.entries.length) })}</p> : null}
     </section>
   );
 }

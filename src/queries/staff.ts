@@ -20,6 +20,7 @@ import { associationPolicy } from "../policies/association.ts";
 import { candidacyPolicy } from "../policies/candidacy.ts";
 import { candidateStatuses, listWindows, type StaffApplicationsQuery, type StaffCandidatesQuery } from "../forms/list-filters.ts";
 import { type ListQuery, listPage, pageRequest, windowStart } from "./list-page.ts";
+import { applicationHistory } from "./application-history.ts";
 import { categoryName, forbidden, hidden, isoDay, type Reader } from "./reader.ts";
 import { conflictsOfReviewers } from "./reviewer-conflicts.ts";
 import { reviewerChoices, reviewersWithLoad } from "./reviewer-load.ts";
@@ -99,11 +100,15 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
   const application = await findSubmittedApplication(reader.db, applicationId);
   if (!actor || !application || application.association_id !== association.id) hidden();
   if (!applicationPolicy.readFile(actor, application, await isAssignedReviewer(reader.db, application.id, actor.userId))) hidden();
-  const snapshot = (await findSnapshot(reader.db, application.id)) ?? hidden();
+  const [snapshot, history] = await Promise.all([findSnapshot(reader.db, application.id), applicationHistory(reader.db, application.id, "staff")]);
+  if (!snapshot) hidden();
   const portfolio = snapshot.portfolio as Portfolio;
+  const isStaff = applicationPolicy.readContact(actor, application);
   return {
     applicant: application.name,
-    email: applicationPolicy.readContact(actor, application) ? application.email : null,
+    email: isStaff ? application.email : null,
+    canExportTrail: isStaff,
+    history,
     status: application.status,
     category: categoryName(reader, application.framework_id, application.category_id),
     submitted: isoDay(application.submitted_at) ?? "",

@@ -395,6 +395,22 @@ const rows: Row[] = [
     path: file(home, inReview.applicationId),
     expect: { anonymous: 401, "assigned-reviewer": 400, staff: 400, admin: 400, default: 404 },
   },
+  // The audit trail as CSV: the association's staff only, not the reviewers who read the file.
+  {
+    route: "a/:slug/applications/:id/audit.csv",
+    method: "GET",
+    label: "the applicant's, in review",
+    path: `${file(home, inReview.applicationId)}/audit.csv`,
+    shows: "application.submitted",
+    expect: { anonymous: 401, staff: 200, admin: 200, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/audit.csv",
+    method: "GET",
+    label: "the other association's, under the home address",
+    path: `${file(home, elsewhere.applicationId)}/audit.csv`,
+    expect: { anonymous: 401, default: 404 },
+  },
   // A reviewer's declared conflicts: their own, in an association where they review.
   {
     route: "a/:slug/conflicts",
