@@ -21,6 +21,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccessLinkEntries {
@@ -51,6 +53,30 @@ export interface AccessLinks {
 export interface AccessLinkTokens {
   link_id: string;
   token_hash: string;
+}
+
+export interface AdvisoryComments {
+  advisory_review_id: string;
+  body: string;
+  created_at: Generated<Timestamp>;
+  done_at: Timestamp | null;
+  id: Generated<string>;
+  section: string;
+}
+
+export interface AdvisoryReviews {
+  advisor_user_id: string | null;
+  applicant_user_id: string;
+  assigned_at: Timestamp | null;
+  association_id: string;
+  category_id: string;
+  completed_at: Timestamp | null;
+  framework_id: string;
+  hours: Numeric | null;
+  id: Generated<string>;
+  question: Generated<string>;
+  requested_at: Generated<Timestamp>;
+  status: Generated<string>;
 }
 
 export interface ApplicationReviewers {
@@ -250,6 +276,8 @@ export interface DB {
   access_link_entries: AccessLinkEntries;
   access_link_tokens: AccessLinkTokens;
   access_links: AccessLinks;
+  advisory_comments: AdvisoryComments;
+  advisory_reviews: AdvisoryReviews;
   application_reviewers: ApplicationReviewers;
   application_snapshots: ApplicationSnapshots;
   applications: Applications;

@@ -54,6 +54,9 @@ export type CandidaciesTable = Narrow<Generated.Candidacies, { created_at: Creat
 export type ReviewerProfilesTable = Narrow<Generated.ReviewerProfiles, { unavailable: JsonColumn<Array<{ from: string; to: string }>> }>;
 export type DeclaredConflictKind = "person" | "email" | "employer";
 export type DeclaredConflictsTable = Narrow<Generated.DeclaredConflicts, { kind: DeclaredConflictKind; created_at: CreatedAt }>;
+export type AdvisoryStatus = "requested" | "assigned" | "completed";
+export type AdvisoryReviewsTable = Narrow<Generated.AdvisoryReviews, { status: Generated.Generated<AdvisoryStatus>; requested_at: CreatedAt }>;
+export type AdvisoryCommentsTable = Narrow<Generated.AdvisoryComments, { created_at: CreatedAt }>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -74,6 +77,8 @@ interface NarrowedTables {
   candidacies: CandidaciesTable;
   reviewer_profiles: ReviewerProfilesTable;
   declared_conflicts: DeclaredConflictsTable;
+  advisory_reviews: AdvisoryReviewsTable;
+  advisory_comments: AdvisoryCommentsTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */
