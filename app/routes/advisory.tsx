@@ -8,7 +8,7 @@ import { advisoryOverview } from "../../src/queries/advisory.ts";
 import { AppForm, ErrorSummary, TextAreaField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { categoryChoices } from "../lib/category-choices.server.ts";
-import { authorize, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
+import { authorize, invalid, invalidForm, notFound, read, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** A member's advisory reviews and the form asking for one; an advisor's list of those assigned to them. */
@@ -19,9 +19,11 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  authorize(context, applicationPolicy.applyAsMember);
+  const user = authorize(context, applicationPolicy.applyAsMember);
   const parsed = parseForm(advisoryRequestForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
+  // Only a category one of the person's associations offers, as the form lists them.
+  if (!(await categoryChoices(context, user.userId)).some((choice) => choice.value === parsed.values.choice)) notFound();
   const result = await run(context, requestAdvisoryReview, { ...parsed.data.choice, question: parsed.data.question });
   if (!result.ok) return invalid(result.errors, parsed.values);
   return { requested: true as const };

@@ -9,8 +9,7 @@ import { listReviewersOfAssociation } from "../data/association-roles.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { entriesOf, sections } from "../forms/portfolio-sections.ts";
 import { writtenStatementId } from "../forms/portfolio-drafts.ts";
-import type { MaybeActor, SessionActor } from "../policies/actor.ts";
-import { associationPolicy } from "../policies/association.ts";
+import { hasRole, type MaybeActor, type SessionActor } from "../policies/actor.ts";
 import { type ListQuery, listPage, pageRequest } from "./list-page.ts";
 import { categoryName, hidden, isoDay, type Reader } from "./reader.ts";
 import { associationForStaff } from "./staff.ts";
@@ -61,7 +60,7 @@ export async function advisoryOverview(reader: Reader, actor: SessionActor) {
 export async function advisoryFile(reader: Reader, actor: MaybeActor, advisoryReviewId: string) {
   const review = (await findAdvisoryReview(reader.db, advisoryReviewId)) ?? hidden();
   const isAdvisor = actor !== null && review.advisor_user_id === actor.userId;
-  if (!isAdvisor && !associationPolicy.actAsStaff(actor, { id: review.association_id })) hidden();
+  if (!isAdvisor && !hasRole(actor, review.association_id, "staff", "admin")) hidden();
   const [{ portfolio }, comments] = await Promise.all([findPortfolio(reader.db, review.applicant_user_id), listAdvisoryComments(reader.db, [review.id])]);
   const statement = portfolio.documents.find((document) => document.id === writtenStatementId);
   return {

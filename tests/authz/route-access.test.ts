@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes.ts";
 import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
+import { assignAdvisoryReviewer } from "../../src/commands/assign-advisory-reviewer.ts";
+import { requestAdvisoryReview } from "../../src/commands/request-advisory-review.ts";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
@@ -82,6 +84,14 @@ const otherDocument = await upload(elsewhere.actor);
 
 // Joining is tried on an association of its own, so no row changes anyone's role in the two above.
 const joinable = await buildAssociation(db);
+// An advisory review the applicant asked for, with the advisor named.
+const { advisoryReviewId } = await runOrThrow(app, requestAdvisoryReview, inReview.actor, {
+  associationId: home.id,
+  frameworkId: "alliance-iecmh-e",
+  categoryId: "ifs",
+  question: "Anything missing?",
+});
+await runOrThrow(app, assignAdvisoryReviewer, inReview.staff.actor, { advisoryReviewId, advisorUserId: advisor.id });
 
 const people = new Map<ActorName, { id: string }>([
   ["applicant", inReview.user],
@@ -411,6 +421,31 @@ const rows: Row[] = [
     path: `${file(home, elsewhere.applicationId)}/audit.csv`,
     expect: { anonymous: 401, default: 404 },
   },
+  // Advisory reviews: every member asks for their own; the advisor and the association's staff read the live portfolio.
+  { route: "advisory", method: "GET", path: "/advisory", expect: { anonymous: 401, default: 200 } },
+  { route: "advisory", method: "POST", path: "/advisory", fields: { choice: "x|y|z" }, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "advisory/:id",
+    method: "GET",
+    path: `/advisory/${advisoryReviewId}`,
+    shows: "Anything missing?",
+    expect: { anonymous: 401, advisor: 200, staff: 200, admin: 200, default: 404 },
+  },
+  { route: "advisory/:id", method: "GET", label: "no such review", path: `/advisory/${fakeId}`, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "advisory/:id",
+    method: "POST",
+    path: `/advisory/${advisoryReviewId}`,
+    expect: { anonymous: 401, advisor: 400, staff: 400, admin: 400, default: 404 },
+  },
+  {
+    route: "a/:slug/advisory",
+    method: "GET",
+    path: `/a/${slug}/advisory`,
+    shows: "Ana Applicant",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  { route: "a/:slug/advisory", method: "POST", path: `/a/${slug}/advisory`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
   // A reviewer's declared conflicts: their own, in an association where they review.
   {
     route: "a/:slug/conflicts",
