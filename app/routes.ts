@@ -39,6 +39,8 @@ export default [
   route("a/:slug/applications/:id", "routes/association-application.tsx"),
   route("a/:slug/reviewers/:userId", "routes/association-reviewer.tsx"),
   route("a/:slug/conflicts", "routes/association-conflicts.tsx"),
+  route("a/:slug/applications/:id/review", "routes/association-application-review.tsx"),
+  route("a/:slug/applications/:id/reviews", "routes/association-application-reviews.tsx"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("*", "routes/not-found.tsx"),

@@ -4,7 +4,7 @@ import type { ReviewAnswers, StoredReviewItem } from "../domain/review-checklist
 const columns = ["id", "status", "items", "scores", "feedback", "staff_notes", "recommendation", "hours", "updated_at", "submitted_at"] as const;
 
 type ReviewRow = { hours: string | null };
-const withHours = <Row extends ReviewRow>(row: Row) => ({ ...row, hours: row.hours === null ? null : Number(row.hours) });
+const withHours = <Row extends ReviewRow>(row: Row): Omit<Row, "hours"> & { hours: number | null } => ({ ...row, hours: row.hours === null ? null : Number(row.hours) });
 
 /** A reviewer's own review of one version of the file (their draft or what they submitted); nobody else's. */
 export async function findReviewOf(db: Db, applicationId: string, version: number, reviewerUserId: string, lock = false) {
