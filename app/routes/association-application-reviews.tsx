@@ -40,23 +40,31 @@ export default function AssociationApplicationReviews({ loaderData, params }: Ro
           <p role="status">{t("reviewsCompared.disagreements", { count: String(loaderData.disagreementCount) })}</p>
           <h2 id="compared-requirements">{t("reviewsCompared.requirements")}</h2>
           <div className="table-scroll">
-            <table aria-labelledby="compared-requirements">
-              <thead>
-                <tr>
-                  <th scope="col">{t("reviewsCompared.requirement")}</th>
-                  <th scope="col">{t("reviewsCompared.engine")}</th>
+            <table role="table" aria-labelledby="compared-requirements">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <th role="columnheader" scope="col">
+                    {t("reviewsCompared.requirement")}
+                  </th>
+                  <th role="columnheader" scope="col">
+                    {t("reviewsCompared.engine")}
+                  </th>
                   {headings}
                 </tr>
               </thead>
-              <tbody>
+              <tbody role="rowgroup">
                 {loaderData.requirements.map((requirement) => (
-                  <tr key={requirement.key} className={requirement.disagree ? "disagree" : undefined}>
-                    <th scope="row">
+                  <tr role="row" key={requirement.key} className={requirement.disagree ? "disagree" : undefined}>
+                    <th role="rowheader" scope="row">
                       {shown(requirement.label)} {disagree(requirement.disagree)}
                     </th>
-                    <td>{t(`checklist.verdict.${requirement.engine}`)}</td>
+                    <td role="cell">
+                      <CellLabel name={t("reviewsCompared.engine")} />
+                      {t(`checklist.verdict.${requirement.engine}`)}
+                    </td>
                     {requirement.answers.map((answer, index) => (
-                      <td key={reviewers[index]!.reviewId}>
+                      <td role="cell" key={reviewers[index]!.reviewId}>
+                        <CellLabel name={reviewers[index]!.reviewerName} />
                         {answer.verdict ? t(`checklist.verdict.${answer.verdict}`) : t("checklist.notAnswered")}
                         {answer.overridden ? ` (${t("reviewsCompared.overridden")})` : ""}
                         {answer.comment ? <p className="muted">{answer.comment}</p> : null}
@@ -71,21 +79,26 @@ export default function AssociationApplicationReviews({ loaderData, params }: Ro
             <>
               <h2 id="compared-scores">{t("reviewsCompared.scores")}</h2>
               <div className="table-scroll">
-                <table aria-labelledby="compared-scores">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("reviewsCompared.item")}</th>
+                <table role="table" aria-labelledby="compared-scores">
+                  <thead role="rowgroup">
+                    <tr role="row">
+                      <th role="columnheader" scope="col">
+                        {t("reviewsCompared.item")}
+                      </th>
                       {headings}
                     </tr>
                   </thead>
-                  <tbody>
+                  <tbody role="rowgroup">
                     {loaderData.scores.map((item) => (
-                      <tr key={item.key} className={item.disagree ? "disagree" : undefined}>
-                        <th scope="row">
+                      <tr role="row" key={item.key} className={item.disagree ? "disagree" : undefined}>
+                        <th role="rowheader" scope="row">
                           {item.label[locale]} {disagree(item.disagree)}
                         </th>
                         {item.answers.map((score, index) => (
-                          <td key={reviewers[index]!.reviewId}>{score ? `${score}: ${t(`engine.rating.${score as "1"}`)}` : t("checklist.notAnswered")}</td>
+                          <td role="cell" key={reviewers[index]!.reviewId}>
+                            <CellLabel name={reviewers[index]!.reviewerName} />
+                            {score ? `${score}: ${t(`engine.rating.${score as "1"}`)}` : t("checklist.notAnswered")}
+                          </td>
                         ))}
                       </tr>
                     ))}
@@ -96,48 +109,67 @@ export default function AssociationApplicationReviews({ loaderData, params }: Ro
           ) : null}
           <h2 id="compared-summary">{t("reviewsCompared.summary")}</h2>
           <div className="table-scroll">
-            <table aria-labelledby="compared-summary">
-              <thead>
-                <tr>
-                  <td />
+            <table role="table" aria-labelledby="compared-summary">
+              <thead role="rowgroup">
+                <tr role="row">
+                  <td role="cell" />
                   {headings}
                 </tr>
               </thead>
-              <tbody>
-                <tr className={loaderData.recommendationDisagrees ? "disagree" : undefined}>
-                  <th scope="row">
+              <tbody role="rowgroup">
+                <tr role="row" className={loaderData.recommendationDisagrees ? "disagree" : undefined}>
+                  <th role="rowheader" scope="row">
                     {t("reviewsCompared.recommendation")} {disagree(loaderData.recommendationDisagrees)}
                   </th>
                   {reviewers.map((reviewer) => (
-                    <td key={reviewer.reviewId}>{reviewer.recommendation ? t(`checklist.outcome.${reviewer.recommendation}`) : t("checklist.notAnswered")}</td>
+                    <td role="cell" key={reviewer.reviewId}>
+                      <CellLabel name={reviewer.reviewerName} />
+                      {reviewer.recommendation ? t(`checklist.outcome.${reviewer.recommendation}`) : t("checklist.notAnswered")}
+                    </td>
                   ))}
                 </tr>
-                <tr>
-                  <th scope="row">{t("reviewsCompared.feedback")}</th>
+                <tr role="row">
+                  <th role="rowheader" scope="row">
+                    {t("reviewsCompared.feedback")}
+                  </th>
                   {reviewers.map((reviewer) => (
-                    <td key={reviewer.reviewId} className="statement">
+                    <td role="cell" key={reviewer.reviewId} className="statement">
+                      <CellLabel name={reviewer.reviewerName} />
                       {reviewer.feedback}
                     </td>
                   ))}
                 </tr>
-                <tr>
-                  <th scope="row">{t("reviewsCompared.staffNotes")}</th>
+                <tr role="row">
+                  <th role="rowheader" scope="row">
+                    {t("reviewsCompared.staffNotes")}
+                  </th>
                   {reviewers.map((reviewer) => (
-                    <td key={reviewer.reviewId} className="statement">
+                    <td role="cell" key={reviewer.reviewId} className="statement">
+                      <CellLabel name={reviewer.reviewerName} />
                       {reviewer.staffNotes}
                     </td>
                   ))}
                 </tr>
-                <tr>
-                  <th scope="row">{t("reviewsCompared.hours")}</th>
+                <tr role="row">
+                  <th role="rowheader" scope="row">
+                    {t("reviewsCompared.hours")}
+                  </th>
                   {reviewers.map((reviewer) => (
-                    <td key={reviewer.reviewId}>{reviewer.hours ?? ""}</td>
+                    <td role="cell" key={reviewer.reviewId}>
+                      <CellLabel name={reviewer.reviewerName} />
+                      {reviewer.hours ?? ""}
+                    </td>
                   ))}
                 </tr>
-                <tr>
-                  <th scope="row">{t("reviewsCompared.submitted")}</th>
+                <tr role="row">
+                  <th role="rowheader" scope="row">
+                    {t("reviewsCompared.submitted")}
+                  </th>
                   {reviewers.map((reviewer) => (
-                    <td key={reviewer.reviewId}>{reviewer.submitted}</td>
+                    <td role="cell" key={reviewer.reviewId}>
+                      <CellLabel name={reviewer.reviewerName} />
+                      {reviewer.submitted}
+                    </td>
                   ))}
                 </tr>
               </tbody>
@@ -147,4 +179,9 @@ export default function AssociationApplicationReviews({ loaderData, params }: Ro
       )}
     </section>
   );
+}
+
+/** On a phone the column headings are hidden and cells stack: each names its reviewer. */
+function CellLabel({ name }: { name: string }) {
+  return <span className="cell-label">{name}: </span>;
 }

@@ -113,10 +113,11 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/applications`,
       `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
       file,
+      `${file}/reviews`,
       `/candidates/${candidacyId}`,
     ],
   },
-  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox", `/a/${slug}/conflicts`] },
+  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox", `/a/${slug}/conflicts`, `${file}/review`] },
   {
     who: "the owner",
     userId: owner.id,
