@@ -835,7 +835,8 @@ export const en = {
   "review.error.hours": "Enter the hours you spent on this review, like 2.5.",
   "checklist.title": "Review",
   "checklist.open": "Open my review of this application",
-  "checklist.intro": "Answer for each requirement, score what only a person can judge and recommend an outcome. Your draft is kept as you type; nobody else sees it until you submit.",
+  "checklist.intro":
+    "Answer for each requirement, score what only a person can judge and recommend an outcome. Your draft is kept as you type; nobody else sees it until you submit.",
   "checklist.version": "Version {version} of the file, frozen on {date}.",
   "checklist.requirements": "Requirements",
   "checklist.engineSays": "Cradle's check: {verdict}",
@@ -876,7 +877,8 @@ export const en = {
   "reviewsCompared.title": "Reviews side by side",
   "reviewsCompared.link": "See the submitted reviews side by side",
   "reviewsCompared.none": "No review of this version of the file has been submitted yet.",
-  "reviewsCompared.disagreements": "{count, plural, =0 {The reviewers agree on every item.} one {The reviewers disagree on # item, marked below.} other {The reviewers disagree on # items, marked below.}}",
+  "reviewsCompared.disagreements":
+    "{count, plural, =0 {The reviewers agree on every item.} one {The reviewers disagree on # item, marked below.} other {The reviewers disagree on # items, marked below.}}",
   "reviewsCompared.disagree": "Reviewers disagree",
   "reviewsCompared.requirements": "Requirements",
   "reviewsCompared.requirement": "Requirement",

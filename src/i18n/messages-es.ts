@@ -841,7 +841,8 @@ export const es: Record<MessageKey, string> = {
   "review.error.hours": "Indique las horas que dedicó a esta revisión, por ejemplo 2.5.",
   "checklist.title": "Revisión",
   "checklist.open": "Abrir mi revisión de esta solicitud",
-  "checklist.intro": "Responda a cada requisito, puntúe lo que solo una persona puede juzgar y recomiende un resultado. Su borrador se guarda mientras escribe; nadie más lo ve hasta que lo envíe.",
+  "checklist.intro":
+    "Responda a cada requisito, puntúe lo que solo una persona puede juzgar y recomiende un resultado. Su borrador se guarda mientras escribe; nadie más lo ve hasta que lo envíe.",
   "checklist.version": "Versión {version} del expediente, congelada el {date}.",
   "checklist.requirements": "Requisitos",
   "checklist.engineSays": "Comprobación de Cradle: {verdict}",
@@ -882,7 +883,8 @@ export const es: Record<MessageKey, string> = {
   "reviewsCompared.title": "Revisiones lado a lado",
   "reviewsCompared.link": "Ver las revisiones enviadas lado a lado",
   "reviewsCompared.none": "Aún no se ha enviado ninguna revisión de esta versión del expediente.",
-  "reviewsCompared.disagreements": "{count, plural, =0 {Las personas revisoras coinciden en todo.} one {Las personas revisoras discrepan en # aspecto, marcado abajo.} other {Las personas revisoras discrepan en # aspectos, marcados abajo.}}",
+  "reviewsCompared.disagreements":
+    "{count, plural, =0 {Las personas revisoras coinciden en todo.} one {Las personas revisoras discrepan en # aspecto, marcado abajo.} other {Las personas revisoras discrepan en # aspectos, marcados abajo.}}",
   "reviewsCompared.disagree": "Las personas revisoras discrepan",
   "reviewsCompared.requirements": "Requisitos",
   "reviewsCompared.requirement": "Requisito",
