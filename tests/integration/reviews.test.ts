@@ -120,6 +120,9 @@ describe("the reviewer's checklist", () => {
     expect(portfolio.reviewerHours).toEqual([
       expect.objectContaining({ hours: 2.5, role: "application-reviewer", id: expect.stringMatching(/^service-review-/) }),
     ]);
+    // The reviewer finds them in their own portfolio's export, where renewal reads them.
+    const exported = await first.client.get("/portfolio/export");
+    expect(JSON.parse(exported.text).reviewerHours).toEqual(portfolio.reviewerHours);
     const audit = await listAuditOfSubject(db, "application", application.applicationId);
     expect(audit.find((entry) => entry.action === "review.submitted")?.details).toMatchObject({
       hours: 2.5,
@@ -172,6 +175,19 @@ describe("the reviewer's checklist", () => {
     expect((await first.client.get(reviewPath)).status).toBe(404);
     expect((await first.client.post(reviewPath, completeReview(checklist))).status).toBe(404);
     expect((await staff.get(reviewsPath)).text).not.toContain("Half done");
+  });
+
+  it("refuses a review once the application has left review, showing the reviewer's answers read-only", async () => {
+    const { first, application, reviewPath, checklist } = await inReviewWithTwoReviewers();
+    expect((await first.client.post(reviewPath, completeReview(checklist, { intent: "save", feedback: "Before the hold" }))).status).toBe(302);
+    // Staff put it on hold (their decision command is another part's; the status is what matters here).
+    await db.updateTable("applications").set({ status: "on-hold" }).where("id", "=", application.applicationId).execute();
+    const refused = await first.client.post(reviewPath, completeReview(checklist));
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain(en["review.error.closed"]);
+    const page = await first.client.get(reviewPath);
+    expect(page.text).toContain("Before the hold");
+    expect(page.text).not.toContain(en["checklist.submit"]);
   });
 
   it("refuses the commands to someone who is not assigned, even called directly", async () => {
