@@ -21,18 +21,14 @@ export const saveReviewDraft = defineCommand({
     if (before && canonical({ ...before, staffNotes: before.staff_notes }) === canonical(answers)) return unchanged({ reviewId: before.id });
     const started = await startReview({ tx, now, notify }, application);
     const reviewId = await saveReview(tx, { applicationId: application.id, version, reviewerUserId: actor.userId }, answers, now, false);
-    return done(
-      { type: "review", id: reviewId, associationId: application.association_id },
-      { reviewId },
-      { applicationId: application.id, version, ...started },
-    );
+    // A draft is the review's own history; one that starts the review is the application's too (its status moved).
+    const subject = "to" in started ? { type: "application", id: application.id } : { type: "review", id: reviewId };
+    return done({ ...subject, associationId: application.association_id }, { reviewId }, { applicationId: application.id, reviewId, version, ...started });
   },
 });
 
-type Answers = Omit<StoredAnswers, "hours"> & { hours: number | null };
-
 /** The answers in one order (the database keeps JSON objects' keys in its own), to tell whether anything changed. */
-const canonical = (answers: Answers) =>
+const canonical = (answers: StoredAnswers) =>
   JSON.stringify([
     answers.items.map((item) => [item.key, item.engine, item.decision, item.comment]),
     Object.entries(answers.scores).sort(([a], [b]) => a.localeCompare(b)),

@@ -190,6 +190,16 @@ describe("the reviewer's checklist", () => {
     expect(page.text).not.toContain(en["checklist.submit"]);
   });
 
+  it("starts the review of a file still 'submitted' when its reviewer first saves, as a first assignment does", async () => {
+    const { first, application, reviewPath, checklist } = await inReviewWithTwoReviewers();
+    await db.updateTable("applications").set({ status: "submitted" }).where("id", "=", application.applicationId).execute();
+    expect((await first.client.post(reviewPath, completeReview(checklist, { intent: "save" }))).status).toBe(302);
+    const row = await db.selectFrom("applications").select("status").where("id", "=", application.applicationId).executeTakeFirstOrThrow();
+    expect(row.status).toBe("in-review");
+    const audit = await listAuditOfSubject(db, "application", application.applicationId);
+    expect(audit.find((entry) => entry.action === "review.draft-saved")?.details).toMatchObject({ from: "submitted", to: "in-review" });
+  });
+
   it("refuses the commands to someone who is not assigned, even called directly", async () => {
     const { association, application, checklist } = await inReviewWithTwoReviewers();
     const stranger = await buildMember(db, association.id, "reviewer");
