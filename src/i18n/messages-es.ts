@@ -867,7 +867,7 @@ export const es: Record<MessageKey, string> = {
   "checklist.staffNotesHint": "Solo las lee el personal de la asociación.",
   "checklist.recommendation": "Resultado recomendado",
   "checklist.chooseRecommendation": "Elija un resultado",
-  "checklist.outcome.endorse": "Otorgar el aval",
+  "checklist.outcome.endorse": "Acreditar",
   "checklist.outcome.approve-for-exam": "Aprobar para presentar el examen",
   "checklist.outcome.defer": "Aplazar con comentarios",
   "checklist.outcome.hold": "En espera (el personal contacta a la persona solicitante)",
