@@ -40,6 +40,8 @@ export default [
   route("a/:slug/applications/:id/audit.csv", "routes/association-application-audit.ts"),
   route("a/:slug/reviewers/:userId", "routes/association-reviewer.tsx"),
   route("a/:slug/conflicts", "routes/association-conflicts.tsx"),
+  route("a/:slug/applications/:id/review", "routes/association-application-review.tsx"),
+  route("a/:slug/applications/:id/reviews", "routes/association-application-reviews.tsx"),
   route("advisory", "routes/advisory.tsx"),
   route("advisory/:id", "routes/advisory-review.tsx"),
   route("a/:slug/advisory", "routes/association-advisory.tsx"),

@@ -1,4 +1,4 @@
-import { redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/association-application";
 import { recuseReviewer } from "../../src/commands/recuse-reviewer.ts";
 import { recuseForm } from "../../src/forms/conflict-forms.ts";
@@ -24,11 +24,14 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   requireUser(context);
   const { portfolio, report, samePersonFlags, ...file } = await read(context, applicationFile, params.slug, params.id);
   const t = translator(requestState(context).locale);
+  const canRecuse = await read(context, reviewsApplication, params.id);
   return {
     ...file,
     slug: params.slug,
     id: params.id,
-    canRecuse: await read(context, reviewsApplication, params.id),
+    canRecuse,
+    // Staff compare the submitted reviews; an assigned reviewer opens their own.
+    reviewLink: canRecuse ? "review" : file.email !== null ? "reviews" : null,
     requirements: report.requirements.map((requirement) => ({
       id: requirement.id,
       label: requirement.label,
@@ -75,7 +78,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   throw redirect(`/a/${params.slug}/conflicts?recused=1`);
 }
 
-export default function AssociationApplication({ loaderData, actionData }: Route.ComponentProps) {
+export default function AssociationApplication({ loaderData, actionData, params }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const shown = useReportText();
@@ -90,6 +93,13 @@ export default function AssociationApplication({ loaderData, actionData }: Route
         {loaderData.email ? ` · ${loaderData.email}` : ""}
       </p>
       <p className="muted fingerprint">{t("review.fingerprint", { sha: loaderData.sha256 })}</p>
+      {loaderData.reviewLink ? (
+        <p>
+          <Link to={`/a/${params.slug}/applications/${params.id}/${loaderData.reviewLink}`}>
+            {t(loaderData.reviewLink === "review" ? "checklist.open" : "reviewsCompared.link")}
+          </Link>
+        </p>
+      ) : null}
       <h2>{t("review.engine")}</h2>
       <ul className="requirements">
         {loaderData.requirements.map((requirement) => (

@@ -254,6 +254,23 @@ export interface ReviewerProfiles {
   user_id: string;
 }
 
+export interface Reviews {
+  application_id: string;
+  created_at: Generated<Timestamp>;
+  feedback: Generated<string>;
+  hours: Numeric | null;
+  id: Generated<string>;
+  items: Generated<Json>;
+  recommendation: string | null;
+  reviewer_user_id: string;
+  scores: Generated<Json>;
+  staff_notes: Generated<string>;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  version: number;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -295,6 +312,7 @@ export interface DB {
   portfolios: Portfolios;
   rate_limits: RateLimits;
   reviewer_profiles: ReviewerProfiles;
+  reviews: Reviews;
   sessions: Sessions;
   users: Users;
 }

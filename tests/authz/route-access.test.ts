@@ -490,6 +490,51 @@ const rows: Row[] = [
     expect: { anonymous: 401, staff: 404, admin: 404, owner: 404, default: 403 },
   },
 
+  // The reviewer's checklist is theirs alone (staff included get 404); staff compare the submitted reviews.
+  {
+    route: "a/:slug/applications/:id/review",
+    method: "GET",
+    path: `${file(home, inReview.applicationId)}/review`,
+    shows: "Requirements",
+    expect: { anonymous: 401, "assigned-reviewer": 200, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/review",
+    method: "POST",
+    label: "a form without its intent",
+    path: `${file(home, inReview.applicationId)}/review`,
+    expect: { anonymous: 401, "assigned-reviewer": 400, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/review",
+    method: "GET",
+    label: "the other association's, under its own address",
+    path: `${file(other, elsewhere.applicationId)}/review`,
+    expect: { anonymous: 401, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/reviews",
+    method: "GET",
+    path: `${file(home, inReview.applicationId)}/reviews`,
+    shows: "Reviews side by side",
+    expect: { anonymous: 401, staff: 200, admin: 200, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/reviews",
+    method: "GET",
+    label: "the other association's, under the home address",
+    path: `${file(home, elsewhere.applicationId)}/reviews`,
+    expect: { anonymous: 401, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/reviews",
+    method: "GET",
+    label: "the other association's, under its own address",
+    path: `${file(other, elsewhere.applicationId)}/reviews`,
+    shows: "Reviews side by side",
+    expect: { anonymous: 401, "other-admin": 200, default: 404 },
+  },
+
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "healthz", method: "GET", path: "/healthz", expect: 200 },
   { route: "*", method: "GET", path: "/no/such/page", expect: 404 },

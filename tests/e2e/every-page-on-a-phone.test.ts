@@ -133,10 +133,15 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/advisory`,
       `/advisory/${advisoryReviewId}`,
       file,
+      `${file}/reviews`,
       `/candidates/${candidacyId}`,
     ],
   },
-  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox", `/a/${slug}/conflicts`, "/advisory", `/advisory/${advisoryReviewId}`] },
+  {
+    who: "a reviewer",
+    userId: inReview.reviewer.user.id,
+    pages: [file, "/inbox", `/a/${slug}/conflicts`, `${file}/review`, "/advisory", `/advisory/${advisoryReviewId}`],
+  },
   {
     who: "the owner",
     userId: owner.id,
