@@ -105,25 +105,32 @@ export function TextField({ name, label, state, hint, defaultValue, type = "text
   );
 }
 
-/** A text area that keeps what was typed when the form comes back with errors. */
+/**
+ * A text area that keeps what was typed when the form comes back with errors. `idKey` names its
+ * ids instead of `name`, where a page has one such form per part (a comment under each section).
+ */
 export function TextAreaField({
   name,
   label,
   state,
   hint,
   defaultValue,
+  idKey = name,
   ...areaProps
-}: { name: string; label: string; state: FormState; hint?: string; defaultValue?: string } & Omit<ComponentProps<"textarea">, "name" | "defaultValue">) {
+}: { name: string; label: string; state: FormState; hint?: string; defaultValue?: string; idKey?: string } & Omit<
+  ComponentProps<"textarea">,
+  "name" | "defaultValue" | "id"
+>) {
   const t = useTranslate();
   const error = state?.errors?.[name];
   return (
-    <Field name={name} label={label} hint={hint} error={error ? t(error) : undefined}>
+    <Field name={idKey} label={label} hint={hint} error={error ? t(error) : undefined}>
       <textarea
-        id={`field-${name}`}
+        id={`field-${idKey}`}
         name={name}
         defaultValue={valueOf(state, name) ?? defaultValue ?? ""}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(idKey, hint, error)}
         {...areaProps}
       />
     </Field>

@@ -6,6 +6,7 @@ import { applicationAction } from "../../src/forms/application-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { ownApplication, ownApplicationStatus } from "../../src/queries/applications.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
+import { ApplicationHistory } from "../components/application-history.tsx";
 import { AppForm, ErrorSummary, TickBox } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
@@ -117,12 +118,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           </li>
         ))}
       </ul>
-      <h2>{t("application.history")}</h2>
-      <ol>
-        {loaderData.events.map((event, index) => (
-          <li key={index}>{`${event.at} UTC: ${t(`application.status.${event.status as "draft"}`)}`}</li>
-        ))}
-      </ol>
+      <ApplicationHistory history={loaderData.history} />
     </section>
   );
 }

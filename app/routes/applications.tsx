@@ -10,6 +10,7 @@ import { applicationPolicy } from "../../src/policies/application.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { MisreadNotice, Pager } from "../components/pager.tsx";
+import { categoryChoices } from "../lib/category-choices.server.ts";
 import { personFrameworks } from "../lib/person-frameworks.server.ts";
 import { authorize, invalidForm, notFound, read, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
@@ -17,26 +18,11 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
   const list = parseListQuery(pageQuery, request.url);
-  const [{ applications, page, candidacies }, { associations }] = await Promise.all([
+  const [{ applications, page, candidacies }, choices] = await Promise.all([
     read(context, (reader) => ownApplications(reader, user, list)),
-    personFrameworks(context, user.userId),
+    categoryChoices(context, user.userId),
   ]);
-  return {
-    applications,
-    page,
-    candidacies,
-    choices: associations.flatMap((association) =>
-      association.frameworks.flatMap((framework) =>
-        framework.categories.map((category) => ({
-          value: `${association.id}|${framework.id}|${category.id}`,
-          association: association.name,
-          name: category.name,
-          abbreviation: category.abbreviation,
-          offersCandidacy: category.candidateStatusYears !== undefined,
-        })),
-      ),
-    ),
-  };
+  return { applications, page, candidacies, choices };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -94,6 +80,9 @@ export default function Applications({ loaderData, actionData }: Route.Component
           <button type="submit">{t("applications.startButton")}</button>
         </AppForm>
       )}
+      <p>
+        <Link to="/advisory">{t("advisory.request")}</Link>
+      </p>
       <CandidateStatus candidacies={loaderData.candidacies} choices={loaderData.choices.filter((choice) => choice.offersCandidacy)} notice={actionData} />
     </section>
   );

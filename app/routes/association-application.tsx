@@ -1,4 +1,4 @@
-import { redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/association-application";
 import { decideApplication } from "../../src/commands/decide-application.ts";
 import { recuseReviewer } from "../../src/commands/recuse-reviewer.ts";
@@ -13,6 +13,7 @@ import { DecisionForm } from "../components/decision-form.tsx";
 import { RecuseForm } from "../components/recuse-form.tsx";
 import { entriesOf, sections } from "../../src/forms/portfolio-sections.ts";
 import { applicationFile } from "../../src/queries/staff.ts";
+import { ApplicationHistory } from "../components/application-history.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { describeEntry } from "../lib/describe-entry.server.ts";
@@ -38,13 +39,17 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     asked === null ? undefined : Number(asked),
   );
   const t = translator(requestState(context).locale);
+  const canRecuse = await read(context, reviewsApplication, params.id);
   return {
     ...file,
+    slug: params.slug,
+    id: params.id,
     changes: previous ? describeChanges(previous, { portfolio, report }, t) : null,
-    // The reviewers' feedback prefills the decision's (item 3 of issue 19 provides it at merge); empty until then.
-    feedback: "",
     decided: new URL(request.url).searchParams.get("decided") === "1",
-    canRecuse: file.version === file.newestVersion && (await read(context, reviewsApplication, params.id)),
+    // An earlier version is read only: no recusing from it (nor deciding: applicationFile offers no decision there).
+    canRecuse: file.version === file.newestVersion && canRecuse,
+    // Staff compare the submitted reviews; an assigned reviewer opens their own.
+    reviewLink: canRecuse ? "review" : file.email !== null ? "reviews" : null,
     requirements: report.requirements.map((requirement) => ({
       id: requirement.id,
       label: requirement.label,
@@ -131,7 +136,7 @@ function describeChanges(
   };
 }
 
-export default function AssociationApplication({ loaderData, actionData }: Route.ComponentProps) {
+export default function AssociationApplication({ loaderData, actionData, params }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
   const shown = useReportText();
@@ -147,7 +152,14 @@ export default function AssociationApplication({ loaderData, actionData }: Route
         {loaderData.email ? ` · ${loaderData.email}` : ""}
       </p>
       <p className="muted fingerprint">{t("review.fingerprint", { sha: loaderData.sha256 })}</p>
-      <FileVersions file={loaderData} />
+      {loaderData.reviewLink ? (
+        <p>
+          <Link to={`/a/${params.slug}/applications/${params.id}/${loaderData.reviewLink}`}>
+            {t(loaderData.reviewLink === "review" ? "checklist.open" : "reviewsCompared.link")}
+          </Link>
+        </p>
+      ) : null}
+      <FileVersion file={loaderData} />
       {loaderData.examExpired && loaderData.examApprovedUntil ? (
         <p className="notice">{t("decision.examExpired", { date: loaderData.examApprovedUntil })}</p>
       ) : loaderData.examApprovedUntil ? (
@@ -252,7 +264,15 @@ export default function AssociationApplication({ loaderData, actionData }: Route
           </ul>
         </section>
       ) : null}
-      {loaderData.decision ? <DecisionForm decision={loaderData.decision} state={deciding} feedback={loaderData.feedback} /> : null}
+      {loaderData.decision ? <DecisionForm decision={loaderData.decision} state={deciding} /> : null}
+      <ApplicationHistory history={loaderData.history} versionHref={(version) => `?version=${version}`} />
+      {loaderData.canExportTrail ? (
+        <p>
+          <a href={`/a/${loaderData.slug}/applications/${loaderData.id}/audit.csv`} download>
+            {t("history.exportTrail")}
+          </a>
+        </p>
+      ) : null}
       {loaderData.canRecuse ? <RecuseForm state={deciding ? undefined : actionData} /> : null}
     </section>
   );
@@ -273,27 +293,13 @@ function SamePersonFlags({ reasons }: { reasons: ReadonlyArray<"same-name" | "sa
   );
 }
 
-/** Which version of the file this is, and links to the others (an earlier one is read-only). */
-function FileVersions({ file }: { file: { version: number; newestVersion: number; versions: Array<{ version: number; date: string }> } }) {
+/** Which version of the file this is once there are several (an earlier one is read-only); the history links to each. */
+function FileVersion({ file }: { file: { version: number; newestVersion: number } }) {
   const t = useTranslate();
   if (file.newestVersion === 1) return null;
-  return (
-    <nav aria-labelledby="versions-title">
-      <h2 id="versions-title">{t("file.versions")}</h2>
-      {file.version < file.newestVersion ? (
-        <p className="notice">{t("file.earlierVersion", { version: file.version, newest: file.newestVersion })}</p>
-      ) : (
-        <p>{t("file.version", { version: file.version })}</p>
-      )}
-      <ul>
-        {file.versions.map((each) => (
-          <li key={each.version}>
-            <a href={`?version=${each.version}`} aria-current={each.version === file.version ? "page" : undefined}>
-              {t("file.versionLink", { version: each.version, date: each.date })}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+  return file.version < file.newestVersion ? (
+    <p className="notice">{t("file.earlierVersion", { version: file.version, newest: file.newestVersion })}</p>
+  ) : (
+    <p>{t("file.version", { version: file.version })}</p>
   );
 }

@@ -7,6 +7,9 @@ import { parseForm } from "../../src/forms/parse-form.ts";
 import { portfolioAction } from "../../src/forms/portfolio-actions.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
 import { portfolioOverview } from "../../src/queries/portfolio.ts";
+import { markAdviceDone } from "../../src/commands/mark-advice-done.ts";
+import { adviceOnPortfolio } from "../../src/queries/advisory.ts";
+import { AdviceList } from "../components/advice-list.tsx";
 import { AppForm, ErrorSummary } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { MisreadNotice, Pager } from "../components/pager.tsx";
@@ -18,10 +21,14 @@ import { translator } from "../../src/i18n/translate.ts";
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = authorize(context, portfolioPolicy.editOwn);
   const url = new URL(request.url);
-  const overview = await portfolioOverview(services(context), user, parseListQuery(portfolioQuery, request.url));
+  const [overview, advice] = await Promise.all([
+    portfolioOverview(services(context), user, parseListQuery(portfolioQuery, request.url)),
+    adviceOnPortfolio(services(context), user.userId),
+  ]);
   const t = translator(requestState(context).locale);
   return {
     ...overview,
+    advice,
     // Each entry's line in words, made here: naming its fields needs the form schemas, which stay on the server.
     sections: overview.sections.map((section) => ({
       ...section,
@@ -44,6 +51,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   authorize(context, portfolioPolicy.editOwn);
   const parsed = parseForm(portfolioAction, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
+  if (parsed.data.intent === "advice") {
+    const marked = await run(context, markAdviceDone, { commentId: parsed.data.commentId, done: parsed.data.done === "yes" });
+    if (!marked.ok) notFound();
+    return redirect("/portfolio#advice");
+  }
   if (parsed.data.intent === "undo") {
     const { section } = parsed.data;
     const restored = await run(context, restorePortfolioEntry, { section });
@@ -117,9 +129,11 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
           <Link to="/progress">{t("portfolio.chooseTarget")}</Link>
         </p>
       )}
+      <GeneralAdvice advice={loaderData.advice} />
       {loaderData.sections.map((section) => (
         <section key={section.id} id={section.id} aria-labelledby={`heading-${section.id}`} className="portfolio-section">
           <h2 id={`heading-${section.id}`}>{t(section.title)}</h2>
+          <AdviceList comments={loaderData.advice[section.id]} canMarkDone />
           {section.entries.length > 0 && section.totals ? <SectionTotals totals={section.totals} /> : null}
           {section.page ? (
             <>
@@ -210,6 +224,43 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
           ) : null}
         </section>
       ))}
+      {loaderData.service && !loaderData.shown ? <ServiceHours service={loaderData.service} /> : null}
+    </section>
+  );
+}
+
+/** Advisors' comments on the portfolio as a whole, the references and the statement: these have no section on this page. */
+function GeneralAdvice({ advice }: { advice: Route.ComponentProps["loaderData"]["advice"] }) {
+  const t = useTranslate();
+  const parts = (["general", "references", "statement"] as const).filter((part) => advice[part]?.length);
+  if (parts.length === 0) return null;
+  return (
+    <section id="advice" aria-labelledby="heading-advice" className="portfolio-section">
+      <h2 id="heading-advice">{t("advice.title")}</h2>
+      {parts.map((part) => (
+        <div key={part}>
+          <h3>{t(`advisory.section.${part}`)}</h3>
+          <AdviceList comments={advice[part]} canMarkDone />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** Hours of service Cradle recorded (reviews, exam ratings, advisory reviews): read-only, as no one types them. */
+function ServiceHours({ service }: { service: NonNullable<Route.ComponentProps["loaderData"]["service"]> }) {
+  const t = useTranslate();
+  return (
+    <section id="service" aria-labelledby="heading-service" className="portfolio-section">
+      <h2 id="heading-service">{t("service.title")}</h2>
+      <p>{t("service.total", { hours: String(service.totalHours), count: service.count })}</p>
+      <p className="muted">{t("service.explained")}</p>
+      <ul className="entries">
+        {service.entries.map((entry) => (
+          <li key={entry.id}>{t("service.entry", { date: entry.date, hours: String(entry.hours), role: t(`service.role.${entry.role}`) })}</li>
+        ))}
+      </ul>
+      {service.count > service.entries.length ? <p className="muted">{t("service.newestShown", { shown: String(service.entries.length) })}</p> : null}
     </section>
   );
 }

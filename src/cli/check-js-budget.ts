@@ -33,6 +33,8 @@ const signedInPages = new Set([
   "routes/portfolio-series",
   "routes/portfolio-statement",
   "routes/progress",
+  "routes/association-application-review",
+  "routes/association-application-reviews",
 ]);
 
 const buildFolder = resolve(process.argv[2] ?? "build");

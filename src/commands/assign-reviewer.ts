@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { insertReviewer, updateApplicationStatus } from "../data/applications.ts";
+import { insertReviewer } from "../data/applications.ts";
 import { listRolesOfUserInAssociation } from "../data/association-roles.ts";
 import { openForReview } from "../domain/application-lifecycle.ts";
 import { defineCommand, done, refuse, unchanged } from "./define-command.ts";
 import { assertMayReview } from "./guards/assert-may-review.ts";
-import { assertApplicationTransition, assertStaffApplication } from "./guards/lock-application.ts";
+import { assertStaffApplication } from "./guards/lock-application.ts";
 import { assertNoConflict } from "./guards/reviewer-conflicts.ts";
+import { startReview } from "./shared/start-review.ts";
 
 /**
  * Staff give a submitted application to one of the association's reviewers, who may then read its
@@ -28,12 +29,7 @@ export const assignReviewer = defineCommand({
     if (!isNew) return unchanged<{ isNew: boolean }>({ isNew });
     const path = `/a/${input.associationSlug}/applications/${application.id}`;
     await notify(input.reviewerUserId, "reviewer-assigned", { key: "notice.reviewerAssigned" }, path);
-    const details: Record<string, unknown> = { reviewerUserId: input.reviewerUserId };
-    if (application.status === "submitted") {
-      Object.assign(details, assertApplicationTransition(application, "in-review"));
-      await updateApplicationStatus(tx, application.id, "in-review", now);
-      await notify(application.user_id, "application-in-review", { key: "notice.applicationInReview" }, `/applications/${application.id}`);
-    }
+    const details = { reviewerUserId: input.reviewerUserId, ...(await startReview({ tx, now, notify }, application)) };
     return done({ type: "application", id: application.id, associationId: application.association_id }, { isNew }, details);
   },
 });

@@ -74,14 +74,28 @@ export async function markApplicationFeePaid(db: Db, id: string, now: Date) {
  * The application's status changes, from the audit log (commands that move it record `to`). Only
  * those are read: the fees, transcripts and assignments audited on the same subject are not history.
  */
+/**
+ * Each status the application has had, oldest first: the `application.*` audit entries that moved
+ * it, with who acted: a person's name, or the job or link.
+ */
 export function listApplicationHistory(db: Db, applicationId: string) {
   return db
     .selectFrom("audit_log")
-    .select([sql<string>`details ->> 'to'`.as("status"), "created_at"])
-    .where("subject_type", "=", "application")
-    .where("subject_id", "=", applicationId)
-    .where(sql<boolean>`details ->> 'to'`, "is not", null)
-    .orderBy("created_at")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .select([
+      sql<string>`audit_log.details ->> 'to'`.as("status"),
+      "audit_log.action",
+      "audit_log.actor_user_id",
+      "audit_log.actor_kind",
+      "audit_log.actor_ref",
+      "users.name as actor_name",
+      "audit_log.created_at",
+    ])
+    .where("audit_log.subject_type", "=", "application")
+    .where("audit_log.subject_id", "=", applicationId)
+    .where(sql<boolean>`audit_log.details ->> 'to'`, "is not", null)
+    .orderBy("audit_log.created_at")
+    .orderBy("audit_log.id")
     .execute();
 }
 

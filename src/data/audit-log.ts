@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Actor } from "../policies/actor.ts";
 import type { Db } from "./database.ts";
 
@@ -73,5 +74,39 @@ export async function listAuditOfSubjects(db: Db, subjectType: string, subjectId
     .where("subject_id", "in", subjectIds)
     .where("action", "in", actions)
     .orderBy("created_at")
+    .execute();
+}
+
+/** Most entries an application's exported trail carries; its commands write tens, not thousands. */
+export const applicationTrailLimit = 5000;
+
+/**
+ * Everything the audit log holds about one application, oldest first: the entries whose subject
+ * it is, and those about its parts (a review, an exam, a letter) that name it in `applicationId`.
+ */
+export function listApplicationTrail(db: Db, applicationId: string) {
+  return db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_user_id")
+    .select([
+      "audit_log.created_at",
+      "audit_log.action",
+      "audit_log.actor_kind",
+      "audit_log.actor_ref",
+      "users.name as actor_name",
+      "users.email as actor_email",
+      "audit_log.subject_type",
+      "audit_log.subject_id",
+      "audit_log.details",
+    ])
+    .where((where) =>
+      where.or([
+        where.and([where("audit_log.subject_type", "=", "application"), where("audit_log.subject_id", "=", applicationId)]),
+        where(sql<string>`audit_log.details ->> 'applicationId'`, "=", applicationId),
+      ]),
+    )
+    .orderBy("audit_log.created_at")
+    .orderBy("audit_log.id")
+    .limit(applicationTrailLimit)
     .execute();
 }

@@ -21,6 +21,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccessLinkEntries {
@@ -51,6 +53,30 @@ export interface AccessLinks {
 export interface AccessLinkTokens {
   link_id: string;
   token_hash: string;
+}
+
+export interface AdvisoryComments {
+  advisory_review_id: string;
+  body: string;
+  created_at: Generated<Timestamp>;
+  done_at: Timestamp | null;
+  id: Generated<string>;
+  section: string;
+}
+
+export interface AdvisoryReviews {
+  advisor_user_id: string | null;
+  applicant_user_id: string;
+  assigned_at: Timestamp | null;
+  association_id: string;
+  category_id: string;
+  completed_at: Timestamp | null;
+  framework_id: string;
+  hours: Numeric | null;
+  id: Generated<string>;
+  question: Generated<string>;
+  requested_at: Generated<Timestamp>;
+  status: Generated<string>;
 }
 
 export interface ApplicationReviewers {
@@ -248,6 +274,23 @@ export interface ReviewerProfiles {
   user_id: string;
 }
 
+export interface Reviews {
+  application_id: string;
+  created_at: Generated<Timestamp>;
+  feedback: Generated<string>;
+  hours: Numeric | null;
+  id: Generated<string>;
+  items: Generated<Json>;
+  recommendation: string | null;
+  reviewer_user_id: string;
+  scores: Generated<Json>;
+  staff_notes: Generated<string>;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  version: number;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -270,6 +313,8 @@ export interface DB {
   access_link_entries: AccessLinkEntries;
   access_link_tokens: AccessLinkTokens;
   access_links: AccessLinks;
+  advisory_comments: AdvisoryComments;
+  advisory_reviews: AdvisoryReviews;
   application_reviewers: ApplicationReviewers;
   application_snapshots: ApplicationSnapshots;
   applications: Applications;
@@ -289,6 +334,7 @@ export interface DB {
   portfolios: Portfolios;
   rate_limits: RateLimits;
   reviewer_profiles: ReviewerProfiles;
+  reviews: Reviews;
   sessions: Sessions;
   users: Users;
 }

@@ -2,6 +2,8 @@ import type { ColumnType } from "kysely";
 import type { ApplicationStatus } from "../domain/application-lifecycle.ts";
 import type { LetterKind } from "../domain/letters.ts";
 import type * as Generated from "./database-types.generated.ts";
+import type { StoredReviewItem } from "../domain/review-checklist.ts";
+import type { ReviewOutcome } from "../domain/review-outcomes.ts";
 
 /**
  * Kysely's view of the tables. The columns come from database-types.generated.ts, which
@@ -55,6 +57,20 @@ export type CandidaciesTable = Narrow<Generated.Candidacies, { created_at: Creat
 export type ReviewerProfilesTable = Narrow<Generated.ReviewerProfiles, { unavailable: JsonColumn<Array<{ from: string; to: string }>> }>;
 export type DeclaredConflictKind = "person" | "email" | "employer";
 export type DeclaredConflictsTable = Narrow<Generated.DeclaredConflicts, { kind: DeclaredConflictKind; created_at: CreatedAt }>;
+export type ReviewStatus = "draft" | "submitted";
+export type ReviewsTable = Narrow<
+  Generated.Reviews,
+  {
+    status: Generated.Generated<ReviewStatus>;
+    items: ColumnType<StoredReviewItem[], string | undefined, string>;
+    scores: ColumnType<Record<string, string>, string | undefined, string>;
+    recommendation: ReviewOutcome | null;
+    created_at: CreatedAt;
+  }
+>;
+export type AdvisoryStatus = "requested" | "assigned" | "completed";
+export type AdvisoryReviewsTable = Narrow<Generated.AdvisoryReviews, { status: Generated.Generated<AdvisoryStatus>; requested_at: CreatedAt }>;
+export type AdvisoryCommentsTable = Narrow<Generated.AdvisoryComments, { created_at: CreatedAt }>;
 export type LettersTable = Narrow<Generated.Letters, { kind: LetterKind; locale: Locale; created_at: CreatedAt }>;
 export type LetterTextsTable = Narrow<Generated.LetterTexts, { kind: LetterKind; locale: Locale }>;
 
@@ -77,6 +93,9 @@ interface NarrowedTables {
   candidacies: CandidaciesTable;
   reviewer_profiles: ReviewerProfilesTable;
   declared_conflicts: DeclaredConflictsTable;
+  reviews: ReviewsTable;
+  advisory_reviews: AdvisoryReviewsTable;
+  advisory_comments: AdvisoryCommentsTable;
   letters: LettersTable;
   letter_texts: LetterTextsTable;
 }

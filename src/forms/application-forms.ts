@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { MessageKey } from "../i18n/translate.ts";
 
 /** "association|framework|category", as the category choice lists write it. */
-const categoryChoice = z
+export const categoryChoice = z
   .string()
   .regex(/^[^|]+\|[^|]+\|[^|]+$/, "error.choose")
   .transform((value) => {

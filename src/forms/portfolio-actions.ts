@@ -24,12 +24,16 @@ export const statementAction = z.discriminatedUnion(
   },
 );
 
-/** The portfolio page deletes an entry, or puts the one deleted last back (undo); anything else (or nothing said) is refused, never taken for a delete. */
+/**
+ * The portfolio page deletes an entry, puts the one deleted last back (undo), or marks an advisor's
+ * comment done or not done; anything else (or nothing said) is refused, never taken for a delete.
+ */
 export const portfolioAction = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("delete"), section: z.string().min(1, "portfolio.notFound"), entryId: z.string().min(1, "portfolio.notFound") }),
     z.object({ intent: z.literal("undo"), section: z.string().min(1, "portfolio.notFound") }),
+    z.object({ intent: z.literal("advice"), commentId: z.uuid({ error: "portfolio.notFound" }), done: z.enum(["yes", "no"]) }),
   ],
   {
     error: "error.unknownAction",

@@ -1,4 +1,4 @@
-import { findApplicationOfUser, findSnapshot, listApplicationHistory, pageApplicationsOfUser } from "../data/applications.ts";
+import { findApplicationOfUser, findSnapshot, pageApplicationsOfUser } from "../data/applications.ts";
 import { findAssociationById } from "../data/associations.ts";
 import { listCandidaciesOfUser } from "../data/candidacies.ts";
 import { findPortfolio } from "../data/portfolios.ts";
@@ -7,6 +7,7 @@ import { examApprovalExpired } from "../domain/decision-windows.ts";
 import { evaluate } from "../domain/evaluate.ts";
 import type { RequirementReport } from "../domain/report.ts";
 import type { SessionActor } from "../policies/actor.ts";
+import { applicationHistory } from "./application-history.ts";
 import { lettersOfApplication } from "./letters.ts";
 import { type ListQuery, listPage, pageRequest } from "./list-page.ts";
 import { categoryName, hidden, isoDay, type Reader } from "./reader.ts";
@@ -41,9 +42,9 @@ export async function ownApplicationStatus(reader: Reader, actor: SessionActor, 
 }
 
 /**
- * One of the person's own applications (anyone else's does not exist for them): its history, the
- * fingerprint of what was frozen, and for a draft what is still unmet on the association's today,
- * assuming the code of ethics that submitting signs.
+ * One of the person's own applications (anyone else's does not exist for them): its history with
+ * each version of the file, the fingerprint of what was frozen, and for a draft what is still
+ * unmet on the association's today, assuming the code of ethics that submitting signs.
  */
 export async function ownApplication(reader: Reader, actor: SessionActor, applicationId: string) {
   const application = (await findApplicationOfUser(reader.db, actor.userId, applicationId)) ?? hidden();
@@ -51,7 +52,7 @@ export async function ownApplication(reader: Reader, actor: SessionActor, applic
   const category = framework.categories.find((candidate) => candidate.id === application.category_id) ?? hidden();
   const [association, history, snapshot] = await Promise.all([
     findAssociationById(reader.db, application.association_id),
-    listApplicationHistory(reader.db, application.id),
+    applicationHistory(reader.db, application.id, { applicantId: actor.userId }),
     findSnapshot(reader.db, application.id),
   ]);
   let unmet: Array<Pick<RequirementReport, "id" | "label" | "missing">> = [];
@@ -70,7 +71,7 @@ export async function ownApplication(reader: Reader, actor: SessionActor, applic
     association: association?.name ?? "",
     feeCents: application.fee_cents,
     unmet,
-    events: history.map((event) => ({ status: event.status, at: event.created_at.toISOString().slice(0, 16).replace("T", " ") })),
+    history,
     snapshotHash: snapshot?.sha256 ?? null,
     fileVersion: application.file_version,
     examApprovedUntil: application.status === "approved-for-exam" ? application.exam_approved_until : null,

@@ -72,6 +72,21 @@ export async function portfolioOverview(read: Reader, actor: SessionActor, { que
         isConfirmable: section.list === "work" || section.list === "reflectiveSupervision",
       };
     }),
+    service: serviceHours(portfolio),
+  };
+}
+
+/**
+ * Hours the person gave the association (reviews, exam ratings, advisory reviews), newest first:
+ * recorded by Cradle when the work is done, never typed, so the page lists them without a form.
+ */
+function serviceHours(portfolio: Portfolio) {
+  if (portfolio.reviewerHours.length === 0) return null;
+  const newest = [...portfolio.reviewerHours].sort((a, b) => b.date.localeCompare(a.date));
+  return {
+    totalHours: newest.reduce((sum, entry) => sum + entry.hours, 0),
+    count: newest.length,
+    entries: newest.slice(0, entriesPreviewed).map(({ id, date, hours, role }) => ({ id, date, hours, role })),
   };
 }
 

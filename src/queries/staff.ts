@@ -1,7 +1,6 @@
 import {
   findSnapshot,
   findSubmittedApplication,
-  listSnapshotVersions,
   isAssignedReviewer,
   countApplicationsOfAssociationByStatus,
   listApplicationsAssignedTo,
@@ -24,8 +23,10 @@ import { associationPolicy } from "../policies/association.ts";
 import { candidacyPolicy } from "../policies/candidacy.ts";
 import { candidateStatuses, listWindows, type StaffApplicationsQuery, type StaffCandidatesQuery } from "../forms/list-filters.ts";
 import { type ListQuery, listPage, pageRequest, windowStart } from "./list-page.ts";
+import { applicationHistory } from "./application-history.ts";
 import { categoryName, forbidden, hidden, isoDay, type Reader } from "./reader.ts";
 import { lettersOfApplication } from "./letters.ts";
+import { submittedReviewsOf } from "./reviews.ts";
 import { conflictsOfReviewers } from "./reviewer-conflicts.ts";
 import { reviewerChoices, reviewersWithLoad } from "./reviewer-load.ts";
 
@@ -104,8 +105,10 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
   const application = await findSubmittedApplication(reader.db, applicationId);
   if (!actor || !application || application.association_id !== association.id) hidden();
   if (!applicationPolicy.readFile(actor, application, await isAssignedReviewer(reader.db, application.id, actor.userId))) hidden();
-  const snapshot = (await findSnapshot(reader.db, application.id, version)) ?? hidden();
+  const [snapshot, history] = await Promise.all([findSnapshot(reader.db, application.id, version), applicationHistory(reader.db, application.id, "staff")]);
+  if (!snapshot) hidden();
   const portfolio = snapshot.portfolio as Portfolio;
+  const isStaff = applicationPolicy.readContact(actor, application);
   const previous = snapshot.version > 1 ? await findSnapshot(reader.db, application.id, snapshot.version - 1) : undefined;
   const isNewest = snapshot.version === application.file_version;
   const category = reader.frameworks
@@ -115,11 +118,19 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
   return {
     version: snapshot.version,
     newestVersion: application.file_version,
-    versions: (await listSnapshotVersions(reader.db, application.id)).map((each) => ({ version: each.version, date: isoDay(each.created_at) ?? "" })),
     previous: previous ? { version: previous.version, portfolio: previous.portfolio as Portfolio, report: previous.report as StoredEligibilityReport } : null,
     // The decision form: the outcomes open now, on the status and version this page shows (decision.ts refuses a stale one).
+    // The submitted reviews' feedback for the applicant prefills the decision's, for staff to edit.
     decision: decides
-      ? { outcomes: outcomesFor(category, application.status), expectedStatus: application.status, expectedVersion: application.file_version }
+      ? {
+          outcomes: outcomesFor(category, application.status),
+          expectedStatus: application.status,
+          expectedVersion: application.file_version,
+          feedback: (await submittedReviewsOf(reader.db, application.id, application.file_version))
+            .map((review) => review.feedback.trim())
+            .filter((feedback) => feedback !== "")
+            .join("\n\n"),
+        }
       : null,
     examApprovedUntil: application.status === "approved-for-exam" ? application.exam_approved_until : null,
     examExpired: examApprovalExpired(application, today(association.time_zone, reader.now())),
@@ -128,7 +139,9 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
     applicationId: application.id,
     associationId: association.id,
     applicant: application.name,
-    email: applicationPolicy.readContact(actor, application) ? application.email : null,
+    email: isStaff ? application.email : null,
+    canExportTrail: isStaff,
+    history,
     status: application.status,
     category: categoryName(reader, application.framework_id, application.category_id),
     submitted: isoDay(application.submitted_at) ?? "",

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes.ts";
 import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
+import { assignAdvisoryReviewer } from "../../src/commands/assign-advisory-reviewer.ts";
+import { requestAdvisoryReview } from "../../src/commands/request-advisory-review.ts";
 import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
 import { decideApplication } from "../../src/commands/decide-application.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
@@ -102,6 +104,14 @@ const otherDocument = await upload(elsewhere.actor);
 
 // Joining is tried on an association of its own, so no row changes anyone's role in the two above.
 const joinable = await buildAssociation(db);
+// An advisory review the applicant asked for, with the advisor named.
+const { advisoryReviewId } = await runOrThrow(app, requestAdvisoryReview, inReview.actor, {
+  associationId: home.id,
+  frameworkId: "alliance-iecmh-e",
+  categoryId: "ifs",
+  question: "Anything missing?",
+});
+await runOrThrow(app, assignAdvisoryReviewer, inReview.staff.actor, { advisoryReviewId, advisorUserId: advisor.id });
 
 const people = new Map<ActorName, { id: string }>([
   ["applicant", inReview.user],
@@ -415,6 +425,47 @@ const rows: Row[] = [
     path: file(home, inReview.applicationId),
     expect: { anonymous: 401, "assigned-reviewer": 400, staff: 400, admin: 400, default: 404 },
   },
+  // The audit trail as CSV: the association's staff only, not the reviewers who read the file.
+  {
+    route: "a/:slug/applications/:id/audit.csv",
+    method: "GET",
+    label: "the applicant's, in review",
+    path: `${file(home, inReview.applicationId)}/audit.csv`,
+    shows: "application.submitted",
+    expect: { anonymous: 401, staff: 200, admin: 200, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/audit.csv",
+    method: "GET",
+    label: "the other association's, under the home address",
+    path: `${file(home, elsewhere.applicationId)}/audit.csv`,
+    expect: { anonymous: 401, default: 404 },
+  },
+  // Advisory reviews: every member asks for their own; the advisor and the association's staff read the live portfolio.
+  { route: "advisory", method: "GET", path: "/advisory", expect: { anonymous: 401, default: 200 } },
+  { route: "advisory", method: "POST", path: "/advisory", fields: { choice: "x|y|z" }, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "advisory/:id",
+    method: "GET",
+    path: `/advisory/${advisoryReviewId}`,
+    shows: "Anything missing?",
+    expect: { anonymous: 401, advisor: 200, staff: 200, admin: 200, default: 404 },
+  },
+  { route: "advisory/:id", method: "GET", label: "no such review", path: `/advisory/${fakeId}`, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "advisory/:id",
+    method: "POST",
+    path: `/advisory/${advisoryReviewId}`,
+    expect: { anonymous: 401, advisor: 400, staff: 400, admin: 400, default: 404 },
+  },
+  {
+    route: "a/:slug/advisory",
+    method: "GET",
+    path: `/a/${slug}/advisory`,
+    shows: "Ana Applicant",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  { route: "a/:slug/advisory", method: "POST", path: `/a/${slug}/advisory`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
   // A reviewer's declared conflicts: their own, in an association where they review.
   {
     route: "a/:slug/conflicts",
@@ -459,6 +510,50 @@ const rows: Row[] = [
     expect: { anonymous: 401, staff: 404, admin: 404, owner: 404, default: 403 },
   },
 
+  // The reviewer's checklist is theirs alone (staff included get 404); staff compare the submitted reviews.
+  {
+    route: "a/:slug/applications/:id/review",
+    method: "GET",
+    path: `${file(home, inReview.applicationId)}/review`,
+    shows: "Requirements",
+    expect: { anonymous: 401, "assigned-reviewer": 200, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/review",
+    method: "POST",
+    label: "a form without its intent",
+    path: `${file(home, inReview.applicationId)}/review`,
+    expect: { anonymous: 401, "assigned-reviewer": 400, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/review",
+    method: "GET",
+    label: "the other association's, under its own address",
+    path: `${file(other, elsewhere.applicationId)}/review`,
+    expect: { anonymous: 401, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/reviews",
+    method: "GET",
+    path: `${file(home, inReview.applicationId)}/reviews`,
+    shows: "Reviews side by side",
+    expect: { anonymous: 401, staff: 200, admin: 200, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/reviews",
+    method: "GET",
+    label: "the other association's, under the home address",
+    path: `${file(home, elsewhere.applicationId)}/reviews`,
+    expect: { anonymous: 401, default: 404 },
+  },
+  {
+    route: "a/:slug/applications/:id/reviews",
+    method: "GET",
+    label: "the other association's, under its own address",
+    path: `${file(other, elsewhere.applicationId)}/reviews`,
+    shows: "Reviews side by side",
+    expect: { anonymous: 401, "other-admin": 200, default: 404 },
+  },
   // Deciding: the form is read before anything changes, so those who read the file get its error; the others do not find it.
   {
     route: "a/:slug/applications/:id",

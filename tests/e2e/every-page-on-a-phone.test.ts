@@ -2,6 +2,9 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes.ts";
 import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
+import { assignAdvisoryReviewer } from "../../src/commands/assign-advisory-reviewer.ts";
+import { commentOnPortfolio } from "../../src/commands/comment-on-portfolio.ts";
+import { requestAdvisoryReview } from "../../src/commands/request-advisory-review.ts";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
@@ -58,6 +61,20 @@ const providerOfMany = await buildConfirmEntriesRequest(app, { associationId: ho
 const admin = await buildMember(db, home.id, "admin", { name: "Administrator of the California Center" });
 const owner = await buildUser(db, { isOwner: true, name: "Olga Owner" });
 const file = `/a/${slug}/applications/${inReview.applicationId}`;
+// An advisory review under way, with a comment beside a section and one on the whole portfolio.
+const { advisoryReviewId } = await runOrThrow(app, requestAdvisoryReview, applicant, {
+  associationId: home.id,
+  frameworkId: "alliance-iecmh-e",
+  categoryId: "ifa",
+  question: "¿Son suficientes mis horas de formación especializada para la categoría que busco?",
+});
+await runOrThrow(app, assignAdvisoryReviewer, inReview.staff.actor, { advisoryReviewId, advisorUserId: inReview.reviewer.user.id });
+for (const section of ["training", "general"] as const)
+  await runOrThrow(app, commentOnPortfolio, inReview.reviewer.actor, {
+    advisoryReviewId,
+    section,
+    body: "Consider adding the reflective practice hours from the 2024 cohort, with the provider's credentials and dates.",
+  });
 
 type Visit = string | { path: string; status: number };
 const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
@@ -100,6 +117,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/applications/${draftId}`,
       `/applications/${inReview.applicationId}`,
       `/candidates/${candidacyId}`,
+      "/advisory",
       { path: "/owner/associations", status: 403 },
     ],
   },
@@ -112,11 +130,18 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/candidates`,
       `/a/${slug}/applications`,
       `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
+      `/a/${slug}/advisory`,
+      `/advisory/${advisoryReviewId}`,
       file,
+      `${file}/reviews`,
       `/candidates/${candidacyId}`,
     ],
   },
-  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox", `/a/${slug}/conflicts`] },
+  {
+    who: "a reviewer",
+    userId: inReview.reviewer.user.id,
+    pages: [file, "/inbox", `/a/${slug}/conflicts`, `${file}/review`, "/advisory", `/advisory/${advisoryReviewId}`],
+  },
   {
     who: "the owner",
     userId: owner.id,

@@ -17,7 +17,9 @@ import * as listOrderIndexes from "./2026-12-07-15-list-order-indexes.ts";
 import * as createReviewerProfiles from "./2026-12-07-16-create-reviewer-profiles.ts";
 import * as createDeclaredConflicts from "./2026-12-07-17-create-declared-conflicts.ts";
 import * as applicationVersions from "./2026-12-07-18-application-versions.ts";
+import * as createReviews from "./2026-12-07-19-create-reviews.ts";
 import * as decisionsAndLetters from "./2026-12-07-20-decisions-and-letters.ts";
+import * as advisoryReviews from "./2026-12-07-22-advisory-reviews.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -39,5 +41,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-16-create-reviewer-profiles": createReviewerProfiles,
   "2026-12-07-17-create-declared-conflicts": createDeclaredConflicts,
   "2026-12-07-18-application-versions": applicationVersions,
+  "2026-12-07-19-create-reviews": createReviews,
   "2026-12-07-20-decisions-and-letters": decisionsAndLetters,
+  "2026-12-07-22-advisory-reviews": advisoryReviews,
 };

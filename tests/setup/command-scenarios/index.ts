@@ -1,9 +1,11 @@
 import { accountScenarios } from "./accounts.ts";
+import { advisoryScenarios } from "./advisory.ts";
 import { applicationScenarios } from "./applications.ts";
 import { conflictScenarios } from "./conflicts.ts";
 import { decisionScenarios } from "./decisions.ts";
 import { linkScenarios } from "./links.ts";
 import { portfolioScenarios } from "./portfolio.ts";
+import { reviewScenarios } from "./reviews.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** One scenario per command name; tests/integration/every-command-audits.test.ts runs each. */
@@ -13,5 +15,7 @@ export const scenarios: Record<string, Scenario> = {
   ...accountScenarios,
   ...portfolioScenarios,
   ...conflictScenarios,
+  ...reviewScenarios,
+  ...advisoryScenarios,
   ...decisionScenarios,
 };
