@@ -1,10 +1,13 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCommand } from "../../src/commands/define-command.ts";
 import { setLanguage } from "../../src/commands/set-language.ts";
+import { submitReview } from "../../src/commands/submit-review.ts";
 import { findSnapshot } from "../../src/data/applications.ts";
 import { fingerprint } from "../../src/domain/fingerprint.ts";
 import { buildMember } from "../setup/builders.ts";
-import { buildAllianceAssociation, buildApplicationInReview, runOrThrow } from "../setup/state-builders.ts";
+import { reviewScenarios } from "../setup/command-scenarios/reviews.ts";
+import { buildAllianceAssociation, buildApplicationInReview, commandsOf, runOrThrow } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -55,6 +58,22 @@ describe("the decision form on the file page", () => {
     const after = await review.staffClient.get(`${review.filePath}?decided=1`);
     expect(after.text).toContain("The decision is recorded and the applicant was sent its letter.");
     expect(after.text).toContain("No decision is open for this application in its status.");
+  });
+});
+
+describe("the decision's feedback", () => {
+  it("starts as the submitted reviews' feedback for the applicant, for staff to edit", async () => {
+    const { actor, input } = await reviewScenarios["review.submitted"]!(app);
+    expect(await runCommand(commandsOf(app), submitReview, actor, input)).toMatchObject({ ok: true });
+    const { applicationId } = input as { applicationId: string };
+    const { association_id: associationId } = await db
+      .selectFrom("applications")
+      .select("association_id")
+      .where("id", "=", applicationId)
+      .executeTakeFirstOrThrow();
+    const staff = await app.clientAs((await buildMember(db, associationId, "staff")).id);
+    const page = await staff.get(`/a/${await slugOf(associationId)}/applications/${applicationId}`);
+    expect(page.text).toMatch(/<textarea[^>]*name="feedback"[^>]*>Well documented\.<\/textarea>/);
   });
 });
 
