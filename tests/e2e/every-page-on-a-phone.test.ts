@@ -132,6 +132,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
       `/a/${slug}/advisory`,
       `/advisory/${advisoryReviewId}`,
+      `/a/${slug}/letters?kind=approve-for-exam&locale=es`,
       file,
       `${file}/reviews`,
       `/candidates/${candidacyId}`,
