@@ -35,6 +35,7 @@ const signedInPages = new Set([
   "routes/progress",
   "routes/association-application-review",
   "routes/association-application-reviews",
+  "routes/association-letters",
 ]);
 
 const buildFolder = resolve(process.argv[2] ?? "build");
