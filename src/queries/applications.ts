@@ -73,7 +73,6 @@ export async function ownApplication(reader: Reader, actor: SessionActor, applic
     unmet,
     history,
     snapshotHash: snapshot?.sha256 ?? null,
-    fileVersion: application.file_version,
     examApprovedUntil: application.status === "approved-for-exam" ? application.exam_approved_until : null,
     examExpired: examApprovalExpired(application, today(association?.time_zone ?? "UTC", reader.now())),
     emergingUntil: application.status === "emerging" ? application.emerging_until : null,

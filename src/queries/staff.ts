@@ -119,7 +119,7 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
     version: snapshot.version,
     newestVersion: application.file_version,
     previous: previous ? { version: previous.version, portfolio: previous.portfolio as Portfolio, report: previous.report as StoredEligibilityReport } : null,
-    // The decision form: the outcomes open now, on the status and version this page shows (decision.ts refuses a stale one).
+    // The decision form: the outcomes open now, on the status and version this page shows (application.decided refuses a stale one).
     // The submitted reviews' feedback for the applicant prefills the decision's, for staff to edit.
     decision: decides
       ? {
