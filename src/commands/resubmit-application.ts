@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listLiveReviewerIds, updateApplicationStatus } from "../data/applications.ts";
 import { findAssociationById } from "../data/associations.ts";
+import { noticeMail } from "../mail/templates.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { findCategory } from "./shared/find-category.ts";
 import { freezeFile } from "./shared/freeze-file.ts";
@@ -16,7 +17,7 @@ export const resubmitApplication = defineCommand({
   name: "application.resubmitted",
   actors: ["person"],
   input: z.object({ applicationId: z.string() }),
-  async run({ tx, actor, input, now, today, context, notify }) {
+  async run({ tx, actor, input, now, today, context, notify, mail }) {
     const application = await assertOwnApplication(tx, actor, input.applicationId);
     if (application.status !== "deferred" && application.status !== "emerging") refuse({ form: "application.notResubmittable" });
     const submitted = assertApplicationTransition(application, "submitted", { form: "application.notResubmittable" });
@@ -39,7 +40,15 @@ export const resubmitApplication = defineCommand({
     for (const reviewerId of reviewers)
       await notify(reviewerId, "application-resubmitted", { key: "notice.applicationResubmitted", values: { version } }, filePath, association.locale);
     const values = { category: category.name, association: association.name };
-    await notify(actor.userId, "application-submitted", { key: "notice.applicationSubmitted", values }, `/applications/${application.id}`);
+    const person = await notify(actor.userId, "application-submitted", { key: "notice.applicationSubmitted", values }, `/applications/${application.id}`);
+    // The association hears of it as of a submission: without a reviewer still assigned, staff assign one.
+    const what = { key: "notice.applicationReceived", values: { applicant: person?.name ?? "", category: category.name } } as const;
+    await mail({
+      kind: "application-received",
+      userId: null,
+      to: association.contact_email,
+      ...noticeMail(association.locale, association.name, what, `${context.baseUrl}${filePath}`),
+    });
     return done(
       { type: "application", id: application.id, associationId: application.association_id },
       { version, status: to },

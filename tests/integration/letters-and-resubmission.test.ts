@@ -187,8 +187,17 @@ describe("deferral, amendment and resubmission", () => {
     expect(fingerprint({ portfolio: after.portfolio, report: after.report })).toBe(before.sha256);
     expect((await findSnapshot(db, review.applicationId))!.version).toBe(2);
 
-    // The reviewer keeps the assignment and is told; the file shows version 2 and what changed.
+    // The reviewer keeps the assignment and is told, and so is the association; the file shows version 2 and what changed.
     await inbox.waitFor((received) => received.to.includes(review.reviewer.user.email) && received.text.includes("resubmitted as version 2"));
+    const contact = await db.selectFrom("associations").select("contact_email").where("id", "=", review.associationId).executeTakeFirstOrThrow();
+    const toAssociation = await db
+      .selectFrom("outbox")
+      .select("subject")
+      .where("to_address", "=", contact.contact_email)
+      .where("kind", "=", "application-received")
+      .where("text_body", "like", `%/applications/${review.applicationId}%`)
+      .execute();
+    expect(toAssociation).toHaveLength(1);
     const reviewer = await app.clientAs(review.reviewer.user.id);
     const file = await reviewer.get(review.filePath);
     expect(file.status).toBe(200);
