@@ -6,7 +6,7 @@ import { submitReview } from "../../src/commands/submit-review.ts";
 import { findSnapshot } from "../../src/data/applications.ts";
 import { fingerprint } from "../../src/domain/fingerprint.ts";
 import { buildMember } from "../setup/builders.ts";
-import { reviewScenarios } from "../setup/command-scenarios/reviews.ts";
+import { completeReviewOf, reviewScenarios } from "../setup/command-scenarios/reviews.ts";
 import { buildAllianceAssociation, buildApplicationInReview, commandsOf, runOrThrow } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
@@ -211,6 +211,12 @@ describe("deferral, amendment and resubmission", () => {
     expect((await reviewer.get(`${review.filePath}?version=3`)).status).toBe(404);
     expect((await reviewer.get(`${review.filePath}?version=x`)).status).toBe(404);
     expect((await review.staffClient.get(`${review.filePath}?version=1`)).text).not.toContain('name="outcome"');
+
+    // The reviewer reviews version 2; its feedback starts the decision's.
+    await runOrThrow(app, submitReview, review.reviewer.actor, { ...(await completeReviewOf(app, review.applicationId)), feedback: "Version 2 is complete." });
+    const reviews = await db.selectFrom("reviews").select(["version", "status"]).where("application_id", "=", review.applicationId).execute();
+    expect(reviews).toEqual([{ version: 2, status: "submitted" }]);
+    expect((await review.staffClient.get(review.filePath)).text).toMatch(/<textarea[^>]*name="feedback"[^>]*>Version 2 is complete\.<\/textarea>/);
 
     // Version 2 is decided; a decision made on the page of version 1 is refused.
     const stale = await review.staffClient.post(review.filePath, { intent: "decide", outcome: "endorse", expectedStatus: "in-review", expectedVersion: "1" });
