@@ -228,6 +228,7 @@ describe("deferral, amendment and resubmission", () => {
       .select("details")
       .where("action", "=", "application.decided")
       .where("subject_id", "=", review.applicationId)
+      .orderBy("created_at")
       .execute();
     expect(entries.map((entry) => entry.details)).toMatchObject([
       { outcome: "defer", version: 1 },
