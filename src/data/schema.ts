@@ -1,5 +1,6 @@
 import type { ColumnType } from "kysely";
 import type { ApplicationStatus } from "../domain/application-lifecycle.ts";
+import type { ExamResult, RatingRound } from "../domain/exam-result.ts";
 import type * as Generated from "./database-types.generated.ts";
 
 /**
@@ -54,6 +55,10 @@ export type CandidaciesTable = Narrow<Generated.Candidacies, { created_at: Creat
 export type ReviewerProfilesTable = Narrow<Generated.ReviewerProfiles, { unavailable: JsonColumn<Array<{ from: string; to: string }>> }>;
 export type DeclaredConflictKind = "person" | "email" | "employer";
 export type DeclaredConflictsTable = Narrow<Generated.DeclaredConflicts, { kind: DeclaredConflictKind; created_at: CreatedAt }>;
+export type ExamMode = "online" | "in-person";
+export type ExamSittingsTable = Narrow<Generated.ExamSittings, { mode: ExamMode; created_at: CreatedAt }>;
+export type ExamRegistrationsTable = Narrow<Generated.ExamRegistrations, { result: ExamResult | null; created_at: CreatedAt }>;
+export type ExamRatingsTable = Narrow<Generated.ExamRatings, { round: RatingRound; result: ExamResult | null; created_at: CreatedAt }>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -74,6 +79,9 @@ interface NarrowedTables {
   candidacies: CandidaciesTable;
   reviewer_profiles: ReviewerProfilesTable;
   declared_conflicts: DeclaredConflictsTable;
+  exam_sittings: ExamSittingsTable;
+  exam_registrations: ExamRegistrationsTable;
+  exam_ratings: ExamRatingsTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */

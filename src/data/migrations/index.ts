@@ -17,6 +17,7 @@ import * as listOrderIndexes from "./2026-12-07-15-list-order-indexes.ts";
 import * as createReviewerProfiles from "./2026-12-07-16-create-reviewer-profiles.ts";
 import * as createDeclaredConflicts from "./2026-12-07-17-create-declared-conflicts.ts";
 import * as applicationVersions from "./2026-12-07-18-application-versions.ts";
+import * as createExams from "./2026-12-07-21-create-exams.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-16-create-reviewer-profiles": createReviewerProfiles,
   "2026-12-07-17-create-declared-conflicts": createDeclaredConflicts,
   "2026-12-07-18-application-versions": applicationVersions,
+  "2026-12-07-21-create-exams": createExams,
 };
