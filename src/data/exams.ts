@@ -265,3 +265,18 @@ export async function hasOpenRegistration(db: Db, applicationId: string) {
   const row = await db.selectFrom("exam_registrations").select("id").where("application_id", "=", applicationId).where("result", "is", null).executeTakeFirst();
   return row !== undefined;
 }
+
+/** The association's applications approved to sit the exam whose approval lasts until `day` or later, with the applicant's name: for staff registering someone. */
+export function listApplicationsApprovedForExam(db: Db, associationId: string, day: string) {
+  return db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.user_id")
+    .select(["applications.id", "users.name"])
+    .where("applications.association_id", "=", associationId)
+    .where("applications.status", "=", "approved-for-exam")
+    .where("applications.exam_approved_until", ">=", day)
+    .orderBy("users.name")
+    .orderBy("applications.id")
+    .limit(200)
+    .execute();
+}
