@@ -1,6 +1,7 @@
 import { accountScenarios } from "./accounts.ts";
 import { applicationScenarios } from "./applications.ts";
 import { conflictScenarios } from "./conflicts.ts";
+import { examScenarios } from "./exams.ts";
 import { linkScenarios } from "./links.ts";
 import { portfolioScenarios } from "./portfolio.ts";
 import type { Scenario } from "./scenario.ts";
@@ -12,4 +13,5 @@ export const scenarios: Record<string, Scenario> = {
   ...accountScenarios,
   ...portfolioScenarios,
   ...conflictScenarios,
+  ...examScenarios,
 };
