@@ -13,6 +13,7 @@ export function ExamRegistration({ exam, state }: { exam: Exam; state: FormState
   return (
     <>
       <h2>{t("exams.applicantTitle")}</h2>
+      <ErrorSummary state={state} fieldLabels={{ sittingId: t("exams.chooseSitting"), accommodation: t("exams.accommodationRequest") }} />
       {exam.passed ? <p>{t("exams.passedWaiting")}</p> : null}
       {exam.registrations.length > 0 ? (
         <>
@@ -35,7 +36,6 @@ export function ExamRegistration({ exam, state }: { exam: Exam; state: FormState
         <>
           <p>{t("exams.approvedUntil", { date: exam.approvedUntil ?? "" })}</p>
           {exam.retakeFrom ? <p className="notice">{t("exams.retakeFrom", { date: exam.retakeFrom })}</p> : null}
-          <ErrorSummary state={state} fieldLabels={{ sittingId: t("exams.chooseSitting"), accommodation: t("exams.accommodationRequest") }} />
           {exam.openSittings.length === 0 ? (
             <p className="muted">{t("exams.noOpen")}</p>
           ) : (
