@@ -1,4 +1,4 @@
-import { findRegistrationForUpdate, findSittingForUpdate } from "../../data/exams.ts";
+import { findRegistrationForUpdate } from "../../data/exams.ts";
 import type { Db } from "../../data/database.ts";
 import { examRules } from "../../domain/exam-result.ts";
 import type { SessionActor } from "../../policies/actor.ts";
@@ -6,14 +6,6 @@ import { associationPolicy } from "../../policies/association.ts";
 import type { CommandContext } from "../command-context.ts";
 import { refuse } from "../define-command.ts";
 import { findCategory } from "../shared/find-category.ts";
-
-/** A sitting of an association the actor works for, locked; any other is "not found". */
-export async function assertStaffSitting(tx: Db, actor: SessionActor, sittingId: string, associationId: string) {
-  const sitting = await findSittingForUpdate(tx, sittingId);
-  if (!sitting || sitting.association_id !== associationId || !associationPolicy.actAsStaff(actor, { id: associationId }))
-    refuse({ form: "portfolio.notFound" });
-  return sitting;
-}
 
 /** A registration at a sitting of an association the actor works for, locked. */
 export async function assertStaffRegistration(tx: Db, actor: SessionActor, registrationId: string, associationId: string) {
