@@ -2,6 +2,9 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes.ts";
 import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
+import { assignExamRater } from "../../src/commands/assign-exam-rater.ts";
+import { recordExamPart2 } from "../../src/commands/record-exam-scores.ts";
+import { registerForExam } from "../../src/commands/register-for-exam.ts";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
@@ -10,6 +13,7 @@ import { sections } from "../../src/forms/portfolio-sections.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { accessibilityProblems, launchChromium, sidewaysOverflow } from "../setup/browser.ts";
 import { buildMember, buildUser } from "../setup/builders.ts";
+import { buildApplicationApprovedForExam, buildExamSitting } from "../setup/exam-builders.ts";
 import { buildConfirmationRequest, buildConfirmEntriesRequest, buildReferenceRequest } from "../setup/link-builders.ts";
 import { buildAllianceAssociation, buildApplicationInReview, buildDraftApplication, runOrThrow } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
@@ -58,6 +62,21 @@ const providerOfMany = await buildConfirmEntriesRequest(app, { associationId: ho
 const admin = await buildMember(db, home.id, "admin", { name: "Administrator of the California Center" });
 const owner = await buildUser(db, { isOwner: true, name: "Olga Owner" });
 const file = `/a/${slug}/applications/${inReview.applicationId}`;
+// An exam sitting with one examinee (asking for an accommodation) whose Part 2 the reviewer rates, and another approved to register.
+const sittingId = await buildExamSitting(app, inReview.staff.actor, home.id);
+const examinee = await buildApplicationApprovedForExam(app, { associationId: home.id, name: "Guadalupe Hernández-Castellanos" });
+const { registrationId } = await runOrThrow(app, registerForExam, examinee.actor, {
+  applicationId: examinee.applicationId,
+  sittingId,
+  accommodation: "Extra time and a screen reader, as in my previous exams.",
+});
+await runOrThrow(app, recordExamPart2, inReview.staff.actor, { associationId: home.id, registrationId, answers: "Vignette 1: I would begin by listening." });
+const { ratingId } = await runOrThrow(app, assignExamRater, inReview.staff.actor, {
+  associationId: home.id,
+  registrationId,
+  reviewer: inReview.reviewer.user.id,
+});
+const approvedForExam = await buildApplicationApprovedForExam(app, { associationId: home.id, name: "Maximiliano Rodríguez-Echeverría" });
 
 type Visit = string | { path: string; status: number };
 const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
@@ -112,11 +131,15 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/candidates`,
       `/a/${slug}/applications`,
       `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
+      `/a/${slug}/exams`,
+      `/a/${slug}/exams/${sittingId}?registration=${registrationId}`,
       file,
       `/candidates/${candidacyId}`,
     ],
   },
-  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox", `/a/${slug}/conflicts`] },
+  { who: "a reviewer", userId: inReview.reviewer.user.id, pages: [file, "/inbox", `/a/${slug}/conflicts`, "/exam-ratings", `/exam-ratings/${ratingId}`] },
+  { who: "an applicant approved to sit the exam", userId: approvedForExam.user.id, pages: [`/applications/${approvedForExam.applicationId}`] },
+  { who: "an examinee", userId: examinee.user.id, pages: [`/applications/${examinee.applicationId}`] },
   {
     who: "the owner",
     userId: owner.id,
