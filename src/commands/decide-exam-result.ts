@@ -21,7 +21,7 @@ export const decideExamResult = defineCommand({
   actors: ["person", "system"],
   input: z.object({ registrationId: z.string() }),
   async run(scope) {
-    const { tx, actor, input, now, today, mail, context } = scope;
+    const { tx, actor, input, now, today, notify, mail, context } = scope;
     const registration = (await findRegistrationForUpdate(tx, input.registrationId)) ?? refuse({ form: "portfolio.notFound" });
     if (actor.kind === "person" && !associationPolicy.actAsStaff(actor, { id: registration.association_id })) refuse({ form: "portfolio.notFound" });
     if (registration.result !== null) return unchanged<{ result: ExamResult | null }>({ result: registration.result });
@@ -41,9 +41,10 @@ export const decideExamResult = defineCommand({
     const retakeFrom = result === "not-yet" ? retakeAllowedFrom(decidedOn, rules) : null;
     await tellExamResult(scope, { userId: application.user_id, applicationId: application.id, locale: association.locale }, result, retakeFrom);
     if (result === "pass") {
-      // Staff decide the endorsement next: the association's contact address hears, as with a recusal.
+      // Staff decide the endorsement next: whoever set up the sitting hears in their inbox, and the association's contact address by mail, as with a recusal.
       const what = { key: "exams.notice.passedForStaff", values: { code: registration.exam_code } } as const;
       const path = `/a/${association.slug}/applications/${application.id}`;
+      if (registration.created_by_user_id) await notify(registration.created_by_user_id, "exam-passed", what, path, association.locale);
       await mail({
         kind: "exam-passed",
         userId: null,

@@ -5,7 +5,7 @@ import { isUuid } from "./ids.ts";
 import { type KeysetOrder, orderKey, type PageRequest, readPage } from "./keyset.ts";
 import type { ExamMode } from "./schema.ts";
 
-const sittingColumns = ["id", "association_id", "day", "starts_at", "time_zone", "mode", "place", "capacity"] as const;
+const sittingColumns = ["id", "association_id", "day", "starts_at", "time_zone", "mode", "place", "capacity", "created_by_user_id"] as const;
 
 export type SittingFields = { day: string; startsAt: string; timeZone: string; mode: ExamMode; place: string; capacity: number };
 
@@ -112,7 +112,7 @@ export async function findRegistrationForUpdate(db: Db, id: string) {
     .selectFrom("exam_registrations")
     .innerJoin("exam_sittings", "exam_sittings.id", "exam_registrations.sitting_id")
     .select(registrationColumns)
-    .select(["exam_sittings.association_id"])
+    .select(["exam_sittings.association_id", "exam_sittings.created_by_user_id"])
     .where("exam_registrations.id", "=", id)
     .forUpdate("exam_registrations")
     .executeTakeFirst();

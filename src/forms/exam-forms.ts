@@ -26,7 +26,8 @@ export const sittingForm = z.object({
 
 /** An applicant's registration (or staff's for them): the sitting and, optionally, an accommodation they need. */
 export const registerForm = z.object({ sittingId: id, accommodation: optionalText(2000) });
-export const staffRegisterForm = registerForm.extend({ applicationId: z.string().min(1, "error.choose") });
+/** Staff register an approved applicant for the sitting whose page they are on. */
+export const staffRegisterForm = z.object({ applicationId: z.string().min(1, "error.choose"), accommodation: optionalText(2000) });
 
 export const accommodationAnswerForm = z.object({ registrationId: id, answer: longText(2000) });
 

@@ -145,6 +145,27 @@ describe("exam sittings", () => {
     await inbox.waitFor((mail) => mail.to.includes(first.user.email) && mail.text.includes("Granted: 18-point print."));
   });
 
+  it("staff register an approved applicant with an accommodation request; the applicant reads it in Spanish", async () => {
+    const { association, staff, staffClient, sittings } = await examAssociation();
+    const sittingId = await buildExamSitting(app, staff.actor, association.id);
+    const approved = await buildApplicationApprovedForExam(app, { associationId: association.id, name: "Sofía Registrada" });
+    const roster = `${sittings}/${sittingId}`;
+    expect((await staffClient.get(roster)).text).toContain(`<option value="${approved.applicationId}">Sofía Registrada</option>`);
+    const done = await staffClient.post(roster, { intent: "register", applicationId: approved.applicationId, accommodation: "Lectora de pantalla." });
+    expect(done.status).toBe(200);
+    expect(done.text).toContain("Sofía Registrada · Exam code EX-");
+    expect(await statusOf(approved.applicationId)).toBe("exam");
+    const registration = await registrationOf(approved.applicationId);
+    expect(registration.accommodation_request).toBe("Lectora de pantalla.");
+
+    const client = await app.clientAs(approved.user.id);
+    await client.post("/language", { locale: "es" });
+    const page = await client.get(`/applications/${approved.applicationId}`);
+    expect(page.text).toContain("Examen de acreditación");
+    expect(page.text).toContain("a las 09:30 (America/New_York)");
+    expect(page.text).toContain("Resultado: pendiente");
+  });
+
   it("Part 1 takes a whole number from 0 to the framework's 60 items, with the error next to the field", async () => {
     const setup = await examAssociation();
     const sittingId = await buildExamSitting(app, setup.staff.actor, setup.association.id);
@@ -174,6 +195,7 @@ describe("blind rating and the result", () => {
     expect(await hasPassedExam(db, examinee.applicationId)).toBe(true);
     await inbox.waitFor((mail) => mail.to.includes(examinee.user.email) && mail.text.includes("You passed the endorsement exam."));
     await inbox.waitFor((mail) => mail.to.includes(setup.association.contact_email) && mail.text.includes(`Exam ${decided.exam_code} was passed.`));
+    await inbox.waitFor((mail) => mail.to.includes(setup.staff.user.email) && mail.text.includes(`Exam ${decided.exam_code} was passed.`));
 
     // What raters see and receive names no one.
     const identity = [examinee.user.name, examinee.user.email, examinee.applicationId, examinee.user.id];
