@@ -43,6 +43,7 @@ export default [
   route("a/:slug/exams/:sittingId", "routes/association-exam-sitting.tsx"),
   route("exam-ratings", "routes/exam-ratings.tsx"),
   route("exam-ratings/:ratingId", "routes/exam-rating.tsx"),
+  route("exam-ratings/:ratingId/part-2", "routes/exam-rating-part2.ts"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("*", "routes/not-found.tsx"),

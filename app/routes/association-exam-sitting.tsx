@@ -1,16 +1,20 @@
-import { Link } from "react-router";
+import { readFile } from "node:fs/promises";
+import { Link, type RouterContextProvider } from "react-router";
 import type { Route } from "./+types/association-exam-sitting";
 import { answerExamAccommodation } from "../../src/commands/answer-exam-accommodation.ts";
 import { assignExamRater } from "../../src/commands/assign-exam-rater.ts";
 import { decideExamResult } from "../../src/commands/decide-exam-result.ts";
 import { recordExamPart1, recordExamPart2 } from "../../src/commands/record-exam-scores.ts";
+import { recordExamPart2File } from "../../src/commands/record-exam-part2-file.ts";
+import { maxUploadBytes } from "../../src/forms/document-upload.ts";
 import { registerForExam } from "../../src/commands/register-for-exam.ts";
 import { accommodationAnswerForm, assignRaterForm, part1Form, part2Form, staffRegisterForm } from "../../src/forms/exam-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { staffSittingPage } from "../../src/queries/exams.ts";
-import { AppForm, ErrorSummary, type FormState, SelectField, TextAreaField, TextField } from "../components/form.tsx";
+import { AppForm, describedBy, ErrorSummary, Field, type FormState, SelectField, TextAreaField, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { decideWhenSettled } from "../lib/exam-results.server.ts";
+import { withUpload } from "../lib/read-upload.server.ts";
 import { invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
@@ -26,9 +30,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   requireUser(context);
   const { association, sitting } = await read(context, staffSittingPage, params.slug, params.sittingId);
+  const associationId = association.id;
+  if (request.headers.get("content-type")?.startsWith("multipart/form-data")) return uploadPart2(request, context, associationId);
   const form = await request.formData();
   const intent = form.get("intent");
-  const associationId = association.id;
   if (intent === "register") {
     const parsed = parseForm(staffRegisterForm, form);
     if (!parsed.ok) return invalidForm(parsed);
@@ -68,6 +73,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return invalid({ form: "error.unknownAction" }, {});
 }
 
+/** A scan of Part 2, sent as a file (the one form of this page that carries one). */
+function uploadPart2(request: Request, context: Readonly<RouterContextProvider>, associationId: string) {
+  return withUpload(request, context, maxUploadBytes, async ({ fields, files }) => {
+    const file = files.get("file");
+    if (!file) return invalid({ file: "import.noFile" }, {});
+    if (file.isOverLimit) return invalid({ file: "documents.tooBig" }, {});
+    const registrationId = fields.get("registrationId") ?? "";
+    const result = await run(context, recordExamPart2File, { associationId, registrationId, file: new Uint8Array(await readFile(file.path)) });
+    return result.ok ? { ok: true as const } : invalid(result.errors, {});
+  });
+}
+
 export default function AssociationExamSitting({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const { association, sitting, roster, chosen } = loaderData;
@@ -81,6 +98,7 @@ export default function AssociationExamSitting({ loaderData, actionData }: Route
     answer: t("exams.accommodationAnswer"),
     part1Correct: t("exams.part1", { items: chosen?.part1Items ?? 60 }),
     answers: t("exams.part2"),
+    file: t("exams.part2File"),
     reviewer: t("exams.rater"),
     sittingId: t("exams.chooseSitting"),
   };
@@ -155,6 +173,21 @@ export default function AssociationExamSitting({ loaderData, actionData }: Route
             <button type="submit" name="intent" value="part2">
               {t("exams.part2Save")}
             </button>
+          </AppForm>
+          {chosen.part2File ? <p>{t("exams.part2FileRecorded", { type: chosen.part2File })}</p> : null}
+          <AppForm action={`${here}?registration=${chosen.id}`} encType="multipart/form-data">
+            <input type="hidden" name="registrationId" value={chosen.id} />
+            <Field name="file" label={labels.file} error={failed?.errors?.file ? t(failed.errors.file) : undefined}>
+              <input
+                id="field-file"
+                name="file"
+                type="file"
+                accept=".pdf,.jpg,.jpeg,.png,.doc,.docx"
+                aria-invalid={failed?.errors?.file ? true : undefined}
+                aria-describedby={describedBy("file", undefined, failed?.errors?.file)}
+              />
+            </Field>
+            <button type="submit">{t("exams.part2FileSave")}</button>
           </AppForm>
           <h3>{t("exams.raters")}</h3>
           <ul>

@@ -54,7 +54,14 @@ export default function ExamRating({ loaderData, actionData }: Route.ComponentPr
       <p>{t("examRating.guide", { part: rating.part2Label ? rating.part2Label[locale] : t("exams.part2") })}</p>
       {rating.round === "third" ? <p className="notice">{t("examRating.third")}</p> : null}
       <h2>{t("examRating.answers")}</h2>
-      <div className="answers">{rating.answers}</div>
+      {rating.answers ? <div className="answers">{rating.answers}</div> : null}
+      {rating.hasFile ? (
+        <p>
+          <a href={`/exam-ratings/${rating.id}/part-2`} download>
+            {t("examRating.download", { code: rating.code })}
+          </a>
+        </p>
+      ) : null}
       <h2>{labels.result}</h2>
       {rating.submitted && rating.result ? (
         <>

@@ -20,7 +20,7 @@ export const assignExamRater = defineCommand({
   async run({ tx, actor, input, notify }) {
     const registration = await assertStaffRegistration(tx, actor, input.registrationId, input.associationId);
     if (registration.result !== null) refuse({ reviewer: "exams.error.decided" });
-    if (registration.part2_answers === null) refuse({ reviewer: "exams.error.noAnswers" });
+    if (registration.part2_answers === null && registration.part2_file_sha256 === null) refuse({ reviewer: "exams.error.noAnswers" });
     const application = (await findApplicationForUpdate(tx, registration.application_id)) ?? refuse({ form: "portfolio.notFound" });
     if (input.reviewer === application.user_id) refuse({ reviewer: "exams.error.ownExam" });
     if (!(await listRolesOfUserInAssociation(tx, input.reviewer, input.associationId)).includes("reviewer")) refuse({ reviewer: "review.notReviewer" });

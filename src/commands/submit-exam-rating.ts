@@ -17,7 +17,7 @@ export const submitExamRating = defineCommand({
   async run({ tx, actor, input, now, today }) {
     const rating = (await findRatingOfRaterForUpdate(tx, input.ratingId, actor.userId)) ?? refuse({ form: "portfolio.notFound" });
     if (rating.submitted_at !== null) refuse({ form: "exams.error.ratingSubmitted" });
-    if (rating.part2_answers === null) refuse({ form: "exams.error.noAnswers" });
+    if (rating.part2_answers === null && rating.part2_file_sha256 === null) refuse({ form: "exams.error.noAnswers" });
     await recordRating(tx, rating.id, input, now);
     const association = await findAssociationById(tx, rating.association_id);
     const date = today(association?.time_zone ?? "UTC");

@@ -203,6 +203,8 @@ export interface ExamRegistrations {
   id: Generated<string>;
   part1_correct: number | null;
   part2_answers: string | null;
+  part2_file_media_type: string | null;
+  part2_file_sha256: string | null;
   result: string | null;
   sitting_id: string;
 }

@@ -88,6 +88,8 @@ const registrationColumns = [
   "exam_registrations.accommodation_answer",
   "exam_registrations.part1_correct",
   "exam_registrations.part2_answers",
+  "exam_registrations.part2_file_sha256",
+  "exam_registrations.part2_file_media_type",
   "exam_registrations.result",
   "exam_registrations.decided_on",
 ] as const;
@@ -121,7 +123,15 @@ export async function findRegistrationForUpdate(db: Db, id: string) {
 export function updateRegistration(
   db: Db,
   id: string,
-  fields: Partial<{ accommodation_answer: string; part1_correct: number; part2_answers: string; result: ExamResult; decided_on: string }>,
+  fields: Partial<{
+    accommodation_answer: string;
+    part1_correct: number;
+    part2_answers: string;
+    part2_file_sha256: string;
+    part2_file_media_type: string;
+    result: ExamResult;
+    decided_on: string;
+  }>,
 ) {
   return db.updateTable("exam_registrations").set(fields).where("id", "=", id).execute();
 }
@@ -194,7 +204,7 @@ export async function findRatingOfRaterForUpdate(db: Db, ratingId: string, rater
     .innerJoin("exam_registrations", "exam_registrations.id", "exam_ratings.registration_id")
     .innerJoin("exam_sittings", "exam_sittings.id", "exam_registrations.sitting_id")
     .select(ratingColumns)
-    .select(["exam_registrations.exam_code", "exam_registrations.part2_answers", "exam_sittings.association_id"])
+    .select(["exam_registrations.exam_code", "exam_registrations.part2_answers", "exam_registrations.part2_file_sha256", "exam_sittings.association_id"])
     .where("exam_ratings.id", "=", ratingId)
     .where("exam_ratings.rater_user_id", "=", raterUserId)
     .forUpdate("exam_ratings")
@@ -220,7 +230,14 @@ export async function findRatingForRater(db: Db, ratingId: string, raterUserId: 
     .innerJoin("exam_registrations", "exam_registrations.id", "exam_ratings.registration_id")
     .innerJoin("applications", "applications.id", "exam_registrations.application_id")
     .select(["exam_ratings.id", "exam_ratings.round", "exam_ratings.result", "exam_ratings.comments", "exam_ratings.hours", "exam_ratings.submitted_at"])
-    .select(["exam_registrations.exam_code", "exam_registrations.part2_answers", "applications.framework_id", "applications.category_id"])
+    .select([
+      "exam_registrations.exam_code",
+      "exam_registrations.part2_answers",
+      "exam_registrations.part2_file_sha256",
+      "exam_registrations.part2_file_media_type",
+      "applications.framework_id",
+      "applications.category_id",
+    ])
     .where("exam_ratings.id", "=", ratingId)
     .where("exam_ratings.rater_user_id", "=", raterUserId)
     .executeTakeFirst();

@@ -929,6 +929,10 @@ export const en = {
   "examRating.submit": "Submit rating",
   "examRating.submitted": "Your rating is submitted. Thank you: the hours are in your portfolio as service.",
   "examRating.yours": "You rated this exam: {result}.",
+  "exams.part2File": "Or a scan of the Part 2 answers (PDF, JPEG, PNG or Word)",
+  "exams.part2FileSave": "Upload scan",
+  "exams.part2FileRecorded": "A scan of the Part 2 answers is recorded ({type}). Raters download it under the exam code.",
+  "examRating.download": "Download the Part 2 answers of exam {code}",
 } as const;
 
 export type MessageKey = keyof typeof en;

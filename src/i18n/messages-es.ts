@@ -935,4 +935,8 @@ export const es: Record<MessageKey, string> = {
   "examRating.submit": "Enviar evaluación",
   "examRating.submitted": "Su evaluación se envió. Gracias: las horas constan en su portafolio como servicio.",
   "examRating.yours": "Evaluó este examen: {result}.",
+  "exams.part2File": "O un escaneo de las respuestas de la Parte 2 (PDF, JPEG, PNG o Word)",
+  "exams.part2FileSave": "Subir escaneo",
+  "exams.part2FileRecorded": "Hay un escaneo de las respuestas de la Parte 2 ({type}). Los evaluadores lo descargan con el código de examen.",
+  "examRating.download": "Descargar las respuestas de la Parte 2 del examen {code}",
 };

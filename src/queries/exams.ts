@@ -99,6 +99,7 @@ export async function staffSittingPage(reader: Reader, actor: MaybeActor, slug: 
         part1Correct: row.part1_correct,
         part1Items: rules.part1Items,
         part2Answers: row.part2_answers,
+        part2File: row.part2_file_media_type,
         result: row.result,
         // What the rule says now: staff may record it when Cradle has not (it records it as soon as it settles).
         settled: row.result ?? settled,
@@ -179,10 +180,19 @@ export async function myExamRating(reader: Reader, actor: MaybeActor, ratingId: 
     code: rating.exam_code,
     round: rating.round,
     answers: rating.part2_answers ?? "",
+    hasFile: rating.part2_file_sha256 !== null,
     part2Label: part2?.label ?? null,
     submitted: rating.submitted_at !== null,
     result: rating.result,
     comments: rating.comments,
     hours: rating.hours,
   };
+}
+
+/** The scan of Part 2 for its rater only, with the exam code to name the download by; 404 for anyone else or when there is none. */
+export async function myExamRatingFile(reader: Reader, actor: MaybeActor, ratingId: string) {
+  if (!actor) hidden();
+  const rating = (await findRatingForRater(reader.db, ratingId, actor.userId)) ?? hidden();
+  if (rating.part2_file_sha256 === null || rating.part2_file_media_type === null) hidden();
+  return { code: rating.exam_code, sha256: rating.part2_file_sha256, mediaType: rating.part2_file_media_type };
 }

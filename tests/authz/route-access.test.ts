@@ -6,6 +6,7 @@ import { uploadDocument } from "../../src/commands/upload-document.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import type { SessionActor } from "../../src/policies/actor.ts";
 import { assignExamRater } from "../../src/commands/assign-exam-rater.ts";
+import { recordExamPart2File } from "../../src/commands/record-exam-part2-file.ts";
 import { recordExamPart2 } from "../../src/commands/record-exam-scores.ts";
 import { registerForExam } from "../../src/commands/register-for-exam.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
@@ -94,6 +95,7 @@ const { registrationId } = await runOrThrow(app, registerForExam, examinee.actor
   accommodation: null,
 });
 await runOrThrow(app, recordExamPart2, inReview.staff.actor, { associationId: home.id, registrationId, answers: "Part 2 answers." });
+await runOrThrow(app, recordExamPart2File, inReview.staff.actor, { associationId: home.id, registrationId, file: pdf });
 const { ratingId: homeRating } = await runOrThrow(app, assignExamRater, inReview.staff.actor, {
   associationId: home.id,
   registrationId,
@@ -508,6 +510,13 @@ const rows: Row[] = [
     expect: { anonymous: 401, "assigned-reviewer": 400, default: 404 },
   },
   { route: "exam-ratings/:ratingId", method: "GET", label: "no such rating", path: `/exam-ratings/${fakeId}`, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "exam-ratings/:ratingId/part-2",
+    method: "GET",
+    label: "the assigned reviewer's scan",
+    path: `/exam-ratings/${homeRating}/part-2`,
+    expect: { anonymous: 401, "assigned-reviewer": 200, default: 404 },
+  },
 
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "healthz", method: "GET", path: "/healthz", expect: 200 },

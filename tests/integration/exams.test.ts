@@ -259,6 +259,48 @@ describe("blind rating and the result", () => {
   });
 });
 
+describe("a scan of Part 2", () => {
+  it("staff upload it; its rater downloads it named after the exam code only, anyone else finds nothing", async () => {
+    const setup = await examAssociation();
+    const sittingId = await buildExamSitting(app, setup.staff.actor, setup.association.id);
+    const examinee = await registered(setup.association.id, sittingId, "Sam Scanned");
+    const registrationId = examinee.registration.id;
+    const page = `${setup.sittings}/${sittingId}?registration=${registrationId}`;
+    const scan = "%PDF-1.4\n% Part 2, handwritten\n%%EOF\n";
+    const wrong = await setup.staffClient.postFiles(page, { registrationId }, { file: { name: "notes.txt", type: "text/plain", content: "just text" } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('id="error-file"');
+    const sent = await setup.staffClient.postFiles(
+      page,
+      { registrationId },
+      { file: { name: "Sam Scanned part 2.pdf", type: "application/pdf", content: scan } },
+    );
+    expect(sent.status).toBe(200);
+    expect(sent.text).toContain("A scan of the Part 2 answers is recorded (application/pdf).");
+
+    const rater = setup.raters[0]!;
+    expect((await setup.staffClient.post(page, { intent: "assign", registrationId, reviewer: rater.id })).status).toBe(200);
+    const { id: ratingId } = await db.selectFrom("exam_ratings").select("id").where("registration_id", "=", registrationId).executeTakeFirstOrThrow();
+    const raterClient = await app.clientAs(rater.id);
+    expect((await raterClient.get(`/exam-ratings/${ratingId}`)).text).toContain(`href="/exam-ratings/${ratingId}/part-2"`);
+    const download = await raterClient.getBytes(`/exam-ratings/${ratingId}/part-2`);
+    expect(download.status).toBe(200);
+    expect(new TextDecoder().decode(download.bytes)).toBe(scan);
+    const code = examinee.registration.exam_code;
+    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="${code}-part-2.pdf"`);
+    expect(download.headers.get("content-disposition")).not.toContain("Sam");
+    expect((await (await app.clientAs(setup.raters[1]!.id)).getBytes(`/exam-ratings/${ratingId}/part-2`)).status).toBe(404);
+    expect((await setup.staffClient.getBytes(`/exam-ratings/${ratingId}/part-2`)).status).toBe(404);
+    // Once a rater has it, it stays as they were given it.
+    const late = await setup.staffClient.postFiles(
+      page,
+      { registrationId },
+      { file: { name: "other.pdf", type: "application/pdf", content: "%PDF-1.4\n%%EOF\n" } },
+    );
+    expect(late.text).toContain("Raters are already assigned");
+  });
+});
+
 describe("who may reach the exam pages", () => {
   it("staff of another association find neither the sittings nor the roster; a rater submits only their own rating", async () => {
     const setup = await examAssociation();

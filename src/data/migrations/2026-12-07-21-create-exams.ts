@@ -18,6 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`,
     `create index exam_sittings_association on exam_sittings (association_id, day desc, id desc)`,
     // One person's seat at a sitting; a retake is a new registration. Raters know it only by its exam code.
+    // Part 2 is typed-in text and/or a scan kept in the file store by its SHA-256, served to raters under the exam code only.
     `create table exam_registrations (
       id uuid primary key default gen_random_uuid(),
       application_id uuid not null references applications (id) on delete cascade,
@@ -27,6 +28,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       accommodation_answer text check (length(accommodation_answer) between 1 and 2000),
       part1_correct integer check (part1_correct >= 0),
       part2_answers text check (length(part2_answers) between 1 and 100000),
+      part2_file_sha256 text check (part2_file_sha256 ~ '^[0-9a-f]{64}$'),
+      part2_file_media_type text check (length(part2_file_media_type) between 1 and 200),
       result text check (result in ('pass', 'not-yet')),
       decided_on text check (decided_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
       created_at timestamptz not null default now(),

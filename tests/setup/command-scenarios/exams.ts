@@ -46,6 +46,11 @@ export const examScenarios: Record<string, Scenario> = {
     const input = { associationId: registration.association.id, registrationId: registration.registrationId, answers: "Vignette 2: ..." };
     return { actor: registration.staff.actor, input };
   },
+  "exam.part2-file-recorded": async (app) => {
+    const registration = await buildExamRegistration(app);
+    const file = new TextEncoder().encode("%PDF-1.4\n% Part 2 scan\n%%EOF\n");
+    return { actor: registration.staff.actor, input: { associationId: registration.association.id, registrationId: registration.registrationId, file } };
+  },
   "exam.rater-assigned": async (app) => {
     const registration = await buildExamRegistration(app);
     const input = { associationId: registration.association.id, registrationId: registration.registrationId };
