@@ -20,6 +20,7 @@ import type { Category } from "../domain/framework-schema.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
 import { type ListQuery, listPage, pageRequest } from "./list-page.ts";
 import { hidden, type Reader } from "./reader.ts";
+import { conflictsOfReviewers } from "./reviewer-conflicts.ts";
 import { associationForStaff } from "./staff.ts";
 
 function categoryOf(reader: Reader, frameworkId: string, categoryId: string): Category | undefined {
@@ -76,10 +77,17 @@ export async function staffSittingPage(reader: Reader, actor: MaybeActor, slug: 
     listReviewersOfAssociation(reader.db, association.id),
     listApplicationsApprovedForExam(reader.db, association.id, day),
   ]);
-  const ratings = await listRatingsOfRegistrations(
-    reader.db,
-    roster.map((row) => row.id),
-  );
+  const [ratings, conflicts] = await Promise.all([
+    listRatingsOfRegistrations(
+      reader.db,
+      roster.map((row) => row.id),
+    ),
+    conflictsOfReviewers(
+      reader.db,
+      roster.map((row) => row.application_id),
+      reviewers.map((reviewer) => reviewer.userId),
+    ),
+  ]);
   return {
     association,
     sitting: sittingView(sitting),
@@ -104,9 +112,14 @@ export async function staffSittingPage(reader: Reader, actor: MaybeActor, slug: 
         // What the rule says now: staff may record it when Cradle has not (it records it as soon as it settles).
         settled: row.result ?? settled,
         ratings: own.map((rating) => ({ round: rating.round, rater: rating.rater_name, result: rating.submitted_at ? rating.result : null })),
-        // Raters are never the examinee, nor someone already rating this exam.
+        // Raters are never the examinee, a reviewer with a conflict of interest, nor someone already rating this exam.
         raterChoices: reviewers
-          .filter((reviewer) => reviewer.userId !== row.user_id && !own.some((rating) => rating.rater_user_id === reviewer.userId))
+          .filter(
+            (reviewer) =>
+              reviewer.userId !== row.user_id &&
+              !conflicts.get(row.application_id)?.has(reviewer.userId) &&
+              !own.some((rating) => rating.rater_user_id === reviewer.userId),
+          )
           .map((reviewer) => reviewer.userId),
       };
     }),

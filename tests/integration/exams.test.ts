@@ -259,6 +259,35 @@ describe("blind rating and the result", () => {
   });
 });
 
+describe("raters with a conflict of interest", () => {
+  it("are not offered, and assigning one anyway is refused with the reason", async () => {
+    const setup = await examAssociation();
+    const sittingId = await buildExamSitting(app, setup.staff.actor, setup.association.id);
+    const examinee = await registered(setup.association.id, sittingId, "Connie Conflicted");
+    const registrationId = examinee.registration.id;
+    const page = `${setup.sittings}/${sittingId}?registration=${registrationId}`;
+    await setup.staffClient.post(page, { intent: "part2", registrationId, answers: "Answers." });
+    const declaring = setup.raters[0]!;
+    const declared = await (
+      await app.clientAs(declaring.id)
+    ).post(`/a/${setup.association.slug}/conflicts`, {
+      intent: "declare",
+      kind: "email",
+      value: examinee.user.email,
+      reason: "We work together.",
+    });
+    expect(declared.status).toBe(200);
+    const roster = await setup.staffClient.get(page);
+    const offered = [...roster.text.matchAll(/<option value="([^"]+)">/g)].map((match) => match[1]);
+    expect(offered).toContain(setup.raters[1]!.id);
+    expect(offered).not.toContain(declaring.id);
+    const refused = await setup.staffClient.post(page, { intent: "assign", registrationId, reviewer: declaring.id });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("This reviewer declared a conflict of interest with the applicant&#x27;s email address.");
+    expect(await db.selectFrom("exam_ratings").select("id").where("registration_id", "=", registrationId).execute()).toEqual([]);
+  });
+});
+
 describe("a scan of Part 2", () => {
   it("staff upload it; its rater downloads it named after the exam code only, anyone else finds nothing", async () => {
     const setup = await examAssociation();

@@ -3,6 +3,7 @@ import { createExamSitting } from "../../src/commands/create-exam-sitting.ts";
 import { recordExamPart1, recordExamPart2 } from "../../src/commands/record-exam-scores.ts";
 import { registerForExam } from "../../src/commands/register-for-exam.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
+import { submitApplication } from "../../src/commands/submit-application.ts";
 import { submitExamRating } from "../../src/commands/submit-exam-rating.ts";
 import { addMonths, toDay, toIso, today } from "../../src/domain/dates.ts";
 import type { ExamResult } from "../../src/domain/exam-result.ts";
@@ -19,20 +20,21 @@ export function dayFromToday(days: number, months = 0) {
 }
 
 /**
- * An IMHS application approved to sit the exam until `until` (a year from today unless given).
- * The decision that approves it is another part of issue 19: until it lands, the status and window
- * it leaves are written straight into the application's row.
+ * A submitted IMHS application (its frozen file, from the IFS example portfolio) approved to sit the
+ * exam until `until` (a year from today unless given). The decision that approves it is another
+ * part of issue 19: until it lands, the status and window it leaves are written into the row.
  */
 export async function buildApplicationApprovedForExam(app: App, options: { associationId?: string; name?: string; until?: string } = {}) {
-  const applicant = await buildApplicant(app, options);
+  const applicant = await buildApplicant(app, { meets: "ifs", ...options });
   const { applicationId } = await runOrThrow(app, startApplication, applicant.actor, {
     associationId: applicant.associationId,
     frameworkId: "alliance-iecmh-e",
     categoryId: "imhs",
   });
+  await runOrThrow(app, submitApplication, applicant.actor, { applicationId, attests: true, signsEthics: true });
   await app.services.db
     .updateTable("applications")
-    .set({ status: "approved-for-exam", exam_approved_until: options.until ?? dayFromToday(0, 12), submitted_at: new Date() })
+    .set({ status: "approved-for-exam", exam_approved_until: options.until ?? dayFromToday(0, 12) })
     .where("id", "=", applicationId)
     .execute();
   return { ...applicant, applicationId };
