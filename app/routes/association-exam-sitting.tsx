@@ -151,44 +151,58 @@ export default function AssociationExamSitting({ loaderData, actionData }: Route
               </AppForm>
             </>
           ) : null}
-          <AppForm action={`${here}?registration=${chosen.id}`}>
-            <input type="hidden" name="registrationId" value={chosen.id} />
-            <TextField
-              name="part1Correct"
-              label={labels.part1Correct}
-              state={failed}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={chosen.part1Items}
-              defaultValue={chosen.part1Correct === null ? "" : String(chosen.part1Correct)}
-            />
-            <button type="submit" name="intent" value="part1">
-              {t("exams.part1Save")}
-            </button>
-          </AppForm>
-          <AppForm action={`${here}?registration=${chosen.id}`}>
-            <input type="hidden" name="registrationId" value={chosen.id} />
-            <TextAreaField name="answers" label={labels.answers} state={failed} rows={10} maxLength={100000} defaultValue={chosen.part2Answers ?? ""} />
-            <button type="submit" name="intent" value="part2">
-              {t("exams.part2Save")}
-            </button>
-          </AppForm>
-          {chosen.part2File ? <p>{t("exams.part2FileRecorded", { type: chosen.part2File })}</p> : null}
-          <AppForm action={`${here}?registration=${chosen.id}`} encType="multipart/form-data">
-            <input type="hidden" name="registrationId" value={chosen.id} />
-            <Field name="file" label={labels.file} error={failed?.errors?.file ? t(failed.errors.file) : undefined}>
-              <input
-                id="field-file"
-                name="file"
-                type="file"
-                accept=".pdf,.jpg,.jpeg,.png,.doc,.docx"
-                aria-invalid={failed?.errors?.file ? true : undefined}
-                aria-describedby={describedBy("file", undefined, failed?.errors?.file)}
+          {chosen.result === null ? (
+            <AppForm action={`${here}?registration=${chosen.id}`}>
+              <input type="hidden" name="registrationId" value={chosen.id} />
+              <TextField
+                name="part1Correct"
+                label={labels.part1Correct}
+                state={failed}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={chosen.part1Items}
+                defaultValue={chosen.part1Correct === null ? "" : String(chosen.part1Correct)}
               />
-            </Field>
-            <button type="submit">{t("exams.part2FileSave")}</button>
-          </AppForm>
+              <button type="submit" name="intent" value="part1">
+                {t("exams.part1Save")}
+              </button>
+            </AppForm>
+          ) : (
+            <p>{t("exams.part1Recorded", { correct: chosen.part1Correct ?? 0, items: chosen.part1Items })}</p>
+          )}
+          {chosen.ratings.length === 0 && chosen.result === null ? (
+            <>
+              <AppForm action={`${here}?registration=${chosen.id}`}>
+                <input type="hidden" name="registrationId" value={chosen.id} />
+                <TextAreaField name="answers" label={labels.answers} state={failed} rows={10} maxLength={100000} defaultValue={chosen.part2Answers ?? ""} />
+                <button type="submit" name="intent" value="part2">
+                  {t("exams.part2Save")}
+                </button>
+              </AppForm>
+              {chosen.part2File ? <p>{t("exams.part2FileRecorded", { type: chosen.part2File })}</p> : null}
+              <AppForm action={`${here}?registration=${chosen.id}`} encType="multipart/form-data">
+                <input type="hidden" name="registrationId" value={chosen.id} />
+                <Field name="file" label={labels.file} error={failed?.errors?.file ? t(failed.errors.file) : undefined}>
+                  <input
+                    id="field-file"
+                    name="file"
+                    type="file"
+                    accept=".pdf,.jpg,.jpeg,.png,.doc,.docx"
+                    aria-invalid={failed?.errors?.file ? true : undefined}
+                    aria-describedby={describedBy("file", undefined, failed?.errors?.file)}
+                  />
+                </Field>
+                <button type="submit">{t("exams.part2FileSave")}</button>
+              </AppForm>
+            </>
+          ) : (
+            <>
+              <h3>{labels.answers}</h3>
+              {chosen.part2Answers ? <div className="answers">{chosen.part2Answers}</div> : null}
+              {chosen.part2File ? <p>{t("exams.part2FileRecorded", { type: chosen.part2File })}</p> : null}
+            </>
+          )}
           <h3>{t("exams.raters")}</h3>
           <ul>
             {chosen.ratings.map((rating) => (
@@ -202,7 +216,7 @@ export default function AssociationExamSitting({ loaderData, actionData }: Route
             ))}
           </ul>
           {chosen.settled === "needs-third" ? <p className="notice">{t("exams.needsThird")}</p> : null}
-          {chosen.result === null && chosen.raterChoices.length > 0 ? (
+          {chosen.needsRater && chosen.raterChoices.length > 0 ? (
             <AppForm action={`${here}?registration=${chosen.id}`}>
               <input type="hidden" name="registrationId" value={chosen.id} />
               <SelectField name="reviewer" label={labels.reviewer} state={failed} options={chosen.raterChoices.map((id) => ({ value: id, label: name(id) }))} />

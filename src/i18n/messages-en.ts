@@ -933,6 +933,7 @@ export const en = {
   "exams.part2FileSave": "Upload scan",
   "exams.part2FileRecorded": "A scan of the Part 2 answers is recorded ({type}). Raters download it under the exam code.",
   "examRating.download": "Download the Part 2 answers of exam {code}",
+  "exams.part1Recorded": "Part 1: {correct} of {items} items correct",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -939,4 +939,5 @@ export const es: Record<MessageKey, string> = {
   "exams.part2FileSave": "Subir escaneo",
   "exams.part2FileRecorded": "Hay un escaneo de las respuestas de la Parte 2 ({type}). Los evaluadores lo descargan con el código de examen.",
   "examRating.download": "Descargar las respuestas de la Parte 2 del examen {code}",
+  "exams.part1Recorded": "Parte 1: {correct} de {items} preguntas correctas",
 };

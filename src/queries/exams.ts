@@ -111,6 +111,11 @@ export async function staffSittingPage(reader: Reader, actor: MaybeActor, slug: 
         result: row.result,
         // What the rule says now: staff may record it when Cradle has not (it records it as soon as it settles).
         settled: row.result ?? settled,
+        // A first and second rater once Part 2 is in; a third only when those two differ.
+        needsRater:
+          row.result === null &&
+          (row.part2_answers !== null || row.part2_file_sha256 !== null) &&
+          (own.length < 2 || (settled === "needs-third" && !own.some((rating) => rating.round === "third"))),
         ratings: own.map((rating) => ({ round: rating.round, rater: rating.rater_name, result: rating.submitted_at ? rating.result : null })),
         // Raters are never the examinee, a reviewer with a conflict of interest, nor someone already rating this exam.
         raterChoices: reviewers
