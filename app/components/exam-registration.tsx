@@ -8,6 +8,8 @@ type Exam = NonNullable<Awaited<ReturnType<typeof ownExam>>>;
 export function ExamRegistration({ exam, state }: { exam: Exam; state: FormState }) {
   const t = useTranslate();
   const sittingError = state?.errors?.sittingId;
+  // Before approval (in review, say) there is nothing to show yet.
+  if (!exam.approved && exam.registrations.length === 0) return null;
   const when = (sitting: { day: string; startsAt: string; timeZone: string }) =>
     t("exams.sitting", { day: sitting.day, time: sitting.startsAt, zone: sitting.timeZone });
   return (

@@ -21,7 +21,7 @@ export const sittingForm = z.object({
   timeZone: z.string().refine((zone) => timeZones.has(zone) || zone === "UTC", "error.timeZone"),
   mode: z.enum(examModes, "error.choose"),
   place: longText(500),
-  capacity: z.coerce.number("error.number").int("error.number").min(1, "exams.error.capacity").max(10000, "error.tooBig"),
+  capacity: z.coerce.number("error.number").int("error.number").min(1, "exams.error.capacity").max(500, "error.tooBig"),
 });
 
 /** An applicant's registration (or staff's for them): the sitting and, optionally, an accommodation they need. */

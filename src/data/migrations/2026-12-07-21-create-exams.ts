@@ -12,7 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       time_zone text not null check (length(time_zone) between 1 and 64),
       mode text not null check (mode in ('online', 'in-person')),
       place text not null check (length(place) between 1 and 500),
-      capacity integer not null check (capacity between 1 and 10000),
+      capacity integer not null check (capacity between 1 and 500),
       created_by_user_id uuid references users (id) on delete set null,
       created_at timestamptz not null default now()
     )`,
