@@ -3,7 +3,7 @@ import { hasPassedExam } from "../../src/data/exams.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { retakeAllowedFrom } from "../../src/domain/exam-result.ts";
 import { buildMember } from "../setup/builders.ts";
-import { buildApplicationApprovedForExam, buildExamSitting, buildExamStaff, dayFromToday } from "../setup/exam-builders.ts";
+import { buildApplicationApprovedForExam, buildExamSitting, buildExamStaff, buildRatedExam, dayFromToday } from "../setup/exam-builders.ts";
 import { buildAllianceAssociation } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
@@ -256,6 +256,25 @@ describe("blind rating and the result", () => {
     const later = await buildExamSitting(app, setup.staff.actor, setup.association.id, { day: dayFromToday(1, 12) });
     expect((await examinee.client.post(application, { intent: "register-exam", sittingId: later, accommodation: "" })).status).toBe(200);
     expect(await statusOf(examinee.applicationId)).toBe("exam");
+  });
+});
+
+describe("recording the result by hand", () => {
+  it("staff record a result the rule has settled (should Cradle not have), but not one still pending", async () => {
+    const rated = await buildRatedExam(app, ["pass", "pass"], 40);
+    const client = await app.clientAs(rated.staff.user.id);
+    const page = `/a/${rated.association.slug}/exams/${rated.sittingId}?registration=${rated.registrationId}`;
+    expect((await client.get(page)).text).toContain("Record the result");
+    expect((await client.post(page, { intent: "decide", registrationId: rated.registrationId })).status).toBe(200);
+    expect((await registrationOf(rated.approved.applicationId)).result).toBe("not-yet");
+    expect(await statusOf(rated.approved.applicationId)).toBe("approved-for-exam");
+
+    const pending = await buildRatedExam(app, ["pass"]);
+    const pendingClient = await app.clientAs(pending.staff.user.id);
+    const pendingPage = `/a/${pending.association.slug}/exams/${pending.sittingId}?registration=${pending.registrationId}`;
+    const refused = await pendingClient.post(pendingPage, { intent: "decide", registrationId: pending.registrationId });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("The result cannot be decided yet");
   });
 });
 
