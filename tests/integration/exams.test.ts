@@ -1,10 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { runCommand } from "../../src/commands/define-command.ts";
+import { registerForExam } from "../../src/commands/register-for-exam.ts";
 import { hasPassedExam } from "../../src/data/exams.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
 import { retakeAllowedFrom } from "../../src/domain/exam-result.ts";
 import { buildMember } from "../setup/builders.ts";
 import { buildApplicationApprovedForExam, buildExamSitting, buildExamStaff, buildRatedExam, dayFromToday } from "../setup/exam-builders.ts";
-import { buildAllianceAssociation } from "../setup/state-builders.ts";
+import { buildAllianceAssociation, commandsOf } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -143,6 +145,21 @@ describe("exam sittings", () => {
     expect((await staffClient.get(roster)).text).toContain("Accommodation requested: Large print, please.");
     expect((await staffClient.post(roster, { intent: "answer", registrationId: registration.id, answer: "Granted: 18-point print." })).status).toBe(200);
     await inbox.waitFor((mail) => mail.to.includes(first.user.email) && mail.text.includes("Granted: 18-point print."));
+  });
+
+  it("two applicants taking the last seat at once: one gets it, the other is told the sitting is full", async () => {
+    const { association, staff } = await examAssociation();
+    const sittingId = await buildExamSitting(app, staff.actor, association.id, { capacity: 1 });
+    const applicants = await Promise.all([1, 2].map(() => buildApplicationApprovedForExam(app, { associationId: association.id })));
+    const results = await Promise.all(
+      applicants.map((applicant) =>
+        runCommand(commandsOf(app), registerForExam, applicant.actor, { applicationId: applicant.applicationId, sittingId, accommodation: null }),
+      ),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, errors: { sittingId: "exams.error.full" } });
+    const seats = await db.selectFrom("exam_registrations").select("id").where("sitting_id", "=", sittingId).execute();
+    expect(seats).toHaveLength(1);
   });
 
   it("staff register an approved applicant with an accommodation request; the applicant reads it in Spanish", async () => {
