@@ -826,7 +826,8 @@ export const en = {
   "recuse.submit": "Recuse myself",
   "recuse.done": "You recused yourself from the application. Staff have been told.",
   "exams.title": "Exam sittings",
-  "exams.intro": "Sittings of the endorsement exam. Applicants approved to sit the exam register for one; you enter the Part 1 scores and Part 2 answers and assign the raters.",
+  "exams.intro":
+    "Sittings of the endorsement exam. Applicants approved to sit the exam register for one; you enter the Part 1 scores and Part 2 answers and assign the raters.",
   "exams.none": "No sittings yet.",
   "exams.sitting": "{day} at {time} ({zone})",
   "exams.mode.online": "Online",
@@ -895,7 +896,8 @@ export const en = {
   "exams.error.notApproved": "This application is not approved to sit the exam.",
   "exams.error.approvalExpired": "The approval to sit the exam has ended, so no registration is possible. Please contact the association.",
   "exams.error.pastSitting": "This sitting has already taken place.",
-  "exams.error.retakeTooSoon": "After a \"not yet\" result the exam may be taken again only after the waiting period: choose a sitting on or after the date shown.",
+  "exams.error.retakeTooSoon":
+    'After a "not yet" result the exam may be taken again only after the waiting period: choose a sitting on or after the date shown.',
   "exams.error.full": "This sitting is full. Choose another one.",
   "exams.error.noRequest": "There is no accommodation request to answer.",
   "exams.error.decided": "The result is already decided.",
@@ -920,7 +922,8 @@ export const en = {
   "examRatings.toDo": "to rate",
   "examRating.title": "Exam {code}",
   "examRating.guideTitle": "Rating guide",
-  "examRating.guide": "Read the answers to {part}. Rate them pass when they show the competencies of the category's guidelines at the level it expects; otherwise not yet. Judge only what is written.",
+  "examRating.guide":
+    "Read the answers to {part}. Rate them pass when they show the competencies of the category's guidelines at the level it expects; otherwise not yet. Judge only what is written.",
   "examRating.third": "The first two raters differed. Your rating decides Part 2.",
   "examRating.answers": "Part 2 answers",
   "examRating.result": "Your rating",

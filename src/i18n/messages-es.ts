@@ -832,7 +832,8 @@ export const es: Record<MessageKey, string> = {
   "recuse.submit": "Excusarme",
   "recuse.done": "Se excusó de la solicitud. Se avisó al personal.",
   "exams.title": "Convocatorias de examen",
-  "exams.intro": "Convocatorias del examen de acreditación. Las personas aprobadas para el examen se inscriben en una; usted registra las puntuaciones de la Parte 1 y las respuestas de la Parte 2 y asigna a los evaluadores.",
+  "exams.intro":
+    "Convocatorias del examen de acreditación. Las personas aprobadas para el examen se inscriben en una; usted registra las puntuaciones de la Parte 1 y las respuestas de la Parte 2 y asigna a los evaluadores.",
   "exams.none": "Todavía no hay convocatorias.",
   "exams.sitting": "{day} a las {time} ({zone})",
   "exams.mode.online": "En línea",
@@ -899,9 +900,11 @@ export const es: Record<MessageKey, string> = {
   "exams.error.noSitting": "Elija una de las convocatorias abiertas.",
   "exams.error.alreadyRegistered": "Esta solicitud ya está inscrita en una convocatoria cuyo resultado no se ha decidido.",
   "exams.error.notApproved": "Esta solicitud no está aprobada para presentar el examen.",
-  "exams.error.approvalExpired": "La aprobación para presentar el examen ha terminado, así que no es posible inscribirse. Póngase en contacto con la asociación.",
+  "exams.error.approvalExpired":
+    "La aprobación para presentar el examen ha terminado, así que no es posible inscribirse. Póngase en contacto con la asociación.",
   "exams.error.pastSitting": "Esta convocatoria ya tuvo lugar.",
-  "exams.error.retakeTooSoon": "Tras un resultado «todavía no», el examen solo puede volver a presentarse después del periodo de espera: elija una convocatoria en la fecha indicada o después.",
+  "exams.error.retakeTooSoon":
+    "Tras un resultado «todavía no», el examen solo puede volver a presentarse después del periodo de espera: elija una convocatoria en la fecha indicada o después.",
   "exams.error.full": "Esta convocatoria está completa. Elija otra.",
   "exams.error.noRequest": "No hay ninguna solicitud de adaptación que responder.",
   "exams.error.decided": "El resultado ya está decidido.",
@@ -926,7 +929,8 @@ export const es: Record<MessageKey, string> = {
   "examRatings.toDo": "por evaluar",
   "examRating.title": "Examen {code}",
   "examRating.guideTitle": "Guía de evaluación",
-  "examRating.guide": "Lea las respuestas de {part}. Evalúelas como aprobadas cuando muestren las competencias de las pautas de la categoría al nivel que esta espera; si no, todavía no. Juzgue solo lo que está escrito.",
+  "examRating.guide":
+    "Lea las respuestas de {part}. Evalúelas como aprobadas cuando muestren las competencias de las pautas de la categoría al nivel que esta espera; si no, todavía no. Juzgue solo lo que está escrito.",
   "examRating.third": "Las dos primeras evaluaciones difieren. Su evaluación decide la Parte 2.",
   "examRating.answers": "Respuestas de la Parte 2",
   "examRating.result": "Su evaluación",
