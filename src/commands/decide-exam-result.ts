@@ -26,6 +26,8 @@ export const decideExamResult = defineCommand({
     if (actor.kind === "person" && !associationPolicy.actAsStaff(actor, { id: registration.association_id })) refuse({ form: "portfolio.notFound" });
     if (registration.result !== null) return unchanged<{ result: ExamResult | null }>({ result: registration.result });
     const application = await lockApplication(tx, registration.application_id);
+    // Decided otherwise meanwhile (deferred, withdrawn): the exam no longer decides anything.
+    if (application.status !== "exam") refuse({ form: "error.notAllowedNow" });
     const rules = examRulesOf(context, application);
     const ratings = await listRatingsOfRegistrations(tx, [registration.id]);
     const result = examResult({ part1Correct: registration.part1_correct, part2Ratings: ratings.filter((rating) => rating.submitted_at !== null) }, rules);
