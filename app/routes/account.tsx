@@ -36,6 +36,8 @@ export default function Account({ loaderData }: Route.ComponentProps) {
                 <>
                   {" · "}
                   <Link to={`/a/${role.slug}/conflicts`}>{t("conflicts.title")}</Link>
+                  {" · "}
+                  <Link to="/exam-ratings">{t("examRatings.title")}</Link>
                 </>
               ) : null}
             </li>

@@ -5,6 +5,10 @@ import { withdrawApplication } from "../../src/commands/withdraw-application.ts"
 import { applicationAction } from "../../src/forms/application-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { ownApplication, ownApplicationStatus } from "../../src/queries/applications.ts";
+import { registerForExam } from "../../src/commands/register-for-exam.ts";
+import { registerForm } from "../../src/forms/exam-forms.ts";
+import { ownExam } from "../../src/queries/exams.ts";
+import { ExamRegistration } from "../components/exam-registration.tsx";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { ApplicationHistory } from "../components/application-history.tsx";
 import { AppForm, ErrorSummary, TickBox } from "../components/form.tsx";
@@ -15,13 +19,22 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  return read(context, (reader) => ownApplication(reader, user, params.id));
+  const application = await read(context, (reader) => ownApplication(reader, user, params.id));
+  return { ...application, exam: await read(context, (reader) => ownExam(reader, user, params.id)) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
   await read(context, (reader) => ownApplicationStatus(reader, user, params.id));
-  const parsed = parseForm(applicationAction, await request.formData());
+  const form = await request.formData();
+  if (form.get("intent") === "register-exam") {
+    const exam = parseForm(registerForm, form);
+    if (!exam.ok) return invalidForm(exam);
+    const registered = await run(context, registerForExam, { applicationId: params.id, ...exam.data });
+    if (!registered.ok) return invalid(registered.errors, exam.values);
+    return { done: "exam-registered" as const };
+  }
+  const parsed = parseForm(applicationAction, form);
   if (!parsed.ok) return invalidForm(parsed);
   const input = parsed.data;
   const result =
@@ -38,7 +51,9 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
   const t = useTranslate();
   const locale = useLocale();
   const shown = useReportText();
-  const failed = actionData && "errors" in actionData ? actionData : undefined;
+  const anyFailed = actionData && "errors" in actionData ? actionData : undefined;
+  const examFailed = anyFailed?.values.intent === "register-exam" ? anyFailed : undefined;
+  const failed = examFailed ? undefined : anyFailed;
   const title = t("application.title", { category: loaderData.category[locale] });
   const fee = loaderData.feeCents === null ? t("application.noFee") : t("application.fee", { amount: `$${(loaderData.feeCents / 100).toFixed(2)}` });
   return (
@@ -50,7 +65,11 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
       </p>
       {actionData && "done" in actionData && actionData.done ? (
         <p role="status" className="notice">
-          {t(({ submitted: "application.submitted", withdrawn: "application.withdrawn", resubmitted: "application.resubmitted" } as const)[actionData.done])}
+          {t(
+            (
+              { submitted: "application.submitted", withdrawn: "application.withdrawn", resubmitted: "application.resubmitted", "exam-registered": "exams.youRegistered" } as const
+            )[actionData.done],
+          )}
         </p>
       ) : null}
       {loaderData.examExpired && loaderData.examApprovedUntil ? (
@@ -96,6 +115,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
           </button>
         </AppForm>
       ) : null}
+      {loaderData.exam ? <ExamRegistration exam={loaderData.exam} state={examFailed} /> : null}
       {loaderData.status === "deferred" || loaderData.status === "emerging" ? (
         <>
           <h2>{t("application.resubmitTitle")}</h2>

@@ -63,7 +63,7 @@ export default function AssociationPage({ loaderData }: Route.ComponentProps) {
           <Link to={`/a/${association.slug}/people`}>{t("association.manage")}</Link> ·{" "}
           <Link to={`/a/${association.slug}/candidates`}>{t("candidates.title")}</Link> ·{" "}
           <Link to={`/a/${association.slug}/applications`}>{t("staffApplications.title")}</Link> ·{" "}
-          <Link to={`/a/${association.slug}/advisory`}>{t("advisory.staffTitle")}</Link> ·{" "}
+          <Link to={`/a/${association.slug}/advisory`}>{t("advisory.staffTitle")}</Link> · <Link to={`/a/${association.slug}/exams`}>{t("exams.title")}</Link> ·{" "}
           <Link to={`/a/${association.slug}/letters`}>{t("letterTexts.title")}</Link>
         </p>
       ) : null}

@@ -206,6 +206,48 @@ export interface EmailTokens {
   user_id: string;
 }
 
+export interface ExamRatings {
+  assigned_by_user_id: string | null;
+  comments: string | null;
+  created_at: Generated<Timestamp>;
+  hours: number | null;
+  id: Generated<string>;
+  rater_user_id: string;
+  registration_id: string;
+  result: string | null;
+  round: string;
+  submitted_at: Timestamp | null;
+}
+
+export interface ExamRegistrations {
+  accommodation_answer: string | null;
+  accommodation_request: string | null;
+  application_id: string;
+  created_at: Generated<Timestamp>;
+  decided_on: string | null;
+  exam_code: string;
+  id: Generated<string>;
+  part1_correct: number | null;
+  part2_answers: string | null;
+  part2_file_media_type: string | null;
+  part2_file_sha256: string | null;
+  result: string | null;
+  sitting_id: string;
+}
+
+export interface ExamSittings {
+  association_id: string;
+  capacity: number;
+  created_at: Generated<Timestamp>;
+  created_by_user_id: string | null;
+  day: string;
+  id: Generated<string>;
+  mode: string;
+  place: string;
+  starts_at: string;
+  time_zone: string;
+}
+
 export interface FormDrafts {
   fields: Json;
   form_key: string;
@@ -327,6 +369,9 @@ export interface DB {
   declared_conflicts: DeclaredConflicts;
   documents: Documents;
   email_tokens: EmailTokens;
+  exam_ratings: ExamRatings;
+  exam_registrations: ExamRegistrations;
+  exam_sittings: ExamSittings;
   form_drafts: FormDrafts;
   letter_texts: LetterTexts;
   letters: Letters;

@@ -1,5 +1,6 @@
 import type { ColumnType } from "kysely";
 import type { ApplicationStatus } from "../domain/application-lifecycle.ts";
+import type { ExamResult, RatingRound } from "../domain/exam-result.ts";
 import type { LetterKind } from "../domain/letters.ts";
 import type * as Generated from "./database-types.generated.ts";
 import type { StoredReviewItem } from "../domain/review-checklist.ts";
@@ -71,6 +72,10 @@ export type ReviewsTable = Narrow<
 export type AdvisoryStatus = "requested" | "assigned" | "completed";
 export type AdvisoryReviewsTable = Narrow<Generated.AdvisoryReviews, { status: Generated.Generated<AdvisoryStatus>; requested_at: CreatedAt }>;
 export type AdvisoryCommentsTable = Narrow<Generated.AdvisoryComments, { created_at: CreatedAt }>;
+export type ExamMode = "online" | "in-person";
+export type ExamSittingsTable = Narrow<Generated.ExamSittings, { mode: ExamMode; created_at: CreatedAt }>;
+export type ExamRegistrationsTable = Narrow<Generated.ExamRegistrations, { result: ExamResult | null; created_at: CreatedAt }>;
+export type ExamRatingsTable = Narrow<Generated.ExamRatings, { round: RatingRound; result: ExamResult | null; created_at: CreatedAt }>;
 export type LettersTable = Narrow<Generated.Letters, { kind: LetterKind; locale: Locale; created_at: CreatedAt }>;
 export type LetterTextsTable = Narrow<Generated.LetterTexts, { kind: LetterKind; locale: Locale }>;
 
@@ -96,6 +101,9 @@ interface NarrowedTables {
   reviews: ReviewsTable;
   advisory_reviews: AdvisoryReviewsTable;
   advisory_comments: AdvisoryCommentsTable;
+  exam_sittings: ExamSittingsTable;
+  exam_registrations: ExamRegistrationsTable;
+  exam_ratings: ExamRatingsTable;
   letters: LettersTable;
   letter_texts: LetterTextsTable;
 }

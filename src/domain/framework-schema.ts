@@ -155,6 +155,8 @@ const examRequirement = z.object({
   ...base,
   kind: z.literal("exam"),
   parts: z.array(z.object({ id: z.string(), label: text, items: z.number().int().positive().optional(), passPercent: z.number().min(0).max(100).nullable() })),
+  /** Months after a "not yet" before the examinee may sit again; null where no source gives one (the association sets it). */
+  retakeAfterMonths: figure.default(null),
 });
 
 const reviewRequirement = z.object({ ...base, kind: z.literal("review") });

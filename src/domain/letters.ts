@@ -6,8 +6,12 @@
 export const letterKinds = ["endorse", "approve-for-exam", "defer", "hold", "emerging", "exam-pass", "exam-not-yet"] as const;
 export type LetterKind = (typeof letterKinds)[number];
 
-/** What a letter's text may name; each is filled when the letter is issued (empty where it does not apply). */
-export const letterPlaceholders = ["name", "category", "association", "date", "feedback", "until"] as const;
+/**
+ * What a letter's text may name; each is filled when the letter is issued (empty where it does not
+ * apply): `until` is the end of the exam approval or of emerging status, `retake` the first day a
+ * retake may be sat after an exam result of "not yet".
+ */
+export const letterPlaceholders = ["name", "category", "association", "date", "feedback", "until", "retake"] as const;
 export type LetterPlaceholder = (typeof letterPlaceholders)[number];
 export type LetterValues = Readonly<Record<LetterPlaceholder, string>>;
 

@@ -11,7 +11,12 @@ import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import type { SessionActor } from "../../src/policies/actor.ts";
+import { assignExamRater } from "../../src/commands/assign-exam-rater.ts";
+import { recordExamPart2File } from "../../src/commands/record-exam-part2-file.ts";
+import { recordExamPart2 } from "../../src/commands/record-exam-scores.ts";
+import { registerForExam } from "../../src/commands/register-for-exam.ts";
 import { buildAssociation, buildMember, buildUser, signIn } from "../setup/builders.ts";
+import { buildApplicationApprovedForExam, buildExamSitting, buildExamStaff } from "../setup/exam-builders.ts";
 import type { HttpClient } from "../setup/http-client.ts";
 import { buildConfirmEntriesRequest, buildConfirmationRequest, buildReferenceRequest } from "../setup/link-builders.ts";
 import { buildAllianceAssociation, buildApplicationInReview, buildDraftApplication, buildSubmittedApplication, runOrThrow } from "../setup/state-builders.ts";
@@ -23,7 +28,8 @@ import { startTestApp } from "../setup/test-app.ts";
  *
  * - "applicant" has an IFS application in review in the home association, a document, a candidacy
  *   (advised by "advisor") and a portfolio with entries; "member" is another member there.
- * - "assigned-reviewer" reviews the applicant's application; "reviewer" is a reviewer of the home
+ * - "assigned-reviewer" reviews the applicant's application and rates another applicant's exam
+ *   (known to them by its code only); "reviewer" is a reviewer of the home
  *   association assigned to nothing; "staff" and "admin" work for the home association.
  * - "other-admin" is the admin of another association, which has its own applicant, application,
  *   document and candidacy: every association-scoped row proves one association's people cannot reach
@@ -101,6 +107,23 @@ await runOrThrow(app, assignReviewer, inReview.staff.actor, {
 const decision = { outcome: "approve-for-exam" as const, feedback: "", expectedStatus: "in-review" as const, expectedVersion: 1 };
 const { letterId } = await runOrThrow(app, decideApplication, inReview.staff.actor, { associationId: home.id, applicationId: approvedId, ...decision });
 const otherDocument = await upload(elsewhere.actor);
+
+// An exam sitting of each association; at home, an examinee's Part 2 given to the assigned reviewer to rate.
+const homeSitting = await buildExamSitting(app, inReview.staff.actor, home.id);
+const examinee = await buildApplicationApprovedForExam(app, { associationId: home.id, name: "Eve Examinee" });
+const { registrationId } = await runOrThrow(app, registerForExam, examinee.actor, {
+  applicationId: examinee.applicationId,
+  sittingId: homeSitting,
+  accommodation: null,
+});
+await runOrThrow(app, recordExamPart2, inReview.staff.actor, { associationId: home.id, registrationId, answers: "Part 2 answers." });
+await runOrThrow(app, recordExamPart2File, inReview.staff.actor, { associationId: home.id, registrationId, file: pdf });
+const { ratingId: homeRating } = await runOrThrow(app, assignExamRater, inReview.staff.actor, {
+  associationId: home.id,
+  registrationId,
+  reviewer: inReview.reviewer.user.id,
+});
+const otherSitting = await buildExamSitting(app, (await buildExamStaff(app, other.id)).actor, other.id);
 
 // Joining is tried on an association of its own, so no row changes anyone's role in the two above.
 const joinable = await buildAssociation(db);
@@ -553,6 +576,61 @@ const rows: Row[] = [
     path: `${file(other, elsewhere.applicationId)}/reviews`,
     shows: "Reviews side by side",
     expect: { anonymous: 401, "other-admin": 200, default: 404 },
+  },
+  // Exam sittings: the association's staff (and the owner); a sitting of another association is not found through this one.
+  {
+    route: "a/:slug/exams",
+    method: "GET",
+    path: `/a/${slug}/exams`,
+    shows: "Exam sittings",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  { route: "a/:slug/exams", method: "POST", path: `/a/${slug}/exams`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
+  {
+    route: "a/:slug/exams/:sittingId",
+    method: "GET",
+    path: `/a/${slug}/exams/${homeSitting}`,
+    shows: "Eve Examinee",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  {
+    route: "a/:slug/exams/:sittingId",
+    method: "GET",
+    label: "the other association's sitting",
+    path: `/a/${slug}/exams/${otherSitting}`,
+    expect: { anonymous: 401, staff: 404, admin: 404, owner: 404, default: 403 },
+  },
+  // No intent: refused before anything changes.
+  {
+    route: "a/:slug/exams/:sittingId",
+    method: "POST",
+    path: `/a/${slug}/exams/${homeSitting}`,
+    expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 },
+  },
+  // Exam ratings: only the rater assigned; everyone else, staff included, finds nothing.
+  { route: "exam-ratings", method: "GET", path: "/exam-ratings", shows: "Exam ratings", expect: { anonymous: 401, default: 200 } },
+  {
+    route: "exam-ratings/:ratingId",
+    method: "GET",
+    label: "the assigned reviewer's rating",
+    path: `/exam-ratings/${homeRating}`,
+    shows: "Part 2 answers.",
+    expect: { anonymous: 401, "assigned-reviewer": 200, default: 404 },
+  },
+  {
+    route: "exam-ratings/:ratingId",
+    method: "POST",
+    label: "the assigned reviewer's rating",
+    path: `/exam-ratings/${homeRating}`,
+    expect: { anonymous: 401, "assigned-reviewer": 400, default: 404 },
+  },
+  { route: "exam-ratings/:ratingId", method: "GET", label: "no such rating", path: `/exam-ratings/${fakeId}`, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "exam-ratings/:ratingId/part-2",
+    method: "GET",
+    label: "the assigned reviewer's scan",
+    path: `/exam-ratings/${homeRating}/part-2`,
+    expect: { anonymous: 401, "assigned-reviewer": 200, default: 404 },
   },
   // Deciding: the form is read before anything changes, so those who read the file get its error; the others do not find it.
   {

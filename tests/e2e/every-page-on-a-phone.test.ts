@@ -5,6 +5,9 @@ import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
 import { assignAdvisoryReviewer } from "../../src/commands/assign-advisory-reviewer.ts";
 import { commentOnPortfolio } from "../../src/commands/comment-on-portfolio.ts";
 import { requestAdvisoryReview } from "../../src/commands/request-advisory-review.ts";
+import { assignExamRater } from "../../src/commands/assign-exam-rater.ts";
+import { recordExamPart2 } from "../../src/commands/record-exam-scores.ts";
+import { registerForExam } from "../../src/commands/register-for-exam.ts";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
@@ -13,6 +16,7 @@ import { sections } from "../../src/forms/portfolio-sections.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { accessibilityProblems, launchChromium, sidewaysOverflow } from "../setup/browser.ts";
 import { buildMember, buildUser } from "../setup/builders.ts";
+import { buildApplicationApprovedForExam, buildExamSitting } from "../setup/exam-builders.ts";
 import { buildConfirmationRequest, buildConfirmEntriesRequest, buildReferenceRequest } from "../setup/link-builders.ts";
 import { buildAllianceAssociation, buildApplicationInReview, buildDraftApplication, runOrThrow } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
@@ -75,6 +79,21 @@ for (const section of ["training", "general"] as const)
     section,
     body: "Consider adding the reflective practice hours from the 2024 cohort, with the provider's credentials and dates.",
   });
+// An exam sitting with one examinee (asking for an accommodation) whose Part 2 the reviewer rates, and another approved to register.
+const sittingId = await buildExamSitting(app, inReview.staff.actor, home.id);
+const examinee = await buildApplicationApprovedForExam(app, { associationId: home.id, name: "Guadalupe Hernández-Castellanos" });
+const { registrationId } = await runOrThrow(app, registerForExam, examinee.actor, {
+  applicationId: examinee.applicationId,
+  sittingId,
+  accommodation: "Extra time and a screen reader, as in my previous exams.",
+});
+await runOrThrow(app, recordExamPart2, inReview.staff.actor, { associationId: home.id, registrationId, answers: "Vignette 1: I would begin by listening." });
+const { ratingId } = await runOrThrow(app, assignExamRater, inReview.staff.actor, {
+  associationId: home.id,
+  registrationId,
+  reviewer: inReview.reviewer.user.id,
+});
+const approvedForExam = await buildApplicationApprovedForExam(app, { associationId: home.id, name: "Maximiliano Rodríguez-Echeverría" });
 
 type Visit = string | { path: string; status: number };
 const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
@@ -132,6 +151,8 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
       `/a/${slug}/advisory`,
       `/advisory/${advisoryReviewId}`,
+      `/a/${slug}/exams`,
+      `/a/${slug}/exams/${sittingId}?registration=${registrationId}`,
       `/a/${slug}/letters?kind=approve-for-exam&locale=es`,
       file,
       `${file}/reviews`,
@@ -141,8 +162,19 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
   {
     who: "a reviewer",
     userId: inReview.reviewer.user.id,
-    pages: [file, "/inbox", `/a/${slug}/conflicts`, `${file}/review`, "/advisory", `/advisory/${advisoryReviewId}`],
+    pages: [
+      file,
+      "/inbox",
+      `/a/${slug}/conflicts`,
+      `${file}/review`,
+      "/advisory",
+      `/advisory/${advisoryReviewId}`,
+      "/exam-ratings",
+      `/exam-ratings/${ratingId}`,
+    ],
   },
+  { who: "an applicant approved to sit the exam", userId: approvedForExam.user.id, pages: [`/applications/${approvedForExam.applicationId}`] },
+  { who: "an examinee", userId: examinee.user.id, pages: [`/applications/${examinee.applicationId}`] },
   {
     who: "the owner",
     userId: owner.id,

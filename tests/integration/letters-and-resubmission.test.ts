@@ -121,7 +121,7 @@ describe("letters", () => {
     const letters = `/a/${review.slug}/letters`;
     const form = await review.staffClient.get(`${letters}?kind=hold&locale=en`);
     expect(form.text).toContain("Cradle&#x27;s default");
-    expect(form.text).toContain("{name}, {category}, {association}, {date}, {feedback}, {until}");
+    expect(form.text).toContain("{name}, {category}, {association}, {date}, {feedback}, {until}, {retake}");
 
     const wrong = await review.staffClient.post(`${letters}?kind=hold&locale=en`, {
       intent: "save",

@@ -4,7 +4,7 @@ import { fillLetter, letterKinds, letterPlaceholders, letterTextProblems } from 
 import { en } from "../../src/i18n/messages-en.ts";
 import { es } from "../../src/i18n/messages-es.ts";
 
-const values = { name: "Ana", category: "IFS", association: "MI-AIMH", date: "2026-12-07", feedback: "More hours.", until: "2027-12-07" };
+const values = { name: "Ana", category: "IFS", association: "MI-AIMH", date: "2026-12-07", feedback: "More hours.", until: "2027-12-07", retake: "2027-03-07" };
 
 describe("an association's letter texts", () => {
   it.each([

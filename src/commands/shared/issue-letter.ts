@@ -16,13 +16,13 @@ type LetterScope = Pick<CommandScope<Actor, unknown>, "tx" | "actor" | "context"
 /**
  * Writes a letter to an application's applicant, in their language (else the association's): the
  * association's own wording of the kind, else Cradle's default, with `{name}`, `{category}`,
- * `{association}` and `{date}` filled here and `feedback` / `until` from the caller. The letter is
+ * `{association}` and `{date}` filled here and `feedback`, `until` and `retake` from the caller. The letter is
  * stored as rendered (the PDF is made from it), and sent by mail and to the applicant's Messages.
  * Called inside a command (the decision; the exam's result), in its transaction.
  */
 export async function issueLetter(
   scope: LetterScope,
-  letter: { applicationId: string; kind: LetterKind; values?: Partial<Pick<LetterValues, "feedback" | "until">> },
+  letter: { applicationId: string; kind: LetterKind; values?: Partial<Pick<LetterValues, "feedback" | "until" | "retake">> },
 ): Promise<string> {
   const { tx, context } = scope;
   const application = (await findApplicationForUpdate(tx, letter.applicationId)) ?? refuse({ form: "portfolio.notFound" });
@@ -39,6 +39,7 @@ export async function issueLetter(
     association: association.name,
     date: scope.today(association.time_zone),
     until: letter.values?.until ?? "",
+    retake: letter.values?.retake ?? "",
     // Staff's words reach the mail as text, never as a link (src/mail/inert-text.ts), paragraph by paragraph.
     feedback: (letter.values?.feedback ?? "")
       .split(/\r?\n/)

@@ -2,6 +2,7 @@ import { accountScenarios } from "./accounts.ts";
 import { advisoryScenarios } from "./advisory.ts";
 import { applicationScenarios } from "./applications.ts";
 import { conflictScenarios } from "./conflicts.ts";
+import { examScenarios } from "./exams.ts";
 import { decisionScenarios } from "./decisions.ts";
 import { linkScenarios } from "./links.ts";
 import { portfolioScenarios } from "./portfolio.ts";
@@ -17,5 +18,6 @@ export const scenarios: Record<string, Scenario> = {
   ...conflictScenarios,
   ...reviewScenarios,
   ...advisoryScenarios,
+  ...examScenarios,
   ...decisionScenarios,
 };
