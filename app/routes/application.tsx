@@ -67,7 +67,12 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
         <p role="status" className="notice">
           {t(
             (
-              { submitted: "application.submitted", withdrawn: "application.withdrawn", resubmitted: "application.resubmitted", "exam-registered": "exams.youRegistered" } as const
+              {
+                submitted: "application.submitted",
+                withdrawn: "application.withdrawn",
+                resubmitted: "application.resubmitted",
+                "exam-registered": "exams.youRegistered",
+              } as const
             )[actionData.done],
           )}
         </p>

@@ -1,7 +1,8 @@
 import type { Route } from "./+types/association-conflicts";
 import { declareConflict } from "../../src/commands/declare-conflict.ts";
 import { removeDeclaredConflict } from "../../src/commands/remove-declared-conflict.ts";
-import { declareConflictForm, declaredConflictKinds, removeConflictForm } from "../../src/forms/conflict-forms.ts";
+import { declaredConflictKinds } from "../../src/domain/conflicts-of-interest.ts";
+import { declareConflictForm, removeConflictForm } from "../../src/forms/conflict-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { myDeclaredConflicts } from "../../src/queries/reviewer-conflicts.ts";
 import { AppForm, ErrorSummary, SelectField, TextAreaField, TextField } from "../components/form.tsx";

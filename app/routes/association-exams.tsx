@@ -1,7 +1,8 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/association-exams";
 import { createExamSitting } from "../../src/commands/create-exam-sitting.ts";
-import { examModes, sittingForm } from "../../src/forms/exam-forms.ts";
+import { examModes } from "../../src/domain/exam-modes.ts";
+import { sittingForm } from "../../src/forms/exam-forms.ts";
 import { pageQuery, parseListQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { timeZoneChoices } from "../../src/forms/time-zones.ts";

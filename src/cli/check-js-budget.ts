@@ -35,6 +35,13 @@ const signedInPages = new Set([
   "routes/progress",
   "routes/association-application-review",
   "routes/association-application-reviews",
+  "routes/advisory",
+  "routes/advisory-review",
+  "routes/association-advisory",
+  "routes/association-exams",
+  "routes/association-exam-sitting",
+  "routes/exam-ratings",
+  "routes/exam-rating",
   "routes/association-letters",
 ]);
 

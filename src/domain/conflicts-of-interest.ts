@@ -1,3 +1,6 @@
+/** What a reviewer may declare a conflict with: a person by name, an email address, an employer. */
+export const declaredConflictKinds = ["person", "email", "employer"] as const;
+
 /** Why a reviewer may not judge an application; `value` is what matched, as the applicant or reviewer wrote it. */
 export type ConflictReason =
   | { kind: "named-as-rater"; value: string }

@@ -1,6 +1,5 @@
+import { declaredConflictKinds } from "../domain/conflicts-of-interest.ts";
 import { z } from "zod";
-
-export const declaredConflictKinds = ["person", "email", "employer"] as const;
 
 const declared = z.object({
   kind: z.enum(declaredConflictKinds, "error.choose"),

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { examModes } from "../domain/exam-modes.ts";
 import { examResults } from "../domain/exam-result.ts";
 import { timeZones } from "./time-zones.ts";
-
-export const examModes = ["online", "in-person"] as const;
 
 const id = z.string().min(1, "portfolio.notFound");
 const longText = (max: number) => z.string().trim().min(1, "error.required").max(max, "error.tooLong");
