@@ -2,7 +2,9 @@ import { z } from "zod";
 import { updateApplicationStatus } from "../data/applications.ts";
 import { findAssociationById } from "../data/associations.ts";
 import { decisionWindows } from "../domain/decision-windows.ts";
-import { outcomesFor, outcomeStatus } from "../domain/review-outcomes.ts";
+import { hasPassedExam } from "../data/exams.ts";
+import { decidableOutcomes } from "../domain/decidable-outcomes.ts";
+import { outcomeStatus } from "../domain/review-outcomes.ts";
 import { decisionForm } from "../forms/decision-forms.ts";
 import { applicationPolicy } from "../policies/application.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
@@ -28,7 +30,8 @@ export const decideApplication = defineCommand({
       refuse({ form: application.status === input.expectedStatus ? "decision.resubmittedMeanwhile" : `decision.meanwhile.${application.status}` });
     }
     const { category } = findCategory(context, application.framework_id, application.category_id);
-    if (!outcomesFor(category, application.status).includes(input.outcome)) refuse({ outcome: "decision.outcomeNotOpen" });
+    const examPassed = application.status === "exam" && (await hasPassedExam(tx, application.id));
+    if (!decidableOutcomes(category, application.status, examPassed).includes(input.outcome)) refuse({ outcome: "decision.outcomeNotOpen" });
     if (input.outcome === "defer" && input.feedback === "") refuse({ feedback: "decision.feedbackRequired" });
     const to = outcomeStatus[input.outcome];
     const move = assertApplicationTransition(application, to, { outcome: "decision.outcomeNotOpen" });

@@ -8,13 +8,14 @@ import {
   pageApplicationsOfAssociation,
 } from "../data/applications.ts";
 import { listAuditOfSubjects } from "../data/audit-log.ts";
+import { hasPassedExam } from "../data/exams.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
 import { countCandidatesOfAssociationByStatus, pageCandidatesOfAssociation } from "../data/candidacies.ts";
 import { applicationStatuses, openForReview } from "../domain/application-lifecycle.ts";
 import { confirmableLists } from "../domain/confirmable-entries.ts";
 import { today } from "../domain/dates.ts";
 import { examApprovalExpired } from "../domain/decision-windows.ts";
-import { outcomesFor } from "../domain/review-outcomes.ts";
+import { decidableOutcomes } from "../domain/decidable-outcomes.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { StoredEligibilityReport } from "../domain/report.ts";
 import type { MaybeActor } from "../policies/actor.ts";
@@ -123,7 +124,7 @@ export async function applicationFile(reader: Reader, actor: MaybeActor, slug: s
     // The submitted reviews' feedback for the applicant prefills the decision's, for staff to edit.
     decision: decides
       ? {
-          outcomes: outcomesFor(category, application.status),
+          outcomes: decidableOutcomes(category, application.status, application.status === "exam" && (await hasPassedExam(reader.db, application.id))),
           expectedStatus: application.status,
           expectedVersion: application.file_version,
           feedback: (await submittedReviewsOf(reader.db, application.id, application.file_version))

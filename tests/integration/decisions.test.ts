@@ -5,7 +5,9 @@ import { setLanguage } from "../../src/commands/set-language.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { addMonths, toDay, toIso, today } from "../../src/domain/dates.ts";
 import { outcomeStatus, type ReviewOutcome } from "../../src/domain/review-outcomes.ts";
-import { person } from "../../src/policies/actor.ts";
+import { decideExamResult } from "../../src/commands/decide-exam-result.ts";
+import { person, systemActor } from "../../src/policies/actor.ts";
+import { buildRatedExam } from "../setup/exam-builders.ts";
 import { buildMember, buildUser } from "../setup/builders.ts";
 import { buildAllianceAssociation, buildApplicationInReview, buildSubmittedApplication, commandsOf, runOrThrow } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
@@ -133,6 +135,23 @@ describe("staff decide the outcome of a review", () => {
     ]);
     const kinds = await db.selectFrom("letters").select("kind").where("application_id", "=", review.applicationId).orderBy("created_at").execute();
     expect(kinds.map((letter) => letter.kind)).toEqual(["hold", "emerging"]);
+  });
+
+  it("at the exam stage, endorse is open only once the exam is passed", async () => {
+    const exam = await buildRatedExam(app, ["pass", "pass"]);
+    const target = {
+      associationId: exam.association.id,
+      applicationId: exam.approved.applicationId,
+      feedback: "",
+      expectedStatus: "exam" as const,
+      expectedVersion: 1,
+    };
+    const endorse = () => runCommand(commandsOf(app), decideApplication, exam.staff.actor, { ...target, outcome: "endorse" });
+    expect(await endorse()).toEqual({ ok: false, errors: { outcome: "decision.outcomeNotOpen" } });
+    await runOrThrow(app, decideExamResult, systemActor("exam-result"), { registrationId: exam.registrationId });
+    expect(await endorse()).toMatchObject({ ok: true, value: { status: "endorsed" } });
+    const kinds = await db.selectFrom("letters").select("kind").where("application_id", "=", exam.approved.applicationId).orderBy("created_at").execute();
+    expect(kinds.map((letter) => letter.kind)).toEqual(["exam-pass", "endorse"]);
   });
 
   it("staff of another association, a reviewer, the applicant and the installation's owner cannot decide", async () => {
