@@ -1,4 +1,8 @@
+import { expect } from "vitest";
 import { assignExamRater } from "../../src/commands/assign-exam-rater.ts";
+import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
+import { decideApplication } from "../../src/commands/decide-application.ts";
+import { runCommand } from "../../src/commands/define-command.ts";
 import { createExamSitting } from "../../src/commands/create-exam-sitting.ts";
 import { recordExamPart1, recordExamPart2 } from "../../src/commands/record-exam-scores.ts";
 import { registerForExam } from "../../src/commands/register-for-exam.ts";
@@ -10,7 +14,7 @@ import type { ExamResult } from "../../src/domain/exam-result.ts";
 import { person, type SessionActor } from "../../src/policies/actor.ts";
 import type { RunningCradle } from "../../src/server/start-cradle.ts";
 import { buildMember } from "./builders.ts";
-import { buildAllianceAssociation, buildApplicant, runOrThrow } from "./state-builders.ts";
+import { buildAllianceAssociation, buildApplicant, buildStaffAndReviewer, commandsOf, runOrThrow } from "./state-builders.ts";
 
 type App = Pick<RunningCradle, "services">;
 
@@ -21,8 +25,8 @@ export function dayFromToday(days: number, months = 0) {
 
 /**
  * A submitted IMHS application (its frozen file, from the IFS example portfolio) approved to sit the
- * exam until `until` (a year from today unless given). The decision that approves it is another
- * part of issue 19: until it lands, the status and window it leaves are written into the row.
+ * exam until `until` (a year from today unless given): staff assign a reviewer and decide
+ * approve-for-exam, on the day a year before `until`.
  */
 export async function buildApplicationApprovedForExam(app: App, options: { associationId?: string; name?: string; until?: string } = {}) {
   const applicant = await buildApplicant(app, { meets: "ifs", ...options });
@@ -32,11 +36,24 @@ export async function buildApplicationApprovedForExam(app: App, options: { assoc
     categoryId: "imhs",
   });
   await runOrThrow(app, submitApplication, applicant.actor, { applicationId, attests: true, signsEthics: true });
-  await app.services.db
-    .updateTable("applications")
-    .set({ status: "approved-for-exam", exam_approved_until: options.until ?? dayFromToday(0, 12) })
-    .where("id", "=", applicationId)
-    .execute();
+  const { staff, reviewer } = await buildStaffAndReviewer(app, applicant.associationId);
+  const associationId = applicant.associationId;
+  await runOrThrow(app, assignReviewer, staff.actor, { associationId, associationSlug: "any", applicationId, reviewerUserId: reviewer.user.id });
+  const decidedOn = toIso(addMonths(toDay(options.until ?? dayFromToday(0, 12)), -12));
+  const decided = await runCommand(
+    commandsOf(app, () => new Date(`${decidedOn}T16:00:00Z`)),
+    decideApplication,
+    staff.actor,
+    {
+      associationId,
+      applicationId,
+      outcome: "approve-for-exam",
+      feedback: "",
+      expectedStatus: "in-review",
+      expectedVersion: 1,
+    },
+  );
+  expect(decided).toMatchObject({ ok: true });
   return { ...applicant, applicationId };
 }
 
