@@ -178,10 +178,11 @@ describe("the reviewer's checklist", () => {
   });
 
   it("refuses a review once the application has left review, showing the reviewer's answers read-only", async () => {
-    const { first, application, reviewPath, checklist } = await inReviewWithTwoReviewers();
+    const { first, staff, filePath, reviewPath, checklist } = await inReviewWithTwoReviewers();
     expect((await first.client.post(reviewPath, completeReview(checklist, { intent: "save", feedback: "Before the hold" }))).status).toBe(302);
-    // Staff put it on hold (their decision command is another part's; the status is what matters here).
-    await db.updateTable("applications").set({ status: "on-hold" }).where("id", "=", application.applicationId).execute();
+    // Staff put it on hold from the file page.
+    const hold = { intent: "decide", outcome: "hold", feedback: "", expectedStatus: "in-review", expectedVersion: "1" };
+    expect((await staff.post(filePath, hold)).status).toBe(302);
     const refused = await first.client.post(reviewPath, completeReview(checklist));
     expect(refused.status).toBe(400);
     expect(refused.text).toContain(en["review.error.closed"]);
