@@ -2,6 +2,7 @@ import { z } from "zod";
 import { updateApplicationStatus } from "../data/applications.ts";
 import { findAssociationById } from "../data/associations.ts";
 import { findRegistrationForUpdate, listRatingsOfRegistrations, updateRegistration } from "../data/exams.ts";
+import { approvalForRetake } from "../domain/decision-windows.ts";
 import { type ExamResult, examResult, retakeAllowedFrom } from "../domain/exam-result.ts";
 import { noticeMail } from "../mail/templates.ts";
 import { associationPolicy } from "../policies/association.ts";
@@ -14,7 +15,8 @@ import { issueLetter } from "./shared/issue-letter.ts";
  * Records a registration's result once the framework's rule settles it (Part 1 entered, Part 2's
  * ratings agreeing or a third deciding). Run by Cradle right after a score or rating makes it
  * settle, or by staff. Pass: the application stays in "exam" for staff's endorse decision, and
- * staff are told. Not yet: back to "approved for exam", for a retake after the waiting period.
+ * staff are told. Not yet: back to "approved for exam", for a retake after the waiting period, the
+ * approval renewed to cover it.
  */
 export const decideExamResult = defineCommand({
   name: "exam.result-decided",
@@ -39,13 +41,14 @@ export const decideExamResult = defineCommand({
     const decidedOn = today(association.time_zone);
     await updateRegistration(tx, registration.id, { result, decided_on: decidedOn });
     const move = result === "not-yet" ? assertApplicationTransition(application, "approved-for-exam") : {};
-    if (result === "not-yet") await updateApplicationStatus(tx, application.id, "approved-for-exam", now);
     const retakeFrom = result === "not-yet" ? retakeAllowedFrom(decidedOn, rules) : null;
+    const approvedUntil = retakeFrom ? approvalForRetake(application.exam_approved_until, retakeFrom) : application.exam_approved_until;
+    if (result === "not-yet") await updateApplicationStatus(tx, application.id, "approved-for-exam", now, { exam_approved_until: approvedUntil });
     // The applicant hears of the result through its letter, in their language, by mail, in Messages and as a PDF.
     await issueLetter(scope, {
       applicationId: application.id,
       kind: result === "pass" ? "exam-pass" : "exam-not-yet",
-      values: { until: application.exam_approved_until ?? "", retake: retakeFrom ?? "" },
+      values: { until: approvedUntil ?? "", retake: retakeFrom ?? "" },
     });
     if (result === "pass") {
       // Staff decide the endorsement next: whoever set up the sitting hears in their inbox, and the association's contact address by mail, as with a recusal.

@@ -27,6 +27,15 @@ export function decisionWindows(outcome: ReviewOutcome, decidedOn: string): Part
   };
 }
 
+/**
+ * After a "not yet", the approval to sit the exam runs a full approval period from the day the
+ * retake opens, never shorter than it was: otherwise the year's wait would outlast the year's approval.
+ */
+export function approvalForRetake(currentUntil: string | null, retakeFrom: string): string {
+  const renewed = toIso(addMonths(toDay(retakeFrom), examApprovalMonths));
+  return currentUntil !== null && currentUntil > renewed ? currentUntil : renewed;
+}
+
 /** Whether an approval to sit the exam has run out on `today` (the last day it lasts is still valid). */
 export function examApprovalExpired(application: { status: string; exam_approved_until: string | null }, today: string): boolean {
   return application.status === "approved-for-exam" && application.exam_approved_until !== null && application.exam_approved_until < today;

@@ -3,6 +3,7 @@ import { runCommand } from "../../src/commands/define-command.ts";
 import { registerForExam } from "../../src/commands/register-for-exam.ts";
 import { hasPassedExam } from "../../src/data/exams.ts";
 import { findPortfolio } from "../../src/data/portfolios.ts";
+import { approvalForRetake } from "../../src/domain/decision-windows.ts";
 import { retakeAllowedFrom } from "../../src/domain/exam-result.ts";
 import { buildMember } from "../setup/builders.ts";
 import { buildApplicationApprovedForExam, buildExamSitting, buildExamStaff, buildRatedExam, dayFromToday } from "../setup/exam-builders.ts";
@@ -265,6 +266,14 @@ describe("blind rating and the result", () => {
     expect(decided.result).toBe("not-yet");
     expect(await statusOf(examinee.applicationId)).toBe("approved-for-exam");
     const retakeFrom = retakeAllowedFrom(decided.decided_on!, { retakeAfterMonths: 12 });
+    // The approval now runs a year from the day the retake opens.
+    const { exam_approved_until } = await db
+      .selectFrom("applications")
+      .select("exam_approved_until")
+      .where("id", "=", examinee.applicationId)
+      .executeTakeFirstOrThrow();
+    expect(exam_approved_until).toBe(approvalForRetake(null, retakeFrom));
+    expect(exam_approved_until! > retakeFrom).toBe(true);
     await inbox.waitFor((mail) => mail.to.includes(examinee.user.email) && mail.text.includes(`again from ${retakeFrom}`));
     expect(await db.selectFrom("letters").select("kind").where("application_id", "=", examinee.applicationId).execute()).toContainEqual({
       kind: "exam-not-yet",
