@@ -151,7 +151,7 @@ describe("staff decide the outcome of a review", () => {
     await runOrThrow(app, decideExamResult, systemActor("exam-result"), { registrationId: exam.registrationId });
     expect(await endorse()).toMatchObject({ ok: true, value: { status: "endorsed" } });
     const kinds = await db.selectFrom("letters").select("kind").where("application_id", "=", exam.approved.applicationId).orderBy("created_at").execute();
-    expect(kinds.map((letter) => letter.kind)).toEqual(["exam-pass", "endorse"]);
+    expect(kinds.map((letter) => letter.kind)).toEqual(["approve-for-exam", "exam-pass", "endorse"]);
   });
 
   it("staff of another association, a reviewer, the applicant and the installation's owner cannot decide", async () => {
