@@ -58,8 +58,17 @@ describe.each([
       };
       // axe runs inside the page, so it needs JavaScript; without it the pages are the same server render.
       const check = (page: Page) => (javaScript ? expectAccessible(page) : Promise.resolve());
+      // With JavaScript, a person's first click on a page comes once React has taken the page over (its forms hydrated).
+      const hydrated = (page: Page) =>
+        javaScript
+          ? page.waitForFunction(() => {
+              const form = document.querySelector("form[method=post]");
+              return !form || Object.keys(form).some((key) => key.startsWith("__react"));
+            })
+          : Promise.resolve();
       const visit = async (page: Page, path: string) => {
         await page.goto(path);
+        await hydrated(page);
         await check(page);
       };
       const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
@@ -139,9 +148,10 @@ describe.each([
           const page = await signedIn(reviewer.local);
           await visit(page, filePath);
           await page.getByRole("link", { name: ts("checklist.open") }).click();
-          await page.getByRole("heading", { level: 1 }).waitFor();
-          await check(page);
           const verdicts = page.getByRole("group", { name: ts("checklist.yourVerdict") });
+          await verdicts.first().waitFor();
+          await hydrated(page);
+          await check(page);
           for (const group of await verdicts.all()) await group.getByRole("radio").first().check();
           const scores = page.locator("fieldset:has(input[type=radio])").filter({ hasNot: page.getByText(ts("checklist.yourVerdict"), { exact: true }) });
           for (const group of await scores.all()) await group.getByRole("radio").nth(2).check();
@@ -163,13 +173,7 @@ describe.each([
             await comment.pressSequentially("The transcript shows no master's degree.", { delay: 20 });
           }
           await button(page, ts("checklist.submit")).click();
-          await page
-            .getByText(ts("checklist.submitted", { date: "\u0000" }).split("\u0000")[0]!)
-            .waitFor()
-            .catch(async (e) => {
-              console.log("DEBUG", index, page.url(), await page.locator("main").innerText());
-              throw e;
-            });
+          await page.getByText(ts("checklist.submitted", { date: "\u0000" }).split("\u0000")[0]!).waitFor();
           await check(page);
         }
 
@@ -215,6 +219,8 @@ describe.each([
         // Staff enter Part 1 (a pass) and Part 2, and assign two raters.
         await visit(admin, roster);
         await admin.getByRole("link", { name: new RegExp(escape(fullName)) }).click();
+        await admin.getByLabel(ts("exams.part1", { items: 60 }), { exact: true }).waitFor();
+        await hydrated(admin);
         await admin.getByLabel(ts("exams.part1", { items: 60 }), { exact: true }).fill("52");
         await button(admin, ts("exams.part1Save")).click();
         await admin.getByText(ts("exams.saved")).waitFor();
@@ -240,6 +246,7 @@ describe.each([
           await visit(page, "/exam-ratings");
           await page.getByRole("link", { name: /EX-/ }).click();
           await page.getByText(answers).waitFor();
+          await hydrated(page);
           await check(page);
           const content = await page.content();
           expect(content).not.toContain(applicantName);
