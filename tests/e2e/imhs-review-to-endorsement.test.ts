@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadFrameworks } from "../../src/frameworks/load-frameworks.ts";
@@ -71,7 +71,7 @@ describe.each([
         await hydrated(page);
         await check(page);
       };
-      const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
+      const button = (page: Page | Locator, name: string) => page.getByRole("button", { name, exact: true });
       /** The letter by mail to the applicant, then its PDF from the application page, read as text. */
       const letter = async (page: Page, kind: "approve-for-exam" | "exam-pass" | "endorse") => {
         const subject = ta(`letter.${kind}.subject`, { category });
