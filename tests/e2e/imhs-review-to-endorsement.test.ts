@@ -21,6 +21,8 @@ const imhs = loadFrameworks()
   .find((framework) => framework.id === "alliance-iecmh-e")!
   .categories.find((category) => category.id === "imhs")!;
 const portfolio = readFileSync("examples/ifs-portfolio.json");
+/** How long a page or the mailbox may take; a slow machine raises it. */
+const waitMs = Number(process.env.CRADLE_TEST_BROWSER_TIMEOUT_MS ?? 15_000);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The longest fixed part of a catalogue text with placeholders: what any letter of that kind says word for word. */
 const fixedPart = (text: string) =>
@@ -44,20 +46,21 @@ describe.each([
       const fullName = named(applicantName);
       const category = imhs.name[language];
       const contexts: BrowserContext[] = [];
+      // axe runs inside the page, so it needs JavaScript; without it the pages are the same server render.
+      const check = (page: Page) => (javaScript ? expectAccessible(page) : Promise.resolve());
       const signedIn = async (local: string) => {
         const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript, acceptDownloads: true });
         contexts.push(context);
         const page = await context.newPage();
-        page.setDefaultTimeout(15_000);
+        page.setDefaultTimeout(waitMs);
         await page.goto("/login");
+        await check(page);
         await page.getByLabel(ts("field.email"), { exact: true }).fill(email(local));
         await page.getByLabel(ts("field.password"), { exact: true }).fill("cradle-demo-2026");
         await page.getByRole("button", { name: ts("logIn.submit") }).click();
         await page.waitForURL((url) => !url.pathname.startsWith("/login"));
         return page;
       };
-      // axe runs inside the page, so it needs JavaScript; without it the pages are the same server render.
-      const check = (page: Page) => (javaScript ? expectAccessible(page) : Promise.resolve());
       // With JavaScript, a person's first click on a page comes once React has taken the page over (its forms hydrated).
       const hydrated = (page: Page) =>
         javaScript
@@ -78,6 +81,7 @@ describe.each([
         const body = fixedPart(ta(`letter.${kind}.body`));
         const mail = await inbox.waitFor(
           (received) => received.to.includes(applicantEmail) && received.subject === subject && received.text.replace(/\s+/g, " ").includes(body),
+          waitMs,
         );
         expect(mail.text).toContain(fullName);
         await visit(page, applicationPath);
@@ -94,7 +98,7 @@ describe.each([
       try {
         // The applicant brings a portfolio, asks a reviewer of the association for a reference rating, and submits.
         const person = await signedIn(applicant);
-        await person.goto("/portfolio/import");
+        await visit(person, "/portfolio/import");
         await person.getByLabel(ta("import.file"), { exact: true }).setInputFiles({ name: "portfolio.json", mimeType: "application/json", buffer: portfolio });
         await button(person, ta("import.submit")).click();
         // "Added 12 entries.", in the page's language.
