@@ -23,6 +23,8 @@ const imhs = loadFrameworks()
 const portfolio = readFileSync("examples/ifs-portfolio.json");
 /** How long a page or the mailbox may take; a slow machine raises it. */
 const waitMs = Number(process.env.CRADLE_TEST_BROWSER_TIMEOUT_MS ?? 15_000);
+/** Milliseconds between key presses where a person types. */
+const typingDelay = 25;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The longest fixed part of a catalogue text with placeholders: what any letter of that kind says word for word. */
 const fixedPart = (text: string) =>
@@ -159,7 +161,10 @@ describe.each([
           for (const group of await verdicts.all()) await group.getByRole("radio").first().check();
           const scores = page.locator("fieldset:has(input[type=radio])").filter({ hasNot: page.getByText(ts("checklist.yourVerdict"), { exact: true }) });
           for (const group of await scores.all()) await group.getByRole("radio").nth(2).check();
-          await page.getByLabel(ts("checklist.feedback"), { exact: true }).fill(index === 0 ? "A strong file." : "The degree needs a second look.");
+          // Typed key by key: with JavaScript the draft is kept as the reviewer types.
+          await page
+            .getByLabel(ts("checklist.feedback"), { exact: true })
+            .pressSequentially(index === 0 ? "A strong file." : "The degree needs a second look.", { delay: typingDelay });
           const recommendation = index === 0 ? "approve-for-exam" : "defer";
           await page.getByLabel(ts("checklist.recommendation"), { exact: true }).selectOption(recommendation);
           await page.getByLabel(ts("checklist.hours"), { exact: true }).fill("1.5");
@@ -174,7 +179,7 @@ describe.each([
             const described = await Promise.all(describedBy.map((id) => page.locator(`#${id}`).textContent()));
             expect(described.join(" ")).toContain(ts("review.error.overrideComment"));
             await check(page);
-            await comment.pressSequentially("The transcript shows no master's degree.", { delay: 20 });
+            await comment.pressSequentially("The transcript shows no master's degree.", { delay: typingDelay });
           }
           await button(page, ts("checklist.submit")).click();
           await page.getByText(ts("checklist.submitted", { date: "\u0000" }).split("\u0000")[0]!).waitFor();
@@ -261,7 +266,7 @@ describe.each([
           await anonymous();
           if (rater.local === "reviewer6") await page.getByText(ts("examRating.third")).waitFor();
           await page.getByLabel(ts("examRating.result"), { exact: true }).selectOption(rater.result);
-          await page.getByLabel(ts("examRating.comments"), { exact: true }).fill("Rated against the guide.");
+          await page.getByLabel(ts("examRating.comments"), { exact: true }).pressSequentially("Rated against the guide.", { delay: typingDelay });
           await page.getByLabel(ts("examRating.hours"), { exact: true }).fill("1");
           await button(page, ts("examRating.submit")).click();
           await page.getByText(ts("examRating.submitted")).waitFor();
