@@ -164,7 +164,7 @@ describe.each([
           // Typed key by key: with JavaScript the draft is kept as the reviewer types.
           await page
             .getByLabel(ts("checklist.feedback"), { exact: true })
-            .pressSequentially(index === 0 ? "A strong file." : "The degree needs a second look.", { delay: typingDelay });
+            .pressSequentially(index === 0 ? "A strong file." : "Please add your training on attachment.", { delay: typingDelay });
           const recommendation = index === 0 ? "approve-for-exam" : "defer";
           await page.getByLabel(ts("checklist.recommendation"), { exact: true }).selectOption(recommendation);
           await page.getByLabel(ts("checklist.hours"), { exact: true }).fill("1.5");
@@ -179,7 +179,7 @@ describe.each([
             const described = await Promise.all(describedBy.map((id) => page.locator(`#${id}`).textContent()));
             expect(described.join(" ")).toContain(ts("review.error.overrideComment"));
             await check(page);
-            await comment.pressSequentially("The transcript shows no master's degree.", { delay: typingDelay });
+            await comment.pressSequentially("The master's degree is on the official transcript that came by mail.", { delay: typingDelay });
           }
           await button(page, ts("checklist.submit")).click();
           await page.getByText(ts("checklist.submitted", { date: "\u0000" }).split("\u0000")[0]!).waitFor();
