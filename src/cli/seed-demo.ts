@@ -52,6 +52,12 @@ const associations: Array<AssociationInput & { shortName: string }> = [
 const people: Array<{ local: string; name: string; role: AssociationRole; locale?: "es" }> = [
   { local: "admin", name: "Administrator", role: "admin" },
   { local: "reviewer", name: "Reviewer", role: "reviewer" },
+  // More reviewers, so one file can have two reviewers and its exam three blind raters, none of them the same person.
+  { local: "reviewer2", name: "Tomás Reyes", role: "reviewer" },
+  { local: "reviewer3", name: "Uma Patel", role: "reviewer" },
+  { local: "reviewer4", name: "Victor Osei", role: "reviewer" },
+  { local: "reviewer5", name: "Wendy Liu", role: "reviewer" },
+  { local: "reviewer6", name: "Yara Haddad", role: "reviewer" },
   { local: "applicant1", name: "Applicant One", role: "member" },
   { local: "applicant2", name: "Solicitante Dos", role: "member", locale: "es" },
 ];
