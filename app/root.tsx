@@ -113,6 +113,9 @@ function SiteNavigation() {
               <Link to="/applications">{t("nav.applications")}</Link>
             </li>
             <li>
+              <Link to="/credentials">{t("credentials.title")}</Link>
+            </li>
+            <li>
               <Link to="/inbox">{t("nav.inbox")}</Link>
             </li>
             <li>

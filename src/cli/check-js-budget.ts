@@ -42,6 +42,7 @@ const signedInPages = new Set([
   "routes/association-exam-sitting",
   "routes/exam-ratings",
   "routes/exam-rating",
+  "routes/credentials",
   "routes/association-letters",
 ]);
 

@@ -13,7 +13,7 @@ export type AssociationFields = {
   website: string | null;
 };
 
-const columns = ["id", "slug", "name", "locale", "time_zone", "contact_email", "contact_phone", "website", "application_fee_cents", "candidate_fee_cents"] as const;
+const columns = ["id", "slug", "name", "locale", "time_zone", "contact_email", "contact_phone", "website", "application_fee_cents", "candidate_fee_cents", "credential_prefix"] as const;
 
 export function listAssociations(db: Db) {
   return db.selectFrom("associations").select(columns).orderBy("name").execute();

@@ -132,6 +132,7 @@ export interface Associations {
   contact_email: string;
   contact_phone: string | null;
   created_at: Generated<Timestamp>;
+  credential_prefix: string | null;
   id: Generated<string>;
   locale: string;
   name: string;
@@ -172,6 +173,29 @@ export interface CategoryTargets {
   category_id: string;
   chosen_at: Generated<Timestamp>;
   framework_id: string;
+  user_id: string;
+}
+
+export interface CredentialNumberSequences {
+  association_id: string;
+  last_number: number;
+  year: number;
+}
+
+export interface Credentials {
+  application_id: string | null;
+  association_id: string;
+  category_id: string;
+  created_at: Generated<Timestamp>;
+  framework_id: string;
+  framework_version: string;
+  id: Generated<string>;
+  issued_on: string;
+  number: string;
+  published: Generated<Json>;
+  renewal_due: string;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
   user_id: string;
 }
 
@@ -366,6 +390,8 @@ export interface DB {
   audit_log: AuditLog;
   candidacies: Candidacies;
   category_targets: CategoryTargets;
+  credential_number_sequences: CredentialNumberSequences;
+  credentials: Credentials;
   declared_conflicts: DeclaredConflicts;
   documents: Documents;
   email_tokens: EmailTokens;

@@ -79,6 +79,12 @@ export type ExamRatingsTable = Narrow<Generated.ExamRatings, { round: RatingRoun
 export type LettersTable = Narrow<Generated.Letters, { kind: LetterKind; locale: Locale; created_at: CreatedAt }>;
 export type LetterTextsTable = Narrow<Generated.LetterTexts, { kind: LetterKind; locale: Locale }>;
 
+export type CredentialStatus = "active" | "lapsed" | "suspended" | "revoked" | "removed" | "transferred";
+export type CredentialsTable = Narrow<
+  Generated.Credentials,
+  { status: Generated.Generated<CredentialStatus>; published: ColumnType<string[], string | undefined, string>; created_at: CreatedAt }
+>;
+
 interface NarrowedTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -101,6 +107,7 @@ interface NarrowedTables {
   reviews: ReviewsTable;
   advisory_reviews: AdvisoryReviewsTable;
   advisory_comments: AdvisoryCommentsTable;
+  credentials: CredentialsTable;
   exam_sittings: ExamSittingsTable;
   exam_registrations: ExamRegistrationsTable;
   exam_ratings: ExamRatingsTable;

@@ -148,6 +148,22 @@ const people = new Map<ActorName, { id: string }>([
   ["owner", await buildUser(db, { isOwner: true })],
 ]);
 
+// An endorsed applicant of the home association, with the credential it earned.
+const endorsedReview = await buildApplicationInReview(app, { associationId: home.id, name: "Enid Endorsed" });
+await runOrThrow(app, decideApplication, endorsedReview.staff.actor, {
+  associationId: home.id,
+  applicationId: endorsedReview.applicationId,
+  outcome: "endorse",
+  feedback: "",
+  expectedStatus: "in-review",
+  expectedVersion: 1,
+});
+const { number: credentialNumber } = await db
+  .selectFrom("credentials")
+  .select("number")
+  .where("application_id", "=", endorsedReview.applicationId)
+  .executeTakeFirstOrThrow();
+
 const fakeId = "00000000-0000-4000-8000-000000000000";
 const file = (association: { slug: string }, applicationId: string) => `/a/${association.slug}/applications/${applicationId}`;
 
@@ -674,6 +690,11 @@ const rows: Row[] = [
   { route: "a/:slug/letters", method: "POST", path: `/a/${slug}/letters`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
   { route: "a/:slug/letters", method: "GET", label: "no such association", path: "/a/no-such-association/letters", expect: { anonymous: 401, default: 404 } },
 
+  // Credentials: each person's own list; the verification page is public.
+  { route: "credentials", method: "GET", path: "/credentials", expect: { anonymous: 401, default: 200 } },
+  { route: "credentials", method: "POST", path: "/credentials", expect: { anonymous: 401, default: 400 } },
+  { route: "verify/:number", method: "GET", path: `/verify/${credentialNumber}`, shows: "Enid Endorsed", expect: 200 },
+  { route: "verify/:number", method: "GET", label: "no such credential", path: "/verify/XX-IFS-2026-0001", expect: 404 },
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },
   { route: "healthz", method: "GET", path: "/healthz", expect: 200 },
   { route: "*", method: "GET", path: "/no/such/page", expect: 404 },

@@ -2,6 +2,8 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import routes from "../../app/routes.ts";
 import { assignAdvisor } from "../../src/commands/assign-advisor.ts";
+import { decideApplication } from "../../src/commands/decide-application.ts";
+import { publishCredentialFields } from "../../src/commands/publish-credential-fields.ts";
 import { assignAdvisoryReviewer } from "../../src/commands/assign-advisory-reviewer.ts";
 import { commentOnPortfolio } from "../../src/commands/comment-on-portfolio.ts";
 import { requestAdvisoryReview } from "../../src/commands/request-advisory-review.ts";
@@ -95,6 +97,23 @@ const { ratingId } = await runOrThrow(app, assignExamRater, inReview.staff.actor
 });
 const approvedForExam = await buildApplicationApprovedForExam(app, { associationId: home.id, name: "Maximiliano Rodríguez-Echeverría" });
 
+// A holder of a credential, with its employer and email published.
+const holderReview = await buildApplicationInReview(app, { associationId: home.id, name: "Anastasia Villalobos-Quintanilla" });
+await runOrThrow(app, decideApplication, holderReview.staff.actor, {
+  associationId: home.id,
+  applicationId: holderReview.applicationId,
+  outcome: "endorse",
+  feedback: "",
+  expectedStatus: "in-review",
+  expectedVersion: 1,
+});
+const credential = await db
+  .selectFrom("credentials")
+  .select(["id", "number"])
+  .where("application_id", "=", holderReview.applicationId)
+  .executeTakeFirstOrThrow();
+await runOrThrow(app, publishCredentialFields, holderReview.actor, { credentialId: credential.id, fields: ["issued", "renewalDue", "email", "employer"] });
+
 type Visit = string | { path: string; status: number };
 const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
   {
@@ -111,6 +130,8 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/r/${rater.token}`,
       `/v/${provider.token}`,
       `/c/${providerOfMany.token}`,
+      `/verify/${credential.number}`,
+      { path: "/verify/XX-IFS-2026-0001", status: 404 },
       { path: "/no/such/page", status: 404 },
     ],
   },
@@ -174,6 +195,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
     ],
   },
   { who: "an applicant approved to sit the exam", userId: approvedForExam.user.id, pages: [`/applications/${approvedForExam.applicationId}`] },
+  { who: "a holder", userId: holderReview.user.id, pages: ["/credentials"] },
   { who: "an examinee", userId: examinee.user.id, pages: [`/applications/${examinee.applicationId}`] },
   {
     who: "the owner",

@@ -26,9 +26,10 @@ export class HttpClient {
     return { status: response.status, headers: response.headers, bytes: new Uint8Array(await response.arrayBuffer()) };
   }
 
-  /** Posts a form as a browser without JavaScript does; the CSRF token is added unless given. */
-  async post(path: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Page> {
-    const body = new URLSearchParams({ csrf: this.csrfToken, ...fields });
+  /** Posts a form as a browser without JavaScript does (a list: the field repeated, as ticked boxes); the CSRF token is added unless given. */
+  async post(path: string, fields: Record<string, string | string[]> = {}, headers: Record<string, string> = {}): Promise<Page> {
+    const body = new URLSearchParams("csrf" in fields ? {} : { csrf: this.csrfToken });
+    for (const [name, value] of Object.entries(fields)) for (const each of [value].flat()) body.append(name, each);
     return this.request("POST", path, body, { "content-type": "application/x-www-form-urlencoded", ...headers });
   }
 

@@ -20,6 +20,7 @@ import * as applicationVersions from "./2026-12-07-18-application-versions.ts";
 import * as createReviews from "./2026-12-07-19-create-reviews.ts";
 import * as decisionsAndLetters from "./2026-12-07-20-decisions-and-letters.ts";
 import * as advisoryReviews from "./2026-12-07-22-advisory-reviews.ts";
+import * as createCredentials from "./2026-12-07-23-create-credentials.ts";
 import * as createExams from "./2026-12-07-21-create-exams.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-19-create-reviews": createReviews,
   "2026-12-07-20-decisions-and-letters": decisionsAndLetters,
   "2026-12-07-22-advisory-reviews": advisoryReviews,
+  "2026-12-07-23-create-credentials": createCredentials,
   "2026-12-07-21-create-exams": createExams,
 };

@@ -2,6 +2,7 @@ import { accountScenarios } from "./accounts.ts";
 import { advisoryScenarios } from "./advisory.ts";
 import { applicationScenarios } from "./applications.ts";
 import { conflictScenarios } from "./conflicts.ts";
+import { credentialScenarios } from "./credentials.ts";
 import { examScenarios } from "./exams.ts";
 import { decisionScenarios } from "./decisions.ts";
 import { linkScenarios } from "./links.ts";
@@ -19,5 +20,6 @@ export const scenarios: Record<string, Scenario> = {
   ...reviewScenarios,
   ...advisoryScenarios,
   ...examScenarios,
+  ...credentialScenarios,
   ...decisionScenarios,
 };

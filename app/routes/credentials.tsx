@@ -1,0 +1,76 @@
+import type { Route } from "./+types/credentials";
+import { publishCredentialFields } from "../../src/commands/publish-credential-fields.ts";
+import { publishableFields } from "../../src/domain/credential-number.ts";
+import { publishForm } from "../../src/forms/credential-forms.ts";
+import { parseForm } from "../../src/forms/parse-form.ts";
+import { applicationPolicy } from "../../src/policies/application.ts";
+import { myCredentials } from "../../src/queries/credentials.ts";
+import { AppForm } from "../components/form.tsx";
+import { PageTitle } from "../components/page-title.tsx";
+import { authorize, invalid, notFound, read, run } from "../lib/route-context.server.ts";
+import { useLocale, useTranslate } from "../lib/use-translate.ts";
+
+/** My credentials: each credential's status, number, dates and share link, and what its verification page shows. */
+export async function loader({ context }: Route.LoaderArgs) {
+  const user = authorize(context, applicationPolicy.applyAsMember);
+  return { credentials: await read(context, (reader) => myCredentials(reader, user)) };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  authorize(context, applicationPolicy.applyAsMember);
+  const parsed = parseForm(publishForm, await request.formData());
+  if (!parsed.ok) return invalid(parsed.errors, parsed.values);
+  const result = await run(context, publishCredentialFields, parsed.data);
+  if (!result.ok) notFound();
+  return { saved: parsed.data.credentialId };
+}
+
+export default function Credentials({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  return (
+    <section>
+      <PageTitle title={t("credentials.title")} />
+      <h1>{t("credentials.title")}</h1>
+      {loaderData.credentials.length === 0 ? <p className="muted">{t("credentials.none")}</p> : null}
+      {loaderData.credentials.map((credential) => (
+        <article key={credential.id} className="category" aria-labelledby={`credential-${credential.id}`}>
+          <h2 id={`credential-${credential.id}`}>{`${credential.category[locale]} · ${credential.association}`}</h2>
+          <p>
+            <span className="status">{t(`credential.status.${credential.status}`)}</span>
+            {` · ${t("credentials.number", { number: credential.number })}`}
+          </p>
+          <p>{t("credentials.dates", { issued: credential.issued, due: credential.renewalDue })}</p>
+          <p>
+            <a href={`/verify/${credential.number}`}>{t("credentials.shareLink")}</a>
+          </p>
+          {actionData && "saved" in actionData && actionData.saved === credential.id ? (
+            <p role="status" className="notice">
+              {t("credentials.publishedSaved")}
+            </p>
+          ) : null}
+          <AppForm>
+            <input type="hidden" name="credentialId" value={credential.id} />
+            <fieldset>
+              <legend>{t("credentials.publishLegend")}</legend>
+              <p className="hint">{t("credentials.publishHint")}</p>
+              {publishableFields.map((field) => (
+                <div key={field} className="tick">
+                  <input
+                    type="checkbox"
+                    id={`publish-${credential.id}-${field}`}
+                    name="fields"
+                    value={field}
+                    defaultChecked={credential.published.includes(field)}
+                  />
+                  <label htmlFor={`publish-${credential.id}-${field}`}>{t(`credentials.field.${field}`)}</label>
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit">{t("credentials.publishSave")}</button>
+          </AppForm>
+        </article>
+      ))}
+    </section>
+  );
+}

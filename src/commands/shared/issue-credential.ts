@@ -1,0 +1,44 @@
+import { claimCredentialPrefix, insertCredential, nextCredentialSequence } from "../../data/credentials.ts";
+import type { Db } from "../../data/database.ts";
+import { addMonths, toDay, toIso } from "../../domain/dates.ts";
+import { credentialNumber, prefixCandidates } from "../../domain/credential-number.ts";
+import type { Category, Framework } from "../../domain/framework-schema.ts";
+import { refuse } from "../define-command.ts";
+
+/** Until the association's renewal cycle sets it, a credential is due for renewal a year after it is issued. */
+const firstRenewalMonths = 12;
+
+/**
+ * Issues the credential an "endorse" decision earns, in the deciding transaction: the next number of
+ * the association's year, the day of issue in the association's time zone, and the framework version
+ * it was earned under. A person holds one credential per category and association.
+ */
+export async function issueCredential(
+  tx: Db,
+  earned: {
+    association: { id: string; slug: string; credential_prefix: string | null };
+    application: { id: string; user_id: string };
+    framework: Framework;
+    category: Category;
+    issuedOn: string;
+  },
+): Promise<{ id: string; number: string }> {
+  const { association, framework, category, issuedOn } = earned;
+  const year = Number(issuedOn.slice(0, 4));
+  const prefix = await claimCredentialPrefix(tx, association, prefixCandidates(association.slug));
+  const sequence = await nextCredentialSequence(tx, association.id, year);
+  const number = credentialNumber({ prefix, abbreviation: category.abbreviation, year, sequence });
+  const id = await insertCredential(tx, {
+    associationId: association.id,
+    userId: earned.application.user_id,
+    applicationId: earned.application.id,
+    frameworkId: framework.id,
+    categoryId: category.id,
+    frameworkVersion: framework.version,
+    number,
+    issuedOn,
+    renewalDue: toIso(addMonths(toDay(issuedOn), firstRenewalMonths)),
+  });
+  if (!id) refuse({ outcome: "credential.alreadyHeld" });
+  return { id, number };
+}

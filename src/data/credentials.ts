@@ -1,0 +1,112 @@
+import { sql } from "kysely";
+import type { Db } from "./database.ts";
+import { isUuid } from "./ids.ts";
+
+
+const columns = [
+  "credentials.id",
+  "credentials.association_id",
+  "credentials.user_id",
+  "credentials.application_id",
+  "credentials.framework_id",
+  "credentials.category_id",
+  "credentials.framework_version",
+  "credentials.number",
+  "credentials.issued_on",
+  "credentials.renewal_due",
+  "credentials.status",
+  "credentials.published",
+] as const;
+
+/** The next number of an association's year, taken in the caller's transaction (the row's lock orders two issuers). */
+export async function nextCredentialSequence(db: Db, associationId: string, year: number): Promise<number> {
+  const row = await db
+    .insertInto("credential_number_sequences")
+    .values({ association_id: associationId, year, last_number: 1 })
+    .onConflict((conflict) => conflict.columns(["association_id", "year"]).doUpdateSet({ last_number: sql`credential_number_sequences.last_number + 1` }))
+    .returning("last_number")
+    .executeTakeFirstOrThrow();
+  return row.last_number;
+}
+
+export async function insertCredential(
+  db: Db,
+  credential: {
+    associationId: string;
+    userId: string;
+    applicationId: string | null;
+    frameworkId: string;
+    categoryId: string;
+    frameworkVersion: string;
+    number: string;
+    issuedOn: string;
+    renewalDue: string;
+  },
+) {
+  const row = await db
+    .insertInto("credentials")
+    .values({
+      association_id: credential.associationId,
+      user_id: credential.userId,
+      application_id: credential.applicationId,
+      framework_id: credential.frameworkId,
+      category_id: credential.categoryId,
+      framework_version: credential.frameworkVersion,
+      number: credential.number,
+      issued_on: credential.issuedOn,
+      renewal_due: credential.renewalDue,
+    })
+    .onConflict((conflict) => conflict.columns(["user_id", "association_id", "framework_id", "category_id"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** A credential by its public number, with its holder's name and email and its association's name and address. */
+export function findCredentialByNumber(db: Db, number: string) {
+  return db
+    .selectFrom("credentials")
+    .innerJoin("users", "users.id", "credentials.user_id")
+    .innerJoin("associations", "associations.id", "credentials.association_id")
+    .select([...columns, "users.name as holderName", "users.email as holderEmail", "associations.name as associationName", "associations.slug"])
+    .where("credentials.number", "=", number)
+    .executeTakeFirst();
+}
+
+/** A person's own credentials, newest first: a handful per person. */
+export function listCredentialsOfUser(db: Db, userId: string) {
+  return db
+    .selectFrom("credentials")
+    .innerJoin("associations", "associations.id", "credentials.association_id")
+    .select([...columns, "associations.name as associationName"])
+    .where("credentials.user_id", "=", userId)
+    .orderBy("credentials.issued_on", "desc")
+    .orderBy("credentials.id")
+    .limit(100)
+    .execute();
+}
+
+export async function findCredentialOfUserForUpdate(db: Db, id: string, userId: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom("credentials").select(columns).where("id", "=", id).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+}
+
+export async function setPublishedFields(db: Db, id: string, published: readonly string[], now: Date) {
+  await db.updateTable("credentials").set({ published: JSON.stringify(published), updated_at: now }).where("id", "=", id).execute();
+}
+
+
+/**
+ * The association's prefix for credential numbers: its own, or the first candidate no other
+ * association holds, kept from now on (the unique index settles two associations claiming one at once).
+ */
+export async function claimCredentialPrefix(db: Db, association: { id: string; credential_prefix: string | null }, candidates: readonly string[]): Promise<string> {
+  if (association.credential_prefix) return association.credential_prefix;
+  const taken = new Set(
+    (await db.selectFrom("associations").select("credential_prefix").where("credential_prefix", "in", [...candidates]).execute()).map((row) => row.credential_prefix),
+  );
+  const prefix = candidates.find((candidate) => !taken.has(candidate));
+  if (!prefix) throw new Error(`no free credential prefix for association ${association.id}`);
+  await db.updateTable("associations").set({ credential_prefix: prefix }).where("id", "=", association.id).execute();
+  return prefix;
+}

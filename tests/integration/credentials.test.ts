@@ -1,0 +1,108 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { decideApplication } from "../../src/commands/decide-application.ts";
+import { findAssociationById } from "../../src/data/associations.ts";
+import { listAuditOfSubject } from "../../src/data/audit-log.ts";
+import { prefixCandidates } from "../../src/domain/credential-number.ts";
+import { buildApplicationInReview, runOrThrow } from "../setup/state-builders.ts";
+import { startTestApp } from "../setup/test-app.ts";
+
+const app = await startTestApp();
+afterAll(() => app.close());
+const { db } = app.services;
+
+/** An IFS application endorsed by staff, and the credential it earned. */
+async function endorsed(options: { associationId?: string; name?: string } = {}) {
+  const review = await buildApplicationInReview(app, {
+    name: options.name ?? "Celia Credencial",
+    ...(options.associationId ? { associationId: options.associationId } : {}),
+  });
+  const decided = await runOrThrow(app, decideApplication, review.staff.actor, {
+    associationId: review.associationId,
+    applicationId: review.applicationId,
+    outcome: "endorse",
+    feedback: "",
+    expectedStatus: "in-review",
+    expectedVersion: 1,
+  });
+  expect(decided.status).toBe("endorsed");
+  const credential = await db.selectFrom("credentials").selectAll().where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
+  const association = (await findAssociationById(db, review.associationId))!;
+  return { ...review, credential, association };
+}
+
+describe("credentials", () => {
+  it("are issued by the endorse decision: a stable number per association and year, the framework version, the dates", async () => {
+    const first = await endorsed();
+    const { credential, association } = first;
+    const { credential_prefix: prefix } = (await findAssociationById(db, association.id))!;
+    expect(prefixCandidates(association.slug)).toContain(prefix);
+    const year = credential.issued_on.slice(0, 4);
+    expect(credential.number).toBe(`${prefix}-IFS-${year}-0001`);
+    expect(credential).toMatchObject({
+      status: "active",
+      framework_id: "alliance-iecmh-e",
+      category_id: "ifs",
+      framework_version: "2024-01-01",
+      user_id: first.user.id,
+    });
+    expect(credential.renewal_due > credential.issued_on).toBe(true);
+    const second = await endorsed({ associationId: first.associationId, name: "Segunda Persona" });
+    expect(second.credential.number).toBe(`${prefix}-IFS-${year}-0002`);
+    const decided = (await listAuditOfSubject(db, "application", first.applicationId)).find((entry) => entry.action === "application.decided");
+    expect(decided?.details).toMatchObject({ credentialNumber: credential.number });
+  });
+
+  it("shows the holder their credentials, and the verification page shows only what they publish", async () => {
+    const { user, credential } = await endorsed({ name: "Pública Persona" });
+    const client = await app.clientAs(user.id);
+    const mine = await client.get("/credentials");
+    expect(mine.text).toContain(credential.number);
+    expect(mine.text).toContain("Infant Family Specialist");
+    expect(mine.text).toContain(`/verify/${credential.number}`);
+
+    const visitor = await app.client();
+    const page = await visitor.get(`/verify/${credential.number}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    expect(page.text).toContain("Active: this credential is valid.");
+    expect(page.text).toContain("Pública Persona");
+    expect(page.text).not.toContain(user.email);
+    expect(page.text).not.toContain("Family Start");
+    expect(page.text).not.toContain(credential.issued_on);
+    expect(page.text).not.toContain("<script");
+
+    expect((await client.post("/credentials", { credentialId: credential.id, fields: ["email", "issued"] })).text).toContain(
+      "Saved: the verification page shows",
+    );
+    const published = await visitor.get(`/verify/${credential.number}`);
+    expect(published.text).toContain(user.email);
+    expect(published.text).toContain(credential.issued_on);
+    expect(published.text).not.toContain("Family Start");
+    await client.post("/credentials", { credentialId: credential.id, fields: "employer" });
+    const employer = await visitor.get(`/verify/${credential.number}`);
+    expect(employer.text).toContain("Family Start");
+    expect(employer.text).not.toContain(user.email);
+    const actions = (await listAuditOfSubject(db, "credential", credential.id)).map((entry) => entry.action);
+    expect(actions).toEqual(["credential.published-fields-set", "credential.published-fields-set"]);
+  });
+
+  it("answers an unknown or malformed number with 'no such credential', in Spanish too", async () => {
+    const visitor = await app.client();
+    for (const number of ["SC-IFS-2026-9999", "not-a-number", "%27%3B--"]) {
+      const page = await visitor.get(`/verify/${number}`);
+      expect(page.status).toBe(404);
+      expect(page.text).toContain("No such credential");
+    }
+    const spanish = await visitor.get("/verify/SC-IFS-2026-9999", { "accept-language": "es" });
+    expect(spanish.text).toContain("No existe esa credencial");
+  });
+
+  it("lets no one else change what a credential publishes", async () => {
+    const { credential, staff } = await endorsed();
+    const other = await endorsed({ name: "Otra Persona" });
+    expect((await (await app.clientAs(other.user.id)).post("/credentials", { credentialId: credential.id, fields: "email" })).status).toBe(404);
+    expect((await (await app.clientAs(staff.user.id)).post("/credentials", { credentialId: credential.id, fields: "email" })).status).toBe(404);
+    const row = await db.selectFrom("credentials").select("published").where("id", "=", credential.id).executeTakeFirstOrThrow();
+    expect(row.published).toEqual([]);
+  });
+});
