@@ -49,19 +49,20 @@ export function isYearlyDay(value: MonthDay): boolean {
 }
 
 type CycleField = "due" | "late" | "renewalFeeCents" | "lateFeeCents" | "removalDaysAfterLate" | "firstRenewalAfterMonths";
+type CycleProblem = `renewalCycle.error.${"noSuchDay" | "leapDay" | "lateAfterDue" | "fee" | "removalDays" | "firstMonths"}`;
 
 /** What is wrong with a cycle, field by field, as catalogue keys (the form and the command both ask). */
-export function renewalCycleProblems(cycle: RenewalCycle): Partial<Record<CycleField, string>> {
-  const problems: Partial<Record<CycleField, string>> = {};
-  if (!isYearlyDay(cycle.due)) problems.due = cycle.due.month === 2 && cycle.due.day === 29 ? "error.renewalLeapDay" : "error.renewalNoSuchDay";
-  if (!isYearlyDay(cycle.late)) problems.late = cycle.late.month === 2 && cycle.late.day === 29 ? "error.renewalLeapDay" : "error.renewalNoSuchDay";
-  else if (!problems.due && (sameDay(cycle.due, cycle.late) || graceDays(cycle) > maxGraceDays)) problems.late = "error.renewalLateAfterDue";
+export function renewalCycleProblems(cycle: RenewalCycle): Partial<Record<CycleField, CycleProblem>> {
+  const problems: Partial<Record<CycleField, CycleProblem>> = {};
+  if (!isYearlyDay(cycle.due)) problems.due = cycle.due.month === 2 && cycle.due.day === 29 ? "renewalCycle.error.leapDay" : "renewalCycle.error.noSuchDay";
+  if (!isYearlyDay(cycle.late)) problems.late = cycle.late.month === 2 && cycle.late.day === 29 ? "renewalCycle.error.leapDay" : "renewalCycle.error.noSuchDay";
+  else if (!problems.due && (sameDay(cycle.due, cycle.late) || graceDays(cycle) > maxGraceDays)) problems.late = "renewalCycle.error.lateAfterDue";
   for (const field of ["renewalFeeCents", "lateFeeCents"] as const)
-    if (!Number.isInteger(cycle[field]) || cycle[field] < 0 || cycle[field] > maxFeeCents) problems[field] = "error.renewalFee";
+    if (!Number.isInteger(cycle[field]) || cycle[field] < 0 || cycle[field] > maxFeeCents) problems[field] = "renewalCycle.error.fee";
   if (!Number.isInteger(cycle.removalDaysAfterLate) || cycle.removalDaysAfterLate < 1 || cycle.removalDaysAfterLate > maxRemovalDaysAfterLate)
-    problems.removalDaysAfterLate = "error.renewalRemovalDays";
+    problems.removalDaysAfterLate = "renewalCycle.error.removalDays";
   if (!Number.isInteger(cycle.firstRenewalAfterMonths) || cycle.firstRenewalAfterMonths < 0 || cycle.firstRenewalAfterMonths > maxFirstRenewalAfterMonths)
-    problems.firstRenewalAfterMonths = "error.renewalFirstMonths";
+    problems.firstRenewalAfterMonths = "renewalCycle.error.firstMonths";
   return problems;
 }
 

@@ -1157,6 +1157,32 @@ export const en = {
   "file.change.changed": "Changed",
   "file.change.line": "{change} in {section}: {entry}",
   "file.change.verdict": "{requirement}: {from}, now {to}",
+  "renewalCycle.title": "Renewal cycle",
+  "renewalCycle.saved": "The renewal cycle is saved. Credentials follow it from their next due date.",
+  "renewalCycle.isDefault":
+    "Your association follows Cradle's default cycle (SCIMHA's: due 31 December, late until 31 January, removed from the registry after it). Save to make it your own.",
+  "renewalCycle.isOwn": "Your association's own cycle.",
+  "renewalCycle.thisYear": "This year: due on {due}, renewals taken with the late fee until {late}, credentials not renewed removed on {removal}.",
+  "renewalCycle.dueLegend": "Due date and renewal fee",
+  "renewalCycle.lateLegend": "Late renewal and removal",
+  "renewalCycle.dueMonth": "Month renewal is due",
+  "renewalCycle.dueDay": "Day renewal is due",
+  "renewalCycle.renewalFee": "Renewal fee",
+  "renewalCycle.firstRenewalAfterMonths": "Months from endorsement to the first renewal, at least",
+  "renewalCycle.firstRenewalAfterMonthsHint":
+    "0: the first due date after endorsement, whose year needs no training hours. 12: someone endorsed in 2026 renews first at the end of 2027.",
+  "renewalCycle.lateMonth": "Month of the late date",
+  "renewalCycle.lateDay": "Day of the late date",
+  "renewalCycle.lateFee": "Late fee",
+  "renewalCycle.lateFeeHint": "Added to the renewal fee for renewals after the due date, up to the late date.",
+  "renewalCycle.removalDaysAfterLate": "Days after the late date a credential not renewed is removed",
+  "renewalCycle.removalDaysAfterLateHint": "1: removed the day after the late date.",
+  "renewalCycle.error.noSuchDay": "There is no such day: choose a day that month has.",
+  "renewalCycle.error.leapDay": "29 February is not in every year: choose 28 February or 1 March.",
+  "renewalCycle.error.lateAfterDue": "The late date must come after the due date, within six months of it.",
+  "renewalCycle.error.fee": "Enter an amount of 0 or more, such as 25 or 25.50.",
+  "renewalCycle.error.removalDays": "Enter a whole number of days from 1 to 365.",
+  "renewalCycle.error.firstMonths": "Enter a whole number of months from 0 to 24.",
 } as const;
 
 export type MessageKey = keyof typeof en;

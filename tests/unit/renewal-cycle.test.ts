@@ -175,18 +175,18 @@ describe("properties over any valid cycle", () => {
 
 describe("checking a cycle", () => {
   it.each([
-    [{ due: { month: 2, day: 31 } }, "due", "error.renewalNoSuchDay"],
-    [{ due: { month: 4, day: 31 } }, "due", "error.renewalNoSuchDay"],
-    [{ due: { month: 13, day: 1 } }, "due", "error.renewalNoSuchDay"],
-    [{ due: { month: 2, day: 29 } }, "due", "error.renewalLeapDay"],
-    [{ late: { month: 2, day: 29 } }, "late", "error.renewalLeapDay"],
-    [{ late: { month: 12, day: 31 } }, "late", "error.renewalLateAfterDue"],
-    [{ late: { month: 12, day: 30 } }, "late", "error.renewalLateAfterDue"],
-    [{ late: { month: 7, day: 31 } }, "late", "error.renewalLateAfterDue"],
-    [{ lateFeeCents: -1 }, "lateFeeCents", "error.renewalFee"],
-    [{ renewalFeeCents: 1.5 }, "renewalFeeCents", "error.renewalFee"],
-    [{ removalDaysAfterLate: 0 }, "removalDaysAfterLate", "error.renewalRemovalDays"],
-    [{ firstRenewalAfterMonths: 25 }, "firstRenewalAfterMonths", "error.renewalFirstMonths"],
+    [{ due: { month: 2, day: 31 } }, "due", "renewalCycle.error.noSuchDay"],
+    [{ due: { month: 4, day: 31 } }, "due", "renewalCycle.error.noSuchDay"],
+    [{ due: { month: 13, day: 1 } }, "due", "renewalCycle.error.noSuchDay"],
+    [{ due: { month: 2, day: 29 } }, "due", "renewalCycle.error.leapDay"],
+    [{ late: { month: 2, day: 29 } }, "late", "renewalCycle.error.leapDay"],
+    [{ late: { month: 12, day: 31 } }, "late", "renewalCycle.error.lateAfterDue"],
+    [{ late: { month: 12, day: 30 } }, "late", "renewalCycle.error.lateAfterDue"],
+    [{ late: { month: 7, day: 31 } }, "late", "renewalCycle.error.lateAfterDue"],
+    [{ lateFeeCents: -1 }, "lateFeeCents", "renewalCycle.error.fee"],
+    [{ renewalFeeCents: 1.5 }, "renewalFeeCents", "renewalCycle.error.fee"],
+    [{ removalDaysAfterLate: 0 }, "removalDaysAfterLate", "renewalCycle.error.removalDays"],
+    [{ firstRenewalAfterMonths: 25 }, "firstRenewalAfterMonths", "renewalCycle.error.firstMonths"],
   ])("%j is refused on %s", (change, field, key) => {
     expect(renewalCycleProblems({ ...scimha, ...change })).toEqual({ [field]: key });
   });
