@@ -34,17 +34,17 @@ export const defaultRenewalCycle: RenewalCycle = {
 };
 
 /** The grace between the due date and the late date, at most (a late date further on reads as a mistake). */
-export const maxGraceDays = 184;
-export const maxRemovalDaysAfterLate = 365;
-export const maxFirstRenewalAfterMonths = 24;
-export const maxFeeCents = 100_000_00;
+const maxGraceDays = 184;
+const maxRemovalDaysAfterLate = 365;
+const maxFirstRenewalAfterMonths = 24;
+const maxFeeCents = 100_000_00;
 
 const pad = (value: number) => String(value).padStart(2, "0");
 const isoOn = (year: number, { month, day }: MonthDay) => `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
 /** A day every year has: a real date in a year without 29 February. */
-export function isYearlyDay(value: MonthDay): boolean {
+function isYearlyDay(value: MonthDay): boolean {
   return Number.isInteger(value.month) && Number.isInteger(value.day) && value.month >= 1 && value.month <= 12 && isIsoDate(isoOn(2001, value));
 }
 
