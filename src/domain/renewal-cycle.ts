@@ -196,3 +196,31 @@ export function remindersToSend(cycle: RenewalCycle, due: string, today: string,
   const windows = reminderWindows(cycle, due);
   return reminderKinds.filter((kind) => !sent.has(kind) && windows[kind].from <= today && today < windows[kind].until);
 }
+
+/** The statuses the daily job reads; it moves only active and lapsed credentials, the others are staff's (or settled). */
+type CredentialStatus = "active" | "lapsed" | "suspended" | "revoked" | "removed" | "transferred";
+
+export type DailyRenewalWork = {
+  /** The status to move the credential to today, or null: only forward (active → lapsed → removed), never back. */
+  moveTo: "lapsed" | "removed" | null;
+  reminders: ReminderKind[];
+};
+
+/**
+ * What the daily job does today for one credential whose period runs to `due`: the status move the
+ * cycle calls for, and the reminders not yet sent for this period. Run twice, or after a restart, it
+ * asks for nothing more once the first run's move and reminders are recorded. A suspended, revoked,
+ * removed or transferred credential gets neither (reinstatement and staff's actions move those).
+ */
+export function dailyRenewalWork(
+  cycle: RenewalCycle,
+  credential: { status: CredentialStatus; due: string },
+  today: string,
+  alreadySent: Iterable<ReminderKind>,
+): DailyRenewalWork {
+  const { status, due } = credential;
+  if (status !== "active" && status !== "lapsed") return { moveTo: null, reminders: [] };
+  const { credentialStatus } = standingOn(cycle, due, today);
+  const moveTo = credentialStatus === "removed" ? "removed" : credentialStatus === "lapsed" && status === "active" ? "lapsed" : null;
+  return { moveTo, reminders: moveTo === "removed" ? [] : remindersToSend(cycle, due, today, alreadySent) };
+}

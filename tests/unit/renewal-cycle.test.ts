@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addMonths, toDay, toIso } from "../../src/domain/dates.ts";
 import {
+  dailyRenewalWork,
   defaultRenewalCycle,
   firstDueDate,
   lateDateAfter,
@@ -195,5 +196,48 @@ describe("checking a cycle", () => {
     expect(renewalCycleProblems(scimha)).toEqual({});
     expect(renewalCycleProblems({ ...scimha, renewalFeeCents: 0, lateFeeCents: 0 })).toEqual({});
     expect(renewalCycleProblems({ ...scimha, late: { month: 6, day: 30 } })).toEqual({});
+  });
+});
+
+describe("the daily job's work for one credential (SCIMHA, due 31 December 2026)", () => {
+  const due = "2026-12-31";
+  it.each([
+    ["active", "2026-11-01", [], null, ["due-in-60"]],
+    ["active", "2026-11-01", ["due-in-60"], null, []],
+    ["active", "2026-12-31", ["due-in-60", "due-in-30"], null, ["due-in-7"]],
+    ["active", "2027-01-01", ["due-in-60", "due-in-30", "due-in-7"], "lapsed", ["lapsed"]],
+    ["lapsed", "2027-01-01", ["due-in-60", "due-in-30", "due-in-7", "lapsed"], null, []],
+    ["lapsed", "2027-01-25", ["lapsed"], null, ["removal-soon"]],
+    ["active", "2027-01-25", [], "lapsed", ["lapsed", "removal-soon"]],
+    ["lapsed", "2027-02-01", ["lapsed"], "removed", []],
+    ["active", "2027-02-01", [], "removed", []],
+    ["removed", "2027-03-01", [], null, []],
+    ["suspended", "2027-01-10", [], null, []],
+    ["revoked", "2026-12-01", [], null, []],
+    ["transferred", "2027-02-01", [], null, []],
+  ] as const)("%s on %s having sent %j: move to %s, send %j", (status, today, sent, moveTo, reminders) => {
+    expect(dailyRenewalWork(scimha, { status, due }, today, sent)).toEqual({ moveTo, reminders });
+  });
+
+  it("run every day from a year before, applying its moves, moves each credential once to lapsed and once to removed, in that order", () => {
+    fc.assert(
+      fc.property(anyCycle, anyYear, fc.boolean(), (cycle, year, twice) => {
+        const dueOf = `${year}-${String(cycle.due.month).padStart(2, "0")}-${String(cycle.due.day).padStart(2, "0")}`;
+        let status: "active" | "lapsed" | "removed" = "active";
+        const moves: string[] = [];
+        const sent: ReminderKind[] = [];
+        for (let day = toDay(dueOf) - 365; day <= toDay(dueOf) + 400; day++)
+          for (let run = 0; run < (twice ? 2 : 1); run++) {
+            const work = dailyRenewalWork(cycle, { status, due: dueOf }, toIso(day), sent);
+            if (work.moveTo) {
+              moves.push(work.moveTo);
+              status = work.moveTo;
+            }
+            sent.push(...work.reminders);
+          }
+        expect(moves).toEqual(["lapsed", "removed"]);
+        expect(new Set(sent).size).toBe(sent.length);
+      }),
+    );
   });
 });
