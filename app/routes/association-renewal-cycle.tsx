@@ -56,6 +56,12 @@ export default function AssociationRenewalCycle({ loaderData, actionData }: Rout
       ) : null}
       <p>{t(cycle.isDefault ? "renewalCycle.isDefault" : "renewalCycle.isOwn")}</p>
       <p>{t("renewalCycle.thisYear", thisYear)}</p>
+      <p>{t("renewalCycle.remindersIntro")}</p>
+      <ul>
+        {loaderData.reminders.map((reminder) => (
+          <li key={reminder.kind}>{t(`renewalCycle.reminder.${reminder.kind}`, { date: reminder.on })}</li>
+        ))}
+      </ul>
       <ErrorSummary state={state} fieldLabels={labels} />
       <AppForm>
         <fieldset>

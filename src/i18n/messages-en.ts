@@ -1183,6 +1183,12 @@ export const en = {
   "renewalCycle.error.fee": "Enter an amount of 0 or more, such as 25 or 25.50.",
   "renewalCycle.error.removalDays": "Enter a whole number of days from 1 to 365.",
   "renewalCycle.error.firstMonths": "Enter a whole number of months from 0 to 24.",
+  "renewalCycle.remindersIntro": "Holders get these reminders this year, by mail and in their Messages, unless they have renewed:",
+  "renewalCycle.reminder.due-in-60": "{date}: renewal due in 60 days",
+  "renewalCycle.reminder.due-in-30": "{date}: renewal due in 30 days",
+  "renewalCycle.reminder.due-in-7": "{date}: renewal due in 7 days",
+  "renewalCycle.reminder.lapsed": "{date}: the credential has lapsed; renewal is still taken with the late fee until the late date",
+  "renewalCycle.reminder.removal-soon": "{date}: the credential will be removed from the registry in 7 days",
 } as const;
 
 export type MessageKey = keyof typeof en;

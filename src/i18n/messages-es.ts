@@ -1194,4 +1194,11 @@ export const es: Record<MessageKey, string> = {
   "renewalCycle.error.fee": "Indique un importe de 0 o más, como 25 o 25,50.",
   "renewalCycle.error.removalDays": "Indique un número entero de días entre 1 y 365.",
   "renewalCycle.error.firstMonths": "Indique un número entero de meses entre 0 y 24.",
+  "renewalCycle.remindersIntro":
+    "Quienes tienen una credencial reciben estos recordatorios este año, por correo y en sus Mensajes, salvo que ya hayan renovado:",
+  "renewalCycle.reminder.due-in-60": "{date}: la renovación vence en 60 días",
+  "renewalCycle.reminder.due-in-30": "{date}: la renovación vence en 30 días",
+  "renewalCycle.reminder.due-in-7": "{date}: la renovación vence en 7 días",
+  "renewalCycle.reminder.lapsed": "{date}: la credencial ha caducado; se acepta la renovación con recargo hasta la fecha límite",
+  "renewalCycle.reminder.removal-soon": "{date}: la credencial se dará de baja del registro dentro de 7 días",
 };

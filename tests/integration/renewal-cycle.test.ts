@@ -50,6 +50,8 @@ describe("the association's renewal cycle page", () => {
     const after = await client.get(`${page}?saved=1`);
     expect(after.text).toContain("The renewal cycle is saved.");
     expect(after.text).toMatch(/due on \d{4}-12-15, renewals taken with the late fee until \d{4}-02-15/);
+    expect(after.text).toMatch(/\d{4}-12-08: renewal due in 7 days/);
+    expect(after.text).toMatch(/\d{4}-02-22: the credential will be removed from the registry in 7 days/);
 
     const audit = await db
       .selectFrom("audit_log")
