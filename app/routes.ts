@@ -54,6 +54,7 @@ export default [
   route("a/:slug/letters", "routes/association-letters.tsx"),
   route("credentials", "routes/credentials.tsx"),
   route("verify/:number", "routes/verify-credential.tsx"),
+  route("a/:slug/renewal-cycle", "routes/association-renewal-cycle.tsx"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("*", "routes/not-found.tsx"),

@@ -329,6 +329,19 @@ export interface RateLimits {
   window_started_at: Timestamp;
 }
 
+export interface RenewalCycles {
+  association_id: string;
+  due_day: number;
+  due_month: number;
+  first_renewal_after_months: number;
+  late_day: number;
+  late_fee_cents: number;
+  late_month: number;
+  removal_days_after_late: number;
+  renewal_fee_cents: number;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface ReviewerProfiles {
   association_id: string;
   category_id: string;
@@ -404,6 +417,7 @@ export interface DB {
   outbox: Outbox;
   portfolios: Portfolios;
   rate_limits: RateLimits;
+  renewal_cycles: RenewalCycles;
   reviewer_profiles: ReviewerProfiles;
   reviews: Reviews;
   sessions: Sessions;

@@ -162,3 +162,25 @@ function creditedReviewerHours(portfolio: Portfolio, start: number, end: number,
   }
   return credited;
 }
+
+/**
+ * One renewal report per category a person holds, for the period ending on `periodEnd` (an
+ * association's credentials share its due date), all from the same portfolio: the same hours count
+ * in full for each category, never split between them (endorsement-rules.md §2.3, S52: "the same
+ * hours can be used for each; pay one fee").
+ */
+export function evaluateRenewals(
+  framework: Framework,
+  portfolio: Portfolio,
+  held: ReadonlyArray<{ categoryId: string; earned: string }>,
+  periodEnd: string,
+): RenewalReport[] {
+  const seen = new Set<string>();
+  return held.map(({ categoryId, earned }) => {
+    const category = framework.categories.find((candidate) => candidate.id === categoryId);
+    if (!category) throw new RangeError(`${framework.id} has no category ${categoryId}`);
+    if (seen.has(categoryId)) throw new RangeError(`${categoryId} is held once`);
+    seen.add(categoryId);
+    return evaluateRenewal(framework, category, portfolio, { earned, periodEnd });
+  });
+}

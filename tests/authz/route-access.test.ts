@@ -689,6 +689,27 @@ const rows: Row[] = [
   },
   { route: "a/:slug/letters", method: "POST", path: `/a/${slug}/letters`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
   { route: "a/:slug/letters", method: "GET", label: "no such association", path: "/a/no-such-association/letters", expect: { anonymous: 401, default: 404 } },
+  // The association's renewal cycle: its staff (and the installation's owner).
+  {
+    route: "a/:slug/renewal-cycle",
+    method: "GET",
+    path: `/a/${slug}/renewal-cycle`,
+    shows: "Renewal cycle",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  {
+    route: "a/:slug/renewal-cycle",
+    method: "POST",
+    path: `/a/${slug}/renewal-cycle`,
+    expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 },
+  },
+  {
+    route: "a/:slug/renewal-cycle",
+    method: "GET",
+    label: "no such association",
+    path: "/a/no-such-association/renewal-cycle",
+    expect: { anonymous: 401, default: 404 },
+  },
 
   // Credentials: each person's own list; the verification page is public.
   { route: "credentials", method: "GET", path: "/credentials", expect: { anonymous: 401, default: 200 } },

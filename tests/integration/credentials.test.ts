@@ -3,6 +3,7 @@ import { decideApplication } from "../../src/commands/decide-application.ts";
 import { findAssociationById } from "../../src/data/associations.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { prefixCandidates } from "../../src/domain/credential-number.ts";
+import { defaultRenewalCycle, firstDueDate } from "../../src/domain/renewal-cycle.ts";
 import { buildApplicationInReview, runOrThrow } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
@@ -45,7 +46,7 @@ describe("credentials", () => {
       framework_version: "2024-01-01",
       user_id: first.user.id,
     });
-    expect(credential.renewal_due > credential.issued_on).toBe(true);
+    expect(credential.renewal_due).toBe(firstDueDate(defaultRenewalCycle, credential.issued_on));
     const second = await endorsed({ associationId: first.associationId, name: "Segunda Persona" });
     expect(second.credential.number).toBe(`${prefix}-IFS-${year}-0002`);
     const decided = (await listAuditOfSubject(db, "application", first.applicationId)).find((entry) => entry.action === "application.decided");

@@ -1,17 +1,15 @@
 import { claimCredentialPrefix, insertCredential, nextCredentialSequence } from "../../data/credentials.ts";
 import type { Db } from "../../data/database.ts";
-import { addMonths, toDay, toIso } from "../../domain/dates.ts";
+import { findRenewalCycle } from "../../data/renewal-cycles.ts";
 import { credentialNumber, prefixCandidates } from "../../domain/credential-number.ts";
+import { firstDueDate } from "../../domain/renewal-cycle.ts";
 import type { Category, Framework } from "../../domain/framework-schema.ts";
 import { refuse } from "../define-command.ts";
 
-/** Until the association's renewal cycle sets it, a credential is due for renewal a year after it is issued. */
-const firstRenewalMonths = 12;
-
 /**
  * Issues the credential an "endorse" decision earns, in the deciding transaction: the next number of
- * the association's year, the day of issue in the association's time zone, and the framework version
- * it was earned under. A person holds one credential per category and association.
+ * the association's year, the day of issue in the association's time zone, the first renewal due
+ * date from the association's renewal cycle, and the framework version it was earned under. A person holds one credential per category and association.
  */
 export async function issueCredential(
   tx: Db,
@@ -37,7 +35,7 @@ export async function issueCredential(
     frameworkVersion: framework.version,
     number,
     issuedOn,
-    renewalDue: toIso(addMonths(toDay(issuedOn), firstRenewalMonths)),
+    renewalDue: firstDueDate(await findRenewalCycle(tx, association.id), issuedOn),
   });
   if (!id) refuse({ outcome: "credential.alreadyHeld" });
   return { id, number };

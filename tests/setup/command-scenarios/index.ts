@@ -8,6 +8,7 @@ import { decisionScenarios } from "./decisions.ts";
 import { linkScenarios } from "./links.ts";
 import { portfolioScenarios } from "./portfolio.ts";
 import { reviewScenarios } from "./reviews.ts";
+import { renewalScenarios } from "./renewal.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** One scenario per command name; tests/integration/every-command-audits.test.ts runs each. */
@@ -22,4 +23,5 @@ export const scenarios: Record<string, Scenario> = {
   ...examScenarios,
   ...credentialScenarios,
   ...decisionScenarios,
+  ...renewalScenarios,
 };
