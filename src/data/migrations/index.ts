@@ -21,6 +21,7 @@ import * as createReviews from "./2026-12-07-19-create-reviews.ts";
 import * as decisionsAndLetters from "./2026-12-07-20-decisions-and-letters.ts";
 import * as advisoryReviews from "./2026-12-07-22-advisory-reviews.ts";
 import * as createExams from "./2026-12-07-21-create-exams.ts";
+import * as associationSigningKeys from "./2026-12-07-24-association-signing-keys.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-20-decisions-and-letters": decisionsAndLetters,
   "2026-12-07-22-advisory-reviews": advisoryReviews,
   "2026-12-07-21-create-exams": createExams,
+  "2026-12-07-24-association-signing-keys": associationSigningKeys,
 };
