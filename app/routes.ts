@@ -52,6 +52,7 @@ export default [
   route("exam-ratings/:ratingId/part-2", "routes/exam-rating-part2.ts"),
   route("applications/:id/letters/:letterId", "routes/application-letter.ts"),
   route("a/:slug/letters", "routes/association-letters.tsx"),
+  route("a/:slug/keys", "routes/association-keys.ts"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("*", "routes/not-found.tsx"),

