@@ -6,6 +6,7 @@ import { signCredential, verifyCredentialProof } from "../../src/credentials/sig
 import { keyOfAssociation } from "../../src/data/association-signing-keys.ts";
 import { buildAssociation } from "../setup/builders.ts";
 import { verifyIndependently } from "../setup/independent-verifier.ts";
+import { rawGet } from "../setup/raw-answer.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -138,6 +139,16 @@ describe("a signed Open Badges 3.0 credential", () => {
 });
 
 describe("the controller document route", () => {
+  it("is public and cached: an unchanged document answers 304 to its ETag", async () => {
+    const association = await buildAssociation(db);
+    await keyIn(association.id);
+    const first = await rawGet(app.url, `/a/${association.slug}/keys`, {});
+    expect(first.status).toBe(200);
+    expect(first.headers["cache-control"]).toMatch(/public/);
+    const again = await rawGet(app.url, `/a/${association.slug}/keys`, { "if-none-match": first.headers.etag as string });
+    expect(again.status).toBe(304);
+  });
+
   it("answers 404 for an unknown association and for one that has signed nothing yet", async () => {
     const client = await app.client();
     expect((await client.getBytes("/a/no-such-association/keys")).status).toBe(404);
