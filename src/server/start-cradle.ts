@@ -50,14 +50,9 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
 
   const frameworks = loadFrameworks();
+  // Before the database opens, so a missing setting on PostgreSQL stops Cradle without touching it.
+  const credentialKeySecret = loadCredentialKeySecret(config, options.database?.driver ?? (config.databaseUrl ? "postgres" : "pglite"));
   const database = options.database ?? (await openMigratedDatabase(config, logger));
-  let credentialKeySecret: string;
-  try {
-    credentialKeySecret = loadCredentialKeySecret(config, database.driver);
-  } catch (error) {
-    if (!options.database) await database.close();
-    throw error;
-  }
 
   const now = options.now ?? (() => new Date());
   const mailWorker = startMailWorker({

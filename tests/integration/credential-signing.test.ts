@@ -57,6 +57,14 @@ describe("an association's signing key", () => {
     expect(rows).toHaveLength(1);
   });
 
+  it("is made once when two transactions ask for it at the same time", async () => {
+    const association = await buildAssociation(db);
+    const [first, second] = await Promise.all([keyIn(association.id), keyIn(association.id)]);
+    expect(second.publicKeyMultibase).toBe(first.publicKeyMultibase);
+    const rows = await db.selectFrom("association_signing_keys").select("id").where("association_id", "=", association.id).execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it("is kept sealed: the row holds neither the secret key nor its raw bytes, and another secret cannot open it", async () => {
     const association = await buildAssociation(db);
     const { publicKeyMultibase } = await keyIn(association.id);
