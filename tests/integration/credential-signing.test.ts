@@ -3,6 +3,7 @@ import { controllerUrlOf } from "../../src/credentials/controller-document.ts";
 import { buildOpenBadgeCredential, hashEmailIdentity } from "../../src/credentials/open-badge-credential.ts";
 import { openSealedSecretKey } from "../../src/credentials/seal-secret-key.ts";
 import { signCredential, verifyCredentialProof } from "../../src/credentials/sign-credential.ts";
+import { signOpenBadge } from "../../src/credentials/sign-open-badge.ts";
 import { keyOfAssociation } from "../../src/data/association-signing-keys.ts";
 import { buildAssociation } from "../setup/builders.ts";
 import { verifyIndependently } from "../setup/independent-verifier.ts";
@@ -15,29 +16,25 @@ const { db, credentialKeySecret } = app.services;
 
 const keyIn = (associationId: string, secret = credentialKeySecret) => db.transaction().execute((tx) => keyOfAssociation(tx, associationId, secret));
 
-function badgeOf(slug: string) {
-  const controllerUrl = controllerUrlOf(app.url, slug);
-  return buildOpenBadgeCredential({
-    id: `${app.url}/verify/SC-IFS-2026-0042`,
-    issuer: { id: controllerUrl, name: "South Carolina IMH Association", url: `${app.url}/a/${slug}` },
-    achievement: {
-      id: `${app.url}/a/${slug}/categories/ifs`,
-      name: "Infant Family Specialist",
-      description: "Endorsement as an Infant Family Specialist.",
-      criteriaNarrative: "Education, work with infants and families, reflective supervision and training across the competency domains.",
-    },
-    subject: { identityHash: hashEmailIdentity("Ana@Example.org", "a-salt"), salt: "a-salt" },
-    validFrom: new Date("2026-12-07T10:00:00Z"),
-    validUntil: new Date("2027-12-31T23:59:59Z"),
-    credentialStatus: [{ statusPurpose: "revocation", statusListIndex: 42, statusListCredential: `${app.url}/a/${slug}/status/1` }],
-  });
-}
+const badge = (slug: string) => ({
+  id: `${app.url}/verify/SC-IFS-2026-0042`,
+  achievement: {
+    id: `${app.url}/a/${slug}/categories/ifs`,
+    name: "Infant Family Specialist",
+    description: "Endorsement as an Infant Family Specialist.",
+    criteriaNarrative: "Education, work with infants and families, reflective supervision and training across the competency domains.",
+  },
+  subject: { identityHash: hashEmailIdentity("Ana@Example.org", "a-salt"), salt: "a-salt" },
+  validFrom: new Date("2026-12-07T10:00:00Z"),
+  validUntil: new Date("2027-12-31T23:59:59Z"),
+  credentialStatus: [{ statusPurpose: "revocation" as const, statusListIndex: 42, statusListCredential: `${app.url}/a/${slug}/status/1` }],
+});
 
-async function signedBadge(slug: string, associationId: string) {
-  const controllerUrl = controllerUrlOf(app.url, slug);
-  const credential = badgeOf(slug);
-  const key = await keyIn(associationId);
-  return { controllerUrl, key, signed: await signCredential(credential, key, controllerUrl, new Date("2026-12-07T10:00:00Z")) };
+async function signedBadge(association: { id: string; slug: string }) {
+  const issuing = { baseUrl: app.url, credentialKeySecret, now: new Date("2026-12-07T10:00:00Z") };
+  const issuer = { id: association.id, slug: association.slug, name: "South Carolina IMH Association", url: `${app.url}/a/${association.slug}` };
+  const { credential, controllerUrl, publicKeyMultibase } = await db.transaction().execute((tx) => signOpenBadge(tx, issuing, issuer, badge(association.slug)));
+  return { signed: credential, controllerUrl, publicKeyMultibase };
 }
 
 const tampered = (signed: Record<string, unknown>) => {
@@ -94,7 +91,7 @@ describe("an association's signing key", () => {
 describe("a signed Open Badges 3.0 credential", () => {
   it("carries an eddsa-rdfc-2022 DataIntegrityProof naming the association's controller document", async () => {
     const association = await buildAssociation(db);
-    const { signed, controllerUrl } = await signedBadge(association.slug, association.id);
+    const { signed, controllerUrl } = await signedBadge(association);
     expect(signed.proof).toMatchObject({
       type: "DataIntegrityProof",
       cryptosuite: "eddsa-rdfc-2022",
@@ -107,29 +104,29 @@ describe("a signed Open Badges 3.0 credential", () => {
   it("is refused when its issuer is not the controller of the signing key (verifiers would refuse it)", async () => {
     const association = await buildAssociation(db);
     const key = await keyIn(association.id);
-    const elsewhere = { ...badgeOf(association.slug), issuer: { id: `${app.url}/a/${association.slug}`, type: ["Profile"], name: "Elsewhere" } };
+    const elsewhere = buildOpenBadgeCredential({ ...badge(association.slug), issuer: { id: `${app.url}/a/${association.slug}`, name: "Elsewhere" } });
     await expect(signCredential(elsewhere, key, controllerUrlOf(app.url, association.slug), new Date())).rejects.toThrow(/issuer/);
   });
 
   it("verifies with the signing libraries, and a tampered copy does not", async () => {
     const association = await buildAssociation(db);
-    const { signed, controllerUrl, key } = await signedBadge(association.slug, association.id);
-    expect((await verifyCredentialProof(signed, controllerUrl, key.publicKeyMultibase)).verified).toBe(true);
-    expect((await verifyCredentialProof(tampered(signed), controllerUrl, key.publicKeyMultibase)).verified).toBe(false);
+    const { signed, controllerUrl, publicKeyMultibase } = await signedBadge(association);
+    expect((await verifyCredentialProof(signed, controllerUrl, publicKeyMultibase)).verified).toBe(true);
+    expect((await verifyCredentialProof(tampered(signed), controllerUrl, publicKeyMultibase)).verified).toBe(false);
   });
 
   it("verifies with a second verifier sharing no code with the signer, and a tampered copy does not", async () => {
     const association = await buildAssociation(db);
-    const { signed, key } = await signedBadge(association.slug, association.id);
-    expect(await verifyIndependently(signed, key.publicKeyMultibase)).toBe(true);
-    expect(await verifyIndependently(tampered(signed), key.publicKeyMultibase)).toBe(false);
+    const { signed, publicKeyMultibase } = await signedBadge(association);
+    expect(await verifyIndependently(signed, publicKeyMultibase)).toBe(true);
+    expect(await verifyIndependently(tampered(signed), publicKeyMultibase)).toBe(false);
     const other = await keyIn((await buildAssociation(db)).id);
     expect(await verifyIndependently(signed, other.publicKeyMultibase)).toBe(false);
   });
 
   it("verifies against the controller document the install serves", async () => {
     const association = await buildAssociation(db);
-    const { signed, controllerUrl } = await signedBadge(association.slug, association.id);
+    const { signed, controllerUrl } = await signedBadge(association);
     const client = await app.client();
     const answer = await client.getBytes(`/a/${association.slug}/keys`);
     expect(answer.status).toBe(200);
