@@ -108,6 +108,17 @@ describe("a signed Open Badges 3.0 credential", () => {
     await expect(signCredential(elsewhere, key, controllerUrlOf(app.url, association.slug), new Date())).rejects.toThrow(/issuer/);
   });
 
+  it("is refused when it has a term no context defines, rather than signed without it (safe mode)", async () => {
+    const association = await buildAssociation(db);
+    const key = await keyIn(association.id);
+    const controllerUrl = controllerUrlOf(app.url, association.slug);
+    const withUnknownTerm = {
+      ...buildOpenBadgeCredential({ ...badge(association.slug), issuer: { id: controllerUrl, name: "SCIMHA" } }),
+      holderEmployer: "Somewhere",
+    };
+    await expect(signCredential(withUnknownTerm, key, controllerUrl, new Date())).rejects.toThrow(/safe mode/i);
+  });
+
   it("verifies with the signing libraries, and a tampered copy does not", async () => {
     const association = await buildAssociation(db);
     const { signed, controllerUrl, publicKeyMultibase } = await signedBadge(association);
