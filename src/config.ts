@@ -10,6 +10,8 @@ export type Config = {
   /** No BASE_URL was given: the server fills in the port it actually listens on. */
   isBaseUrlDerived: boolean;
   sessionSecret: string | undefined;
+  /** Seals the associations' credential signing keys in the database (decision on keys; generated into DATA_DIR when unset on the embedded database). */
+  credentialKeySecret: string | undefined;
   /** NODE_ENV is `production`: React's production build renders (the server sets it unless told otherwise). */
   isProduction: boolean;
   /**
@@ -49,6 +51,7 @@ const schema = z
       .optional(),
     BASE_URL: z.url().optional(),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    CREDENTIAL_KEY_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     NODE_ENV: z.string().optional(),
     TRUST_PROXY: z.enum(["true", "false", "1", "0"], "must be true or false").default("false"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -83,6 +86,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     baseUrl,
     isBaseUrlDerived: values.BASE_URL === undefined,
     sessionSecret: values.SESSION_SECRET,
+    credentialKeySecret: values.CREDENTIAL_KEY_SECRET,
     isProduction: values.NODE_ENV === "production",
     hasDevMailbox: values.SMTP_URL === undefined && isOnThisMachine(baseUrl),
     trustProxy: values.TRUST_PROXY === "true" || values.TRUST_PROXY === "1",

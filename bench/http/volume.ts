@@ -58,7 +58,8 @@ export async function prepareVolume(
     await fill(await openPostgres(withDatabase(where.postgresUrl, building)), volume, log);
     await adminQuery(where.postgresUrl, `alter database ${building} rename to ${name}`);
   }
-  return { DATABASE_URL: withDatabase(where.postgresUrl, name) };
+  // PostgreSQL in production wants the signing keys' secret set (src/server/credential-key-secret.ts).
+  return { DATABASE_URL: withDatabase(where.postgresUrl, name), CREDENTIAL_KEY_SECRET: "bench-credential-key-secret-of-32-characters" };
 }
 
 async function fill(handle: Awaited<ReturnType<typeof openDatabase>>, volume: Volume, log: (line: string) => void): Promise<void> {

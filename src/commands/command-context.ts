@@ -17,6 +17,8 @@ export type CommandContext = {
   wakeMail?: () => void;
   /** Called after a commit that changed what public pages show, so this process's cached copies go at once. */
   publicDataChanged?: (changed: readonly PublicData[]) => void;
+  /** Seals the associations' signing keys: pass it to `keyOfAssociation` (absent where nothing is signed). */
+  credentialKeySecret?: string;
 };
 
 export type FieldErrors = Partial<Record<string, MessageKey>>;

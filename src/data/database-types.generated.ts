@@ -142,6 +142,15 @@ export interface Associations {
   website: string | null;
 }
 
+export interface AssociationSigningKeys {
+  association_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  public_key_multibase: string;
+  retired_at: Timestamp | null;
+  sealed_secret_key: string;
+}
+
 export interface AuditLog {
   action: string;
   actor_kind: Generated<string>;
@@ -399,6 +408,7 @@ export interface DB {
   applications: Applications;
   association_frameworks: AssociationFrameworks;
   association_roles: AssociationRoles;
+  association_signing_keys: AssociationSigningKeys;
   associations: Associations;
   audit_log: AuditLog;
   candidacies: Candidacies;

@@ -78,6 +78,7 @@ export type ExamRegistrationsTable = Narrow<Generated.ExamRegistrations, { resul
 export type ExamRatingsTable = Narrow<Generated.ExamRatings, { round: RatingRound; result: ExamResult | null; created_at: CreatedAt }>;
 export type LettersTable = Narrow<Generated.Letters, { kind: LetterKind; locale: Locale; created_at: CreatedAt }>;
 export type LetterTextsTable = Narrow<Generated.LetterTexts, { kind: LetterKind; locale: Locale }>;
+export type AssociationSigningKeysTable = Narrow<Generated.AssociationSigningKeys, { created_at: CreatedAt }>;
 
 export type CredentialStatus = "active" | "lapsed" | "suspended" | "revoked" | "removed" | "transferred";
 export type CredentialsTable = Narrow<
@@ -113,6 +114,7 @@ interface NarrowedTables {
   exam_ratings: ExamRatingsTable;
   letters: LettersTable;
   letter_texts: LetterTextsTable;
+  association_signing_keys: AssociationSigningKeysTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */

@@ -21,7 +21,7 @@ export function publicPageRequest(req: IncomingMessage, pathname: string): Publi
   return { key: `${visitorLocale(cookies[cookieNames.locale], req.headers["accept-language"])} ${pathname}`, shows: page.shows };
 }
 
-const keptTypes = /^text\/(html|x-script)/;
+const keptTypes = /^(text\/(html|x-script)|application\/ld\+json)/;
 
 /**
  * Keeps the app's answer to a public page request when it is the page everyone gets: a 200 that sets

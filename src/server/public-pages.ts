@@ -8,6 +8,8 @@ import type { PublicData } from "../data/public-data-notices.ts";
 export const publicPages: ReadonlyArray<{ pattern: string; shows: readonly PublicData[] }> = [
   { pattern: "/", shows: ["associations"] },
   { pattern: "/a/:slug", shows: ["associations"] },
+  // An active signing key never changes; a new association slug is an "associations" change.
+  { pattern: "/a/:slug/keys", shows: ["associations"] },
 ];
 
 function matches(pattern: string, pathname: string): boolean {

@@ -13,6 +13,8 @@ export type Services = {
   config: Config;
   logger: Logger;
   sessionSecret: string;
+  /** Seals the associations' signing keys (src/server/credential-key-secret.ts). */
+  credentialKeySecret: string;
   mailWorker: MailWorker;
   /** The published rules, read and checked once at start. */
   frameworks: Framework[];
@@ -31,5 +33,6 @@ export function commandContext(services: Services): CommandContext {
     files: services.files,
     wakeMail: () => services.mailWorker.wake(),
     publicDataChanged: (changed) => services.responseCache.invalidate(changed),
+    credentialKeySecret: services.credentialKeySecret,
   };
 }

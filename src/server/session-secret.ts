@@ -7,8 +7,12 @@ import path from "node:path";
  * the data folder, so the two-command start needs no setup and tokens survive a restart.
  */
 export function loadSessionSecret(configured: string | undefined, dataDir: string): string {
-  if (configured) return configured;
-  const file = path.resolve(dataDir, "session-secret");
+  return configured ?? secretInDataDir(dataDir, "session-secret");
+}
+
+/** A random secret made once and kept in the data folder (mode 600), for settings the quick start leaves unset. */
+export function secretInDataDir(dataDir: string, name: string): string {
+  const file = path.resolve(dataDir, name);
   try {
     return readFileSync(file, "utf8").trim();
   } catch {

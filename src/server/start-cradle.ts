@@ -17,6 +17,7 @@ import { keepPublicCacheInStep } from "./public-cache-notices.ts";
 import { createResponseCache } from "./response-cache.ts";
 import { commandContext, type Services } from "./services.ts";
 import { loadSessionSecret } from "./session-secret.ts";
+import { loadCredentialKeySecret } from "./credential-key-secret.ts";
 
 export type RunningCradle = { url: string; server: Server; services: Services; close(): Promise<void> };
 
@@ -49,6 +50,8 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
   const build = (await import(pathToFileURL(path.join(buildDir, "server", "index.js")).href)) as ServerBuild;
 
   const frameworks = loadFrameworks();
+  // Before the database opens, so a missing setting on PostgreSQL stops Cradle without touching it.
+  const credentialKeySecret = loadCredentialKeySecret(config, options.database?.driver ?? (config.databaseUrl ? "postgres" : "pglite"));
   const database = options.database ?? (await openMigratedDatabase(config, logger));
 
   const now = options.now ?? (() => new Date());
@@ -67,6 +70,7 @@ export async function startCradle(options: StartOptions): Promise<RunningCradle>
     config,
     logger,
     sessionSecret: loadSessionSecret(config.sessionSecret, config.dataDir),
+    credentialKeySecret,
     mailWorker,
     frameworks,
     files: config.s3 ? createS3FileStore(config.s3) : createFileStore(config.dataDir),

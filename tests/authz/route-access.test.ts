@@ -10,6 +10,7 @@ import { submitApplication } from "../../src/commands/submit-application.ts";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
+import { keyOfAssociation } from "../../src/data/association-signing-keys.ts";
 import type { SessionActor } from "../../src/policies/actor.ts";
 import { assignExamRater } from "../../src/commands/assign-exam-rater.ts";
 import { recordExamPart2File } from "../../src/commands/record-exam-part2-file.ts";
@@ -135,6 +136,8 @@ const { advisoryReviewId } = await runOrThrow(app, requestAdvisoryReview, inRevi
   question: "Anything missing?",
 });
 await runOrThrow(app, assignAdvisoryReviewer, inReview.staff.actor, { advisoryReviewId, advisorUserId: advisor.id });
+// The home association's signing key, as its first signed credential would make it.
+await db.transaction().execute((tx) => keyOfAssociation(tx, home.id, app.services.credentialKeySecret));
 
 const people = new Map<ActorName, { id: string }>([
   ["applicant", inReview.user],
@@ -710,6 +713,9 @@ const rows: Row[] = [
     path: "/a/no-such-association/renewal-cycle",
     expect: { anonymous: 401, default: 404 },
   },
+  // The association's public signing key, for anyone verifying its credentials.
+  { route: "a/:slug/keys", method: "GET", path: `/a/${slug}/keys`, shows: "publicKeyMultibase", expect: 200 },
+  { route: "a/:slug/keys", method: "GET", label: "no such association", path: "/a/no-such-association/keys", expect: 404 },
 
   // Credentials: each person's own list; the verification page is public.
   { route: "credentials", method: "GET", path: "/credentials", expect: { anonymous: 401, default: 200 } },

@@ -48,4 +48,15 @@ describe("starting and stopping the server", () => {
     expect(unreachable.output).toContain("Cradle cannot reach PostgreSQL at 127.0.0.1:1/cradle");
     expect(unreachable.output).not.toContain("secret");
   });
+
+  it("says plainly, before touching PostgreSQL, that CREDENTIAL_KEY_SECRET must be set there", async () => {
+    const unset = await runServerExpectingFailure({
+      DATA_DIR: freshDataDir(),
+      DATABASE_URL: "postgres://cradle@127.0.0.1:1/cradle",
+      CREDENTIAL_KEY_SECRET: "",
+    });
+    expect(unset.code).toBe(1);
+    expect(unset.output).toContain("CREDENTIAL_KEY_SECRET is not set");
+    expect(unset.output).not.toContain("cannot reach PostgreSQL");
+  });
 });

@@ -73,7 +73,7 @@ export async function killStartedServerProcesses(): Promise<void> {
 function spawnServer(env: Record<string, string>, args = ["server.ts"], cwd?: string): Started {
   // Its own process group, so a kill reaches any child it spawns too.
   const child = spawn(process.execPath, args, {
-    env: { PATH: process.env.PATH ?? "", PORT: "0", ...env },
+    env: { PATH: process.env.PATH ?? "", PORT: "0", CREDENTIAL_KEY_SECRET: "test-credential-key-secret-of-32-characters", ...env },
     cwd,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
