@@ -43,6 +43,7 @@ const signedInPages = new Set([
   "routes/exam-ratings",
   "routes/exam-rating",
   "routes/credentials",
+  "routes/association-renewal-cycle",
   "routes/association-letters",
 ]);
 
