@@ -42,7 +42,10 @@ export default function Credentials({ loaderData, actionData }: Route.ComponentP
           </p>
           <p>{t("credentials.dates", { issued: credential.issued, due: credential.renewalDue })}</p>
           <p>
-            <a href={`/verify/${credential.number}`}>{t("credentials.shareLink")}</a>
+            <a href={`/verify/${credential.number}`}>{t("credentials.shareLink")}</a> ·{" "}
+            <a href={`/credentials/${credential.id}/badge`} download>
+              {t("credentials.badge")}
+            </a>
           </p>
           {actionData && "saved" in actionData && actionData.saved === credential.id ? (
             <p role="status" className="notice">

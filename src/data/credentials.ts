@@ -110,3 +110,16 @@ export async function claimCredentialPrefix(db: Db, association: { id: string; c
   await db.updateTable("associations").set({ credential_prefix: prefix }).where("id", "=", association.id).execute();
   return prefix;
 }
+
+/** One of the person's own credentials with what its badge names: the holder's email, the association's name and address. */
+export async function findCredentialOfHolder(db: Db, id: string, userId: string) {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom("credentials")
+    .innerJoin("users", "users.id", "credentials.user_id")
+    .innerJoin("associations", "associations.id", "credentials.association_id")
+    .select([...columns, "users.email as holderEmail", "associations.name as associationName", "associations.slug", "associations.website"])
+    .where("credentials.id", "=", id)
+    .where("credentials.user_id", "=", userId)
+    .executeTakeFirst();
+}

@@ -1222,6 +1222,7 @@ export const en = {
   "renewalCycle.reminder.due-in-7": "{date}: renewal due in 7 days",
   "renewalCycle.reminder.lapsed": "{date}: the credential has lapsed; renewal is still taken with the late fee until the late date",
   "renewalCycle.reminder.removal-soon": "{date}: the credential will be removed from the registry in 7 days",
+  "credentials.badge": "Download the signed Open Badge (JSON)",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1234,4 +1234,5 @@ export const es: Record<MessageKey, string> = {
   "renewalCycle.reminder.due-in-7": "{date}: la renovación vence en 7 días",
   "renewalCycle.reminder.lapsed": "{date}: la credencial ha caducado; se acepta la renovación con recargo hasta la fecha límite",
   "renewalCycle.reminder.removal-soon": "{date}: la credencial se dará de baja del registro dentro de 7 días",
+  "credentials.badge": "Descargar la Open Badge firmada (JSON)",
 };

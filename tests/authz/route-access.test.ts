@@ -161,9 +161,9 @@ await runOrThrow(app, decideApplication, endorsedReview.staff.actor, {
   expectedStatus: "in-review",
   expectedVersion: 1,
 });
-const { number: credentialNumber } = await db
+const { number: credentialNumber, id: credentialId } = await db
   .selectFrom("credentials")
-  .select("number")
+  .select(["number", "id"])
   .where("application_id", "=", endorsedReview.applicationId)
   .executeTakeFirstOrThrow();
 
@@ -720,6 +720,13 @@ const rows: Row[] = [
   // Credentials: each person's own list; the verification page is public.
   { route: "credentials", method: "GET", path: "/credentials", expect: { anonymous: 401, default: 200 } },
   { route: "credentials", method: "POST", path: "/credentials", expect: { anonymous: 401, default: 400 } },
+  {
+    route: "credentials/:id/badge",
+    method: "GET",
+    label: "another person's",
+    path: `/credentials/${credentialId}/badge`,
+    expect: { anonymous: 401, default: 404 },
+  },
   { route: "verify/:number", method: "GET", path: `/verify/${credentialNumber}`, shows: "Enid Endorsed", expect: 200 },
   { route: "verify/:number", method: "GET", label: "no such credential", path: "/verify/XX-IFS-2026-0001", expect: 404 },
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },

@@ -5,6 +5,7 @@ import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { prefixCandidates } from "../../src/domain/credential-number.ts";
 import { defaultRenewalCycle, firstDueDate } from "../../src/domain/renewal-cycle.ts";
 import { buildApplicationInReview, runOrThrow } from "../setup/state-builders.ts";
+import { verifyIndependently } from "../setup/independent-verifier.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -105,5 +106,29 @@ describe("credentials", () => {
     expect((await (await app.clientAs(staff.user.id)).post("/credentials", { credentialId: credential.id, fields: "email" })).status).toBe(404);
     const row = await db.selectFrom("credentials").select("published").where("id", "=", credential.id).executeTakeFirstOrThrow();
     expect(row.published).toEqual([]);
+  });
+
+  it("gives the holder a signed Open Badge that a verifier sharing no code with Cradle accepts, naming them by a hashed email only", async () => {
+    const { user, credential, association } = await endorsed({ name: "Badge Holder" });
+    const client = await app.clientAs(user.id);
+    const answer = await client.get(`/credentials/${credential.id}/badge`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-disposition")).toContain(`${credential.number}-open-badge.json`);
+    expect(answer.text).not.toContain(user.email);
+    const badge = JSON.parse(answer.text) as Record<string, unknown> & { credentialSubject: { achievement: { name: string } } };
+    expect(badge.type).toEqual(["VerifiableCredential", "OpenBadgeCredential"]);
+    expect(badge.credentialSubject.achievement.name).toBe("Infant Family Specialist");
+    const keys = JSON.parse((await (await app.client()).get(`/a/${association.slug}/keys`)).text) as {
+      verificationMethod: Array<{ publicKeyMultibase: string }>;
+    };
+    const publicKey = keys.verificationMethod[0]!.publicKeyMultibase;
+    expect(await verifyIndependently(badge, publicKey)).toBe(true);
+    const tampered = structuredClone(badge);
+    tampered.credentialSubject.achievement.name = "Infant Mental Health Mentor";
+    expect(await verifyIndependently(tampered, publicKey)).toBe(false);
+    expect((await listAuditOfSubject(db, "credential", credential.id)).map((entry) => entry.action)).toContain("credential.badge-downloaded");
+
+    const other = await endorsed({ name: "Someone Else" });
+    expect((await (await app.clientAs(other.user.id)).get(`/credentials/${credential.id}/badge`)).status).toBe(404);
   });
 });
