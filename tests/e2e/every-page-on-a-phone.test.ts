@@ -171,6 +171,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/applications`,
       `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
       `/a/${slug}/advisory`,
+      `/a/${slug}/renewal-cycle`,
       `/advisory/${advisoryReviewId}`,
       `/a/${slug}/exams`,
       `/a/${slug}/exams/${sittingId}?registration=${registrationId}`,
