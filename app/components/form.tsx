@@ -137,6 +137,7 @@ export function TextAreaField({
   );
 }
 
+/** A choice from a list; `idKey` names its ids instead of `name`, as for TextAreaField, where a page has one such form per row. */
 export function SelectField({
   name,
   label,
@@ -144,6 +145,7 @@ export function SelectField({
   hint,
   defaultValue,
   options,
+  idKey = name,
 }: {
   name: string;
   label: string;
@@ -151,17 +153,18 @@ export function SelectField({
   hint?: string;
   defaultValue?: string;
   options: Array<{ value: string; label: string }>;
+  idKey?: string;
 }) {
   const t = useTranslate();
   const error = state?.errors?.[name];
   return (
-    <Field name={name} label={label} hint={hint} error={error ? t(error) : undefined}>
+    <Field name={idKey} label={label} hint={hint} error={error ? t(error) : undefined}>
       <select
-        id={`field-${name}`}
+        id={`field-${idKey}`}
         name={name}
         defaultValue={valueOf(state, name) ?? defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(idKey, hint, error)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

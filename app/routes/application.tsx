@@ -12,6 +12,7 @@ import { ExamRegistration } from "../components/exam-registration.tsx";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { ApplicationHistory } from "../components/application-history.tsx";
 import { AppForm, ErrorSummary, TickBox } from "../components/form.tsx";
+import { LetterList } from "../components/letter-list.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
 import { useReportText } from "../lib/use-report-text.ts";
@@ -134,15 +135,7 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
       ) : null}
       <h2>{t("letters.title")}</h2>
       {loaderData.letters.length === 0 ? <p className="muted">{t("letters.none")}</p> : null}
-      <ul>
-        {loaderData.letters.map((letter) => (
-          <li key={letter.id}>
-            <a href={letter.href} download>
-              {t("letters.download", { subject: letter.subject, date: letter.date })}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LetterList letters={loaderData.letters} />
       <ApplicationHistory history={loaderData.history} />
     </section>
   );

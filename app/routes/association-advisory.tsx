@@ -4,7 +4,7 @@ import { assignAdvisoryForm } from "../../src/forms/advisory-forms.ts";
 import { pageQuery, parseListQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { staffAdvisoryPage } from "../../src/queries/advisory.ts";
-import { AppForm } from "../components/form.tsx";
+import { AppForm, SelectField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { MisreadNotice, Pager } from "../components/pager.tsx";
 import { invalid, read, requireUser, run } from "../lib/route-context.server.ts";
@@ -43,6 +43,7 @@ export default function AssociationAdvisory({ loaderData, actionData }: Route.Co
       <MisreadNotice page={loaderData.page} />
       {loaderData.reviews.length === 0 ? <p className="muted">{t("advisory.staffNone")}</p> : null}
       {loaderData.reviews.map((review) => {
+        // This row's refusal, shown at its one field whatever the command named (the advisor, or the review itself).
         const error = failed?.values.advisoryReviewId === review.id ? (failed.errors.advisor ?? failed.errors.form) : undefined;
         const advisors = review.candidacyAdvisor
           ? [review.candidacyAdvisor, ...loaderData.advisors.filter((advisor) => advisor.id !== review.candidacyAdvisor?.id)]
@@ -61,21 +62,16 @@ export default function AssociationAdvisory({ loaderData, actionData }: Route.Co
               ) : (
                 <AppForm>
                   <input type="hidden" name="advisoryReviewId" value={review.id} />
-                  <div className={error ? "field field-invalid" : "field"}>
-                    <label htmlFor={`advisor-${review.id}`}>{t("advisory.advisorFor", { applicant: review.applicant })}</label>
-                    {error ? (
-                      <p className="field-error" id={`error-advisor-${review.id}`}>
-                        {t(error)}
-                      </p>
-                    ) : null}
-                    <select id={`advisor-${review.id}`} name="advisor" aria-describedby={error ? `error-advisor-${review.id}` : undefined}>
-                      {advisors.map((advisor) => (
-                        <option key={advisor.id} value={advisor.id}>
-                          {advisor.id === review.candidacyAdvisor?.id ? t("advisory.candidacyAdvisor", { name: advisor.name }) : advisor.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
+                  <SelectField
+                    name="advisor"
+                    idKey={`advisor-${review.id}`}
+                    label={t("advisory.advisorFor", { applicant: review.applicant })}
+                    state={error ? { errors: { advisor: error } } : undefined}
+                    options={advisors.map((advisor) => ({
+                      value: advisor.id,
+                      label: advisor.id === review.candidacyAdvisor?.id ? t("advisory.candidacyAdvisor", { name: advisor.name }) : advisor.name,
+                    }))}
+                  />
                   <button type="submit">{t("advisory.assign")}</button>
                 </AppForm>
               )

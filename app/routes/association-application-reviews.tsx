@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { Route } from "./+types/association-application-reviews";
 import { reviewsSideBySide } from "../../src/queries/reviews.ts";
@@ -117,67 +118,57 @@ export default function AssociationApplicationReviews({ loaderData, params }: Ro
                 </tr>
               </thead>
               <tbody role="rowgroup">
-                <tr role="row" className={loaderData.recommendationDisagrees ? "disagree" : undefined}>
-                  <th role="rowheader" scope="row">
-                    {t("reviewsCompared.recommendation")} {disagree(loaderData.recommendationDisagrees)}
-                  </th>
-                  {reviewers.map((reviewer) => (
-                    <td role="cell" key={reviewer.reviewId}>
-                      <CellLabel name={reviewer.reviewerName} />
-                      {reviewer.recommendation ? t(`checklist.outcome.${reviewer.recommendation}`) : t("checklist.notAnswered")}
-                    </td>
-                  ))}
-                </tr>
-                <tr role="row">
-                  <th role="rowheader" scope="row">
-                    {t("reviewsCompared.feedback")}
-                  </th>
-                  {reviewers.map((reviewer) => (
-                    <td role="cell" key={reviewer.reviewId} className="statement">
-                      <CellLabel name={reviewer.reviewerName} />
-                      {reviewer.feedback}
-                    </td>
-                  ))}
-                </tr>
-                <tr role="row">
-                  <th role="rowheader" scope="row">
-                    {t("reviewsCompared.staffNotes")}
-                  </th>
-                  {reviewers.map((reviewer) => (
-                    <td role="cell" key={reviewer.reviewId} className="statement">
-                      <CellLabel name={reviewer.reviewerName} />
-                      {reviewer.staffNotes}
-                    </td>
-                  ))}
-                </tr>
-                <tr role="row">
-                  <th role="rowheader" scope="row">
-                    {t("reviewsCompared.hours")}
-                  </th>
-                  {reviewers.map((reviewer) => (
-                    <td role="cell" key={reviewer.reviewId}>
-                      <CellLabel name={reviewer.reviewerName} />
-                      {reviewer.hours ?? ""}
-                    </td>
-                  ))}
-                </tr>
-                <tr role="row">
-                  <th role="rowheader" scope="row">
-                    {t("reviewsCompared.submitted")}
-                  </th>
-                  {reviewers.map((reviewer) => (
-                    <td role="cell" key={reviewer.reviewId}>
-                      <CellLabel name={reviewer.reviewerName} />
-                      {reviewer.submitted}
-                    </td>
-                  ))}
-                </tr>
+                <SummaryRow
+                  heading={
+                    <>
+                      {t("reviewsCompared.recommendation")} {disagree(loaderData.recommendationDisagrees)}
+                    </>
+                  }
+                  reviewers={reviewers}
+                  disagrees={loaderData.recommendationDisagrees}
+                  cell={(reviewer) => (reviewer.recommendation ? t(`checklist.outcome.${reviewer.recommendation}`) : t("checklist.notAnswered"))}
+                />
+                <SummaryRow heading={t("reviewsCompared.feedback")} reviewers={reviewers} statement cell={(reviewer) => reviewer.feedback} />
+                <SummaryRow heading={t("reviewsCompared.staffNotes")} reviewers={reviewers} statement cell={(reviewer) => reviewer.staffNotes} />
+                <SummaryRow heading={t("reviewsCompared.hours")} reviewers={reviewers} cell={(reviewer) => reviewer.hours ?? ""} />
+                <SummaryRow heading={t("reviewsCompared.submitted")} reviewers={reviewers} cell={(reviewer) => reviewer.submitted} />
               </tbody>
             </table>
           </div>
         </>
       )}
     </section>
+  );
+}
+
+type Reviewer = Route.ComponentProps["loaderData"]["reviewers"][number];
+
+/** One row of the summary table: its heading, then each reviewer's cell, named for phones. */
+function SummaryRow({
+  heading,
+  reviewers,
+  cell,
+  statement = false,
+  disagrees = false,
+}: {
+  heading: ReactNode;
+  reviewers: readonly Reviewer[];
+  cell: (reviewer: Reviewer) => ReactNode;
+  statement?: boolean;
+  disagrees?: boolean;
+}) {
+  return (
+    <tr role="row" className={disagrees ? "disagree" : undefined}>
+      <th role="rowheader" scope="row">
+        {heading}
+      </th>
+      {reviewers.map((reviewer) => (
+        <td role="cell" key={reviewer.reviewId} className={statement ? "statement" : undefined}>
+          <CellLabel name={reviewer.reviewerName} />
+          {cell(reviewer)}
+        </td>
+      ))}
+    </tr>
   );
 }
 

@@ -14,6 +14,7 @@ import { RecuseForm } from "../components/recuse-form.tsx";
 import { entriesOf, sections } from "../../src/forms/portfolio-sections.ts";
 import { applicationFile } from "../../src/queries/staff.ts";
 import { ApplicationHistory } from "../components/application-history.tsx";
+import { LetterList } from "../components/letter-list.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { describeEntry } from "../lib/describe-entry.server.ts";
@@ -253,15 +254,7 @@ export default function AssociationApplication({ loaderData, actionData, params 
       {loaderData.letters.length > 0 ? (
         <section aria-labelledby="letters-title">
           <h2 id="letters-title">{t("letters.title")}</h2>
-          <ul>
-            {loaderData.letters.map((letter) => (
-              <li key={letter.id}>
-                <a href={letter.href} download>
-                  {t("letters.download", { subject: letter.subject, date: letter.date })}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <LetterList letters={loaderData.letters} />
         </section>
       ) : null}
       {loaderData.decision ? <DecisionForm decision={loaderData.decision} state={deciding} /> : null}
