@@ -41,7 +41,10 @@ export const decideApplication = defineCommand({
     const decidedOn = scope.today(association.time_zone);
     const windows = decisionWindows(input.outcome, decidedOn);
     await updateApplicationStatus(tx, application.id, to, now, windows);
-    const credential = input.outcome === "endorse" ? await issueCredential(tx, { association, application, framework, category, issuedOn: decidedOn }) : null;
+    const credential =
+      input.outcome === "endorse"
+        ? await issueCredential(tx, { association, application, framework, category, issuedOn: decidedOn, issuedBy: actor.userId, now })
+        : null;
     const until = windows.exam_approved_until ?? windows.emerging_until ?? "";
     const letterId = await issueLetter(scope, { applicationId: application.id, kind: input.outcome, values: { feedback: input.feedback, until } });
     return done(

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "./database.ts";
 import { isUuid } from "./ids.ts";
+import type { CredentialStatus } from "./schema.ts";
 
 
 const columns = [
@@ -89,6 +90,60 @@ export function listCredentialsOfUser(db: Db, userId: string) {
 export async function findCredentialOfUserForUpdate(db: Db, id: string, userId: string) {
   if (!isUuid(id)) return undefined;
   return db.selectFrom("credentials").select(columns).where("id", "=", id).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+}
+
+export type CredentialStatusChange = {
+  credentialId: string;
+  /** Null for the issue itself. */
+  from: CredentialStatus | null;
+  to: CredentialStatus;
+  /** The day it takes effect, in the association's time zone. */
+  effectiveOn: string;
+  /** Null when the system makes the change (the daily renewal job). */
+  changedBy: string | null;
+  reason?: string | null;
+  now: Date;
+};
+
+/**
+ * Moves a credential to a status and records it in its history, in the caller's transaction. Only
+ * from the status the caller read under its lock: returns false (nothing changed) if it had moved on.
+ */
+export async function changeCredentialStatus(db: Db, change: CredentialStatusChange): Promise<boolean> {
+  if (change.from !== null) {
+    const moved = await db
+      .updateTable("credentials")
+      .set({ status: change.to, updated_at: change.now })
+      .where("id", "=", change.credentialId)
+      .where("status", "=", change.from)
+      .executeTakeFirst();
+    if (moved.numUpdatedRows === 0n) return false;
+  }
+  await db
+    .insertInto("credential_status_changes")
+    .values({
+      credential_id: change.credentialId,
+      from_status: change.from,
+      to_status: change.to,
+      effective_on: change.effectiveOn,
+      changed_by: change.changedBy,
+      reason: change.reason ?? null,
+      changed_at: change.now,
+    })
+    .execute();
+  return true;
+}
+
+/** A credential's statuses, oldest first: a handful over its life. */
+export function listCredentialStatusChanges(db: Db, credentialId: string) {
+  return db
+    .selectFrom("credential_status_changes")
+    .select(["from_status", "to_status", "effective_on", "changed_by", "reason", "changed_at"])
+    .where("credential_id", "=", credentialId)
+    .orderBy("changed_at")
+    .orderBy("id")
+    .limit(500)
+    .execute();
 }
 
 export async function setPublishedFields(db: Db, id: string, published: readonly string[], now: Date) {

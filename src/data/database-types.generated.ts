@@ -208,6 +208,17 @@ export interface Credentials {
   user_id: string;
 }
 
+export interface CredentialStatusChanges {
+  changed_at: Generated<Timestamp>;
+  changed_by: string | null;
+  credential_id: string;
+  effective_on: string;
+  from_status: string | null;
+  id: Generated<string>;
+  reason: string | null;
+  to_status: string;
+}
+
 export interface DeclaredConflicts {
   association_id: string;
   created_at: Generated<Timestamp>;
@@ -414,6 +425,7 @@ export interface DB {
   candidacies: Candidacies;
   category_targets: CategoryTargets;
   credential_number_sequences: CredentialNumberSequences;
+  credential_status_changes: CredentialStatusChanges;
   credentials: Credentials;
   declared_conflicts: DeclaredConflicts;
   documents: Documents;

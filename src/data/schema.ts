@@ -85,6 +85,10 @@ export type CredentialsTable = Narrow<
   Generated.Credentials,
   { status: Generated.Generated<CredentialStatus>; published: ColumnType<string[], string | undefined, string>; created_at: CreatedAt }
 >;
+export type CredentialStatusChangesTable = Narrow<
+  Generated.CredentialStatusChanges,
+  { from_status: CredentialStatus | null; to_status: CredentialStatus; changed_at: CreatedAt }
+>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -109,6 +113,7 @@ interface NarrowedTables {
   advisory_reviews: AdvisoryReviewsTable;
   advisory_comments: AdvisoryCommentsTable;
   credentials: CredentialsTable;
+  credential_status_changes: CredentialStatusChangesTable;
   exam_sittings: ExamSittingsTable;
   exam_registrations: ExamRegistrationsTable;
   exam_ratings: ExamRatingsTable;

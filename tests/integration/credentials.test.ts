@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { decideApplication } from "../../src/commands/decide-application.ts";
 import { findAssociationById } from "../../src/data/associations.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
+import { listCredentialStatusChanges } from "../../src/data/credentials.ts";
 import { prefixCandidates } from "../../src/domain/credential-number.ts";
 import { defaultRenewalCycle, firstDueDate } from "../../src/domain/renewal-cycle.ts";
 import { buildApplicationInReview, runOrThrow } from "../setup/state-builders.ts";
@@ -52,6 +53,9 @@ describe("credentials", () => {
     expect(second.credential.number).toBe(`${prefix}-IFS-${year}-0002`);
     const decided = (await listAuditOfSubject(db, "application", first.applicationId)).find((entry) => entry.action === "application.decided");
     expect(decided?.details).toMatchObject({ credentialNumber: credential.number });
+    expect(await listCredentialStatusChanges(db, credential.id)).toEqual([
+      expect.objectContaining({ from_status: null, to_status: "active", effective_on: credential.issued_on, changed_by: first.staff.actor.userId }),
+    ]);
   });
 
   it("shows the holder their credentials, and the verification page shows only what they publish", async () => {

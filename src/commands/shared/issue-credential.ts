@@ -1,4 +1,4 @@
-import { claimCredentialPrefix, insertCredential, nextCredentialSequence } from "../../data/credentials.ts";
+import { changeCredentialStatus, claimCredentialPrefix, insertCredential, nextCredentialSequence } from "../../data/credentials.ts";
 import type { Db } from "../../data/database.ts";
 import { findRenewalCycle } from "../../data/renewal-cycles.ts";
 import { credentialNumber, prefixCandidates } from "../../domain/credential-number.ts";
@@ -19,6 +19,8 @@ export async function issueCredential(
     framework: Framework;
     category: Category;
     issuedOn: string;
+    issuedBy: string;
+    now: Date;
   },
 ): Promise<{ id: string; number: string }> {
   const { association, framework, category, issuedOn } = earned;
@@ -38,5 +40,6 @@ export async function issueCredential(
     renewalDue: firstDueDate(await findRenewalCycle(tx, association.id), issuedOn),
   });
   if (!id) refuse({ outcome: "credential.alreadyHeld" });
+  await changeCredentialStatus(tx, { credentialId: id, from: null, to: "active", effectiveOn: issuedOn, changedBy: earned.issuedBy, now: earned.now });
   return { id, number };
 }
