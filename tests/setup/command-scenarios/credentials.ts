@@ -14,10 +14,10 @@ async function endorsed(app: Parameters<Scenario>[0]) {
     expectedVersion: 1,
   });
   const { id } = await app.services.db.selectFrom("credentials").select("id").where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
-  return { actor: review.actor, credentialId: id };
+  return { actor: review.actor, credentialId: id, associationId: review.associationId };
 }
 
-/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge. */
+/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge and learner record. */
 export const credentialScenarios: Record<string, Scenario> = {
   "credential.published-fields-set": async (app) => {
     const { actor, credentialId } = await endorsed(app);
@@ -26,5 +26,10 @@ export const credentialScenarios: Record<string, Scenario> = {
   "credential.badge-downloaded": async (app) => {
     const { actor, credentialId } = await endorsed(app);
     return { actor, input: { credentialId } };
+  },
+  "credential.record-downloaded": async (app) => {
+    const { actor, associationId } = await endorsed(app);
+    const { slug } = await app.services.db.selectFrom("associations").select("slug").where("id", "=", associationId).executeTakeFirstOrThrow();
+    return { actor, input: { associationSlug: slug } };
   },
 };
