@@ -1,5 +1,5 @@
 import { clrContextUrl } from "./local-document-loader.ts";
-import { dateTimeStamp, holderIdentifier, openBadgeContexts } from "./open-badge-credential.ts";
+import { dateTimeStamp, holderIdentifier, issuerProfile, openBadgeContexts } from "./open-badge-credential.ts";
 
 /**
  * CLR 2.0's context comes between VC 2.0's and OB 3.0's, as in the standard's examples: it defines
@@ -24,12 +24,11 @@ export type ClrInput = {
 
 /** An unsigned 1EdTech Comprehensive Learner Record 2.0 (`ClrCredential`, VC 2.0 data model), ready for `signCredential`. */
 export function buildClrCredential(input: ClrInput): Record<string, unknown> {
-  const { issuer } = input;
   return {
     "@context": [...clrContexts],
     id: input.id,
     type: ["VerifiableCredential", "ClrCredential"],
-    issuer: { id: issuer.id, type: ["Profile"], name: issuer.name, ...(issuer.url ? { url: issuer.url } : {}) },
+    issuer: issuerProfile(input.issuer),
     validFrom: dateTimeStamp(input.validFrom),
     name: input.name,
     description: input.description,

@@ -36,6 +36,13 @@ export function holderIdentifier(subject: { identityHash: string; salt: string }
   return { type: "IdentityObject", identityType: "emailAddress", hashed: true, identityHash: subject.identityHash, salt: subject.salt };
 }
 
+export const issuerProfile = (issuer: OpenBadgeInput["issuer"]) => ({
+  id: issuer.id,
+  type: ["Profile"],
+  name: issuer.name,
+  ...(issuer.url ? { url: issuer.url } : {}),
+});
+
 // VC 2.0 wants XML Schema dateTimeStamps; seconds are enough and keep the files stable.
 export const dateTimeStamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
@@ -46,7 +53,7 @@ export function buildOpenBadgeCredential(input: OpenBadgeInput): Record<string, 
     "@context": [...openBadgeContexts],
     id: input.id,
     type: ["VerifiableCredential", "OpenBadgeCredential"],
-    issuer: { id: issuer.id, type: ["Profile"], name: issuer.name, ...(issuer.url ? { url: issuer.url } : {}) },
+    issuer: issuerProfile(issuer),
     validFrom: dateTimeStamp(input.validFrom),
     ...(input.validUntil ? { validUntil: dateTimeStamp(input.validUntil) } : {}),
     name: achievement.name,

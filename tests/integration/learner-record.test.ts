@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
-import { decideApplication } from "../../src/commands/decide-application.ts";
 import { submitReview } from "../../src/commands/submit-review.ts";
 import { insertRole } from "../../src/data/association-roles.ts";
 import { findAssociationById } from "../../src/data/associations.ts";
@@ -10,7 +9,7 @@ import { person } from "../../src/policies/actor.ts";
 import { completeReviewOf } from "../setup/command-scenarios/reviews.ts";
 import { verifyIndependently } from "../setup/independent-verifier.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
-import { buildApplicationInReview, runOrThrow } from "../setup/state-builders.ts";
+import { buildApplicationInReview, buildEndorsedApplication, runOrThrow } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -23,19 +22,10 @@ type HoursBadge = Signed & {
 };
 type Record_ = Signed & { credentialSubject: { type: string[]; verifiableCredential: HoursBadge[] } };
 
-/** An IFS applicant endorsed by staff, with the credential it earned. */
+/** An IFS applicant endorsed by staff, with the association that endorsed them. */
 async function endorsed(options: { associationId?: string; name: string }) {
-  const review = await buildApplicationInReview(app, { name: options.name, ...(options.associationId ? { associationId: options.associationId } : {}) });
-  await runOrThrow(app, decideApplication, review.staff.actor, {
-    associationId: review.associationId,
-    applicationId: review.applicationId,
-    outcome: "endorse",
-    feedback: "",
-    expectedStatus: "in-review",
-    expectedVersion: 1,
-  });
-  const association = (await findAssociationById(db, review.associationId))!;
-  return { ...review, association };
+  const review = await buildEndorsedApplication(app, options);
+  return { ...review, association: (await findAssociationById(db, review.associationId))! };
 }
 
 /** An RS/C session the holder records; when `confirmedBy` is given, that provider confirms it through the emailed link. */
