@@ -1223,6 +1223,10 @@ export const en = {
   "renewalCycle.reminder.lapsed": "{date}: the credential has lapsed; renewal is still taken with the late fee until the late date",
   "renewalCycle.reminder.removal-soon": "{date}: the credential will be removed from the registry in 7 days",
   "credentials.badge": "Download the signed Open Badge (JSON)",
+  "credentials.recordTitle": "Your learner record",
+  "credentials.recordHint":
+    "A Comprehensive Learner Record (CLR 2.0) gathers your active credentials and the hours others confirmed (RS/C your providers confirmed, service the association recorded), signed by the association. Hours only you entered are not in it.",
+  "credentials.recordLink": "Download the signed learner record from {association} (JSON)",
 } as const;
 
 export type MessageKey = keyof typeof en;

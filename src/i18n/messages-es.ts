@@ -1235,4 +1235,8 @@ export const es: Record<MessageKey, string> = {
   "renewalCycle.reminder.lapsed": "{date}: la credencial ha caducado; se acepta la renovación con recargo hasta la fecha límite",
   "renewalCycle.reminder.removal-soon": "{date}: la credencial se dará de baja del registro dentro de 7 días",
   "credentials.badge": "Descargar la Open Badge firmada (JSON)",
+  "credentials.recordTitle": "Su registro de aprendizaje",
+  "credentials.recordHint":
+    "Un registro integral del aprendizaje (Comprehensive Learner Record, CLR 2.0) reúne sus credenciales activas y las horas que otras personas confirmaron (la RS/C que confirmaron sus proveedores, el servicio que registró la asociación), firmado por la asociación. Las horas que solo usted anotó no figuran en él.",
+  "credentials.recordLink": "Descargar el registro de aprendizaje firmado de {association} (JSON)",
 };
