@@ -14,7 +14,10 @@ const { db } = app.services;
 
 /** An IFS application endorsed by staff, the credential it earned and its association. */
 async function endorsed(options: { associationId?: string; name?: string } = {}) {
-  const built = await buildCredential(app, { name: options.name ?? "Celia Credencial", ...(options.associationId ? { associationId: options.associationId } : {}) });
+  const built = await buildCredential(app, {
+    name: options.name ?? "Celia Credencial",
+    ...(options.associationId ? { associationId: options.associationId } : {}),
+  });
   return { ...built, association: (await findAssociationById(db, built.associationId))! };
 }
 

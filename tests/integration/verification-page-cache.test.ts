@@ -82,7 +82,12 @@ describe("the verification page from the cache", () => {
     expect((await visitorSees(path, { "accept-language": "es" })).text).toContain("Status Holder");
 
     await renameBehindTheCommands(user.id, "Renamed Quietly");
-    const rolledBack = await runCommand(commandsOf(app), moveStatus, systemActor("test"), { credentialId: credential.id, from: "active", to: "revoked", thenRefuse: true });
+    const rolledBack = await runCommand(commandsOf(app), moveStatus, systemActor("test"), {
+      credentialId: credential.id,
+      from: "active",
+      to: "revoked",
+      thenRefuse: true,
+    });
     expect(rolledBack.ok).toBe(false);
     const kept = await visitorSees(path);
     expect(kept.text).toContain("Status Holder");
@@ -133,7 +138,10 @@ describe("the verification page from the cache", () => {
       relationshipFocused: true,
       withParents: true,
     };
-    const imported = await runOrThrow(app, importPortfolioFile, actor, { kind: "json", file: JSON.stringify({ format: "cradle-portfolio", version: 1, work: [newJob] }) });
+    const imported = await runOrThrow(app, importPortfolioFile, actor, {
+      kind: "json",
+      file: JSON.stringify({ format: "cradle-portfolio", version: 1, work: [newJob] }),
+    });
     expect(imported.added).toHaveLength(1);
     expect((await visitorSees(path)).text).toContain("Newer Employer");
   });
@@ -147,7 +155,9 @@ describe("the verification page from the cache", () => {
 
     const owner = await buildUser(db, { isOwner: true });
     const ownerBrowser = await app.clientAs(owner.id);
-    expect((await ownerBrowser.post(`/owner/associations/${association.slug}`, associationFormFields(association.slug, "Renamed Association"))).status).toBe(302);
+    expect((await ownerBrowser.post(`/owner/associations/${association.slug}`, associationFormFields(association.slug, "Renamed Association"))).status).toBe(
+      302,
+    );
     expect((await visitorSees(path)).text).toContain("Renamed Association");
   });
 });

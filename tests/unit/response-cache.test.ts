@@ -21,7 +21,8 @@ describe("the response cache", () => {
   it("drops only the verification page of the credential that changed, in every language", () => {
     const cache = createResponseCache({ isTrusted: true });
     const shows = (number: string) => publicPageAt(`/verify/${number}`)!.shows;
-    for (const key of ["en /verify/SC-IFS-2026-0001", "es /verify/SC-IFS-2026-0001"]) cache.store(key, shows("SC-IFS-2026-0001"), cache.generation(), page(key));
+    for (const key of ["en /verify/SC-IFS-2026-0001", "es /verify/SC-IFS-2026-0001"])
+      cache.store(key, shows("SC-IFS-2026-0001"), cache.generation(), page(key));
     cache.store("en /verify/SC-IFS-2026-0002", shows("SC-IFS-2026-0002"), cache.generation(), page("other"));
     cache.store("en /", ["associations"], cache.generation(), page("home"));
     cache.invalidate(["credential SC-IFS-2026-0001"]);
