@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "./database.ts";
 import { isUuid } from "./ids.ts";
+import { announceCredentialChanges } from "./public-data-notices.ts";
 import type { CredentialStatus } from "./schema.ts";
 
 
@@ -131,6 +132,7 @@ export async function changeCredentialStatus(db: Db, change: CredentialStatusCha
       changed_at: change.now,
     })
     .execute();
+  await announceCredentialChanges(db, { credentialId: change.credentialId });
   return true;
 }
 
@@ -148,6 +150,7 @@ export function listCredentialStatusChanges(db: Db, credentialId: string) {
 
 export async function setPublishedFields(db: Db, id: string, published: readonly string[], now: Date) {
   await db.updateTable("credentials").set({ published: JSON.stringify(published), updated_at: now }).where("id", "=", id).execute();
+  await announceCredentialChanges(db, { credentialId: id });
 }
 
 

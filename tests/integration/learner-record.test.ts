@@ -9,7 +9,7 @@ import { person } from "../../src/policies/actor.ts";
 import { completeReviewOf } from "../setup/command-scenarios/reviews.ts";
 import { verifyIndependently } from "../setup/independent-verifier.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
-import { buildApplicationInReview, buildEndorsedApplication, runOrThrow } from "../setup/state-builders.ts";
+import { buildApplicationInReview, buildCredential, runOrThrow } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -24,7 +24,7 @@ type Record_ = Signed & { credentialSubject: { type: string[]; verifiableCredent
 
 /** An IFS applicant endorsed by staff, with the association that endorsed them. */
 async function endorsed(options: { associationId?: string; name: string }) {
-  const review = await buildEndorsedApplication(app, options);
+  const review = await buildCredential(app, options);
   return { ...review, association: (await findAssociationById(db, review.associationId))! };
 }
 

@@ -94,10 +94,10 @@ export async function buildApplicationInReview(app: App, options: Parameters<typ
   return { ...submitted, staff, reviewer };
 }
 
-/** An application staff endorsed, which issued its credential. */
-export async function buildEndorsedApplication(app: App, options: Parameters<typeof buildApplicationInReview>[1] = {}) {
+/** An IFS application endorsed by staff, and the credential it earned (its row). */
+export async function buildCredential(app: App, options: Parameters<typeof buildApplicationInReview>[1] = {}) {
   const review = await buildApplicationInReview(app, options);
-  await runOrThrow(app, decideApplication, review.staff.actor, {
+  const decided = await runOrThrow(app, decideApplication, review.staff.actor, {
     associationId: review.associationId,
     applicationId: review.applicationId,
     outcome: "endorse",
@@ -105,5 +105,7 @@ export async function buildEndorsedApplication(app: App, options: Parameters<typ
     expectedStatus: "in-review",
     expectedVersion: 1,
   });
-  return review;
+  expect(decided.status).toBe("endorsed");
+  const credential = await app.services.db.selectFrom("credentials").selectAll().where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
+  return { ...review, credential };
 }

@@ -1,11 +1,10 @@
-import { buildEndorsedApplication } from "../state-builders.ts";
+import { buildCredential } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** An applicant endorsed by staff: their actor and the credential it earned. */
 async function endorsed(app: Parameters<Scenario>[0]) {
-  const review = await buildEndorsedApplication(app);
-  const { id } = await app.services.db.selectFrom("credentials").select("id").where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
-  return { actor: review.actor, credentialId: id, associationId: review.associationId };
+  const { actor, credential } = await buildCredential(app);
+  return { actor, credentialId: credential.id, associationId: credential.association_id };
 }
 
 /** Credentials: the holder chooses what their verification page shows, and downloads the signed badge and learner record. */
