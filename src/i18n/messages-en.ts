@@ -153,6 +153,12 @@ export const en = {
   "notice.associationJoined": "You joined {association}. Your progress toward its endorsement categories is on Cradle.",
   "notice.candidacyEnrolled": "You are a candidate for {category} until {until}.",
   "notice.candidacyReminder": "Your candidate status ends on {until}: submit your application before then.",
+  "notice.credentialRenewalDue":
+    "Your {category} credential {number} with {association} is due for renewal on {due}, in {days} days. The renewal fee is {fee}; after the due date a late fee of {lateFee} is added, until {late}.",
+  "notice.credentialLapsed":
+    "Your {category} credential {number} with {association} was not renewed by {due} and has lapsed. You can still renew it until {late}: the renewal fee of {fee} plus the late fee of {lateFee}.",
+  "notice.credentialRemovalSoon":
+    "Your {category} credential {number} with {association}, due for renewal on {due}, will be removed from the registry on {removal}. The renewal fee is {fee}, plus a late fee of {lateFee} after the due date.",
   "notice.advisorAssigned": "{advisor} is now your advisor.",
   "notice.referenceCompleted": "{name} completed your reference rating.",
   "mail.ask.greeting": "Hello,",

@@ -154,6 +154,12 @@ export const es: Record<MessageKey, string> = {
   "notice.associationJoined": "Se unió a {association}. Su progreso hacia sus categorías de acreditación está en Cradle.",
   "notice.candidacyEnrolled": "Usted es candidato/a para {category} hasta el {until}.",
   "notice.candidacyReminder": "Su condición de candidato/a termina el {until}: envíe su solicitud antes de esa fecha.",
+  "notice.credentialRenewalDue":
+    "Su credencial {number} de {category} con {association} debe renovarse el {due}, dentro de {days} días. La cuota de renovación es {fee}; después de esa fecha se añade un recargo por retraso de {lateFee}, hasta el {late}.",
+  "notice.credentialLapsed":
+    "Su credencial {number} de {category} con {association} no se renovó antes del {due} y está vencida. Aún puede renovarla hasta el {late}: la cuota de renovación de {fee} más el recargo por retraso de {lateFee}.",
+  "notice.credentialRemovalSoon":
+    "Su credencial {number} de {category} con {association}, que debía renovarse el {due}, se dará de baja del registro el {removal}. La cuota de renovación es {fee}, más un recargo por retraso de {lateFee} después de esa fecha.",
   "notice.advisorAssigned": "{advisor} es ahora su asesor/a.",
   "notice.referenceCompleted": "{name} completó su evaluación de referencia.",
   "mail.ask.greeting": "Hola:",
