@@ -53,11 +53,13 @@ export const doDailyRenewalWork = defineCommand({
     const sent = (await listRemindersOfCurrentPeriod(tx, [credential.id])).map((reminder) => reminder.kind);
     const work = dailyRenewalWork(cycle, { status: credential.status, due }, today(credential.time_zone), sent);
 
-    const moves: Array<{ from: CredentialStatus; to: CredentialStatus; effectiveOn: string }> = [];
-    // A credential lapses the day after its due date, and is removed on its removal date.
-    if (work.moveTo && credential.status === "active") moves.push({ from: "active", to: "lapsed", effectiveOn: toIso(toDay(due) + 1) });
-    if (work.moveTo === "removed") moves.push({ from: "lapsed", to: "removed", effectiveOn: removalDateAfter(cycle, due) });
-    for (const move of moves) await changeCredentialStatus(tx, { credentialId: credential.id, ...move, changedBy: null, now });
+    const moves: Array<{ from: CredentialStatus; to: CredentialStatus; effectiveOn: string; now: Date }> = [];
+    // A credential lapses the day after its due date, and is removed on its removal date. Both at once,
+    // the lapse is recorded a millisecond first: the history is in the order of its records' times.
+    if (work.moveTo && credential.status === "active")
+      moves.push({ from: "active", to: "lapsed", effectiveOn: toIso(toDay(due) + 1), now: work.moveTo === "removed" ? new Date(now.getTime() - 1) : now });
+    if (work.moveTo === "removed") moves.push({ from: "lapsed", to: "removed", effectiveOn: removalDateAfter(cycle, due), now });
+    for (const move of moves) await changeCredentialStatus(tx, { credentialId: credential.id, ...move, changedBy: null });
 
     const { category } = findCategory(context, credential.framework_id, credential.category_id);
     const reminded: ReminderKind[] = [];

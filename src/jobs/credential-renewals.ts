@@ -7,7 +7,6 @@ import { toDay, toIso, today } from "../domain/dates.ts";
 import { dailyRenewalWork, type ReminderKind, type RenewalCycle } from "../domain/renewal-cycle.ts";
 import { systemActor } from "../policies/actor.ts";
 
-const batchSize = 200;
 /** The first reminder goes this many days before the due date: nothing is owed to a credential due later. */
 const firstReminderDays = 60;
 
@@ -20,7 +19,7 @@ export type RenewalJobCounts = { lapsed: number; removed: number; reminders: num
  * command, one short transaction, per credential that has work; the command decides again under
  * the credential's lock, so running twice, or in two processes at once, does nothing more.
  */
-export async function doCredentialRenewals(context: CommandContext): Promise<RenewalJobCounts> {
+export async function doCredentialRenewals(context: CommandContext, { batchSize = 200 } = {}): Promise<RenewalJobCounts> {
   const now = context.now();
   // No place's today is later than Kiritimati's (UTC+14): nothing due after its today plus 60 days is owed anything.
   const dueOnOrBefore = toIso(toDay(today("Pacific/Kiritimati", now)) + firstReminderDays);
