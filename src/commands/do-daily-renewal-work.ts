@@ -5,14 +5,13 @@ import { findRenewalCycle } from "../data/renewal-cycles.ts";
 import type { CredentialStatus } from "../data/schema.ts";
 import { toDay, toIso } from "../domain/dates.ts";
 import { dailyRenewalWork, lateDateAfter, type ReminderKind, removalDateAfter, type RenewalCycle } from "../domain/renewal-cycle.ts";
-import type { LocalizedText } from "../i18n/format.ts";
+import { dollars, type LocalizedText } from "../i18n/format.ts";
 import type { Message } from "../i18n/translate.ts";
 import { defineCommand, done, unchanged } from "./define-command.ts";
 import { findCategory } from "./shared/find-category.ts";
 
 type Credential = NonNullable<Awaited<ReturnType<typeof findCredentialForRenewalWork>>>;
 
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 const daysBefore = { "due-in-60": 60, "due-in-30": 30, "due-in-7": 7 } as const;
 
 /** A renewal reminder in its recipient's words: the due date, the fees and the dates of the cycle. */
