@@ -2,10 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { setLanguage } from "../../src/commands/set-language.ts";
 import { setRenewalCycle } from "../../src/commands/set-renewal-cycle.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
-import { changeCredentialStatus, listCredentialStatusChanges } from "../../src/data/credentials.ts";
+import { listCredentialStatusChanges } from "../../src/data/credentials.ts";
 import { toDay, toIso } from "../../src/domain/dates.ts";
 import { doCredentialRenewals } from "../../src/jobs/credential-renewals.ts";
-import { buildAllianceAssociation, buildCredential, commandsOf, runOrThrow } from "../setup/state-builders.ts";
+import { buildAllianceAssociation, buildCredential, commandsOf, moveCredentialStatus, runOrThrow } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -120,18 +120,13 @@ describe("the daily renewal job, on the default cycle (due 31 December, late unt
   it("leaves a suspended credential alone", async () => {
     const { credential, user, staff } = await buildCredential(app);
     const due = credential.renewal_due;
-    await db
-      .transaction()
-      .execute((tx) =>
-        changeCredentialStatus(tx, {
-          credentialId: credential.id,
-          from: "active",
-          to: "suspended",
-          effectiveOn: shift(due, -90),
-          changedBy: staff.user.id,
-          now: new Date(),
-        }),
-      );
+    await moveCredentialStatus(app, {
+      credentialId: credential.id,
+      from: "active",
+      to: "suspended",
+      effectiveOn: shift(due, -90),
+      changedBy: staff.user.id,
+    });
     for (const day of [shift(due, -60), shift(due, -7), shift(due, 1), `${Number(due.slice(0, 4)) + 1}-02-01`]) await runOn(day);
     expect(await statusOf(credential.id)).toBe("suspended");
     expect(await remindersTo(user.id)).toEqual([]);

@@ -5,10 +5,9 @@ import { setLanguage } from "../../src/commands/set-language.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { submitApplication } from "../../src/commands/submit-application.ts";
 import { setRenewalCycle } from "../../src/commands/set-renewal-cycle.ts";
-import { changeCredentialStatus } from "../../src/data/credentials.ts";
 import { addMonths, toDay, toIso, today } from "../../src/domain/dates.ts";
 import { defaultRenewalCycle, lateDateAfter, removalDateAfter } from "../../src/domain/renewal-cycle.ts";
-import { buildAllianceAssociation, buildCredential, runOrThrow } from "../setup/state-builders.ts";
+import { buildAllianceAssociation, buildCredential, moveCredentialStatus, runOrThrow } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -113,34 +112,20 @@ describe("My credentials: the next renewal", () => {
     const cycle = { ...defaultRenewalCycle, due: monthDay(due), late: monthDay(toIso(toDay(due) + 10)), removalDaysAfterLate: 365 };
     await runOrThrow(app, setRenewalCycle, staff.actor, { associationId: association.id, ...cycle });
     await issuedLongAgo(credential.id, due);
-    await db
-      .transaction()
-      .execute((tx) =>
-        changeCredentialStatus(tx, {
-          credentialId: credential.id,
-          from: "active",
-          to: "lapsed",
-          effectiveOn: toIso(toDay(due) + 1),
-          changedBy: null,
-          now: new Date(),
-        }),
-      );
+    await moveCredentialStatus(app, {
+      credentialId: credential.id,
+      from: "active",
+      to: "lapsed",
+      effectiveOn: toIso(toDay(due) + 1),
+      changedBy: null,
+    });
     const client = await app.clientAs(user.id);
     const page = await client.get("/credentials");
     expect(page.text).toContain(
       `Lapsed: not renewed by ${lateDateAfter(cycle, due)}. It will be removed from the registry on ${removalDateAfter(cycle, due)}.`,
     );
 
-    await db.transaction().execute((tx) =>
-      changeCredentialStatus(tx, {
-        credentialId: credential.id,
-        from: "lapsed",
-        to: "suspended",
-        effectiveOn: todayThere(),
-        changedBy: staff.user.id,
-        now: new Date(),
-      }),
-    );
+    await moveCredentialStatus(app, { credentialId: credential.id, from: "lapsed", to: "suspended", effectiveOn: todayThere(), changedBy: staff.user.id });
     const suspended = await client.get("/credentials");
     expect(suspended.text).toContain(credential.number);
     expect(suspended.text).not.toContain("Next renewal");
