@@ -191,6 +191,13 @@ export interface CredentialNumberSequences {
   year: number;
 }
 
+export interface CredentialRenewalReminders {
+  credential_id: string;
+  due_date: string;
+  kind: string;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface Credentials {
   application_id: string | null;
   association_id: string;
@@ -425,6 +432,7 @@ export interface DB {
   candidacies: Candidacies;
   category_targets: CategoryTargets;
   credential_number_sequences: CredentialNumberSequences;
+  credential_renewal_reminders: CredentialRenewalReminders;
   credential_status_changes: CredentialStatusChanges;
   credentials: Credentials;
   declared_conflicts: DeclaredConflicts;

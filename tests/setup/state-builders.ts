@@ -8,6 +8,7 @@ import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts
 import { startApplication } from "../../src/commands/start-application.ts";
 import { submitApplication } from "../../src/commands/submit-application.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
+import { changeCredentialStatus, type CredentialStatusChange } from "../../src/data/credentials.ts";
 import { type Actor, person } from "../../src/policies/actor.ts";
 import type { RunningCradle } from "../../src/server/start-cradle.ts";
 import { commandContext } from "../../src/server/services.ts";
@@ -108,4 +109,9 @@ export async function buildCredential(app: App, options: Parameters<typeof build
   expect(decided.status).toBe("endorsed");
   const credential = await app.services.db.selectFrom("credentials").selectAll().where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
   return { ...review, credential };
+}
+
+/** A credential moved to a status as staff or the daily renewal job would, recorded in its history. */
+export async function moveCredentialStatus(app: App, change: Omit<CredentialStatusChange, "now">) {
+  await app.services.db.transaction().execute((tx) => changeCredentialStatus(tx, { ...change, now: new Date() }));
 }
