@@ -57,6 +57,7 @@ export default [
   route("verify/:number", "routes/verify-credential.tsx"),
   route("a/:slug/renewal-cycle", "routes/association-renewal-cycle.tsx"),
   route("a/:slug/keys", "routes/association-keys.ts"),
+  route("a/:slug/status/:purpose", "routes/association-status-list.ts"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("*", "routes/not-found.tsx"),

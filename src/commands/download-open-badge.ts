@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findCredentialOfHolder } from "../data/credentials.ts";
 import { hashEmailIdentity } from "../credentials/open-badge-credential.ts";
 import { signOpenBadge } from "../credentials/sign-open-badge.ts";
+import { statusListEntriesOf } from "../credentials/status-list-credential.ts";
 import { defineCommand, done, refuse } from "./define-command.ts";
 import { findCategory } from "./shared/find-category.ts";
 
@@ -34,6 +35,8 @@ export const downloadOpenBadge = defineCommand({
         // The credential's id salts the hash: public, stable, and different for each credential.
         subject: { identityHash: hashEmailIdentity(credential.holderEmail, credential.id), salt: credential.id },
         validFrom: new Date(`${credential.issued_on}T00:00:00Z`),
+        // Its place in the association's lists: a verifier reads revocation and suspension there, as of today.
+        credentialStatus: statusListEntriesOf(context.baseUrl, credential.slug, credential.status_list_index),
       },
     );
     return done(

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "./database.ts";
+import { setStatusListBits } from "./credential-status-lists.ts";
 import { isUuid } from "./ids.ts";
 import type { CredentialStatus } from "./schema.ts";
 
@@ -17,6 +18,7 @@ const columns = [
   "credentials.renewal_due",
   "credentials.status",
   "credentials.published",
+  "credentials.status_list_index",
 ] as const;
 
 /** The next number of an association's year, taken in the caller's transaction (the row's lock orders two issuers). */
@@ -42,6 +44,7 @@ export async function insertCredential(
     number: string;
     issuedOn: string;
     renewalDue: string;
+    statusListIndex: number;
   },
 ) {
   const row = await db
@@ -56,6 +59,7 @@ export async function insertCredential(
       number: credential.number,
       issued_on: credential.issuedOn,
       renewal_due: credential.renewalDue,
+      status_list_index: credential.statusListIndex,
     })
     .onConflict((conflict) => conflict.columns(["user_id", "association_id", "framework_id", "category_id"]).doNothing())
     .returning("id")
@@ -131,6 +135,8 @@ export async function changeCredentialStatus(db: Db, change: CredentialStatusCha
       changed_at: change.now,
     })
     .execute();
+  // The association's Bitstring Status Lists follow in the same transaction (decision 032).
+  await setStatusListBits(db, change.credentialId, change.to, change.now);
   return true;
 }
 

@@ -89,6 +89,8 @@ export type CredentialStatusChangesTable = Narrow<
   Generated.CredentialStatusChanges,
   { from_status: CredentialStatus | null; to_status: CredentialStatus; changed_at: CreatedAt }
 >;
+export type StatusPurpose = "revocation" | "suspension";
+export type CredentialStatusListsTable = Narrow<Generated.CredentialStatusLists, { purpose: StatusPurpose }>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -114,6 +116,7 @@ interface NarrowedTables {
   advisory_comments: AdvisoryCommentsTable;
   credentials: CredentialsTable;
   credential_status_changes: CredentialStatusChangesTable;
+  credential_status_lists: CredentialStatusListsTable;
   exam_sittings: ExamSittingsTable;
   exam_registrations: ExamRegistrationsTable;
   exam_ratings: ExamRatingsTable;
