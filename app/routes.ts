@@ -56,6 +56,8 @@ export default [
   route("credentials/:id/badge", "routes/credential-badge.ts"),
   route("verify/:number", "routes/verify-credential.tsx"),
   route("a/:slug/renewal-cycle", "routes/association-renewal-cycle.tsx"),
+  route("a/:slug/credentials", "routes/association-credentials.tsx"),
+  route("a/:slug/credentials/:id", "routes/association-credential.tsx"),
   route("a/:slug/keys", "routes/association-keys.ts"),
   route("a/:slug/status/:purpose", "routes/association-status-list.ts"),
   route("dev/mail", "routes/dev-mail.tsx"),

@@ -7,6 +7,7 @@ import { applicationPolicy } from "../../src/policies/application.ts";
 import { myCredentials } from "../../src/queries/credentials.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { StatusChange } from "../components/status-change.tsx";
 import { authorize, invalid, notFound, read, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
@@ -41,6 +42,16 @@ export default function Credentials({ loaderData, actionData }: Route.ComponentP
             {` · ${t("credentials.number", { number: credential.number })}`}
           </p>
           <p>{t("credentials.dates", { issued: credential.issued, due: credential.renewalDue })}</p>
+          <details>
+            <summary>{t("credentialHistory.heading")}</summary>
+            <ol>
+              {credential.history.map((change, index) => (
+                <li key={index}>
+                  <StatusChange change={change} />
+                </li>
+              ))}
+            </ol>
+          </details>
           <p>
             <a href={`/verify/${credential.number}`}>{t("credentials.shareLink")}</a> ·{" "}
             <a href={`/credentials/${credential.id}/badge`} download>

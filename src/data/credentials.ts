@@ -96,6 +96,12 @@ export async function findCredentialOfUserForUpdate(db: Db, id: string, userId: 
   return db.selectFrom("credentials").select(columns).where("id", "=", id).where("user_id", "=", userId).forUpdate().executeTakeFirst();
 }
 
+/** A credential of the association, locked for a staff action; another association's is undefined. */
+export async function findCredentialOfAssociationForUpdate(db: Db, id: string, associationId: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom("credentials").select(columns).where("id", "=", id).where("association_id", "=", associationId).forUpdate().executeTakeFirst();
+}
+
 export type CredentialStatusChange = {
   credentialId: string;
   /** Null for the issue itself. */
