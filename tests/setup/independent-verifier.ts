@@ -117,7 +117,8 @@ export async function readStatusListBit(statusListCredential: string, index: num
     proof: { verificationMethod: string };
     credentialSubject: { type: string; statusPurpose: string; encodedList: string };
   };
-  const verified = list.proof.verificationMethod.startsWith(`${list.issuer}#`) && (await verifyIndependently(list, await fetchPublicKey(list.proof.verificationMethod)));
+  const verified =
+    list.proof.verificationMethod.startsWith(`${list.issuer}#`) && (await verifyIndependently(list, await fetchPublicKey(list.proof.verificationMethod)));
   const { encodedList, statusPurpose } = list.credentialSubject;
   if (!encodedList.startsWith("u")) throw new Error("The encoded list is not multibase base64url");
   const bytes = gunzipSync(Buffer.from(encodedList.slice(1), "base64url"));
