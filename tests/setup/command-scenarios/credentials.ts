@@ -1,4 +1,5 @@
 import { decideApplication } from "../../../src/commands/decide-application.ts";
+import { suspendCredential } from "../../../src/commands/suspend-credential.ts";
 import { buildApplicationInReview, runOrThrow } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -14,10 +15,10 @@ async function endorsed(app: Parameters<Scenario>[0]) {
     expectedVersion: 1,
   });
   const { id } = await app.services.db.selectFrom("credentials").select("id").where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
-  return { actor: review.actor, credentialId: id };
+  return { actor: review.actor, staff: review.staff.actor, associationId: review.associationId, credentialId: id };
 }
 
-/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge. */
+/** Credentials: the holder chooses what their verification page shows and downloads the signed badge; staff suspend, reinstate and revoke. */
 export const credentialScenarios: Record<string, Scenario> = {
   "credential.published-fields-set": async (app) => {
     const { actor, credentialId } = await endorsed(app);
@@ -26,5 +27,18 @@ export const credentialScenarios: Record<string, Scenario> = {
   "credential.badge-downloaded": async (app) => {
     const { actor, credentialId } = await endorsed(app);
     return { actor, input: { credentialId } };
+  },
+  "credential.suspended": async (app) => {
+    const { staff, associationId, credentialId } = await endorsed(app);
+    return { actor: staff, input: { associationId, credentialId, reason: "A complaint under review." } };
+  },
+  "credential.reinstated": async (app) => {
+    const { staff, associationId, credentialId } = await endorsed(app);
+    await runOrThrow(app, suspendCredential, staff, { associationId, credentialId, reason: "A complaint under review." });
+    return { actor: staff, input: { associationId, credentialId, reason: "The complaint was dismissed." } };
+  },
+  "credential.revoked": async (app) => {
+    const { staff, associationId, credentialId } = await endorsed(app);
+    return { actor: staff, input: { associationId, credentialId, reason: "Practised without supervision." } };
   },
 };
