@@ -1,4 +1,4 @@
-import type { CredentialStatus } from "../../src/data/schema.ts";
+import type { CredentialStatus } from "../../src/domain/staff-credential-actions.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
 /** One line of a credential's status history: the day and the move (from null: its issue). */

@@ -4,9 +4,9 @@ export type StaffCredentialAction = (typeof staffCredentialActions)[number];
 
 /** Every status a credential can have, in the order the staff list's filter offers them. */
 export const credentialStatuses = ["active", "lapsed", "suspended", "revoked", "removed", "transferred"] as const;
-type Status = (typeof credentialStatuses)[number];
+export type CredentialStatus = (typeof credentialStatuses)[number];
 
-const moves: Record<StaffCredentialAction, { from: readonly Status[]; to: Status }> = {
+const moves: Record<StaffCredentialAction, { from: readonly CredentialStatus[]; to: CredentialStatus }> = {
   // Only an active credential is suspended, so reinstating one never revives a lapsed one.
   suspend: { from: ["active"], to: "suspended" },
   reinstate: { from: ["suspended"], to: "active" },
@@ -15,12 +15,12 @@ const moves: Record<StaffCredentialAction, { from: readonly Status[]; to: Status
 };
 
 /** The status the action moves a credential to from `status`, or null when it does not apply now. */
-export function staffActionTarget(action: StaffCredentialAction, status: Status): Status | null {
+export function staffActionTarget(action: StaffCredentialAction, status: CredentialStatus): CredentialStatus | null {
   const move = moves[action];
   return move.from.includes(status) ? move.to : null;
 }
 
 /** The actions open to staff for a credential in `status`, in the order the page offers them. */
-export function staffActionsFor(status: Status): StaffCredentialAction[] {
+export function staffActionsFor(status: CredentialStatus): StaffCredentialAction[] {
   return staffCredentialActions.filter((action) => staffActionTarget(action, status) !== null);
 }
