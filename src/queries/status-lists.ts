@@ -1,4 +1,4 @@
-import { findKeyOfAssociation } from "../data/association-signing-keys.ts";
+import { findKeyOfAssociation, findPublicKeyOfAssociation } from "../data/association-signing-keys.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
 import { findStatusListBits, findStatusListVersion } from "../data/credential-status-lists.ts";
 import { controllerUrlOf } from "../credentials/controller-document.ts";
@@ -32,10 +32,12 @@ const signedLists = new Map<string, { version: number; signedBy: string; credent
 export async function signedStatusList(reader: Reader, _actor: MaybeActor, list: StatusList, signing: Signing): Promise<Record<string, unknown>> {
   const memoKey = `${list.associationId} ${list.purpose}`;
   const controllerUrl = controllerUrlOf(signing.baseUrl, list.slug);
-  const key = (await findKeyOfAssociation(reader.db, list.associationId, signing.credentialKeySecret)) ?? hidden();
-  const signedBy = `${controllerUrl} ${key.publicKeyMultibase}`;
+  const publicKey = (await findPublicKeyOfAssociation(reader.db, list.associationId)) ?? hidden();
+  const signedBy = `${controllerUrl} ${publicKey}`;
   const kept = signedLists.get(memoKey);
   if (kept && kept.version === list.version && kept.signedBy === signedBy) return kept.credential;
+  // The sealed key is opened only to sign.
+  const key = (await findKeyOfAssociation(reader.db, list.associationId, signing.credentialKeySecret)) ?? hidden();
   const stored = (await findStatusListBits(reader.db, list.associationId, list.purpose)) ?? hidden();
   const unsigned = buildStatusListCredential({
     url: statusListUrlOf(signing.baseUrl, list.slug, list.purpose),
@@ -46,6 +48,6 @@ export async function signedStatusList(reader: Reader, _actor: MaybeActor, list:
   });
   const credential = await signCredential(unsigned, key, controllerUrl, reader.now());
   // Bits read after the version may be newer: kept under the version they were read with.
-  signedLists.set(memoKey, { version: stored.version, signedBy, credential });
+  signedLists.set(memoKey, { version: stored.version, signedBy: `${controllerUrl} ${key.publicKeyMultibase}`, credential });
   return credential;
 }
