@@ -9,7 +9,11 @@ export function statusListUrlOf(baseUrl: string, associationSlug: string, purpos
 
 /** A credential's entries in its association's lists, one per purpose, for its badge's `credentialStatus`. */
 export function statusListEntriesOf(baseUrl: string, associationSlug: string, statusListIndex: number): StatusListEntry[] {
-  return statusPurposes.map((statusPurpose) => ({ statusPurpose, statusListIndex, statusListCredential: statusListUrlOf(baseUrl, associationSlug, statusPurpose) }));
+  return statusPurposes.map((statusPurpose) => ({
+    statusPurpose,
+    statusListIndex,
+    statusListCredential: statusListUrlOf(baseUrl, associationSlug, statusPurpose),
+  }));
 }
 
 /**
@@ -26,7 +30,13 @@ export function encodeStatusList(bits: string): string {
 const dateTimeStamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /** An unsigned BitstringStatusListCredential (the terms are in the VC 2.0 context), ready for `signCredential`. */
-export function buildStatusListCredential(list: { url: string; issuer: string; purpose: StatusPurpose; bits: string; validFrom: Date }): Record<string, unknown> {
+export function buildStatusListCredential(list: {
+  url: string;
+  issuer: string;
+  purpose: StatusPurpose;
+  bits: string;
+  validFrom: Date;
+}): Record<string, unknown> {
   return {
     "@context": ["https://www.w3.org/ns/credentials/v2"],
     id: list.url,
