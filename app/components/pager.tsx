@@ -71,11 +71,19 @@ export function MisreadNotice({ page }: { page: ListPage }) {
 
 type FilterChoice = { name: string; label: string; selected: string | null; options: readonly { value: string; label: string }[] };
 
+type SearchBox = { name: string; label: string; value: string };
+
 /** A list's filters as a GET form: works without JavaScript, and the chosen filters stay in the address of every page. */
-function ListFilter({ choices }: { choices: readonly FilterChoice[] }) {
+function ListFilter({ choices, search }: { choices: readonly FilterChoice[]; search?: SearchBox }) {
   const t = useTranslate();
   return (
-    <Form method="get" className="list-filter" key={choices.map((choice) => choice.selected ?? "").join("|")}>
+    <Form method="get" className="list-filter" key={[...choices.map((choice) => choice.selected ?? ""), search?.value].join("|")}>
+      {search ? (
+        <p>
+          <label htmlFor={`filter-${search.name}`}>{search.label}</label>{" "}
+          <input type="search" id={`filter-${search.name}`} name={search.name} defaultValue={search.value} maxLength={200} />
+        </p>
+      ) : null}
       {choices.map((choice) => (
         <p key={choice.name}>
           <label htmlFor={`filter-${choice.name}`}>{choice.label}</label>{" "}
@@ -95,6 +103,25 @@ function ListFilter({ choices }: { choices: readonly FilterChoice[] }) {
   );
 }
 
+type StatusFilterProps<Status extends string> = {
+  filter: { status: Status | null };
+  statusCounts: readonly { status: Status; count: number }[];
+  statusLabel: (status: Status) => string;
+};
+
+/** One status to show, each offered with how many rows have it. */
+function statusChoice<Status extends string>(t: ReturnType<typeof useTranslate>, props: StatusFilterProps<Status>): FilterChoice {
+  return {
+    name: "status",
+    label: t("listFilter.status"),
+    selected: props.filter.status,
+    options: [
+      { value: "", label: t("listFilter.all") },
+      ...props.statusCounts.map(({ status, count }) => ({ value: status, label: t("listFilter.counted", { label: props.statusLabel(status), count }) })),
+    ],
+  };
+}
+
 /** The staff lists' filters: one status (each with how many match in the window) and a window of the last 30, 90 or 365 days. */
 export function StatusAndWindowFilter<Status extends string>(props: {
   filter: { status: Status | null; window: string | null; windows: readonly string[] };
@@ -106,15 +133,7 @@ export function StatusAndWindowFilter<Status extends string>(props: {
   return (
     <ListFilter
       choices={[
-        {
-          name: "status",
-          label: t("listFilter.status"),
-          selected: props.filter.status,
-          options: [
-            { value: "", label: t("listFilter.all") },
-            ...props.statusCounts.map(({ status, count }) => ({ value: status, label: t("listFilter.counted", { label: props.statusLabel(status), count }) })),
-          ],
-        },
+        statusChoice(t, props),
         {
           name: "window",
           label: props.windowLabel,
@@ -127,4 +146,10 @@ export function StatusAndWindowFilter<Status extends string>(props: {
       ]}
     />
   );
+}
+
+/** A list's status filter (each status with how many match) beside a search box. */
+export function StatusAndSearchFilter<Status extends string>(props: StatusFilterProps<Status> & { filter: { search: string }; searchLabel: string }) {
+  const t = useTranslate();
+  return <ListFilter search={{ name: "search", label: props.searchLabel, value: props.filter.search }} choices={[statusChoice(t, props)]} />;
 }

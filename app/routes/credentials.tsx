@@ -8,6 +8,7 @@ import { myCredentials, myLearnerRecords } from "../../src/queries/credentials.t
 import { AppForm } from "../components/form.tsx";
 import { NextRenewal } from "../components/next-renewal.tsx";
 import { PageTitle } from "../components/page-title.tsx";
+import { StatusChange } from "../components/status-change.tsx";
 import { authorize, invalid, notFound, read, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
@@ -46,6 +47,16 @@ export default function Credentials({ loaderData, actionData }: Route.ComponentP
           </p>
           <p>{t("credentials.dates", { issued: credential.issued, due: credential.renewalDue })}</p>
           {credential.renewal ? <NextRenewal renewal={credential.renewal} headingId={`renewal-${credential.id}`} /> : null}
+          <details>
+            <summary>{t("credentialHistory.heading")}</summary>
+            <ol>
+              {credential.history.map((change, index) => (
+                <li key={index}>
+                  <StatusChange change={change} />
+                </li>
+              ))}
+            </ol>
+          </details>
           <p>
             <a href={`/verify/${credential.number}`}>{t("credentials.shareLink")}</a> ·{" "}
             <a href={`/credentials/${credential.id}/badge`} download>

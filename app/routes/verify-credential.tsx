@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, useParams } from "react-router";
 import type { Route } from "./+types/verify-credential";
 import { verifyCredentialByNumber } from "../../src/queries/credentials.ts";
+import { formatLongDate } from "../../src/i18n/format.ts";
 import { PageTitle } from "../components/page-title.tsx";
 import { noScript } from "../lib/page-handle.ts";
 import { read } from "../lib/route-context.server.ts";
@@ -27,6 +28,12 @@ export default function VerifyCredential({ loaderData }: Route.ComponentProps) {
       <PageTitle title={title} />
       <h1>{title}</h1>
       <p className={active ? "notice verify-status" : "error-summary verify-status"} role="status">
+        {loaderData.status !== "active" && loaderData.statusSince ? (
+          <>
+            <strong>{t(`verification.since.${loaderData.status}`, { date: formatLongDate(locale, loaderData.statusSince) })}</strong>
+            <br />
+          </>
+        ) : null}
         <strong>{t(`verification.status.${loaderData.status}`)}</strong>
       </p>
       <dl className="verify">

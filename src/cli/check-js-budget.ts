@@ -45,6 +45,8 @@ const signedInPages = new Set([
   "routes/credentials",
   "routes/association-renewal-cycle",
   "routes/association-letters",
+  "routes/association-credentials",
+  "routes/association-credential",
 ]);
 
 const buildFolder = resolve(process.argv[2] ?? "build");

@@ -36,6 +36,12 @@ export async function keyOfAssociation(tx: Db, associationId: string, secret: st
   return opened(row, associationId, secret);
 }
 
+/** The association's active key, opened for signing, or undefined before its first credential (a reader makes none). */
+export async function findKeyOfAssociation(db: Db, associationId: string, secret: string): Promise<SigningKey | undefined> {
+  const row = await activeKeyRow(db, associationId);
+  return row ? opened(row, associationId, secret) : undefined;
+}
+
 /** The public half of the association's active key, for its controller document; none before its first credential. */
 export async function findPublicKeyOfAssociation(db: Db, associationId: string): Promise<string | undefined> {
   const row = await db.selectFrom("association_signing_keys").select("public_key_multibase").where("association_id", "=", associationId).where("retired_at", "is", null).executeTakeFirst();

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "./database.ts";
+import { setStatusListBits } from "./credential-status-lists.ts";
 import { isUuid } from "./ids.ts";
 import { announceCredentialChanges } from "./public-data-notices.ts";
 import type { CredentialStatus } from "./schema.ts";
@@ -18,6 +19,7 @@ const columns = [
   "credentials.renewal_due",
   "credentials.status",
   "credentials.published",
+  "credentials.status_list_index",
 ] as const;
 
 /** The next number of an association's year, taken in the caller's transaction (the row's lock orders two issuers). */
@@ -43,6 +45,7 @@ export async function insertCredential(
     number: string;
     issuedOn: string;
     renewalDue: string;
+    statusListIndex: number;
   },
 ) {
   const row = await db
@@ -57,6 +60,7 @@ export async function insertCredential(
       number: credential.number,
       issued_on: credential.issuedOn,
       renewal_due: credential.renewalDue,
+      status_list_index: credential.statusListIndex,
     })
     .onConflict((conflict) => conflict.columns(["user_id", "association_id", "framework_id", "category_id"]).doNothing())
     .returning("id")
@@ -91,6 +95,12 @@ export function listCredentialsOfUser(db: Db, userId: string) {
 export async function findCredentialOfUserForUpdate(db: Db, id: string, userId: string) {
   if (!isUuid(id)) return undefined;
   return db.selectFrom("credentials").select(columns).where("id", "=", id).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+}
+
+/** A credential of the association, locked for a staff action; another association's is undefined. */
+export async function findCredentialOfAssociationForUpdate(db: Db, id: string, associationId: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom("credentials").select(columns).where("id", "=", id).where("association_id", "=", associationId).forUpdate().executeTakeFirst();
 }
 
 export type CredentialStatusChange = {
@@ -133,6 +143,8 @@ export async function changeCredentialStatus(db: Db, change: CredentialStatusCha
     })
     .execute();
   await announceCredentialChanges(db, { credentialId: change.credentialId });
+  // The association's Bitstring Status Lists follow in the same transaction (decision 032).
+  await setStatusListBits(db, change.credentialId, change.to, change.now);
   return true;
 }
 

@@ -211,6 +211,7 @@ export interface Credentials {
   published: Generated<Json>;
   renewal_due: string;
   status: Generated<string>;
+  status_list_index: number;
   updated_at: Generated<Timestamp>;
   user_id: string;
 }
@@ -224,6 +225,14 @@ export interface CredentialStatusChanges {
   id: Generated<string>;
   reason: string | null;
   to_status: string;
+}
+
+export interface CredentialStatusLists {
+  association_id: string;
+  bits: Generated<string>;
+  purpose: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface DeclaredConflicts {
@@ -434,6 +443,7 @@ export interface DB {
   credential_number_sequences: CredentialNumberSequences;
   credential_renewal_reminders: CredentialRenewalReminders;
   credential_status_changes: CredentialStatusChanges;
+  credential_status_lists: CredentialStatusLists;
   credentials: Credentials;
   declared_conflicts: DeclaredConflicts;
   documents: Documents;

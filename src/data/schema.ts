@@ -91,6 +91,8 @@ export type CredentialStatusChangesTable = Narrow<
   { from_status: CredentialStatus | null; to_status: CredentialStatus; changed_at: CreatedAt }
 >;
 export type CredentialRenewalRemindersTable = Narrow<Generated.CredentialRenewalReminders, { kind: ReminderKind; sent_at: CreatedAt }>;
+export type StatusPurpose = "revocation" | "suspension";
+export type CredentialStatusListsTable = Narrow<Generated.CredentialStatusLists, { purpose: StatusPurpose }>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -117,6 +119,7 @@ interface NarrowedTables {
   credentials: CredentialsTable;
   credential_status_changes: CredentialStatusChangesTable;
   credential_renewal_reminders: CredentialRenewalRemindersTable;
+  credential_status_lists: CredentialStatusListsTable;
   exam_sittings: ExamSittingsTable;
   exam_registrations: ExamRegistrationsTable;
   exam_ratings: ExamRatingsTable;

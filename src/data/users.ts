@@ -61,3 +61,10 @@ export async function setOwner(db: Db, userId: string): Promise<boolean> {
   const result = await db.updateTable("users").set({ is_owner: true }).where("id", "=", userId).where("is_owner", "=", false).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** The names of the given people, by id (people who left are missing). */
+export async function listUserNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -1,4 +1,4 @@
-import { findCredentialByNumber, listAssociationsWithActiveCredentialsOf, listCredentialsOfUser } from "../data/credentials.ts";
+import { findCredentialByNumber, listAssociationsWithActiveCredentialsOf, listCredentialStatusChanges, listCredentialsOfUser } from "../data/credentials.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { nextRenewals } from "./credential-renewals.ts";
 import { credentialNumberPattern, type PublishableField, publishableFields } from "../domain/credential-number.ts";
@@ -8,11 +8,12 @@ import { categoryName, hidden, type Reader } from "./reader.ts";
 
 const published = (fields: readonly string[]): PublishableField[] => publishableFields.filter((field) => fields.includes(field));
 
-/** The person's own credentials, with what each publishes on its verification page and, while it can be renewed, its next renewal. */
+/** The person's own credentials, with what each publishes on its verification page, its status history and, while it can be renewed, its next renewal. */
 export async function myCredentials(reader: Reader, actor: SessionActor) {
   const rows = await listCredentialsOfUser(reader.db, actor.userId);
   const renewals = await nextRenewals(reader, actor.userId, rows);
-  return rows.map((credential) => ({
+  const histories = await Promise.all(rows.map((credential) => statusHistory(reader, credential.id)));
+  return rows.map((credential, index) => ({
     id: credential.id,
     number: credential.number,
     status: credential.status,
@@ -22,12 +23,19 @@ export async function myCredentials(reader: Reader, actor: SessionActor) {
     renewalDue: credential.renewal_due,
     published: published(credential.published),
     renewal: renewals.get(credential.id) ?? null,
+    history: histories[index]!,
   }));
 }
 
 /** The associations that sign the person a learner record (CLR 2.0): those they hold an active credential with. */
 export function myLearnerRecords(reader: Reader, actor: SessionActor) {
   return listAssociationsWithActiveCredentialsOf(reader.db, actor.userId);
+}
+
+/** A credential's statuses, oldest first, as its holder reads them: the day and the move (who made it is for staff). */
+async function statusHistory(reader: Reader, credentialId: string) {
+  const changes = await listCredentialStatusChanges(reader.db, credentialId);
+  return changes.map((change) => ({ from: change.from_status, to: change.to_status, on: change.effective_on }));
 }
 
 /** Where the holder works now, as their portfolio says: the newest job without an end. */
@@ -46,9 +54,12 @@ export async function verifyCredentialByNumber(reader: Reader, _actor: MaybeActo
   const credential = (await findCredentialByNumber(reader.db, number)) ?? hidden();
   const fields = published(credential.published);
   const employer = fields.includes("employer") ? currentEmployer((await findPortfolio(reader.db, credential.user_id)).portfolio) : null;
+  // A credential no longer valid says since when, on top (the latest change's day).
+  const statusSince = credential.status === "active" ? null : ((await listCredentialStatusChanges(reader.db, credential.id)).at(-1)?.effective_on ?? null);
   return {
     number: credential.number,
     status: credential.status,
+    statusSince,
     holder: credential.holderName,
     category: categoryName(reader, credential.framework_id, credential.category_id),
     association: credential.associationName,

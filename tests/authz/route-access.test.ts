@@ -716,6 +716,44 @@ const rows: Row[] = [
   // The association's public signing key, for anyone verifying its credentials.
   { route: "a/:slug/keys", method: "GET", path: `/a/${slug}/keys`, shows: "publicKeyMultibase", expect: 200 },
   { route: "a/:slug/keys", method: "GET", label: "no such association", path: "/a/no-such-association/keys", expect: 404 },
+  // The association's status lists, for anyone checking one of its badges.
+  { route: "a/:slug/status/:purpose", method: "GET", path: `/a/${slug}/status/revocation`, shows: "BitstringStatusListCredential", expect: 200 },
+  { route: "a/:slug/status/:purpose", method: "GET", label: "no such purpose", path: `/a/${slug}/status/other`, expect: 404 },
+  // The association's credentials and the staff actions on one: its staff (and the installation's owner).
+  {
+    route: "a/:slug/credentials",
+    method: "GET",
+    path: `/a/${slug}/credentials`,
+    shows: "Enid Endorsed",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  {
+    route: "a/:slug/credentials",
+    method: "GET",
+    label: "no such association",
+    path: "/a/no-such-association/credentials",
+    expect: { anonymous: 401, default: 404 },
+  },
+  {
+    route: "a/:slug/credentials/:id",
+    method: "GET",
+    path: `/a/${slug}/credentials/${credentialId}`,
+    shows: "Enid Endorsed",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  {
+    route: "a/:slug/credentials/:id",
+    method: "POST",
+    path: `/a/${slug}/credentials/${credentialId}`,
+    expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 },
+  },
+  {
+    route: "a/:slug/credentials/:id",
+    method: "GET",
+    label: "no such credential",
+    path: `/a/${slug}/credentials/${fakeId}`,
+    expect: { anonymous: 401, staff: 404, admin: 404, owner: 404, default: 403 },
+  },
 
   // Credentials: each person's own list; the verification page is public.
   { route: "credentials", method: "GET", path: "/credentials", expect: { anonymous: 401, default: 200 } },

@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, verify } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type * as RDF from "@rdfjs/types";
@@ -94,4 +95,36 @@ export async function verifyIndependently(credential: Record<string, unknown>, p
   const proofConfig = { ...proofOptions, "@context": document["@context"] };
   const hashData = Buffer.concat([sha256(await canonicalNQuads(proofConfig)), sha256(await canonicalNQuads(document))]);
   return verify(null, hashData, ed25519PublicKeyOf(publicKeyMultibase), base58btcDecode(proofValue.slice(1)));
+}
+
+/** The controller document's public key for a `<controller>#key-1` verification method, fetched over HTTP. */
+async function fetchPublicKey(verificationMethod: string): Promise<string> {
+  const controller = (await (await fetch(verificationMethod.replace(/#.*$/, ""))).json()) as {
+    verificationMethod: { id: string; publicKeyMultibase: string }[];
+  };
+  const method = controller.verificationMethod.find((each) => each.id === verificationMethod);
+  if (!method) throw new Error(`The controller document does not name ${verificationMethod}`);
+  return method.publicKeyMultibase;
+}
+
+/**
+ * Reads one credential's bit in a Bitstring Status List as a verifier would: fetches the list
+ * credential, checks its proof against its issuer's key (fetched too), then decodes the multibase
+ * base64url GZIP bitstring (bit 0 the most significant bit of the first byte) and reads bit `index`.
+ */
+export async function readStatusListBit(statusListCredential: string, index: number) {
+  const answer = await fetch(statusListCredential);
+  if (answer.status !== 200) throw new Error(`The status list answered ${answer.status}`);
+  const list = (await answer.json()) as Record<string, unknown> & {
+    issuer: string;
+    proof: { verificationMethod: string };
+    credentialSubject: { type: string; statusPurpose: string; encodedList: string };
+  };
+  const verified =
+    list.proof.verificationMethod.startsWith(`${list.issuer}#`) && (await verifyIndependently(list, await fetchPublicKey(list.proof.verificationMethod)));
+  const { encodedList, statusPurpose } = list.credentialSubject;
+  if (!encodedList.startsWith("u")) throw new Error("The encoded list is not multibase base64url");
+  const bytes = gunzipSync(Buffer.from(encodedList.slice(1), "base64url"));
+  const bit = (bytes[index >> 3]! >> (7 - (index % 8))) & 1;
+  return { verified, bit, statusPurpose, bits: bytes.length * 8, etag: answer.headers.get("etag"), cacheControl: answer.headers.get("cache-control") };
 }

@@ -1,4 +1,5 @@
 import { hashEmailIdentity, type OpenBadgeInput } from "../../credentials/open-badge-credential.ts";
+import { statusListEntriesOf } from "../../credentials/status-list-credential.ts";
 import type { CommandContext } from "../command-context.ts";
 import { findCategory } from "./find-category.ts";
 
@@ -15,6 +16,7 @@ export type BadgeCredential = {
   slug: string;
   website: string | null;
   holderEmail: string;
+  status_list_index: number;
 };
 
 /** What signs a command's credentials: the settings' key secret (no secret, nothing can be signed) and the time. */
@@ -44,5 +46,7 @@ export function badgeOf(context: CommandContext, credential: BadgeCredential): O
     // The credential's id salts the hash: public, stable, and different for each credential.
     subject: { identityHash: hashEmailIdentity(credential.holderEmail, credential.id), salt: credential.id },
     validFrom: new Date(`${credential.issued_on}T00:00:00Z`),
+    // Its place in the association's lists: a verifier reads revocation and suspension there, as of today.
+    credentialStatus: statusListEntriesOf(context.baseUrl, credential.slug, credential.status_list_index),
   };
 }

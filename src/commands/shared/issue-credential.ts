@@ -1,3 +1,4 @@
+import { allocateStatusListIndex } from "../../data/credential-status-lists.ts";
 import { changeCredentialStatus, claimCredentialPrefix, insertCredential, nextCredentialSequence } from "../../data/credentials.ts";
 import type { Db } from "../../data/database.ts";
 import { findRenewalCycle } from "../../data/renewal-cycles.ts";
@@ -9,7 +10,7 @@ import { refuse } from "../define-command.ts";
 /**
  * Issues the credential an "endorse" decision earns, in the deciding transaction: the next number of
  * the association's year, the day of issue in the association's time zone, the first renewal due
- * date from the association's renewal cycle, and the framework version it was earned under. A person holds one credential per category and association.
+ * date from the association's renewal cycle, the framework version it was earned under, and a random place in the association's status lists. A person holds one credential per category and association.
  */
 export async function issueCredential(
   tx: Db,
@@ -38,6 +39,7 @@ export async function issueCredential(
     number,
     issuedOn,
     renewalDue: firstDueDate(await findRenewalCycle(tx, association.id), issuedOn),
+    statusListIndex: await allocateStatusListIndex(tx, association.id),
   });
   if (!id) refuse({ outcome: "credential.alreadyHeld" });
   await changeCredentialStatus(tx, { credentialId: id, from: null, to: "active", effectiveOn: issuedOn, changedBy: earned.issuedBy, now: earned.now });

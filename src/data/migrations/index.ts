@@ -24,6 +24,7 @@ import * as createCredentials from "./2026-12-07-23-create-credentials.ts";
 import * as createExams from "./2026-12-07-21-create-exams.ts";
 import * as associationSigningKeys from "./2026-12-07-24-association-signing-keys.ts";
 import * as credentialStatusChanges from "./2026-12-07-26-credential-status-changes.ts";
+import * as credentialStatusLists from "./2026-12-07-28-credential-status-lists.ts";
 import * as renewalCycles from "./2026-12-07-25-renewal-cycles.ts";
 import * as credentialRenewalReminders from "./2026-12-07-29-credential-renewal-reminders.ts";
 
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-25-renewal-cycles": renewalCycles,
   "2026-12-07-26-credential-status-changes": credentialStatusChanges,
   "2026-12-07-29-credential-renewal-reminders": credentialRenewalReminders,
+  "2026-12-07-28-credential-status-lists": credentialStatusLists,
 };

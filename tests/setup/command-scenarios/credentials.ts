@@ -1,13 +1,14 @@
-import { buildCredential } from "../state-builders.ts";
+import { suspendCredential } from "../../../src/commands/suspend-credential.ts";
+import { buildCredential, runOrThrow } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** An applicant endorsed by staff: their actor and the credential it earned. */
 async function endorsed(app: Parameters<Scenario>[0]) {
-  const { actor, credential } = await buildCredential(app);
-  return { actor, credentialId: credential.id, associationId: credential.association_id };
+  const { actor, staff, credential } = await buildCredential(app);
+  return { actor, staff: staff.actor, credentialId: credential.id, associationId: credential.association_id };
 }
 
-/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge and learner record. */
+/** Credentials: the holder chooses what their verification page shows and downloads the signed badge and learner record; staff suspend, reinstate and revoke. */
 export const credentialScenarios: Record<string, Scenario> = {
   "credential.published-fields-set": async (app) => {
     const { actor, credentialId } = await endorsed(app);
@@ -21,5 +22,18 @@ export const credentialScenarios: Record<string, Scenario> = {
     const { actor, associationId } = await endorsed(app);
     const { slug } = await app.services.db.selectFrom("associations").select("slug").where("id", "=", associationId).executeTakeFirstOrThrow();
     return { actor, input: { associationSlug: slug } };
+  },
+  "credential.suspended": async (app) => {
+    const { staff, associationId, credentialId } = await endorsed(app);
+    return { actor: staff, input: { associationId, credentialId, reason: "A complaint under review." } };
+  },
+  "credential.reinstated": async (app) => {
+    const { staff, associationId, credentialId } = await endorsed(app);
+    await runOrThrow(app, suspendCredential, staff, { associationId, credentialId, reason: "A complaint under review." });
+    return { actor: staff, input: { associationId, credentialId, reason: "The complaint was dismissed." } };
+  },
+  "credential.revoked": async (app) => {
+    const { staff, associationId, credentialId } = await endorsed(app);
+    return { actor: staff, input: { associationId, credentialId, reason: "Practised without supervision." } };
   },
 };
