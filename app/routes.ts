@@ -54,6 +54,7 @@ export default [
   route("a/:slug/letters", "routes/association-letters.tsx"),
   route("credentials", "routes/credentials.tsx"),
   route("credentials/:id/badge", "routes/credential-badge.ts"),
+  route("credentials/:id/certificate", "routes/credential-certificate.ts"),
   route("verify/:number", "routes/verify-credential.tsx"),
   route("a/:slug/renewal-cycle", "routes/association-renewal-cycle.tsx"),
   route("a/:slug/keys", "routes/association-keys.ts"),

@@ -63,15 +63,29 @@ export async function insertCredential(
   return row?.id;
 }
 
-/** A credential by its public number, with its holder's name and email and its association's name and address. */
-export function findCredentialByNumber(db: Db, number: string) {
+/** Credentials with what their badge and certificate name: the holder's name, email and language, the association's name, address and language. */
+function credentialsWithHolder(db: Db) {
   return db
     .selectFrom("credentials")
     .innerJoin("users", "users.id", "credentials.user_id")
     .innerJoin("associations", "associations.id", "credentials.association_id")
-    .select([...columns, "users.name as holderName", "users.email as holderEmail", "associations.name as associationName", "associations.slug"])
-    .where("credentials.number", "=", number)
-    .executeTakeFirst();
+    .select([
+      ...columns,
+      "users.name as holderName",
+      "users.email as holderEmail",
+      "users.locale as holderLocale",
+      "associations.name as associationName",
+      "associations.slug",
+      "associations.website",
+      "associations.locale as associationLocale",
+    ]);
+}
+
+export type CredentialWithHolder = NonNullable<Awaited<ReturnType<typeof findCredentialByNumber>>>;
+
+/** A credential by its public number, with its holder and association (see credentialsWithHolder). */
+export function findCredentialByNumber(db: Db, number: string) {
+  return credentialsWithHolder(db).where("credentials.number", "=", number).executeTakeFirst();
 }
 
 /** A person's own credentials, newest first: a handful per person. */
@@ -166,15 +180,8 @@ export async function claimCredentialPrefix(db: Db, association: { id: string; c
   return prefix;
 }
 
-/** One of the person's own credentials with what its badge names: the holder's email, the association's name and address. */
+/** One of the person's own credentials, with its holder and association (see credentialsWithHolder). */
 export async function findCredentialOfHolder(db: Db, id: string, userId: string) {
   if (!isUuid(id)) return undefined;
-  return db
-    .selectFrom("credentials")
-    .innerJoin("users", "users.id", "credentials.user_id")
-    .innerJoin("associations", "associations.id", "credentials.association_id")
-    .select([...columns, "users.email as holderEmail", "associations.name as associationName", "associations.slug", "associations.website"])
-    .where("credentials.id", "=", id)
-    .where("credentials.user_id", "=", userId)
-    .executeTakeFirst();
+  return credentialsWithHolder(db).where("credentials.id", "=", id).where("credentials.user_id", "=", userId).executeTakeFirst();
 }

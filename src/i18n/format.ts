@@ -33,6 +33,15 @@ function formatCount(locale: Locale, count: number): string {
   return format.format(count);
 }
 
+const longDateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A day (YYYY-MM-DD) written out in the language: "December 7, 2026", "7 de diciembre de 2026". */
+export function formatLongDate(locale: Locale, day: string): string {
+  let format = longDateFormats.get(locale);
+  if (!format) longDateFormats.set(locale, (format = new Intl.DateTimeFormat(regions[locale], { dateStyle: "long", timeZone: "UTC" })));
+  return format.format(new Date(`${day}T00:00:00Z`));
+}
+
 function valueText(locale: Locale, value: MessageValue): string {
   return typeof value === "object" ? value[locale] : String(value);
 }

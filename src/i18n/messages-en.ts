@@ -1223,6 +1223,21 @@ export const en = {
   "renewalCycle.reminder.lapsed": "{date}: the credential has lapsed; renewal is still taken with the late fee until the late date",
   "renewalCycle.reminder.removal-soon": "{date}: the credential will be removed from the registry in 7 days",
   "credentials.badge": "Download the signed Open Badge (JSON)",
+  "certificate.title": "Certificate of Endorsement",
+  "certificate.certifies": "This certifies that",
+  "certificate.holds": "is endorsed as",
+  "certificate.number": "Credential number {number}",
+  "certificate.issued": "Issued on {date}",
+  "certificate.renewalDue": "Renewal due on {date}",
+  "certificate.verify": "Verify at {url}",
+  "certificate.stamp.lapsed": "LAPSED",
+  "certificate.stamp.suspended": "SUSPENDED",
+  "certificate.stamp.revoked": "REVOKED",
+  "certificate.stamp.removed": "REMOVED",
+  "certificate.stampSince": "since {date}: not valid",
+  "credentials.certificate": "Download the certificate (PDF, English)",
+  "credentials.certificateOther": "Download the certificate in Spanish (PDF)",
+  "credentials.linkedIn": "Add to your LinkedIn profile",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import type { CommandContext, Result } from "../../src/commands/command-context.ts";
 import { type Command, runCommand } from "../../src/commands/define-command.ts";
 import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
+import { decideApplication } from "../../src/commands/decide-application.ts";
 import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { submitApplication } from "../../src/commands/submit-application.ts";
@@ -91,4 +92,19 @@ export async function buildApplicationInReview(app: App, options: Parameters<typ
     reviewerUserId: reviewer.user.id,
   });
   return { ...submitted, staff, reviewer };
+}
+
+/** An IFS application endorsed by staff, and the credential it earned. */
+export async function buildEndorsedCredential(app: App, options: Parameters<typeof buildDraftApplication>[1] = {}) {
+  const review = await buildApplicationInReview(app, options);
+  await runOrThrow(app, decideApplication, review.staff.actor, {
+    associationId: review.associationId,
+    applicationId: review.applicationId,
+    outcome: "endorse",
+    feedback: "",
+    expectedStatus: "in-review",
+    expectedVersion: 1,
+  });
+  const credential = await app.services.db.selectFrom("credentials").selectAll().where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
+  return { ...review, credential };
 }
