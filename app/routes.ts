@@ -57,6 +57,7 @@ export default [
   route("credentials/:id/certificate", "routes/credential-certificate.ts"),
   route("verify/:number", "routes/verify-credential.tsx"),
   route("a/:slug/renewal-cycle", "routes/association-renewal-cycle.tsx"),
+  route("a/:slug/certificate-settings", "routes/association-certificate-settings.tsx"),
   route("a/:slug/keys", "routes/association-keys.ts"),
   route("dev/mail", "routes/dev-mail.tsx"),
   route("healthz", "routes/healthz.ts"),

@@ -44,6 +44,16 @@ async function embedLogo(pdf: PDFDocument, logo: NonNullable<CertificateForPdf["
   return logo.mediaType === "image/png" ? pdf.embedPng(logo.bytes) : pdf.embedJpg(logo.bytes);
 }
 
+/** Whether a logo's bytes decode as the image they claim to be: one that does not would fail every certificate. */
+export async function isDrawableLogo(logo: NonNullable<CertificateForPdf["logo"]>): Promise<boolean> {
+  try {
+    await embedLogo(await PDFDocument.create(), logo);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A credential's certificate as a one-page PDF in its language: the association (and its logo), the
  * holder, the category, the number and dates, and a QR code of the verification page, embedded as a

@@ -18,3 +18,12 @@ export async function removeAssociationLogo(db: Db, associationId: string): Prom
   const removed = await db.deleteFrom("association_logos").where("association_id", "=", associationId).executeTakeFirst();
   return removed.numDeletedRows > 0n;
 }
+
+/** What the settings page says of the logo: its type and size, without its bytes. */
+export function findAssociationLogoFacts(db: Db, associationId: string) {
+  return db
+    .selectFrom("association_logos")
+    .select(["media_type as mediaType", (eb) => eb.fn<number>("octet_length", ["bytes"]).as("sizeBytes")])
+    .where("association_id", "=", associationId)
+    .executeTakeFirst();
+}

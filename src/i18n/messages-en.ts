@@ -1238,6 +1238,23 @@ export const en = {
   "credentials.certificate": "Download the certificate (PDF, English)",
   "credentials.certificateOther": "Download the certificate in Spanish (PDF)",
   "credentials.linkedIn": "Add to your LinkedIn profile",
+  "certificateSettings.title": "Certificates and LinkedIn",
+  "certificateSettings.intro": "What your association's certificates show, and how your holders' LinkedIn links name it.",
+  "certificateSettings.logo": "Logo for the certificates (PNG or JPEG, up to 256 KB)",
+  "certificateSettings.logoHint": "It is drawn at the top of every certificate, about 8 cm wide at most.",
+  "certificateSettings.logoSet": "A logo is set ({type}, {size} KB).",
+  "certificateSettings.noLogo": "No logo is set: certificates show the association's name only.",
+  "certificateSettings.saveLogo": "Save the logo",
+  "certificateSettings.removeLogo": "Remove the logo",
+  "certificateSettings.logoSaved": "The logo is saved: certificates show it from now on.",
+  "certificateSettings.logoRemoved": "The logo is removed: certificates show the association's name only.",
+  "certificateSettings.linkedInId": "LinkedIn organization id",
+  "certificateSettings.linkedInHint": "The number in your LinkedIn company page's admin address (linkedin.com/company/12345678/admin). Leave it empty and the links name the association by its name.",
+  "certificateSettings.saveLinkedIn": "Save the LinkedIn id",
+  "certificateSettings.linkedInSaved": "Saved: holders' LinkedIn links use it from now on.",
+  "certificateSettings.error.linkedInId": "Enter the organization id as digits only, or leave it empty.",
+  "certificateSettings.error.logoType": "Choose a PNG or JPEG image.",
+  "certificateSettings.error.logoTooBig": "The logo is larger than 256 KB: choose a smaller image.",
 } as const;
 
 export type MessageKey = keyof typeof en;

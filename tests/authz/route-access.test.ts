@@ -727,6 +727,13 @@ const rows: Row[] = [
     path: `/credentials/${credentialId}/badge`,
     expect: { anonymous: 401, default: 404 },
   },
+  {
+    route: "credentials/:id/certificate",
+    method: "GET",
+    label: "another person's",
+    path: `/credentials/${credentialId}/certificate`,
+    expect: { anonymous: 401, default: 404 },
+  },
   { route: "verify/:number", method: "GET", path: `/verify/${credentialNumber}`, shows: "Enid Endorsed", expect: 200 },
   { route: "verify/:number", method: "GET", label: "no such credential", path: "/verify/XX-IFS-2026-0001", expect: 404 },
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },

@@ -17,7 +17,7 @@ async function endorsed(app: Parameters<Scenario>[0]) {
   return { actor: review.actor, credentialId: id };
 }
 
-/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge. */
+/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge and the certificate. */
 export const credentialScenarios: Record<string, Scenario> = {
   "credential.published-fields-set": async (app) => {
     const { actor, credentialId } = await endorsed(app);
@@ -26,5 +26,9 @@ export const credentialScenarios: Record<string, Scenario> = {
   "credential.badge-downloaded": async (app) => {
     const { actor, credentialId } = await endorsed(app);
     return { actor, input: { credentialId } };
+  },
+  "credential.certificate-downloaded": async (app) => {
+    const { actor, credentialId } = await endorsed(app);
+    return { actor, input: { credentialId, locale: "es" } };
   },
 };
