@@ -14,7 +14,11 @@ import { withUpload } from "../lib/read-upload.server.ts";
 import { invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
 import { useTranslate } from "../lib/use-translate.ts";
 
-const savedNotices = { logo: "certificateSettings.logoSaved", "logo-removed": "certificateSettings.logoRemoved", linkedin: "certificateSettings.linkedInSaved" } as const;
+const savedNotices = {
+  logo: "certificateSettings.logoSaved",
+  "logo-removed": "certificateSettings.logoRemoved",
+  linkedin: "certificateSettings.linkedInSaved",
+} as const;
 const isSavedNotice = (value: string | null): value is keyof typeof savedNotices => value !== null && value in savedNotices;
 
 /** Staff set what their association's certificates show (its logo) and its LinkedIn organisation id. */

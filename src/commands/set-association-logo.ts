@@ -30,10 +30,9 @@ export const setAssociationLogo = defineCommand({
   },
   async run({ tx, input, now, prepared }) {
     await saveAssociationLogo(tx, input.associationId, prepared, now);
-    return done(
-      { type: "association", id: input.associationId, associationId: input.associationId },
-      null,
-      { mediaType: prepared.mediaType, sizeBytes: prepared.bytes.length },
-    );
+    return done({ type: "association", id: input.associationId, associationId: input.associationId }, null, {
+      mediaType: prepared.mediaType,
+      sizeBytes: prepared.bytes.length,
+    });
   },
 });

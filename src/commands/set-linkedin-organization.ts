@@ -7,7 +7,13 @@ import { defineCommand, done, unchanged } from "./define-command.ts";
 export const setLinkedInOrganization = defineCommand({
   name: "association.linkedin-organization-set",
   actors: ["person"],
-  input: z.object({ associationId: z.uuid(), linkedinOrganizationId: z.string().regex(/^\d{1,20}$/).nullable() }),
+  input: z.object({
+    associationId: z.uuid(),
+    linkedinOrganizationId: z
+      .string()
+      .regex(/^\d{1,20}$/)
+      .nullable(),
+  }),
   policy: (actor, input) => associationPolicy.actAsStaff(actor, { id: input.associationId }),
   async run({ tx, input, now }) {
     const before = await findLinkedInOrganizationId(tx, input.associationId);

@@ -93,7 +93,7 @@ export function listCredentialsOfUser(db: Db, userId: string) {
   return db
     .selectFrom("credentials")
     .innerJoin("associations", "associations.id", "credentials.association_id")
-    .select([...columns, "associations.name as associationName"])
+    .select([...columns, "associations.name as associationName", "associations.linkedin_organization_id as linkedInOrganizationId"])
     .where("credentials.user_id", "=", userId)
     .orderBy("credentials.issued_on", "desc")
     .orderBy("credentials.id")

@@ -1,25 +1,44 @@
 import { findCredentialByNumber, listCredentialsOfUser } from "../data/credentials.ts";
 import { findPortfolio } from "../data/portfolios.ts";
-import { credentialNumberPattern, type PublishableField, publishableFields } from "../domain/credential-number.ts";
+import { credentialNumberPattern, type PublishableField, publishableFields, verifyUrlOf } from "../domain/credential-number.ts";
+import { linkedInAddToProfileUrl } from "../domain/linkedin-link.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
+import type { Locale } from "../i18n/locale.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
 import { categoryName, hidden, type Reader } from "./reader.ts";
 
 const published = (fields: readonly string[]): PublishableField[] => publishableFields.filter((field) => fields.includes(field));
 
-/** The person's own credentials, with what each publishes on its verification page. */
-export async function myCredentials(reader: Reader, actor: SessionActor) {
+/**
+ * The person's own credentials, with what each publishes on its verification page, and for an
+ * active one its LinkedIn "add to profile" link (the category named in the page's language).
+ */
+export async function myCredentials(reader: Reader, actor: SessionActor, page: { baseUrl: string; locale: Locale }) {
   const rows = await listCredentialsOfUser(reader.db, actor.userId);
-  return rows.map((credential) => ({
-    id: credential.id,
-    number: credential.number,
-    status: credential.status,
-    association: credential.associationName,
-    category: categoryName(reader, credential.framework_id, credential.category_id),
-    issued: credential.issued_on,
-    renewalDue: credential.renewal_due,
-    published: published(credential.published),
-  }));
+  return rows.map((credential) => {
+    const category = categoryName(reader, credential.framework_id, credential.category_id);
+    return {
+      id: credential.id,
+      number: credential.number,
+      status: credential.status,
+      association: credential.associationName,
+      category,
+      issued: credential.issued_on,
+      renewalDue: credential.renewal_due,
+      published: published(credential.published),
+      linkedIn:
+        credential.status === "active"
+          ? linkedInAddToProfileUrl({
+              name: category[page.locale],
+              organizationId: credential.linkedInOrganizationId,
+              organizationName: credential.associationName,
+              issuedOn: credential.issued_on,
+              certUrl: verifyUrlOf(page.baseUrl, credential.number),
+              certId: credential.number,
+            })
+          : null,
+    };
+  });
 }
 
 /** Where the holder works now, as their portfolio says: the newest job without an end. */

@@ -713,6 +713,26 @@ const rows: Row[] = [
     path: "/a/no-such-association/renewal-cycle",
     expect: { anonymous: 401, default: 404 },
   },
+  {
+    route: "a/:slug/certificate-settings",
+    method: "GET",
+    path: `/a/${slug}/certificate-settings`,
+    shows: "Certificates and LinkedIn",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  {
+    route: "a/:slug/certificate-settings",
+    method: "POST",
+    path: `/a/${slug}/certificate-settings`,
+    expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 },
+  },
+  {
+    route: "a/:slug/certificate-settings",
+    method: "GET",
+    label: "no such association",
+    path: "/a/no-such-association/certificate-settings",
+    expect: { anonymous: 401, default: 404 },
+  },
   // The association's public signing key, for anyone verifying its credentials.
   { route: "a/:slug/keys", method: "GET", path: `/a/${slug}/keys`, shows: "publicKeyMultibase", expect: 200 },
   { route: "a/:slug/keys", method: "GET", label: "no such association", path: "/a/no-such-association/keys", expect: 404 },

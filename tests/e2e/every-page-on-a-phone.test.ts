@@ -172,6 +172,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
       `/a/${slug}/advisory`,
       `/a/${slug}/renewal-cycle`,
+      `/a/${slug}/certificate-settings`,
       `/advisory/${advisoryReviewId}`,
       `/a/${slug}/exams`,
       `/a/${slug}/exams/${sittingId}?registration=${registrationId}`,

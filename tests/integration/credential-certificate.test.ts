@@ -16,6 +16,10 @@ describe("a credential's certificate", () => {
     const { user, credential, associationId } = await buildEndorsedCredential(app, { name: "Celia Certificada" });
     await saveAssociationLogo(db, associationId, { mediaType: "image/png", bytes: solidPng(40, 20, [200, 30, 30]) }, new Date());
     const client = await app.clientAs(user.id);
+    const mine = (await client.get("/credentials")).text;
+    expect(mine).toContain(`href="/credentials/${credential.id}/certificate?lang=en"`);
+    expect(mine).toContain("Download the certificate in Spanish (PDF)");
+    expect(mine).toContain(`href="/credentials/${credential.id}/certificate?lang=es"`);
     const download = await client.getBytes(`/credentials/${credential.id}/certificate`);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
