@@ -185,3 +185,16 @@ export async function findCredentialOfHolder(db: Db, id: string, userId: string)
   if (!isUuid(id)) return undefined;
   return credentialsWithHolder(db).where("credentials.id", "=", id).where("credentials.user_id", "=", userId).executeTakeFirst();
 }
+
+/** Every credential of the installation, by number, a page at a time: those after `afterNumber` (null for the first page). */
+export function listCredentialsAfter(db: Db, afterNumber: string | null, limit: number) {
+  let query = db
+    .selectFrom("credentials")
+    .innerJoin("users", "users.id", "credentials.user_id")
+    .innerJoin("associations", "associations.id", "credentials.association_id")
+    .select(["credentials.number", "credentials.status", "credentials.framework_id", "credentials.category_id", "users.name as holderName", "associations.name as associationName"])
+    .orderBy("credentials.number")
+    .limit(limit);
+  if (afterNumber !== null) query = query.where("credentials.number", ">", afterNumber);
+  return query.execute();
+}
