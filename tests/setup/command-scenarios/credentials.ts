@@ -1,5 +1,6 @@
 import { decideApplication } from "../../../src/commands/decide-application.ts";
 import { buildApplicationInReview, runOrThrow } from "../state-builders.ts";
+import { systemActor } from "../../../src/policies/actor.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** An applicant endorsed by staff: their actor and the credential it earned. */
@@ -17,7 +18,7 @@ async function endorsed(app: Parameters<Scenario>[0]) {
   return { actor: review.actor, credentialId: id };
 }
 
-/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge and the certificate. */
+/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge and the certificate; an operator exports them. */
 export const credentialScenarios: Record<string, Scenario> = {
   "credential.published-fields-set": async (app) => {
     const { actor, credentialId } = await endorsed(app);
@@ -30,5 +31,10 @@ export const credentialScenarios: Record<string, Scenario> = {
   "credential.certificate-downloaded": async (app) => {
     const { actor, credentialId } = await endorsed(app);
     return { actor, input: { credentialId, locale: "es" } };
+  },
+  "credential.exported": async (app) => {
+    const { credentialId } = await endorsed(app);
+    const { number } = await app.services.db.selectFrom("credentials").select("number").where("id", "=", credentialId).executeTakeFirstOrThrow();
+    return { actor: systemActor("cli"), input: { number, withCertificate: true } };
   },
 };
