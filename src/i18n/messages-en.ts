@@ -1249,7 +1249,8 @@ export const en = {
   "certificateSettings.logoSaved": "The logo is saved: certificates show it from now on.",
   "certificateSettings.logoRemoved": "The logo is removed: certificates show the association's name only.",
   "certificateSettings.linkedInId": "LinkedIn organization id",
-  "certificateSettings.linkedInHint": "The number in your LinkedIn company page's admin address (linkedin.com/company/12345678/admin). Leave it empty and the links name the association by its name.",
+  "certificateSettings.linkedInHint":
+    "The number in your LinkedIn company page's admin address (linkedin.com/company/12345678/admin). Leave it empty and the links name the association by its name.",
   "certificateSettings.saveLinkedIn": "Save the LinkedIn id",
   "certificateSettings.linkedInSaved": "Saved: holders' LinkedIn links use it from now on.",
   "certificateSettings.error.linkedInId": "Enter the organization id as digits only, or leave it empty.",

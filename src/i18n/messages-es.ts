@@ -1261,7 +1261,8 @@ export const es: Record<MessageKey, string> = {
   "certificateSettings.logoSaved": "Logotipo guardado: los certificados lo muestran a partir de ahora.",
   "certificateSettings.logoRemoved": "Logotipo quitado: los certificados muestran solo el nombre de la asociación.",
   "certificateSettings.linkedInId": "Identificador de organización en LinkedIn",
-  "certificateSettings.linkedInHint": "El número en la dirección de administración de la página de empresa en LinkedIn (linkedin.com/company/12345678/admin). Si lo deja vacío, los enlaces nombran a la asociación por su nombre.",
+  "certificateSettings.linkedInHint":
+    "El número en la dirección de administración de la página de empresa en LinkedIn (linkedin.com/company/12345678/admin). Si lo deja vacío, los enlaces nombran a la asociación por su nombre.",
   "certificateSettings.saveLinkedIn": "Guardar el identificador de LinkedIn",
   "certificateSettings.linkedInSaved": "Guardado: los enlaces de LinkedIn de los titulares lo usan a partir de ahora.",
   "certificateSettings.error.linkedInId": "Escriba el identificador de organización solo con dígitos, o déjelo vacío.",
