@@ -12,12 +12,15 @@ const isStamped = (status: string): status is StampedStatus => (stampedStatuses 
 /**
  * What a credential's certificate shows, in `locale`: read in the caller's transaction, so the
  * download's audit entry and the certificate agree on the status. A credential no longer valid is
- * stamped with its status since the day its latest change took effect.
+ * stamped with its status since the day its latest change to that status took effect.
  */
 export async function certificateOfCredential(db: Db, context: CommandContext, credential: CredentialWithHolder, locale: Locale): Promise<CertificateForPdf> {
   const { category } = findCategory(context, credential.framework_id, credential.category_id);
   const logo = await findAssociationLogo(db, credential.association_id);
-  const latest = isStamped(credential.status) ? (await listCredentialStatusChanges(db, credential.id)).at(-1) : undefined;
+  // The latest change to the status it has now: changes made in one transaction share their time.
+  const latest = isStamped(credential.status)
+    ? (await listCredentialStatusChanges(db, credential.id)).findLast((change) => change.to_status === credential.status)
+    : undefined;
   return {
     locale,
     holder: credential.holderName,

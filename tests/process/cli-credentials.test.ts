@@ -46,9 +46,9 @@ beforeAll(async () => {
     };
     await credentialOf("Ana Activa", "AS-IFS-2026-0001", "es");
     const revoked = await credentialOf("Rita Revocada", "AS-IFS-2026-0002", undefined);
-    const change = { credentialId: revoked, changedBy: null, now: new Date() };
-    await changeCredentialStatus(db, { ...change, from: null, to: "active", effectiveOn: "2026-02-03" });
-    await changeCredentialStatus(db, { ...change, from: "active", to: "revoked", effectiveOn: "2026-06-30" });
+    const change = { credentialId: revoked, changedBy: null };
+    await changeCredentialStatus(db, { ...change, from: null, to: "active", effectiveOn: "2026-02-03", now: new Date("2026-02-03T12:00:00Z") });
+    await changeCredentialStatus(db, { ...change, from: "active", to: "revoked", effectiveOn: "2026-06-30", now: new Date("2026-06-30T12:00:00Z") });
   } finally {
     await close();
   }
