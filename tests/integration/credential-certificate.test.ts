@@ -78,17 +78,13 @@ describe("a credential's certificate", () => {
 
   it("carries a stamp saying it is revoked, and since when, in the language of the certificate", async () => {
     const { user, credential, staff } = await buildEndorsedCredential(app, { name: "Rosa Revocada" });
-    await db.transaction().execute((tx) =>
-      changeCredentialStatus(tx, {
-        credentialId: credential.id,
-        from: "active",
-        to: "revoked",
-        effectiveOn: "2027-03-15",
-        changedBy: staff.user.id,
-        reason: "Ethics finding",
-        now: new Date(),
-      }),
-    );
+    // Suspended, then revoked in one transaction: both changes have the same time, the stamp the revocation's day.
+    const now = new Date();
+    await db.transaction().execute(async (tx) => {
+      const change = { credentialId: credential.id, changedBy: staff.user.id, reason: "Ethics finding", now };
+      await changeCredentialStatus(tx, { ...change, from: "active", to: "suspended", effectiveOn: "2027-03-01" });
+      await changeCredentialStatus(tx, { ...change, from: "suspended", to: "revoked", effectiveOn: "2027-03-15" });
+    });
     const client = await app.clientAs(user.id);
     const english = await pdfText((await client.getBytes(`/credentials/${credential.id}/certificate`)).bytes);
     expect(english).toContain("REVOKED");
