@@ -59,6 +59,8 @@ export default [
   route("a/:slug/renewal-cycle", "routes/association-renewal-cycle.tsx"),
   route("a/:slug/credentials", "routes/association-credentials.tsx"),
   route("a/:slug/credentials/:id", "routes/association-credential.tsx"),
+  route("credentials/:id/certificate", "routes/credential-certificate.ts"),
+  route("a/:slug/certificate-settings", "routes/association-certificate-settings.tsx"),
   route("a/:slug/keys", "routes/association-keys.ts"),
   route("a/:slug/status/:purpose", "routes/association-status-list.ts"),
   route("dev/mail", "routes/dev-mail.tsx"),

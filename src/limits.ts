@@ -54,3 +54,11 @@ export function hasUnstorableCharactersDeep(value: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * The largest logo an association may set for its certificates (PNG or JPEG). A logo drawn a few
+ * centimetres wide needs a few dozen kilobytes; it is kept in the database and embedded in every
+ * certificate downloaded, and this keeps its upload well under the 1 MB body of a form (decision 012),
+ * so its route needs no file limit of its own in server/body-limits.ts.
+ */
+export const maxLogoBytes = 256 * 1024;

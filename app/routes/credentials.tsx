@@ -9,14 +9,15 @@ import { AppForm } from "../components/form.tsx";
 import { NextRenewal } from "../components/next-renewal.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusChange } from "../components/status-change.tsx";
-import { authorize, invalid, notFound, read, run } from "../lib/route-context.server.ts";
+import { authorize, invalid, notFound, read, requestState, run, services } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
 
 /** My credentials: each credential's status, number, dates and share link, and what its verification page shows. */
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
+  const page = { baseUrl: services(context).config.baseUrl, locale: requestState(context).locale };
   return {
-    credentials: await read(context, (reader) => myCredentials(reader, user)),
+    credentials: await read(context, (reader) => myCredentials(reader, user, page)),
     records: await read(context, (reader) => myLearnerRecords(reader, user)),
   };
 }
@@ -33,6 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Credentials({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
+  const otherLocale = locale === "en" ? "es" : "en";
   return (
     <section>
       <PageTitle title={t("credentials.title")} />
@@ -62,6 +64,21 @@ export default function Credentials({ loaderData, actionData }: Route.ComponentP
             <a href={`/credentials/${credential.id}/badge`} download>
               {t("credentials.badge")}
             </a>
+          </p>
+          <p>
+            <a href={`/credentials/${credential.id}/certificate?lang=${locale}`} download>
+              {t("credentials.certificate")}
+            </a>{" "}
+            ·{" "}
+            <a href={`/credentials/${credential.id}/certificate?lang=${otherLocale}`} download>
+              {t("credentials.certificateOther")}
+            </a>
+            {credential.linkedIn ? (
+              <>
+                {" "}
+                · <a href={credential.linkedIn}>{t("credentials.linkedIn")}</a>
+              </>
+            ) : null}
           </p>
           {actionData && "saved" in actionData && actionData.saved === credential.id ? (
             <p role="status" className="notice">

@@ -44,6 +44,7 @@ const signedInPages = new Set([
   "routes/exam-rating",
   "routes/credentials",
   "routes/association-renewal-cycle",
+  "routes/association-certificate-settings",
   "routes/association-letters",
   "routes/association-credentials",
   "routes/association-credential",

@@ -1,6 +1,7 @@
 import "../load-env-file.ts";
 import { BadInput, check, checkUsage } from "./commands/check.ts";
 import { createOwner, createOwnerUsage } from "./commands/create-owner.ts";
+import { credentialsUsage, credentialUsage, listCredentials, writeCredentialFiles } from "./commands/credentials.ts";
 import { listFrameworks } from "./commands/frameworks.ts";
 import { renew, renewUsage } from "./commands/renew.ts";
 import { FrameworkError } from "../frameworks/load-frameworks.ts";
@@ -18,7 +19,12 @@ Commands:
   frameworks
       The frameworks and their categories, with their ids.
   ${createOwnerUsage}
-      Makes a platform owner (creates the account if needed; prints a generated password).`;
+      Makes a platform owner (creates the account if needed; prints a generated password).
+  ${credentialsUsage}
+      Every credential: number, holder, category, association and status (--json: a JSON array).
+  ${credentialUsage}
+      Writes a credential's signed Open Badges 3.0 JSON and, with --pdf, its certificate
+      (in the holder's language unless --lang). Exit 1: no credential has that number.`;
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -27,6 +33,8 @@ try {
   else if (command === "renew") process.exitCode = renew(rest);
   else if (command === "frameworks") listFrameworks();
   else if (command === "create-owner") await createOwner(rest);
+  else if (command === "credentials") await listCredentials(rest);
+  else if (command === "credential") await writeCredentialFiles(rest);
   else {
     console.error(command ? `Unknown command: ${command}\n\n${usage}` : usage);
     process.exitCode = 2;

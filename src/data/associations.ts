@@ -60,6 +60,16 @@ function toRow(fields: AssociationFields) {
   };
 }
 
+/** What the association's certificates and LinkedIn links name: its LinkedIn organisation id (null when unset). */
+export async function findLinkedInOrganizationId(db: Db, associationId: string): Promise<string | null> {
+  const row = await db.selectFrom("associations").select("linkedin_organization_id").where("id", "=", associationId).executeTakeFirst();
+  return row?.linkedin_organization_id ?? null;
+}
+
+export async function setLinkedInOrganizationId(db: Db, associationId: string, organizationId: string | null, now: Date) {
+  await db.updateTable("associations").set({ linkedin_organization_id: organizationId, updated_at: now }).where("id", "=", associationId).execute();
+}
+
 /** The time zone of the first association a person joined as a member, or "UTC" when they belong to none. */
 export async function findTimeZoneOfPerson(db: Db, userId: string): Promise<string> {
   const row = await db

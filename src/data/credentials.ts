@@ -68,15 +68,29 @@ export async function insertCredential(
   return row?.id;
 }
 
-/** A credential by its public number, with its holder's name and email and its association's name and address. */
-export function findCredentialByNumber(db: Db, number: string) {
+/** Credentials with what their badge and certificate name: the holder's name, email and language, the association's name, address and language. */
+function credentialsWithHolder(db: Db) {
   return db
     .selectFrom("credentials")
     .innerJoin("users", "users.id", "credentials.user_id")
     .innerJoin("associations", "associations.id", "credentials.association_id")
-    .select([...columns, "users.name as holderName", "users.email as holderEmail", "associations.name as associationName", "associations.slug"])
-    .where("credentials.number", "=", number)
-    .executeTakeFirst();
+    .select([
+      ...columns,
+      "users.name as holderName",
+      "users.email as holderEmail",
+      "users.locale as holderLocale",
+      "associations.name as associationName",
+      "associations.slug",
+      "associations.website",
+      "associations.locale as associationLocale",
+    ]);
+}
+
+export type CredentialWithHolder = NonNullable<Awaited<ReturnType<typeof findCredentialByNumber>>>;
+
+/** A credential by its public number, with its holder and association (see credentialsWithHolder). */
+export function findCredentialByNumber(db: Db, number: string) {
+  return credentialsWithHolder(db).where("credentials.number", "=", number).executeTakeFirst();
 }
 
 /** A person's own credentials, newest first: a handful per person. */
@@ -84,7 +98,7 @@ export function listCredentialsOfUser(db: Db, userId: string) {
   return db
     .selectFrom("credentials")
     .innerJoin("associations", "associations.id", "credentials.association_id")
-    .select([...columns, "associations.name as associationName"])
+    .select([...columns, "associations.name as associationName", "associations.linkedin_organization_id as linkedInOrganizationId"])
     .where("credentials.user_id", "=", userId)
     .orderBy("credentials.issued_on", "desc")
     .orderBy("credentials.id")
@@ -181,25 +195,29 @@ export async function claimCredentialPrefix(db: Db, association: { id: string; c
   return prefix;
 }
 
-/** A person's own credentials with what their badges name: the holder's email, the association's name and address. */
-function credentialsOfHolder(db: Db, userId: string) {
-  return db
+/** One of the person's own credentials, with its holder and association (see credentialsWithHolder). */
+export async function findCredentialOfHolder(db: Db, id: string, userId: string) {
+  if (!isUuid(id)) return undefined;
+  return credentialsWithHolder(db).where("credentials.id", "=", id).where("credentials.user_id", "=", userId).executeTakeFirst();
+}
+
+/** Every credential of the installation, by number, a page at a time: those after `afterNumber` (null for the first page). */
+export function listCredentialsAfter(db: Db, afterNumber: string | null, limit: number) {
+  let query = db
     .selectFrom("credentials")
     .innerJoin("users", "users.id", "credentials.user_id")
     .innerJoin("associations", "associations.id", "credentials.association_id")
-    .select([...columns, "users.email as holderEmail", "associations.name as associationName", "associations.slug", "associations.website"])
-    .where("credentials.user_id", "=", userId);
-}
-
-/** One of the person's own credentials with what its badge names. */
-export async function findCredentialOfHolder(db: Db, id: string, userId: string) {
-  if (!isUuid(id)) return undefined;
-  return credentialsOfHolder(db, userId).where("credentials.id", "=", id).executeTakeFirst();
+    .select(["credentials.number", "credentials.status", "credentials.framework_id", "credentials.category_id", "users.name as holderName", "associations.name as associationName"])
+    .orderBy("credentials.number")
+    .limit(limit);
+  if (afterNumber !== null) query = query.where("credentials.number", ">", afterNumber);
+  return query.execute();
 }
 
 /** A person's active credentials with one association, by its address, with what their badges name: a handful per person, oldest first. */
 export function listActiveCredentialsOfHolderIn(db: Db, userId: string, associationSlug: string) {
-  return credentialsOfHolder(db, userId)
+  return credentialsWithHolder(db)
+    .where("credentials.user_id", "=", userId)
     .where("associations.slug", "=", associationSlug)
     .where("credentials.status", "=", "active")
     .orderBy("credentials.issued_on")

@@ -119,6 +119,13 @@ export interface AssociationFrameworks {
   framework_id: string;
 }
 
+export interface AssociationLogos {
+  association_id: string;
+  bytes: Buffer;
+  media_type: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface AssociationRoles {
   association_id: string;
   created_at: Generated<Timestamp>;
@@ -134,6 +141,7 @@ export interface Associations {
   created_at: Generated<Timestamp>;
   credential_prefix: string | null;
   id: Generated<string>;
+  linkedin_organization_id: string | null;
   locale: string;
   name: string;
   slug: string;
@@ -434,6 +442,7 @@ export interface DB {
   application_snapshots: ApplicationSnapshots;
   applications: Applications;
   association_frameworks: AssociationFrameworks;
+  association_logos: AssociationLogos;
   association_roles: AssociationRoles;
   association_signing_keys: AssociationSigningKeys;
   associations: Associations;

@@ -80,6 +80,9 @@ export type ExamRatingsTable = Narrow<Generated.ExamRatings, { round: RatingRoun
 export type LettersTable = Narrow<Generated.Letters, { kind: LetterKind; locale: Locale; created_at: CreatedAt }>;
 export type LetterTextsTable = Narrow<Generated.LetterTexts, { kind: LetterKind; locale: Locale }>;
 export type AssociationSigningKeysTable = Narrow<Generated.AssociationSigningKeys, { created_at: CreatedAt }>;
+export type LogoMediaType = "image/png" | "image/jpeg";
+/** PGlite reads bytea as a Uint8Array, node-postgres as a Buffer (a Uint8Array too). */
+export type AssociationLogosTable = Narrow<Generated.AssociationLogos, { media_type: LogoMediaType; bytes: Uint8Array }>;
 
 export type CredentialStatus = "active" | "lapsed" | "suspended" | "revoked" | "removed" | "transferred";
 export type CredentialsTable = Narrow<
@@ -126,6 +129,7 @@ interface NarrowedTables {
   letters: LettersTable;
   letter_texts: LetterTextsTable;
   association_signing_keys: AssociationSigningKeysTable;
+  association_logos: AssociationLogosTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */

@@ -30,3 +30,6 @@ export const credentialNumberPattern = /^[A-Z0-9]{1,10}-[A-Z0-9-]{1,20}-[0-9]{4}
 /** What a holder may publish on the verification page beyond their name and the credential itself. */
 export const publishableFields = ["issued", "renewalDue", "email", "employer"] as const;
 export type PublishableField = (typeof publishableFields)[number];
+
+/** The public verification page of a credential: the badge's id, the certificate's QR code, the LinkedIn certificate URL. */
+export const verifyUrlOf = (baseUrl: string, number: string) => `${baseUrl}/verify/${number}`;

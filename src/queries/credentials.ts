@@ -1,30 +1,49 @@
 import { findCredentialByNumber, listAssociationsWithActiveCredentialsOf, listCredentialStatusChanges, listCredentialsOfUser } from "../data/credentials.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { nextRenewals } from "./credential-renewals.ts";
-import { credentialNumberPattern, type PublishableField, publishableFields } from "../domain/credential-number.ts";
+import { credentialNumberPattern, type PublishableField, publishableFields, verifyUrlOf } from "../domain/credential-number.ts";
+import { linkedInAddToProfileUrl } from "../domain/linkedin-link.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
+import type { Locale } from "../i18n/locale.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
 import { categoryName, hidden, type Reader } from "./reader.ts";
 
 const published = (fields: readonly string[]): PublishableField[] => publishableFields.filter((field) => fields.includes(field));
 
-/** The person's own credentials, with what each publishes on its verification page, its status history and, while it can be renewed, its next renewal. */
-export async function myCredentials(reader: Reader, actor: SessionActor) {
+/**
+ * The person's own credentials, with what each publishes on its verification page, its status history, while it can be renewed its next renewal, and
+ * for an active one its LinkedIn "add to profile" link (the category named in the page's language).
+ */
+export async function myCredentials(reader: Reader, actor: SessionActor, page: { baseUrl: string; locale: Locale }) {
   const rows = await listCredentialsOfUser(reader.db, actor.userId);
   const renewals = await nextRenewals(reader, actor.userId, rows);
   const histories = await Promise.all(rows.map((credential) => statusHistory(reader, credential.id)));
-  return rows.map((credential, index) => ({
-    id: credential.id,
-    number: credential.number,
-    status: credential.status,
-    association: credential.associationName,
-    category: categoryName(reader, credential.framework_id, credential.category_id),
-    issued: credential.issued_on,
-    renewalDue: credential.renewal_due,
-    published: published(credential.published),
-    renewal: renewals.get(credential.id) ?? null,
-    history: histories[index]!,
-  }));
+  return rows.map((credential, index) => {
+    const category = categoryName(reader, credential.framework_id, credential.category_id);
+    return {
+      id: credential.id,
+      number: credential.number,
+      status: credential.status,
+      association: credential.associationName,
+      category,
+      issued: credential.issued_on,
+      renewalDue: credential.renewal_due,
+      published: published(credential.published),
+      renewal: renewals.get(credential.id) ?? null,
+      history: histories[index]!,
+      linkedIn:
+        credential.status === "active"
+          ? linkedInAddToProfileUrl({
+              name: category[page.locale],
+              organizationId: credential.linkedInOrganizationId,
+              organizationName: credential.associationName,
+              issuedOn: credential.issued_on,
+              certUrl: verifyUrlOf(page.baseUrl, credential.number),
+              certId: credential.number,
+            })
+          : null,
+    };
+  });
 }
 
 /** The associations that sign the person a learner record (CLR 2.0): those they hold an active credential with. */

@@ -174,6 +174,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/renewal-cycle`,
       `/a/${slug}/credentials`,
       `/a/${slug}/credentials/${credential.id}`,
+      `/a/${slug}/certificate-settings`,
       `/advisory/${advisoryReviewId}`,
       `/a/${slug}/exams`,
       `/a/${slug}/exams/${sittingId}?registration=${registrationId}`,

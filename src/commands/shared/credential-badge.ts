@@ -1,6 +1,9 @@
 import { hashEmailIdentity, type OpenBadgeInput } from "../../credentials/open-badge-credential.ts";
 import { statusListEntriesOf } from "../../credentials/status-list-credential.ts";
 import type { CommandContext } from "../command-context.ts";
+import type { Db } from "../../data/database.ts";
+import { signOpenBadge } from "../../credentials/sign-open-badge.ts";
+import { verifyUrlOf } from "../../domain/credential-number.ts";
 import { findCategory } from "./find-category.ts";
 
 /** A credential as its badge names it: the holder's email, the association's name, address and website. */
@@ -36,7 +39,7 @@ export const issuingAssociationOf = (credential: BadgeCredential) => ({
 export function badgeOf(context: CommandContext, credential: BadgeCredential): Omit<OpenBadgeInput, "issuer"> {
   const { category } = findCategory(context, credential.framework_id, credential.category_id);
   return {
-    id: `${context.baseUrl}/verify/${credential.number}`,
+    id: verifyUrlOf(context.baseUrl, credential.number),
     achievement: {
       id: `${context.baseUrl}/a/${credential.slug}#${credential.framework_id}-${credential.category_id}`,
       name: category.name.en,
@@ -49,4 +52,10 @@ export function badgeOf(context: CommandContext, credential: BadgeCredential): O
     // Its place in the association's lists: a verifier reads revocation and suspension there, as of today.
     credentialStatus: statusListEntriesOf(context.baseUrl, credential.slug, credential.status_list_index),
   };
+}
+
+/** A credential as a signed Open Badges 3.0 credential: its association signs it with its key (made on first use, in `tx`). */
+export async function signCredentialBadge(tx: Db, context: CommandContext, credential: BadgeCredential, now: Date) {
+  const { credential: badge } = await signOpenBadge(tx, issuingOf(context, now), issuingAssociationOf(credential), badgeOf(context, credential));
+  return badge;
 }

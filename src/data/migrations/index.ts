@@ -27,6 +27,7 @@ import * as credentialStatusChanges from "./2026-12-07-26-credential-status-chan
 import * as credentialStatusLists from "./2026-12-07-28-credential-status-lists.ts";
 import * as renewalCycles from "./2026-12-07-25-renewal-cycles.ts";
 import * as credentialRenewalReminders from "./2026-12-07-29-credential-renewal-reminders.ts";
+import * as associationCertificateSettings from "./2026-12-07-27-association-certificate-settings.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-24-association-signing-keys": associationSigningKeys,
   "2026-12-07-25-renewal-cycles": renewalCycles,
   "2026-12-07-26-credential-status-changes": credentialStatusChanges,
-  "2026-12-07-29-credential-renewal-reminders": credentialRenewalReminders,
+  "2026-12-07-27-association-certificate-settings": associationCertificateSettings,
   "2026-12-07-28-credential-status-lists": credentialStatusLists,
+  "2026-12-07-29-credential-renewal-reminders": credentialRenewalReminders,
 };

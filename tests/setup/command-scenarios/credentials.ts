@@ -1,14 +1,15 @@
 import { suspendCredential } from "../../../src/commands/suspend-credential.ts";
 import { buildCredential, runOrThrow } from "../state-builders.ts";
+import { systemActor } from "../../../src/policies/actor.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** An applicant endorsed by staff: their actor and the credential it earned. */
 async function endorsed(app: Parameters<Scenario>[0]) {
   const { actor, staff, credential } = await buildCredential(app);
-  return { actor, staff: staff.actor, credentialId: credential.id, associationId: credential.association_id };
+  return { actor, staff: staff.actor, credentialId: credential.id, number: credential.number, associationId: credential.association_id };
 }
 
-/** Credentials: the holder chooses what their verification page shows and downloads the signed badge and learner record; staff suspend, reinstate and revoke. */
+/** Credentials: the holder chooses what their verification page shows and downloads the signed badge, the certificate and the learner record; an operator exports them; staff suspend, reinstate and revoke. */
 export const credentialScenarios: Record<string, Scenario> = {
   "credential.published-fields-set": async (app) => {
     const { actor, credentialId } = await endorsed(app);
@@ -35,5 +36,13 @@ export const credentialScenarios: Record<string, Scenario> = {
   "credential.revoked": async (app) => {
     const { staff, associationId, credentialId } = await endorsed(app);
     return { actor: staff, input: { associationId, credentialId, reason: "Practised without supervision." } };
+  },
+  "credential.certificate-downloaded": async (app) => {
+    const { actor, credentialId } = await endorsed(app);
+    return { actor, input: { credentialId, locale: "es" } };
+  },
+  "credential.exported": async (app) => {
+    const { number } = await endorsed(app);
+    return { actor: systemActor("cli"), input: { number, withCertificate: true } };
   },
 };

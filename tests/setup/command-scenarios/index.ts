@@ -1,4 +1,5 @@
 import { accountScenarios } from "./accounts.ts";
+import { certificateSettingsScenarios } from "./certificate-settings.ts";
 import { advisoryScenarios } from "./advisory.ts";
 import { applicationScenarios } from "./applications.ts";
 import { conflictScenarios } from "./conflicts.ts";
@@ -24,4 +25,5 @@ export const scenarios: Record<string, Scenario> = {
   ...credentialScenarios,
   ...decisionScenarios,
   ...renewalScenarios,
+  ...certificateSettingsScenarios,
 };
