@@ -1,6 +1,7 @@
 import type { ColumnType } from "kysely";
 import type { ApplicationStatus } from "../domain/application-lifecycle.ts";
 import type { ExamResult, RatingRound } from "../domain/exam-result.ts";
+import type { AuditableList, Determination } from "../domain/hour-audits.ts";
 import type { LetterKind } from "../domain/letters.ts";
 import type * as Generated from "./database-types.generated.ts";
 import type { StoredReviewItem } from "../domain/review-checklist.ts";
@@ -90,6 +91,13 @@ export type CredentialStatusChangesTable = Narrow<
   { from_status: CredentialStatus | null; to_status: CredentialStatus; changed_at: CreatedAt }
 >;
 
+export type HourAuditsTable = Narrow<Generated.HourAudits, { selection: "sample" | "picked"; created_at: CreatedAt }>;
+export type HourAuditEntriesTable = Narrow<
+  Generated.HourAuditEntries,
+  { list: AuditableList; entry: JsonColumn<Record<string, unknown>>; determination: Determination | null }
+>;
+export type HourAuditExtensionsTable = Narrow<Generated.HourAuditExtensions, { answer: "granted" | "denied" | null; asked_at: CreatedAt }>;
+
 interface NarrowedTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -120,6 +128,9 @@ interface NarrowedTables {
   letters: LettersTable;
   letter_texts: LetterTextsTable;
   association_signing_keys: AssociationSigningKeysTable;
+  hour_audits: HourAuditsTable;
+  hour_audit_entries: HourAuditEntriesTable;
+  hour_audit_extensions: HourAuditExtensionsTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */
