@@ -65,7 +65,8 @@ export default function AssociationPage({ loaderData }: Route.ComponentProps) {
           <Link to={`/a/${association.slug}/applications`}>{t("staffApplications.title")}</Link> ·{" "}
           <Link to={`/a/${association.slug}/advisory`}>{t("advisory.staffTitle")}</Link> · <Link to={`/a/${association.slug}/exams`}>{t("exams.title")}</Link> ·{" "}
           <Link to={`/a/${association.slug}/letters`}>{t("letterTexts.title")}</Link> ·{" "}
-          <Link to={`/a/${association.slug}/renewal-cycle`}>{t("renewalCycle.title")}</Link>
+          <Link to={`/a/${association.slug}/renewal-cycle`}>{t("renewalCycle.title")}</Link> ·{" "}
+          <Link to={`/a/${association.slug}/audits`}>{t("hourAudits.title")}</Link>
         </p>
       ) : null}
     </section>
