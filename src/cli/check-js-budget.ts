@@ -45,6 +45,9 @@ const signedInPages = new Set([
   "routes/credentials",
   "routes/association-renewal-cycle",
   "routes/association-letters",
+  "routes/association-audits",
+  "routes/association-audit",
+  "routes/hour-audit",
 ]);
 
 const buildFolder = resolve(process.argv[2] ?? "build");
