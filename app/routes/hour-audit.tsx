@@ -102,9 +102,9 @@ export default function HourAudit({ loaderData, actionData }: Route.ComponentPro
           {t("hourAudit.asked")}
         </p>
       ) : null}
+      <ErrorSummary state={failed} fieldLabels={labels} />
       {isWaiting ? null : (
         <>
-          <ErrorSummary state={failed} fieldLabels={labels} />
           <AppForm>
             <TextField name="until" label={labels.until} state={failed} type="date" min={audit.evidenceDue} required />
             <TextAreaField name="reason" label={labels.reason} state={failed} rows={3} maxLength={2000} required />
