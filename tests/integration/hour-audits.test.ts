@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCommand } from "../../src/commands/define-command.ts";
 import { determineAuditedEntry } from "../../src/commands/determine-audited-entry.ts";
@@ -5,6 +6,9 @@ import { submitApplication } from "../../src/commands/submit-application.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
 import { findSnapshot } from "../../src/data/applications.ts";
+import { findJudgedPortfolio } from "../../src/data/hour-audits.ts";
+import { evaluateRenewal } from "../../src/domain/evaluate-renewal.ts";
+import type { Framework } from "../../src/domain/framework-schema.ts";
 import { buildAuditOf, buildCredentialHolder, examplePeriodDue } from "../setup/audit-builders.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
 import { buildAllianceAssociation, buildStaffAndReviewer, commandsOf, runOrThrow } from "../setup/state-builders.ts";
@@ -13,6 +17,8 @@ import { startTestAppWithMail } from "../setup/test-app.ts";
 const { app, inbox, close } = await startTestAppWithMail();
 afterAll(close);
 const { db } = app.services;
+const alliance = JSON.parse(readFileSync("frameworks/alliance-iecmh-e.json", "utf8")) as Framework;
+const ifs = alliance.categories.find((category) => category.id === "ifs")!;
 const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
 async function associationWithStaff() {
@@ -168,6 +174,11 @@ describe("one audited person", () => {
     });
     await runOrThrow(app, submitApplication, holder.actor, { applicationId: frozenId, attests: true, signsEthics: true });
     const frozenBefore = await findSnapshot(db, frozenId);
+    const renewalCounts = async () =>
+      evaluateRenewal(alliance, ifs, await findJudgedPortfolio(db, holder.user.id), { earned: "2023-06-01", periodEnd: examplePeriodDue })
+        .requirements.find((requirement) => requirement.id === "renewal-training")!
+        .counted.map((item) => item.entryId);
+    expect(await renewalCounts()).toContain("t2");
     const progressBefore = (await client.get("/progress?open=alliance-iecmh-e/ifs")).text;
     expect(progressBefore).toContain("30 of 30");
 
@@ -192,6 +203,7 @@ describe("one audited person", () => {
       expect.objectContaining({ entryId: "t2", from: { determination: null, reason: null }, to: { determination: "disallowed", reason: "The certificate is for another course." } }),
     );
 
+    expect(await renewalCounts()).not.toContain("t2");
     const progressAfter = (await client.get("/progress?open=alliance-iecmh-e/ifs")).text;
     expect(progressAfter).toContain("18 of 30");
     expect(progressAfter).not.toContain("30 of 30");
