@@ -84,7 +84,14 @@ export default function AssociationAudits({ loaderData, actionData }: Route.Comp
             <TextField name="percent" label={labels.percent} hint={t("hourAudits.percentHint")} state={actionData} inputMode="numeric" defaultValue="10" />
             <TextAreaField name="people" label={labels.people} hint={t("hourAudits.peopleHint")} state={actionData} rows={4} />
             <TextField name="evidenceDue" label={labels.evidenceDue} state={actionData} type="date" min={loaderData.today} required />
-            <TextAreaField name="instructions" label={labels.instructions} hint={t("hourAudits.instructionsHint")} state={actionData} rows={3} maxLength={2000} />
+            <TextAreaField
+              name="instructions"
+              label={labels.instructions}
+              hint={t("hourAudits.instructionsHint")}
+              state={actionData}
+              rows={3}
+              maxLength={2000}
+            />
             <button type="submit">{t("hourAudits.create")}</button>
           </AppForm>
         </>

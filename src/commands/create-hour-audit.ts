@@ -47,7 +47,9 @@ export const createHourAudit = defineCommand({
     const holders = input.selection === "sample" ? await listHoldersDueOn(tx, association.id, input.periodDue) : [];
     if (input.selection === "sample" && holders.length === 0) refuse({ periodDue: "hourAudit.error.noHolders" });
     const people =
-      input.selection === "sample" ? drawSample(holders, input.percent ?? 100, secureFraction) : [...new Set(await namedHolders(tx, association.id, input.people))];
+      input.selection === "sample"
+        ? drawSample(holders, input.percent ?? 100, secureFraction)
+        : [...new Set(await namedHolders(tx, association.id, input.people))];
     const auditId = await insertHourAudit(tx, {
       associationId: association.id,
       periodDue: input.periodDue,

@@ -21,17 +21,18 @@ export const determineAuditedEntry = defineCommand({
     if (requested.determination === input.determination && requested.reason === reason) return unchanged(null);
     await setDetermination(tx, requested.id, { determination: input.determination, reason, determinedBy: actor.userId, now });
     if (input.determination === "disallowed")
-      await notify(requested.user_id, "hour-audit-determined", { key: "notice.hourAuditDisallowed", values: { reason: input.reason } }, `/audits/${requested.audited_id}`);
-    return done(
-      { type: "hour-audit", id: requested.audit_id, associationId: input.associationId },
-      null,
-      {
-        userId: requested.user_id,
-        entryId: requested.entry_id,
-        list: requested.list,
-        from: { determination: requested.determination, reason: requested.reason },
-        to: { determination: input.determination, reason },
-      },
-    );
+      await notify(
+        requested.user_id,
+        "hour-audit-determined",
+        { key: "notice.hourAuditDisallowed", values: { reason: input.reason } },
+        `/audits/${requested.audited_id}`,
+      );
+    return done({ type: "hour-audit", id: requested.audit_id, associationId: input.associationId }, null, {
+      userId: requested.user_id,
+      entryId: requested.entry_id,
+      list: requested.list,
+      from: { determination: requested.determination, reason: requested.reason },
+      to: { determination: input.determination, reason },
+    });
   },
 });

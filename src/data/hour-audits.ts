@@ -146,19 +146,6 @@ export async function findAuditedOfUser(db: Db, auditedId: string, userId: strin
     .executeTakeFirst();
 }
 
-/** An audited person of one of the association's audits, locked for the change at hand. */
-export async function findAuditedOfAssociationForUpdate(db: Db, auditedId: string, associationId: string) {
-  if (!isUuid(auditedId)) return undefined;
-  return db
-    .selectFrom("hour_audit_people")
-    .innerJoin("hour_audits", "hour_audits.id", "hour_audit_people.audit_id")
-    .select(["hour_audit_people.id", "hour_audit_people.user_id", "hour_audit_people.evidence_due", "hour_audit_people.audit_id"])
-    .where("hour_audit_people.id", "=", auditedId)
-    .where("hour_audits.association_id", "=", associationId)
-    .forUpdate("hour_audit_people")
-    .executeTakeFirst();
-}
-
 export async function findAuditedOfUserForUpdate(db: Db, auditedId: string, userId: string) {
   if (!isUuid(auditedId)) return undefined;
   return db

@@ -22,11 +22,19 @@ export const hourAuditForm = z
   })
   .transform((form, context) => {
     const percent = Number(form.percent);
-    const people = [...new Set(form.people.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+    const people = [
+      ...new Set(
+        form.people
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (form.selection === "sample" && !(Number.isInteger(percent) && percent >= 1 && percent <= 100))
       context.addIssue({ code: "custom", path: ["percent"], message: "hourAudit.error.percent" });
     if (form.selection === "picked" && people.length === 0) context.addIssue({ code: "custom", path: ["people"], message: "hourAudit.error.noPeople" });
-    if (people.length > maxPickedPeople || people.some((line) => line.length > 254)) context.addIssue({ code: "custom", path: ["people"], message: "error.tooLong" });
+    if (people.length > maxPickedPeople || people.some((line) => line.length > 254))
+      context.addIssue({ code: "custom", path: ["people"], message: "error.tooLong" });
     return {
       periodDue: form.periodDue,
       evidenceDue: form.evidenceDue,

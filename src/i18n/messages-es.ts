@@ -1236,7 +1236,8 @@ export const es: Record<MessageKey, string> = {
   "renewalCycle.reminder.removal-soon": "{date}: la credencial se dará de baja del registro dentro de 7 días",
   "credentials.badge": "Descargar la Open Badge firmada (JSON)",
   "hourAudit.entryDisallowed": "Horas no admitidas en una auditoría",
-  "notice.hourAudit": "{association} está auditando las horas que usted declaró para el período que termina el {period}. Envíe la documentación de las entradas indicadas antes del {due}.",
+  "notice.hourAudit":
+    "{association} está auditando las horas que usted declaró para el período que termina el {period}. Envíe la documentación de las entradas indicadas antes del {due}.",
   "notice.hourAuditExtensionGranted": "Se concedió su solicitud de más tiempo: envíe la documentación de la auditoría antes del {due}.",
   "notice.hourAuditExtensionDenied": "Se denegó su solicitud de más tiempo: la documentación de la auditoría sigue venciendo el {due}.",
   "notice.hourAuditDisallowed": "No se admitieron las horas de una entrada de su auditoría: {reason}",
@@ -1251,7 +1252,8 @@ export const es: Record<MessageKey, string> = {
   "hourAudit.error.answered": "Esta solicitud ya tiene respuesta.",
   "hourAudit.error.reason": "Indique por qué no se admiten las horas.",
   "hourAudits.title": "Auditorías de horas declaradas",
-  "hourAudits.intro": "Pida a quienes tienen credenciales de un período la documentación de las horas que declararon: una parte al azar o las personas que usted indique.",
+  "hourAudits.intro":
+    "Pida a quienes tienen credenciales de un período la documentación de las horas que declararon: una parte al azar o las personas que usted indique.",
   "hourAudits.none": "Todavía no hay auditorías.",
   "hourAudits.item": "Período que termina el {period}, abierta el {opened}: {people} personas, {undetermined} entradas sin resolución",
   "hourAudits.selection.sample": "una muestra al azar del {percent} %",
@@ -1301,7 +1303,8 @@ export const es: Record<MessageKey, string> = {
   "hourAudit.sendAnswer": "Enviar la respuesta",
   "hourAudit.saved": "Guardado.",
   "hourAudit.yourTitle": "Auditoría de sus horas declaradas",
-  "hourAudit.yourIntro": "{association} está auditando las horas que usted declaró para el período que termina el {period}. Envíe documentación de cada entrada de abajo antes del {due}.",
+  "hourAudit.yourIntro":
+    "{association} está auditando las horas que usted declaró para el período que termina el {period}. Envíe documentación de cada entrada de abajo antes del {due}.",
   "hourAudit.pastDue": "La fecha de la documentación ya pasó. Envíe lo que tenga o pida más tiempo.",
   "hourAudit.fromAssociation": "Lo que pide la asociación",
   "hourAudit.upload": "Subir documentación",

@@ -28,10 +28,20 @@ async function associationWithStaff() {
 }
 
 const auditLog = (action: string, associationId: string) =>
-  db.selectFrom("audit_log").select(["details", "actor_user_id", "subject_id"]).where("action", "=", action).where("association_id", "=", associationId).execute();
+  db
+    .selectFrom("audit_log")
+    .select(["details", "actor_user_id", "subject_id"])
+    .where("action", "=", action)
+    .where("association_id", "=", associationId)
+    .execute();
 
 const requestedOf = (auditedId: string) =>
-  db.selectFrom("hour_audit_entries").select(["id", "entry_id", "list", "determination", "reason"]).where("audited_id", "=", auditedId).orderBy("entry_id").execute();
+  db
+    .selectFrom("hour_audit_entries")
+    .select(["id", "entry_id", "list", "determination", "reason"])
+    .where("audited_id", "=", auditedId)
+    .orderBy("entry_id")
+    .execute();
 
 describe("drawing a sample of a period's renewals", () => {
   it("draws ceil(percent × holders) of the holders due that day (active or lapsed), tells each, and keeps the draw in the audit log", async () => {
@@ -49,7 +59,14 @@ describe("drawing a sample of a period's renewals", () => {
     expect(page.text).toContain(`${examplePeriodDue} (4 people)`);
     expect(page.text).toContain("No audits yet.");
 
-    const created = await staffClient.post(audits, { periodDue: examplePeriodDue, selection: "sample", percent: "50", people: "", evidenceDue: "2099-03-01", instructions: "" });
+    const created = await staffClient.post(audits, {
+      periodDue: examplePeriodDue,
+      selection: "sample",
+      percent: "50",
+      people: "",
+      evidenceDue: "2099-03-01",
+      instructions: "",
+    });
     expect(created.status).toBe(302);
     const auditId = created.location!.match(/audits\/([0-9a-f-]{36})\?created$/)![1]!;
     const drawn = await db.selectFrom("hour_audit_people").select(["user_id", "evidence_due"]).where("audit_id", "=", auditId).execute();
@@ -147,7 +164,12 @@ describe("one audited person", () => {
     const extension = await db.selectFrom("hour_audit_extensions").select("id").where("audited_id", "=", auditedId).executeTakeFirstOrThrow();
     const staffPath = `/a/${association.slug}/audits/${auditId}`;
     expect((await staffClient.get(staffPath)).text).toContain("until 2099-02-01: Away on a course.");
-    const tooEarly = await staffClient.post(staffPath, { intent: "answer-extension", extensionId: extension.id, answer: "granted", grantedUntil: "2098-12-31" });
+    const tooEarly = await staffClient.post(staffPath, {
+      intent: "answer-extension",
+      extensionId: extension.id,
+      answer: "granted",
+      grantedUntil: "2098-12-31",
+    });
     expect(tooEarly.status).toBe(400);
     expect(tooEarly.text).toContain("The new date must be after the current evidence date.");
     const granted = await staffClient.post(staffPath, { intent: "answer-extension", extensionId: extension.id, answer: "granted", grantedUntil: "2099-02-15" });
@@ -192,7 +214,12 @@ describe("one audited person", () => {
     expect((await requestedOf(auditedId)).every((entry) => entry.determination === null)).toBe(true);
 
     expect((await staffClient.post(staffPath, { intent: "determine", requestedId: rsc.id, determination: "accepted", reason: "" })).status).toBe(200);
-    const disallowed = await staffClient.post(staffPath, { intent: "determine", requestedId: training.id, determination: "disallowed", reason: "The certificate is for another course." });
+    const disallowed = await staffClient.post(staffPath, {
+      intent: "determine",
+      requestedId: training.id,
+      determination: "disallowed",
+      reason: "The certificate is for another course.",
+    });
     expect(disallowed.status).toBe(200);
     expect(await requestedOf(auditedId)).toEqual([
       expect.objectContaining({ entry_id: "r1", determination: "accepted", reason: null }),
@@ -200,7 +227,11 @@ describe("one audited person", () => {
     ]);
     const logged = await auditLog("hour-audit.entry-determined", association.id);
     expect(logged.map((entry) => entry.details)).toContainEqual(
-      expect.objectContaining({ entryId: "t2", from: { determination: null, reason: null }, to: { determination: "disallowed", reason: "The certificate is for another course." } }),
+      expect.objectContaining({
+        entryId: "t2",
+        from: { determination: null, reason: null },
+        to: { determination: "disallowed", reason: "The certificate is for another course." },
+      }),
     );
 
     expect(await renewalCounts()).not.toContain("t2");
@@ -222,7 +253,8 @@ describe("one audited person", () => {
     });
     await runOrThrow(app, submitApplication, holder.actor, { applicationId: draftId, attests: true, signsEthics: true });
     expect(await findSnapshot(db, frozenId)).toEqual(frozenBefore);
-    const trainingOf = (snapshot: Awaited<ReturnType<typeof findSnapshot>>) => (snapshot!.portfolio as { training: Array<{ id: string }> }).training.map((entry) => entry.id);
+    const trainingOf = (snapshot: Awaited<ReturnType<typeof findSnapshot>>) =>
+      (snapshot!.portfolio as { training: Array<{ id: string }> }).training.map((entry) => entry.id);
     expect(trainingOf(frozenBefore)).toContain("t2");
     expect(trainingOf(await findSnapshot(db, draftId))).not.toContain("t2");
   });
@@ -236,7 +268,12 @@ describe("one audited person", () => {
 
     const [requested] = await requestedOf(auditedId);
     const own = await app.clientAs(holder.user.id);
-    const attempt = await own.post(`/a/${association.slug}/audits/${auditId}`, { intent: "determine", requestedId: requested!.id, determination: "accepted", reason: "" });
+    const attempt = await own.post(`/a/${association.slug}/audits/${auditId}`, {
+      intent: "determine",
+      requestedId: requested!.id,
+      determination: "accepted",
+      reason: "",
+    });
     expect(attempt.status).toBe(403);
     const direct = await runCommand(commandsOf(app), determineAuditedEntry, holder.actor, {
       associationId: association.id,

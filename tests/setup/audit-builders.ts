@@ -11,7 +11,10 @@ type App = Pick<RunningCradle, "services">;
 export const examplePeriodDue = "2024-12-31";
 
 /** A member with the IFS example portfolio holding an IFS credential of the association, due on `renewalDue`. */
-export async function buildCredentialHolder(app: App, options: { associationId: string; renewalDue?: string; name?: string; status?: "active" | "lapsed" | "revoked" }) {
+export async function buildCredentialHolder(
+  app: App,
+  options: { associationId: string; renewalDue?: string; name?: string; status?: "active" | "lapsed" | "revoked" },
+) {
   const holder = await buildApplicant(app, { associationId: options.associationId, meets: "ifs", ...(options.name ? { name: options.name } : {}) });
   const credentialId = await insertCredential(app.services.db, {
     associationId: options.associationId,
@@ -24,7 +27,8 @@ export async function buildCredentialHolder(app: App, options: { associationId: 
     issuedOn: "2023-06-01",
     renewalDue: options.renewalDue ?? examplePeriodDue,
   });
-  if (options.status && options.status !== "active") await app.services.db.updateTable("credentials").set({ status: options.status }).where("id", "=", credentialId!).execute();
+  if (options.status && options.status !== "active")
+    await app.services.db.updateTable("credentials").set({ status: options.status }).where("id", "=", credentialId!).execute();
   return { ...holder, credentialId: credentialId! };
 }
 

@@ -40,11 +40,16 @@ describe("drawSample", () => {
 
   it("holds even when the randomness returns its extremes", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(), { maxLength: 50 }), fc.integer({ min: 1, max: 100 }), fc.constantFrom(0, 0.999_999_999_999, 1), (people, percent, value) => {
-        const sample = drawSample(people, percent, () => value);
-        expect(new Set(sample).size).toBe(sample.length);
-        expect(sample.every((drawn) => people.includes(drawn))).toBe(true);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.nat(), { maxLength: 50 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.constantFrom(0, 0.999_999_999_999, 1),
+        (people, percent, value) => {
+          const sample = drawSample(people, percent, () => value);
+          expect(new Set(sample).size).toBe(sample.length);
+          expect(sample.every((drawn) => people.includes(drawn))).toBe(true);
+        },
+      ),
     );
   });
 

@@ -20,7 +20,15 @@ export const hourAuditScenarios: Record<string, Scenario> = {
     await buildCredentialHolder(app, { associationId: association.id });
     return {
       actor: staff.actor,
-      input: { associationId: association.id, periodDue: examplePeriodDue, evidenceDue: "2099-01-01", instructions: "", selection: "sample", percent: 50, people: [] },
+      input: {
+        associationId: association.id,
+        periodDue: examplePeriodDue,
+        evidenceDue: "2099-01-01",
+        instructions: "",
+        selection: "sample",
+        percent: 50,
+        people: [],
+      },
     };
   },
   "hour-audit.extension-asked": async (app) => {
