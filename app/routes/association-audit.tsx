@@ -5,6 +5,7 @@ import { determinationForm, extensionAnswerForm } from "../../src/forms/hour-aud
 import { pageQuery, parseListQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { staffHourAuditPage } from "../../src/queries/hour-audits.ts";
+import { AuditedEntry } from "../components/audited-entry.tsx";
 import { AppForm, ErrorSummary, Field, type FormState, SelectField, TextAreaField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { MisreadNotice, Pager } from "../components/pager.tsx";
@@ -53,30 +54,9 @@ function Entries({ person, actionData }: { person: Person; actionData: Route.Com
     <ul className="entries">
       {person.entries.map((entry) => {
         const state = stateOf(actionData, "requestedId", entry.id);
-        const evidence = person.evidence.filter((document) => document.about === entry.entryId);
         return (
           <li key={entry.id}>
-            <p>
-              {t("hourAudit.entry", { list: t(`hourAudit.list.${entry.list}`), title: entry.title, date: entry.date, hours: entry.hours })}{" "}
-              <span className={`status ${entry.determination === "accepted" ? "status-met" : entry.determination === "disallowed" ? "status-unmet" : ""}`}>
-                {entry.determination === null
-                  ? t("hourAudit.determination.pending")
-                  : entry.determination === "accepted"
-                    ? t("hourAudit.determination.accepted")
-                    : t("hourAudit.determination.disallowed", { reason: entry.reason ?? "" })}
-              </span>
-            </p>
-            <p>
-              {t("hourAudit.evidence")}:{" "}
-              {evidence.length === 0
-                ? t("hourAudit.noEvidence")
-                : evidence.map((document, index) => (
-                    <span key={document.id}>
-                      {index > 0 ? ", " : ""}
-                      <a href={`/documents/${document.id}`}>{document.filename}</a>
-                    </span>
-                  ))}
-            </p>
+            <AuditedEntry entry={entry} evidence={person.evidence} />
             <ErrorSummary state={state} fieldLabels={{ determination: t("hourAudit.determination"), reason: t("hourAudit.reason") }} />
             <AppForm>
               <input type="hidden" name="intent" value="determine" />

@@ -4,6 +4,7 @@ import { askAuditExtension } from "../../src/commands/ask-audit-extension.ts";
 import { extensionRequestForm } from "../../src/forms/hour-audit-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { myHourAudit } from "../../src/queries/hour-audits.ts";
+import { AuditedEntry, auditedEntryLabel } from "../components/audited-entry.tsx";
 import { AppForm, ErrorSummary, TextAreaField, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
@@ -45,31 +46,10 @@ export default function HourAudit({ loaderData, actionData }: Route.ComponentPro
       {audit.entries.length === 0 ? <p className="muted">{t("hourAudit.noEntries")}</p> : null}
       <ul className="entries">
         {audit.entries.map((entry) => {
-          const evidence = audit.evidence.filter((document) => document.about === entry.entryId);
-          const description = t("hourAudit.entry", { list: t(`hourAudit.list.${entry.list}`), title: entry.title, date: entry.date, hours: entry.hours });
+          const description = auditedEntryLabel(t, entry);
           return (
             <li key={entry.id}>
-              <p>
-                {description}{" "}
-                <span className={`status ${entry.determination === "accepted" ? "status-met" : entry.determination === "disallowed" ? "status-unmet" : ""}`}>
-                  {entry.determination === null
-                    ? t("hourAudit.determination.pending")
-                    : entry.determination === "accepted"
-                      ? t("hourAudit.determination.accepted")
-                      : t("hourAudit.determination.disallowed", { reason: entry.reason ?? "" })}
-                </span>
-              </p>
-              <p>
-                {t("hourAudit.evidence")}:{" "}
-                {evidence.length === 0
-                  ? t("hourAudit.noEvidence")
-                  : evidence.map((document, index) => (
-                      <span key={document.id}>
-                        {index > 0 ? ", " : ""}
-                        <a href={`/documents/${document.id}`}>{document.filename}</a>
-                      </span>
-                    ))}
-              </p>
+              <AuditedEntry entry={entry} evidence={audit.evidence} />
               {entry.determination === null ? (
                 <Link
                   to={`/portfolio/documents?about=${encodeURIComponent(entry.entryId)}&type=${entry.list === "training" ? "certificate" : "other"}`}
