@@ -68,6 +68,7 @@ export default function AssociationPage({ loaderData }: Route.ComponentProps) {
           <Link to={`/a/${association.slug}/renewal-cycle`}>{t("renewalCycle.title")}</Link> ·{" "}
           <Link to={`/a/${association.slug}/credentials`}>{t("staffCredentials.title")}</Link>
           <Link to={`/a/${association.slug}/certificate-settings`}>{t("certificateSettings.title")}</Link>
+          <Link to={`/a/${association.slug}/audits`}>{t("hourAudits.title")}</Link>
         </p>
       ) : null}
     </section>

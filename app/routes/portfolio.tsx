@@ -153,6 +153,7 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
                       {summary}
                       {entry.verified ? <span className="status status-met">{` ${t("confirm.verified")}`}</span> : null}
                       {entry.hasDocument ? <span className="muted">{` · ${t("portfolio.hasDocument")}`}</span> : null}
+                      {entry.isDisallowed ? <span className="status status-unmet">{` ${t("hourAudit.entryDisallowed")}`}</span> : null}
                       {entry.counts.map((count) => (
                         <span
                           key={count.category}

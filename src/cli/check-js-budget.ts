@@ -48,6 +48,9 @@ const signedInPages = new Set([
   "routes/association-letters",
   "routes/association-credentials",
   "routes/association-credential",
+  "routes/association-audits",
+  "routes/association-audit",
+  "routes/hour-audit",
 ]);
 
 const buildFolder = resolve(process.argv[2] ?? "build");

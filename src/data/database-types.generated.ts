@@ -323,6 +323,48 @@ export interface FormDrafts {
   user_id: string;
 }
 
+export interface HourAuditEntries {
+  audited_id: string;
+  determination: string | null;
+  determined_at: Timestamp | null;
+  determined_by: string | null;
+  entry: Json;
+  entry_id: string;
+  id: Generated<string>;
+  list: string;
+  reason: string | null;
+}
+
+export interface HourAuditExtensions {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  asked_at: Generated<Timestamp>;
+  audited_id: string;
+  granted_until: string | null;
+  id: Generated<string>;
+  reason: string;
+  until: string;
+}
+
+export interface HourAuditPeople {
+  audit_id: string;
+  evidence_due: string;
+  id: Generated<string>;
+  user_id: string;
+}
+
+export interface HourAudits {
+  association_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  instructions: Generated<string>;
+  period_due: string;
+  sample_percent: number | null;
+  selection: string;
+}
+
 export interface Letters {
   application_id: string;
   body: string;
@@ -461,6 +503,10 @@ export interface DB {
   exam_registrations: ExamRegistrations;
   exam_sittings: ExamSittings;
   form_drafts: FormDrafts;
+  hour_audit_entries: HourAuditEntries;
+  hour_audit_extensions: HourAuditExtensions;
+  hour_audit_people: HourAuditPeople;
+  hour_audits: HourAudits;
   letter_texts: LetterTexts;
   letters: Letters;
   outbox: Outbox;

@@ -36,3 +36,11 @@ export async function reviewsApplicationsOf(db: Db, reviewerUserId: string, owne
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The file names of these uploads (a page's worth), by id. */
+export async function listDocumentNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const uuids = ids.filter(isUuid);
+  if (uuids.length === 0) return new Map();
+  const rows = await db.selectFrom("documents").select(["id", "filename"]).where("id", "in", uuids).execute();
+  return new Map(rows.map((row) => [row.id, row.filename]));
+}

@@ -1,6 +1,7 @@
 import type { ColumnType } from "kysely";
 import type { ApplicationStatus } from "../domain/application-lifecycle.ts";
 import type { ExamResult, RatingRound } from "../domain/exam-result.ts";
+import type { AuditableList, Determination } from "../domain/hour-audits.ts";
 import type { LetterKind } from "../domain/letters.ts";
 import type { ReminderKind } from "../domain/renewal-cycle.ts";
 import type * as Generated from "./database-types.generated.ts";
@@ -97,6 +98,13 @@ export type CredentialRenewalRemindersTable = Narrow<Generated.CredentialRenewal
 export type StatusPurpose = "revocation" | "suspension";
 export type CredentialStatusListsTable = Narrow<Generated.CredentialStatusLists, { purpose: StatusPurpose }>;
 
+export type HourAuditsTable = Narrow<Generated.HourAudits, { selection: "sample" | "picked"; created_at: CreatedAt }>;
+export type HourAuditEntriesTable = Narrow<
+  Generated.HourAuditEntries,
+  { list: AuditableList; entry: JsonColumn<Record<string, unknown>>; determination: Determination | null }
+>;
+export type HourAuditExtensionsTable = Narrow<Generated.HourAuditExtensions, { answer: "granted" | "denied" | null; asked_at: CreatedAt }>;
+
 interface NarrowedTables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -130,6 +138,9 @@ interface NarrowedTables {
   letter_texts: LetterTextsTable;
   association_signing_keys: AssociationSigningKeysTable;
   association_logos: AssociationLogosTable;
+  hour_audits: HourAuditsTable;
+  hour_audit_entries: HourAuditEntriesTable;
+  hour_audit_extensions: HourAuditExtensionsTable;
 }
 
 /** Every table the migrations create; one with nothing to narrow comes as generated. */

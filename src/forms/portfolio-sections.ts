@@ -125,11 +125,17 @@ export function formValuesOf(section: SectionSpec, form: FormData): FormValues {
   return values;
 }
 
-/** The entries a document can support: degrees (their transcripts), licences and trainings (their certificates). */
+/**
+ * The entries a document can support: degrees (their transcripts), licences and trainings (their
+ * certificates), and the other self-reported hours (RS/C, reading, video), whose evidence an audit asks for.
+ */
 export function supportableEntries(portfolio: Portfolio) {
   return [
     ...portfolio.education.map((entry) => ({ section: "education", entry: entry })),
     ...portfolio.licences.map((entry) => ({ section: "licences", entry: entry })),
     ...portfolio.training.map((entry) => ({ section: "training", entry: entry })),
+    ...portfolio.reflectiveSupervision.map((entry) => ({ section: "reflective-supervision", entry: entry })),
+    ...portfolio.reading.map((entry) => ({ section: "reading", entry: entry })),
+    ...portfolio.video.map((entry) => ({ section: "video", entry: entry })),
   ];
 }

@@ -1,7 +1,7 @@
 import { findApplicationOfUser, findSnapshot, pageApplicationsOfUser } from "../data/applications.ts";
 import { findAssociationById } from "../data/associations.ts";
 import { listCandidaciesOfUser } from "../data/candidacies.ts";
-import { findPortfolio } from "../data/portfolios.ts";
+import { findJudgedPortfolio } from "../data/hour-audits.ts";
 import { today } from "../domain/dates.ts";
 import { examApprovalExpired } from "../domain/decision-windows.ts";
 import { evaluate } from "../domain/evaluate.ts";
@@ -57,7 +57,7 @@ export async function ownApplication(reader: Reader, actor: SessionActor, applic
   ]);
   let unmet: Array<Pick<RequirementReport, "id" | "label" | "missing">> = [];
   if (application.status === "draft") {
-    const { portfolio } = await findPortfolio(reader.db, actor.userId);
+    const portfolio = await findJudgedPortfolio(reader.db, actor.userId);
     const day = today(association?.time_zone ?? "UTC", reader.now());
     const report = evaluate(framework, category, { ...portfolio, attestations: { ...portfolio.attestations, codeOfEthicsSigned: day } }, day);
     unmet = report.requirements

@@ -1,7 +1,9 @@
 import { listDocumentsOfUser } from "../data/documents.ts";
 import { listCategoryTargets } from "../data/category-targets.ts";
 import { findFormDraft } from "../data/form-drafts.ts";
+import { listDisallowedEntryIds } from "../data/hour-audits.ts";
 import { findPortfolio } from "../data/portfolios.ts";
+import { withoutDisallowed } from "../domain/hour-audits.ts";
 import type { Locale } from "../data/schema.ts";
 import { wordLimit } from "../domain/count-words.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
@@ -34,13 +36,14 @@ export const entriesPreviewed = 10;
  * time; and, for each category they work toward, whether each entry shown counted today and why not.
  */
 export async function portfolioOverview(read: Reader, actor: SessionActor, { query, misread }: ListQuery<PortfolioQuery> = { query: {}, misread: false }) {
-  const [{ portfolio }, targets, asOf] = await Promise.all([
+  const [{ portfolio }, targets, asOf, disallowed] = await Promise.all([
     findPortfolio(read.db, actor.userId),
     listCategoryTargets(read.db, actor.userId),
     todayOfPerson(read, actor.userId),
+    listDisallowedEntryIds(read.db, actor.userId),
   ]);
   const supported = new Set(portfolio.documents.map((document) => document.about).filter(Boolean));
-  const engine = judgedOnce(portfolio);
+  const engine = judgedOnce(withoutDisallowed(portfolio, disallowed));
   const judged = targets.flatMap(({ frameworkId, categoryId }) => {
     const framework = read.frameworks.find((candidate) => candidate.id === frameworkId);
     const category = framework?.categories.find((candidate) => candidate.id === categoryId);
@@ -66,6 +69,7 @@ export async function portfolioOverview(read: Reader, actor: SessionActor, { que
         entries: entries.map((entry) => ({
           ...entry,
           hasDocument: supported.has(entry.id),
+          isDisallowed: disallowed.has(entry.id),
           counts: judged.map(({ abbreviation, verdictOf }) => ({ category: abbreviation, ...verdictOf(entry.id) })),
         })),
         documentType: documentTypeFor[section.id] ?? null,

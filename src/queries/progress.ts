@@ -2,7 +2,7 @@ import { listMembershipsWithFrameworks } from "../data/association-frameworks.ts
 import { findAssociationById, findTimeZoneOfPerson } from "../data/associations.ts";
 import { findCandidacy } from "../data/candidacies.ts";
 import { listCategoryTargets } from "../data/category-targets.ts";
-import { findPortfolio } from "../data/portfolios.ts";
+import { findJudgedPortfolio } from "../data/hour-audits.ts";
 import { findUserById } from "../data/users.ts";
 import { today } from "../domain/dates.ts";
 import { judgedOnce } from "../domain/judged-once.ts";
@@ -39,8 +39,8 @@ export const explainedAtOnce = 3;
  * have no target in that framework) and the category they open (`open`: "framework/category").
  */
 export async function progressOf(read: Reader, actor: SessionActor, open: string | null = null) {
-  const [{ portfolio }, { associations }, asOf, targets] = await Promise.all([
-    findPortfolio(read.db, actor.userId),
+  const [portfolio, { associations }, asOf, targets] = await Promise.all([
+    findJudgedPortfolio(read.db, actor.userId),
     frameworksOfPerson(read, actor.userId),
     todayOfPerson(read, actor.userId),
     listCategoryTargets(read.db, actor.userId),
@@ -117,8 +117,8 @@ export async function candidateProgress(read: Reader, actor: MaybeActor, candida
   if (!candidacyPolicy.viewProgress(actor, candidacy)) hidden();
   const framework = read.frameworks.find((candidate) => candidate.id === candidacy.framework_id) ?? hidden();
   const category = framework.categories.find((candidate) => candidate.id === candidacy.category_id) ?? hidden();
-  const [{ portfolio }, person, advisor, association] = await Promise.all([
-    findPortfolio(read.db, candidacy.user_id),
+  const [portfolio, person, advisor, association] = await Promise.all([
+    findJudgedPortfolio(read.db, candidacy.user_id),
     findUserById(read.db, candidacy.user_id),
     candidacy.advisor_user_id ? findUserById(read.db, candidacy.advisor_user_id) : undefined,
     findAssociationById(read.db, candidacy.association_id),

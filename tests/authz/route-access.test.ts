@@ -9,6 +9,7 @@ import { startApplication } from "../../src/commands/start-application.ts";
 import { submitApplication } from "../../src/commands/submit-application.ts";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
+import { createHourAudit } from "../../src/commands/create-hour-audit.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import { keyOfAssociation } from "../../src/data/association-signing-keys.ts";
 import type { SessionActor } from "../../src/policies/actor.ts";
@@ -166,6 +167,18 @@ const { number: credentialNumber, id: credentialId } = await db
   .select(["number", "id"])
   .where("application_id", "=", endorsedReview.applicationId)
   .executeTakeFirstOrThrow();
+
+// An audit of Enid's hours, opened by the home association's staff.
+const { auditId } = await runOrThrow(app, createHourAudit, inReview.staff.actor, {
+  associationId: home.id,
+  periodDue: (await db.selectFrom("credentials").select("renewal_due").where("id", "=", credentialId).executeTakeFirstOrThrow()).renewal_due,
+  evidenceDue: "2099-01-01",
+  instructions: "",
+  selection: "picked",
+  percent: null,
+  people: ["Enid Endorsed"],
+});
+const { id: auditedId } = await db.selectFrom("hour_audit_people").select("id").where("audit_id", "=", auditId).executeTakeFirstOrThrow();
 
 const fakeId = "00000000-0000-4000-8000-000000000000";
 const file = (association: { slug: string }, applicationId: string) => `/a/${association.slug}/applications/${applicationId}`;
@@ -731,6 +744,52 @@ const rows: Row[] = [
     method: "GET",
     label: "no such association",
     path: "/a/no-such-association/certificate-settings",
+    expect: { anonymous: 401, default: 404 },
+  },
+  // Audits of reported hours: the association's staff (and the installation's owner); each audited person sees only their own part.
+  {
+    route: "a/:slug/audits",
+    method: "GET",
+    path: `/a/${slug}/audits`,
+    shows: "Audits of reported hours",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  { route: "a/:slug/audits", method: "POST", path: `/a/${slug}/audits`, expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 } },
+  { route: "a/:slug/audits", method: "GET", label: "no such association", path: "/a/no-such-association/audits", expect: { anonymous: 401, default: 404 } },
+  {
+    route: "a/:slug/audits/:auditId",
+    method: "GET",
+    path: `/a/${slug}/audits/${auditId}`,
+    shows: "Enid Endorsed",
+    expect: { anonymous: 401, staff: 200, admin: 200, owner: 200, default: 403 },
+  },
+  {
+    route: "a/:slug/audits/:auditId",
+    method: "POST",
+    path: `/a/${slug}/audits/${auditId}`,
+    expect: { anonymous: 401, staff: 400, admin: 400, owner: 400, default: 403 },
+  },
+  {
+    route: "a/:slug/audits/:auditId",
+    method: "GET",
+    label: "another association's audit",
+    path: `/a/${other.slug}/audits/${auditId}`,
+    expect: { anonymous: 401, "other-admin": 404, owner: 404, default: 403 },
+  },
+  {
+    route: "a/:slug/audits/:auditId",
+    method: "GET",
+    label: "no such audit",
+    path: `/a/${slug}/audits/${fakeId}`,
+    expect: { anonymous: 401, staff: 404, admin: 404, owner: 404, default: 403 },
+  },
+  { route: "audits/:auditedId", method: "GET", label: "another person's", path: `/audits/${auditedId}`, expect: { anonymous: 401, default: 404 } },
+  {
+    route: "audits/:auditedId",
+    method: "POST",
+    label: "another person's",
+    path: `/audits/${auditedId}`,
+    fields: { until: "2099-02-01", reason: "More time" },
     expect: { anonymous: 401, default: 404 },
   },
   // The association's public signing key, for anyone verifying its credentials.

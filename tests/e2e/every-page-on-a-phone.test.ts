@@ -13,6 +13,8 @@ import { registerForExam } from "../../src/commands/register-for-exam.ts";
 import { enrolCandidate } from "../../src/commands/enrol-candidate.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { uploadDocument } from "../../src/commands/upload-document.ts";
+import { askAuditExtension } from "../../src/commands/ask-audit-extension.ts";
+import { createHourAudit } from "../../src/commands/create-hour-audit.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
 import { sections } from "../../src/forms/portfolio-sections.ts";
 import { translator } from "../../src/i18n/translate.ts";
@@ -114,6 +116,19 @@ const credential = await db
   .executeTakeFirstOrThrow();
 await runOrThrow(app, publishCredentialFields, holderReview.actor, { credentialId: credential.id, fields: ["issued", "renewalDue", "email", "employer"] });
 
+// An audit of the holder's reported hours, with a request for more time waiting for staff.
+const { auditId } = await runOrThrow(app, createHourAudit, holderReview.staff.actor, {
+  associationId: home.id,
+  periodDue: (await db.selectFrom("credentials").select("renewal_due").where("id", "=", credential.id).executeTakeFirstOrThrow()).renewal_due,
+  evidenceDue: "2099-01-01",
+  instructions: "Certificates of attendance, please.",
+  selection: "picked",
+  percent: null,
+  people: [holderReview.user.email],
+});
+const { id: auditedId } = await db.selectFrom("hour_audit_people").select("id").where("audit_id", "=", auditId).executeTakeFirstOrThrow();
+await runOrThrow(app, askAuditExtension, holderReview.actor, { auditedId, until: "2099-02-01", reason: "Away on a long training course." });
+
 type Visit = string | { path: string; status: number };
 const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
   {
@@ -175,6 +190,8 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/credentials`,
       `/a/${slug}/credentials/${credential.id}`,
       `/a/${slug}/certificate-settings`,
+      `/a/${slug}/audits`,
+      `/a/${slug}/audits/${auditId}`,
       `/advisory/${advisoryReviewId}`,
       `/a/${slug}/exams`,
       `/a/${slug}/exams/${sittingId}?registration=${registrationId}`,
@@ -199,7 +216,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
     ],
   },
   { who: "an applicant approved to sit the exam", userId: approvedForExam.user.id, pages: [`/applications/${approvedForExam.applicationId}`] },
-  { who: "a holder", userId: holderReview.user.id, pages: ["/credentials"] },
+  { who: "a holder", userId: holderReview.user.id, pages: ["/credentials", `/audits/${auditedId}`] },
   { who: "an examinee", userId: examinee.user.id, pages: [`/applications/${examinee.applicationId}`] },
   {
     who: "the owner",

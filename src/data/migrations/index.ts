@@ -28,6 +28,7 @@ import * as credentialStatusLists from "./2026-12-07-28-credential-status-lists.
 import * as renewalCycles from "./2026-12-07-25-renewal-cycles.ts";
 import * as credentialRenewalReminders from "./2026-12-07-29-credential-renewal-reminders.ts";
 import * as associationCertificateSettings from "./2026-12-07-27-association-certificate-settings.ts";
+import * as hourAudits from "./2026-12-07-31-hour-audits.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-27-association-certificate-settings": associationCertificateSettings,
   "2026-12-07-28-credential-status-lists": credentialStatusLists,
   "2026-12-07-29-credential-renewal-reminders": credentialRenewalReminders,
+  "2026-12-07-31-hour-audits": hourAudits,
 };

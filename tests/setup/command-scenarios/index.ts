@@ -5,6 +5,7 @@ import { applicationScenarios } from "./applications.ts";
 import { conflictScenarios } from "./conflicts.ts";
 import { credentialScenarios } from "./credentials.ts";
 import { examScenarios } from "./exams.ts";
+import { hourAuditScenarios } from "./hour-audits.ts";
 import { decisionScenarios } from "./decisions.ts";
 import { linkScenarios } from "./links.ts";
 import { portfolioScenarios } from "./portfolio.ts";
@@ -26,4 +27,5 @@ export const scenarios: Record<string, Scenario> = {
   ...decisionScenarios,
   ...renewalScenarios,
   ...certificateSettingsScenarios,
+  ...hourAuditScenarios,
 };

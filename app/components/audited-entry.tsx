@@ -1,0 +1,48 @@
+import type { AuditableList, Determination } from "../../src/domain/hour-audits.ts";
+import { useTranslate } from "../lib/use-translate.ts";
+
+type Requested = {
+  entryId: string;
+  list: AuditableList;
+  title: string;
+  date: string;
+  hours: number;
+  determination: Determination | null;
+  reason: string | null;
+};
+type Evidence = { id: string; about: string; filename: string };
+
+/** One entry an audit asks evidence for, as staff and the person both see it: what it claims, its determination in words, the evidence sent. */
+export function AuditedEntry({ entry, evidence }: { entry: Requested; evidence: readonly Evidence[] }) {
+  const t = useTranslate();
+  const sent = evidence.filter((document) => document.about === entry.entryId);
+  return (
+    <>
+      <p>
+        {auditedEntryLabel(t, entry)}{" "}
+        <span className={`status ${entry.determination === "accepted" ? "status-met" : entry.determination === "disallowed" ? "status-unmet" : ""}`}>
+          {entry.determination === null
+            ? t("hourAudit.determination.pending")
+            : entry.determination === "accepted"
+              ? t("hourAudit.determination.accepted")
+              : t("hourAudit.determination.disallowed", { reason: entry.reason ?? "" })}
+        </span>
+      </p>
+      <p>
+        {t("hourAudit.evidence")}:{" "}
+        {sent.length === 0
+          ? t("hourAudit.noEvidence")
+          : sent.map((document, index) => (
+              <span key={document.id}>
+                {index > 0 ? ", " : ""}
+                <a href={`/documents/${document.id}`}>{document.filename}</a>
+              </span>
+            ))}
+      </p>
+    </>
+  );
+}
+
+export function auditedEntryLabel(t: ReturnType<typeof useTranslate>, entry: Requested) {
+  return t("hourAudit.entry", { list: t(`hourAudit.list.${entry.list}`), title: entry.title, date: entry.date, hours: entry.hours });
+}

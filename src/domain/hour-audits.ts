@@ -1,0 +1,58 @@
+import { addMonths, toDay, toIso } from "./dates.ts";
+import type { Portfolio } from "./portfolio-schema.ts";
+
+/** The portfolio lists whose hours a person reports themselves, and which an audit asks evidence for. */
+export const auditableLists = ["training", "reflectiveSupervision", "reading", "video"] as const;
+export type AuditableList = (typeof auditableLists)[number];
+
+export const determinations = ["accepted", "disallowed"] as const;
+export type Determination = (typeof determinations)[number];
+
+/** How many of `population` people a sample of `percent` per cent draws: rounded up, so a sample is never empty when anyone is due. */
+export function sampleSize(population: number, percent: number): number {
+  const share = Math.min(Math.max(percent, 0), 100);
+  return Math.min(population, Math.max(0, Math.ceil((share * population) / 100)));
+}
+
+/**
+ * A random sample of `percent` per cent of `population`, each drawn once (a partial Fisher–Yates
+ * shuffle of a copy). `random` returns a number in [0, 1), as Math.random does; it is passed in so
+ * tests can draw the same sample again.
+ */
+export function drawSample<T>(population: readonly T[], percent: number, random: () => number): T[] {
+  const pool = [...population];
+  const size = sampleSize(pool.length, percent);
+  for (let index = 0; index < size; index++) {
+    const pick = index + Math.min(pool.length - index - 1, Math.floor(random() * (pool.length - index)));
+    [pool[index], pool[pick]] = [pool[pick]!, pool[index]!];
+  }
+  return pool.slice(0, size);
+}
+
+/** A renewal period is a year (the cycle is yearly): the day after the previous due date through this one. */
+export function periodOf(periodDue: string): { start: string; end: string } {
+  return { start: toIso(addMonths(toDay(periodDue), -12) + 1), end: periodDue };
+}
+
+export type AuditedEntry = { list: AuditableList; entry: Portfolio[AuditableList][number] };
+
+/** The entries of the period ending on `periodDue` whose hours the person reported: what an audit asks evidence for. */
+export function entriesOfPeriod(portfolio: Portfolio, periodDue: string): AuditedEntry[] {
+  const { start, end } = periodOf(periodDue);
+  return auditableLists.flatMap((list) =>
+    (portfolio[list] as Array<AuditedEntry["entry"]>).filter((entry) => entry.date >= start && entry.date <= end).map((entry) => ({ list, entry })),
+  );
+}
+
+/**
+ * The portfolio the engine judges: the person's own document without the entries an audit disallowed.
+ * The determination is staff's, kept in its own table; no form or import of the person can undo it.
+ * With nothing disallowed the same object comes back, so the engine's memo of a shared portfolio still applies.
+ */
+export function withoutDisallowed(portfolio: Portfolio, disallowed: ReadonlySet<string>): Portfolio {
+  if (disallowed.size === 0) return portfolio;
+  const kept = Object.fromEntries(
+    auditableLists.map((list) => [list, (portfolio[list] as Array<{ id: string }>).filter((entry) => !disallowed.has(entry.id))]),
+  ) as Pick<Portfolio, AuditableList>;
+  return Object.freeze({ ...portfolio, ...kept });
+}
