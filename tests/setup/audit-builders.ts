@@ -1,3 +1,4 @@
+import { allocateStatusListIndex } from "../../src/data/credential-status-lists.ts";
 import { randomInt } from "node:crypto";
 import { createHourAudit } from "../../src/commands/create-hour-audit.ts";
 import { insertCredential } from "../../src/data/credentials.ts";
@@ -23,6 +24,7 @@ export async function buildCredentialHolder(
     frameworkId: "alliance-iecmh-e",
     categoryId: "ifs",
     frameworkVersion: "2024-01-01",
+    statusListIndex: await allocateStatusListIndex(app.services.db, options.associationId),
     number: `T-IFS-2023-${randomInt(10_000_000, 100_000_000)}`,
     issuedOn: "2023-06-01",
     renewalDue: options.renewalDue ?? examplePeriodDue,
