@@ -178,3 +178,25 @@ export async function findCredentialOfHolder(db: Db, id: string, userId: string)
     .where("credentials.user_id", "=", userId)
     .executeTakeFirst();
 }
+
+/** One of the association's credentials with its holder's name, for its staff. */
+export async function findCredentialOfAssociation(db: Db, id: string, associationId: string) {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom("credentials")
+    .innerJoin("users", "users.id", "credentials.user_id")
+    .select([...columns, "users.name as holderName"])
+    .where("credentials.id", "=", id)
+    .where("credentials.association_id", "=", associationId)
+    .executeTakeFirst();
+}
+
+export async function findCredentialOfAssociationForUpdate(db: Db, id: string, associationId: string) {
+  if (!isUuid(id)) return undefined;
+  return db.selectFrom("credentials").select(columns).where("id", "=", id).where("association_id", "=", associationId).forUpdate().executeTakeFirst();
+}
+
+/** The day a credential's current period ends moves on (a renewal, a reinstatement). */
+export async function setRenewalDue(db: Db, id: string, renewalDue: string, now: Date) {
+  await db.updateTable("credentials").set({ renewal_due: renewalDue, updated_at: now }).where("id", "=", id).execute();
+}

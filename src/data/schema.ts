@@ -89,6 +89,15 @@ export type CredentialStatusChangesTable = Narrow<
   Generated.CredentialStatusChanges,
   { from_status: CredentialStatus | null; to_status: CredentialStatus; changed_at: CreatedAt }
 >;
+export type CredentialRenewalsTable = Narrow<
+  Generated.CredentialRenewals,
+  { status: Generated.Generated<"fee-due" | "fee-received">; report: JsonColumn<unknown>; created_at: CreatedAt }
+>;
+export type RenewalExceptionsTable = Narrow<Generated.RenewalExceptions, { granted_at: CreatedAt }>;
+export type CredentialReinstatementsTable = Narrow<
+  Generated.CredentialReinstatements,
+  { status: Generated.Generated<"requested" | "approved">; created_at: CreatedAt }
+>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -114,6 +123,9 @@ interface NarrowedTables {
   advisory_comments: AdvisoryCommentsTable;
   credentials: CredentialsTable;
   credential_status_changes: CredentialStatusChangesTable;
+  credential_renewals: CredentialRenewalsTable;
+  renewal_exceptions: RenewalExceptionsTable;
+  credential_reinstatements: CredentialReinstatementsTable;
   exam_sittings: ExamSittingsTable;
   exam_registrations: ExamRegistrationsTable;
   exam_ratings: ExamRatingsTable;
