@@ -1,4 +1,4 @@
-import type { RenewalReport } from "./evaluate-renewal.ts";
+import { evaluateRenewal, type RenewalReport } from "./evaluate-renewal.ts";
 import type { Category, Framework, Requirement } from "./framework-schema.ts";
 import type { Portfolio } from "./portfolio-schema.ts";
 import { preparePortfolio } from "./prepare-portfolio.ts";
@@ -34,7 +34,10 @@ export type RenewalShortfall = { hours: RequirementReport[]; other: RequirementR
 /** What a renewal report still lacks, apart from what the form signs: the hours (which an exception excuses) and the rest. */
 export function renewalShortfall(report: RenewalReport): RenewalShortfall {
   const unmet = report.requirements.filter((requirement) => requirement.status !== "met" && !signedOnTheForm.has(requirement.id));
-  return { hours: unmet.filter((requirement) => hoursRequirements.has(requirement.id)), other: unmet.filter((requirement) => !hoursRequirements.has(requirement.id)) };
+  return {
+    hours: unmet.filter((requirement) => hoursRequirements.has(requirement.id)),
+    other: unmet.filter((requirement) => !hoursRequirements.has(requirement.id)),
+  };
 }
 
 /** The requirements the renewal form shows the holder, without the code of ethics it asks them to sign. */
@@ -68,4 +71,16 @@ export function newRatingsReport(framework: Framework, category: Category, portf
   const fresh = portfolio.references.filter((reference) => reference.completed !== undefined && reference.completed >= requestedOn);
   const prepared = preparePortfolio({ ...portfolio, references: fresh });
   return evaluateRequirement(requirement, { framework, prepared, asOf: day });
+}
+
+/** A credential's renewal report for its current period (to its due date), from the holder's portfolio as it is. */
+export function renewalReportFor(
+  frameworks: readonly Framework[],
+  credential: { framework_id: string; category_id: string; issued_on: string; renewal_due: string },
+  portfolio: Portfolio,
+): { category: Category; report: RenewalReport } {
+  const framework = frameworks.find((candidate) => candidate.id === credential.framework_id);
+  const category = framework?.categories.find((candidate) => candidate.id === credential.category_id);
+  if (!framework || !category) throw new RangeError(`no category ${credential.framework_id}/${credential.category_id}`);
+  return { category, report: evaluateRenewal(framework, category, portfolio, { earned: credential.issued_on, periodEnd: credential.renewal_due }) };
 }
