@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import type { CommandContext, Result } from "../../src/commands/command-context.ts";
 import { type Command, runCommand } from "../../src/commands/define-command.ts";
 import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
+import { decideApplication } from "../../src/commands/decide-application.ts";
 import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts";
 import { startApplication } from "../../src/commands/start-application.ts";
 import { submitApplication } from "../../src/commands/submit-application.ts";
@@ -91,4 +92,38 @@ export async function buildApplicationInReview(app: App, options: Parameters<typ
     reviewerUserId: reviewer.user.id,
   });
   return { ...submitted, staff, reviewer };
+}
+
+/** An IFS application endorsed by staff (on `now`, else today), and the credential it earned. */
+export async function buildEndorsedCredential(app: App, options: Parameters<typeof buildDraftApplication>[1] & { now?: () => Date } = {}) {
+  const { now, ...rest } = options;
+  const review = await buildApplicationInReview(app, rest);
+  const decided = await runCommand(commandsOf(app, now), decideApplication, review.staff.actor, {
+    associationId: review.associationId,
+    applicationId: review.applicationId,
+    outcome: "endorse",
+    feedback: "",
+    expectedStatus: "in-review",
+    expectedVersion: 1,
+  });
+  if (!decided.ok) expect.fail(`endorse refused: ${JSON.stringify(decided.errors)}`);
+  const credential = await app.services.db.selectFrom("credentials").selectAll().where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
+  return { ...review, credential };
+}
+
+/** A second credential, in another category (one without an exam), for the holder of a first: their own application, reviewed and endorsed. */
+export async function buildSecondCredential(app: App, holder: Awaited<ReturnType<typeof buildEndorsedCredential>>, categoryId: string, now?: () => Date) {
+  const { applicationId } = await runOrThrow(app, startApplication, holder.actor, { associationId: holder.associationId, frameworkId: "alliance-iecmh-e", categoryId });
+  await runOrThrow(app, submitApplication, holder.actor, { applicationId, attests: true, signsEthics: true });
+  await runOrThrow(app, assignReviewer, holder.staff.actor, { associationId: holder.associationId, associationSlug: "any", applicationId, reviewerUserId: holder.reviewer.user.id });
+  const decided = await runCommand(commandsOf(app, now), decideApplication, holder.staff.actor, {
+    associationId: holder.associationId,
+    applicationId,
+    outcome: "endorse",
+    feedback: "",
+    expectedStatus: "in-review",
+    expectedVersion: 1,
+  });
+  if (!decided.ok) expect.fail(`endorse refused: ${JSON.stringify(decided.errors)}`);
+  return { credential: await app.services.db.selectFrom("credentials").selectAll().where("application_id", "=", applicationId).executeTakeFirstOrThrow() };
 }
