@@ -44,6 +44,10 @@ const signedInPages = new Set([
   "routes/exam-rating",
   "routes/credentials",
   "routes/association-renewal-cycle",
+  "routes/credential-renew",
+  "routes/credential-reinstate",
+  "routes/association-renewals",
+  "routes/association-credential-renewal",
   "routes/association-letters",
 ]);
 

@@ -172,6 +172,8 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/reviewers/${inReview.reviewer.user.id}`,
       `/a/${slug}/advisory`,
       `/a/${slug}/renewal-cycle`,
+      `/a/${slug}/renewals`,
+      `/a/${slug}/renewals/${credential.id}`,
       `/advisory/${advisoryReviewId}`,
       `/a/${slug}/exams`,
       `/a/${slug}/exams/${sittingId}?registration=${registrationId}`,
@@ -196,7 +198,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
     ],
   },
   { who: "an applicant approved to sit the exam", userId: approvedForExam.user.id, pages: [`/applications/${approvedForExam.applicationId}`] },
-  { who: "a holder", userId: holderReview.user.id, pages: ["/credentials"] },
+  { who: "a holder", userId: holderReview.user.id, pages: ["/credentials", `/credentials/${credential.id}/renew`, `/credentials/${credential.id}/reinstate`] },
   { who: "an examinee", userId: examinee.user.id, pages: [`/applications/${examinee.applicationId}`] },
   {
     who: "the owner",

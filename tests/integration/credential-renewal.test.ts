@@ -54,7 +54,14 @@ describe("renewing a credential", () => {
     expect(renewed).toEqual({ ok: true, value: { nextDue: "2027-12-31", feeCents: 2500 } });
     expect((await credentialRow(credential.id)).renewal_due).toBe("2027-12-31");
     const [renewal] = await renewalsOf(credential.id);
-    expect(renewal).toMatchObject({ period_due: "2026-12-31", next_due: "2027-12-31", renewed_on: "2026-12-10", fee_cents: 2500, late_fee: false, status: "fee-due" });
+    expect(renewal).toMatchObject({
+      period_due: "2026-12-31",
+      next_due: "2027-12-31",
+      renewed_on: "2026-12-10",
+      fee_cents: 2500,
+      late_fee: false,
+      status: "fee-due",
+    });
     expect(renewal!.ethics_signed_at).toEqual(new Date("2026-12-10T15:00:00Z"));
     const audit = (await listAuditOfSubject(db, "credential", credential.id)).find((entry) => entry.action === "credential.renewed");
     expect(audit?.details).toMatchObject({ periodDue: "2026-12-31", nextDue: "2027-12-31", feeCents: 2500, lateFee: false });
@@ -69,9 +76,18 @@ describe("renewing a credential", () => {
   it("refuses a revoked credential, and a renewal after the late date, changing nothing", async () => {
     const revoked = await endorsedMidYear("Rita Revocada");
     await addHours(revoked.actor, 2026);
-    await db.transaction().execute((tx) =>
-      changeCredentialStatus(tx, { credentialId: revoked.credential.id, from: "active", to: "revoked", effectiveOn: "2026-11-01", changedBy: null, now: new Date() }),
-    );
+    await db
+      .transaction()
+      .execute((tx) =>
+        changeCredentialStatus(tx, {
+          credentialId: revoked.credential.id,
+          from: "active",
+          to: "revoked",
+          effectiveOn: "2026-11-01",
+          changedBy: null,
+          now: new Date(),
+        }),
+      );
     expect(await renewOn("2026-12-10", revoked.actor, revoked.credential.id)).toMatchObject({ ok: false, errors: { form: "renewal.notRenewable" } });
     expect(await renewalsOf(revoked.credential.id)).toEqual([]);
     expect((await credentialRow(revoked.credential.id)).renewal_due).toBe("2026-12-31");
@@ -86,9 +102,18 @@ describe("renewing a credential", () => {
   it("charges the late fee after the due date and makes a lapsed credential active again", async () => {
     const { credential, actor, user } = await endorsedMidYear("Lupe Lapsa");
     await addHours(actor, 2026);
-    await db.transaction().execute((tx) =>
-      changeCredentialStatus(tx, { credentialId: credential.id, from: "active", to: "lapsed", effectiveOn: "2027-01-01", changedBy: null, now: new Date("2027-01-01T06:00:00Z") }),
-    );
+    await db
+      .transaction()
+      .execute((tx) =>
+        changeCredentialStatus(tx, {
+          credentialId: credential.id,
+          from: "active",
+          to: "lapsed",
+          effectiveOn: "2027-01-01",
+          changedBy: null,
+          now: new Date("2027-01-01T06:00:00Z"),
+        }),
+      );
     const renewed = await renewOn("2027-01-20", actor, credential.id);
     expect(renewed).toEqual({ ok: true, value: { nextDue: "2027-12-31", feeCents: 5000 } });
     expect(await credentialRow(credential.id)).toMatchObject({ status: "active", renewal_due: "2027-12-31" });
@@ -147,11 +172,15 @@ describe("a person holding two categories", () => {
     await addHours(first.actor, 2026);
     for (const held of [first, second]) expect((await renewOn("2026-12-10", first.actor, held.credential.id)).ok).toBe(true);
     await addHours(first.actor, 2027, { training: true });
-    for (const held of [first, second]) expect(await renewOn("2027-12-10", first.actor, held.credential.id)).toMatchObject({ ok: true, value: { nextDue: "2028-12-31" } });
+    for (const held of [first, second])
+      expect(await renewOn("2027-12-10", first.actor, held.credential.id)).toMatchObject({ ok: true, value: { nextDue: "2028-12-31" } });
     const counted = async (id: string) => {
       const renewal = (await renewalsOf(id)).find((row) => row.period_due === "2027-12-31")!;
       const report = renewal.report as { requirements: Array<{ id: string; counted: Array<{ entryId: string }> }> };
-      return report.requirements.find((requirement) => requirement.id === "renewal-training")!.counted.map((entry) => entry.entryId).sort();
+      return report.requirements
+        .find((requirement) => requirement.id === "renewal-training")!
+        .counted.map((entry) => entry.entryId)
+        .sort();
     };
     expect(await counted(first.credential.id)).toEqual(["dei-2027", "training-2027"]);
     expect(await counted(second.credential.id)).toEqual(await counted(first.credential.id));

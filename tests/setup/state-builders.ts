@@ -113,9 +113,18 @@ export async function buildEndorsedCredential(app: App, options: Parameters<type
 
 /** A second credential, in another category (one without an exam), for the holder of a first: their own application, reviewed and endorsed. */
 export async function buildSecondCredential(app: App, holder: Awaited<ReturnType<typeof buildEndorsedCredential>>, categoryId: string, now?: () => Date) {
-  const { applicationId } = await runOrThrow(app, startApplication, holder.actor, { associationId: holder.associationId, frameworkId: "alliance-iecmh-e", categoryId });
+  const { applicationId } = await runOrThrow(app, startApplication, holder.actor, {
+    associationId: holder.associationId,
+    frameworkId: "alliance-iecmh-e",
+    categoryId,
+  });
   await runOrThrow(app, submitApplication, holder.actor, { applicationId, attests: true, signsEthics: true });
-  await runOrThrow(app, assignReviewer, holder.staff.actor, { associationId: holder.associationId, associationSlug: "any", applicationId, reviewerUserId: holder.reviewer.user.id });
+  await runOrThrow(app, assignReviewer, holder.staff.actor, {
+    associationId: holder.associationId,
+    associationSlug: "any",
+    applicationId,
+    reviewerUserId: holder.reviewer.user.id,
+  });
   const decided = await runCommand(commandsOf(app, now), decideApplication, holder.staff.actor, {
     associationId: holder.associationId,
     applicationId,

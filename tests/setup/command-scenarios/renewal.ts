@@ -23,7 +23,10 @@ async function renewable(app: App) {
   await runOrThrow(app, setRenewalCycle, staff.actor, { associationId: association.id, ...defaultRenewalCycle, due, late });
   const endorsed = await buildEndorsedCredential(app, { associationId: association.id, categoryId: "ifa" });
   const membership = { id: "membership", organization: "The association", validUntil: `${soon.getUTCFullYear() + 1}-12-31` };
-  await runOrThrow(app, importPortfolioFile, endorsed.actor, { kind: "json", file: JSON.stringify({ format: "cradle-portfolio", version: 1, memberships: [membership] }) });
+  await runOrThrow(app, importPortfolioFile, endorsed.actor, {
+    kind: "json",
+    file: JSON.stringify({ format: "cradle-portfolio", version: 1, memberships: [membership] }),
+  });
   return endorsed;
 }
 
@@ -31,7 +34,16 @@ async function removed(app: App) {
   const endorsed = await buildEndorsedCredential(app);
   await app.services.db
     .transaction()
-    .execute((tx) => changeCredentialStatus(tx, { credentialId: endorsed.credential.id, from: "active", to: "removed", effectiveOn: endorsed.credential.issued_on, changedBy: null, now: new Date() }));
+    .execute((tx) =>
+      changeCredentialStatus(tx, {
+        credentialId: endorsed.credential.id,
+        from: "active",
+        to: "removed",
+        effectiveOn: endorsed.credential.issued_on,
+        changedBy: null,
+        now: new Date(),
+      }),
+    );
   return endorsed;
 }
 
