@@ -4,7 +4,7 @@ import type { Portfolio } from "./portfolio-schema.ts";
 import { preparePortfolio } from "./prepare-portfolio.ts";
 import { evaluateRequirement, isInForce } from "./evaluate.ts";
 import type { RequirementReport } from "./report.ts";
-import { dueDateIn, firstDueDate, lateDateAfter, type RenewalCycle, type RenewalStanding } from "./renewal-cycle.ts";
+import { dueDateIn, firstDueDate, lateDateAfter, nextDueDate, type RenewalCycle, type RenewalStanding } from "./renewal-cycle.ts";
 import { toDay } from "./dates.ts";
 
 type CredentialStatus = "active" | "lapsed" | "suspended" | "revoked" | "removed" | "transferred";
@@ -45,8 +45,9 @@ export const shownRenewalRequirements = (report: RenewalReport) => report.requir
 
 /** The period staff look at on a day: the one whose renewals are still taken (through its late date), else the coming one. */
 export function currentRenewalPeriod(cycle: RenewalCycle, today: string): string {
-  const lastYears = dueDateIn(cycle, Number(today.slice(0, 4)) - 1);
-  return lateDateAfter(cycle, lastYears) >= today ? lastYears : firstDueDate({ ...cycle, firstRenewalAfterMonths: 0 }, lastYears);
+  let period = dueDateIn(cycle, Number(today.slice(0, 4)) - 1);
+  while (lateDateAfter(cycle, period) < today) period = nextDueDate(cycle, period);
+  return period;
 }
 
 /** A reinstated credential's due date: the first of the cycle after the day of reinstatement. */
