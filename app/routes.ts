@@ -56,6 +56,7 @@ export default [
   route("credentials/:id/badge", "routes/credential-badge.ts"),
   route("credentials/:id/renew", "routes/credential-renew.tsx"),
   route("credentials/:id/reinstate", "routes/credential-reinstate.tsx"),
+  route("credentials/record/:associationSlug", "routes/credential-record.ts"),
   route("verify/:number", "routes/verify-credential.tsx"),
   route("a/:slug/renewal-cycle", "routes/association-renewal-cycle.tsx"),
   route("a/:slug/renewals", "routes/association-renewals.tsx"),

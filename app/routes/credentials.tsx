@@ -4,7 +4,7 @@ import { publishableFields } from "../../src/domain/credential-number.ts";
 import { publishForm } from "../../src/forms/credential-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
-import { myCredentials } from "../../src/queries/credentials.ts";
+import { myCredentials, myLearnerRecords } from "../../src/queries/credentials.ts";
 import { AppForm } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, invalid, notFound, read, run } from "../lib/route-context.server.ts";
@@ -13,7 +13,10 @@ import { useLocale, useTranslate } from "../lib/use-translate.ts";
 /** My credentials: each credential's status, number, dates and share link, and what its verification page shows. */
 export async function loader({ context }: Route.LoaderArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  return { credentials: await read(context, (reader) => myCredentials(reader, user)) };
+  return {
+    credentials: await read(context, (reader) => myCredentials(reader, user)),
+    records: await read(context, (reader) => myLearnerRecords(reader, user)),
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -85,6 +88,21 @@ export default function Credentials({ loaderData, actionData }: Route.ComponentP
           </AppForm>
         </article>
       ))}
+      {loaderData.records.length > 0 ? (
+        <section aria-labelledby="learner-record">
+          <h2 id="learner-record">{t("credentials.recordTitle")}</h2>
+          <p className="hint">{t("credentials.recordHint")}</p>
+          <ul>
+            {loaderData.records.map((record) => (
+              <li key={record.slug}>
+                <a href={`/credentials/record/${encodeURIComponent(record.slug)}`} download>
+                  {t("credentials.recordLink", { association: record.name })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -13,7 +13,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return read(context, verifyCredentialByNumber, params.number);
 }
 
-// Never a stale status: a revocation shows on the very next request.
+// Browsers and proxies may keep it but ask each time (its ETag makes that a 304): a revocation shows on
+// the very next request. The server's own copy goes when the credential changes (src/server/public-pages.ts).
 export const headers = () => ({ "Cache-Control": "no-cache" });
 
 export default function VerifyCredential({ loaderData }: Route.ComponentProps) {

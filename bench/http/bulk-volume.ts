@@ -7,6 +7,8 @@ import { createAssociation } from "../../src/commands/create-association.ts";
 import { createVerifiedAccount } from "../../src/commands/create-verified-account.ts";
 import { runCommand } from "../../src/commands/define-command.ts";
 import { grantRole } from "../../src/commands/grant-role.ts";
+import { issueCredential } from "../../src/commands/shared/issue-credential.ts";
+import { findAssociationById } from "../../src/data/associations.ts";
 import { findFramework } from "../../src/frameworks/load-frameworks.ts";
 import { evaluate } from "../../src/domain/evaluate.ts";
 import { fingerprint } from "../../src/domain/fingerprint.ts";
@@ -25,7 +27,8 @@ const seed = systemActor("bench");
  * applicants, their portfolios and applications are written in multi-row inserts of the rows
  * join-association, start-application and submit-application write (users, roles, portfolios,
  * applications, snapshots, audit entries), because one command per applicant takes hours at
- * 20,000. Left out on purpose: the notices and mails those commands queue, which the server's mail
+ * 20,000. The first applicant holds a credential, issued as an endorsement issues it, for the
+ * verification page. Left out on purpose: the notices and mails those commands queue, which the server's mail
  * worker would otherwise send during the measurement.
  */
 export async function writeVolume(context: CommandContext, volume: Volume, onProgress: (written: number) => void = () => {}): Promise<void> {
@@ -34,8 +37,9 @@ export async function writeVolume(context: CommandContext, volume: Volume, onPro
   const associationId = association.value.id;
   const { email, name, password } = benchCast.staff;
   const staff = await runCommand(context, createVerifiedAccount, seed, { email, name, password });
+  if (!staff.ok) throw new Error("could not create the benchmark's staff account");
   const role = await runCommand(context, grantRole, seed, { associationId, email, role: "staff" });
-  if (!staff.ok || !role.ok) throw new Error("could not create the benchmark's staff account");
+  if (!role.ok) throw new Error("could not make the benchmark's staff account staff");
   // One hash for every applicant: argon2id takes about 85 ms each by design.
   const passwordHash = await hashPassword(benchCast.applicantPassword);
   for (let first = 0; first < volume.applicants; first += rowsPerInsert) {
@@ -43,9 +47,27 @@ export async function writeVolume(context: CommandContext, volume: Volume, onPro
     await writeApplicants(context, { associationId, passwordHash, first, count, applications: volume.applications });
     onProgress(first + count);
   }
+  if (volume.applications > 0) await issueFirstApplicantsCredential(context, associationId, staff.value.userId);
   // The planner's statistics, as a server's housekeeping (or PostgreSQL's autovacuum) would have them:
   // fresh from bulk inserts, the tables look empty and the planner sorts 5,000 rows for a page of 50.
   await refreshPlannerStatistics(context.db);
+}
+
+/** The credential the first applicant's application earns (no review written: the verification page shows none). */
+async function issueFirstApplicantsCredential(context: CommandContext, associationId: string, issuedBy: string): Promise<void> {
+  const framework = findFramework([...context.frameworks], frameworkId)!;
+  const application = await context.db
+    .selectFrom("applications")
+    .innerJoin("users", "users.id", "applications.user_id")
+    .select(["applications.id", "applications.user_id", "applications.category_id"])
+    .where("users.email", "=", benchCast.applicantEmail(0))
+    .executeTakeFirstOrThrow();
+  const category = framework.categories.find((candidate) => candidate.id === application.category_id)!;
+  const association = (await findAssociationById(context.db, associationId))!;
+  const now = context.now();
+  await context.db
+    .transaction()
+    .execute((tx) => issueCredential(tx, { association, application, framework, category, issuedOn: now.toISOString().slice(0, 10), issuedBy, now }));
 }
 
 type Batch = { associationId: string; passwordHash: string; first: number; count: number; applications: number };

@@ -10,7 +10,7 @@ import { type JavascriptBytes, javascriptOfPage } from "./javascript-bytes.ts";
 import { type LoadGenerator, startFloorServer, startLoadGenerator } from "./load.ts";
 import type { LoadResult } from "./load-generator.ts";
 import { type BenchPage, benchPages, browserHeaders, type Visitor } from "./pages.ts";
-import { firstApplicationId, logIn } from "./sessions.ts";
+import { firstApplicationId, firstCredentialNumber, logIn } from "./sessions.ts";
 import { benchCast, type Volume } from "./cast.ts";
 import { type Driver, prepareVolume } from "./volume.ts";
 
@@ -76,7 +76,7 @@ async function benchDriver(driver: Driver, load: LoadGenerator, options: HttpBen
   try {
     log(`${driver}: server answered in ${Math.round(server.startUp.wallMs)} ms`);
     const cookies = await sessionCookies(server);
-    const pages = benchPages(await firstApplicationId(server.url, cookies.applicant));
+    const pages = benchPages(await firstApplicationId(server.url, cookies.applicant), await firstCredentialNumber(server.url, cookies.applicant));
     const headersOf = (page: BenchPage) => (cookies[page.as] ? { ...browserHeaders, cookie: cookies[page.as] } : browserHeaders);
     const answers: CapturedAnswer[] = [];
     for (const page of pages) answers.push(await captureAnswer(server.port, page.path, headersOf(page), options.requestTimeoutMs));

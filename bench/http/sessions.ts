@@ -20,3 +20,11 @@ export async function firstApplicationId(baseUrl: string, cookie: string): Promi
   if (!id) throw new Error(`/applications (${response.status}) links to no application`);
   return id;
 }
+
+/** The number of the person's first credential, read from their credentials page. */
+export async function firstCredentialNumber(baseUrl: string, cookie: string): Promise<string> {
+  const response = await fetch(new URL("/credentials", baseUrl), { headers: { cookie }, redirect: "manual" });
+  const number = (await response.text()).match(/\/verify\/([A-Z0-9-]+)/)?.[1];
+  if (!number) throw new Error(`/credentials (${response.status}) links to no verification page`);
+  return number;
+}

@@ -12,7 +12,7 @@ import type { Volume } from "./cast.ts";
 export type Driver = "pglite" | "postgres";
 
 // Bump when bulk-volume.ts writes different rows, so cached databases are made again.
-const generatorVersion = 2;
+const generatorVersion = 3;
 
 /** The name of a generated database: its volume, and the migrations and generator it was made with. */
 function volumeKey(volume: Volume): string {

@@ -9,6 +9,7 @@ import { findAssociationBySlug } from "../data/associations.ts";
 import { systemActor } from "../policies/actor.ts";
 import type { AssociationRole } from "../data/schema.ts";
 import { withCliDatabase } from "./open-cli-database.ts";
+import { endorseDemoHolders } from "./seed-demo-endorsements.ts";
 
 /** Demo data for trying Cradle locally: never run it on a real installation (every password is the same). */
 const demoPassword = "cradle-demo-2026";
@@ -82,7 +83,22 @@ await withCliDatabase(async (context) => {
       rows.push([fields.slug, person.role, email]);
     }
   }
+  // Endorsed through the whole journey, so a new demo has credentials to look at and verify.
+  const southCarolina = (await findAssociationBySlug(context.db, "sc-imh"))!;
+  const holders = await endorseDemoHolders(
+    context,
+    southCarolina,
+    [
+      { local: "holder1", name: "Alma Activa (South Carolina)" },
+      { local: "holder2", name: "Lena Lapsa (South Carolina)", locale: "es" },
+      { local: "holder3", name: "Rhea Revoked (South Carolina)" },
+    ],
+    demoPassword,
+  );
+  for (const holder of holders) rows.push(["sc-imh", "holder", holder.email]);
   console.log(`Demo data is ready. Every demo account's password is: ${demoPassword}\n`);
   console.log(["association".padEnd(12), "role".padEnd(9), "email"].join("  "));
   for (const [slug, role, email] of rows) console.log([slug!.padEnd(12), role!.padEnd(9), email].join("  "));
+  console.log("\nCredentials to verify (open /verify/<number>):");
+  for (const holder of holders) console.log(`  ${holder.number}  ${holder.email}`);
 });

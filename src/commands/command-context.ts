@@ -1,7 +1,7 @@
 import type { Db } from "../data/database.ts";
 import type { Framework } from "../domain/framework-schema.ts";
 import type { FileStore } from "../files/file-store.ts";
-import type { PublicData } from "../data/public-data-notices.ts";
+import type { PublicDataChange } from "../data/public-data-notices.ts";
 import { isMessageKey, type MessageKey } from "../i18n/translate.ts";
 
 /** What every command needs; commands never see the HTTP request, so routes, jobs, the CLI and tests call them alike. */
@@ -16,7 +16,7 @@ export type CommandContext = {
   /** Called after a commit that queued mail, so it leaves at once rather than at the next poll. */
   wakeMail?: () => void;
   /** Called after a commit that changed what public pages show, so this process's cached copies go at once. */
-  publicDataChanged?: (changed: readonly PublicData[]) => void;
+  publicDataChanged?: (changed: readonly PublicDataChange[]) => void;
   /** Seals the associations' signing keys: pass it to `keyOfAssociation` (absent where nothing is signed). */
   credentialKeySecret?: string;
 };

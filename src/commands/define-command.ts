@@ -3,7 +3,7 @@ import { findStandingOfUser } from "../data/association-roles.ts";
 import { appendAudit } from "../data/audit-log.ts";
 import type { Db } from "../data/database.ts";
 import { enqueueMail, type OutgoingMail } from "../data/outbox.ts";
-import { announcePublicDataChange, type PublicData } from "../data/public-data-notices.ts";
+import { announcePublicDataChange, type PublicData, type PublicDataChange, takeAnnouncedChanges } from "../data/public-data-notices.ts";
 import type { Locale } from "../data/schema.ts";
 import type { Message } from "../i18n/translate.ts";
 import { today } from "../domain/dates.ts";
@@ -83,7 +83,7 @@ export function refuse(errors: FieldErrors, options: { retryAfterMinutes?: numbe
  * Runs a command: checks who acts and the input, opens a transaction (or joins the caller's),
  * re-reads a person's roles and checks the policy inside it, runs the change, writes the audit
  * entry named after the command, commits, then wakes the mail worker if mail was queued and
- * drops the cached public pages that showed what it changed.
+ * drops the cached public pages that showed what it changed (as it declared, and as the data layer announced).
  * A command that joins a caller's transaction must refuse before it writes.
  */
 export async function runCommand<K extends ActorKind, I, O, P>(
@@ -98,7 +98,7 @@ export async function runCommand<K extends ActorKind, I, O, P>(
   const parsed = command.input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, errors: issuesToFieldErrors(parsed.error.issues) };
   let mailed = false;
-  let changedPublicData = false;
+  const changedPublicData: PublicDataChange[] = [];
   let prepared: P;
   const body = async (tx: Db): Promise<Result<O>> => {
     const current = await currentStanding(tx, actor as ActorOf<K>);
@@ -126,9 +126,11 @@ export async function runCommand<K extends ActorKind, I, O, P>(
       });
       if (command.changes?.length) {
         await announcePublicDataChange(tx, command.changes);
-        changedPublicData = true;
+        changedPublicData.push(...command.changes);
       }
     }
+    // In a caller's transaction, what the data layer announced is left for the caller's runner.
+    if (!context.db.isTransaction) changedPublicData.push(...takeAnnouncedChanges(tx));
     return { ok: true, value: outcome.value };
   };
   try {
@@ -136,7 +138,7 @@ export async function runCommand<K extends ActorKind, I, O, P>(
     const result = context.db.isTransaction ? await body(context.db) : await context.db.transaction().execute(body);
     if (mailed && !context.db.isTransaction) context.wakeMail?.();
     // Inside a caller's transaction the commit is the caller's: the notice above reaches every process then.
-    if (changedPublicData && !context.db.isTransaction) context.publicDataChanged?.(command.changes!);
+    if (changedPublicData.length > 0 && !context.db.isTransaction) context.publicDataChanged?.(changedPublicData);
     return result;
   } catch (error) {
     if (error instanceof Refusal) return error.failure;

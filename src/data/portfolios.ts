@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { type Portfolio, storedPortfolioSchema } from "../domain/portfolio-schema.ts";
 import type { Db } from "./database.ts";
+import { announceCredentialChanges } from "./public-data-notices.ts";
 import { RecentPortfolios } from "./recent-portfolios.ts";
 
 export const emptyPortfolio = (): Portfolio => storedPortfolioSchema.parse({});
@@ -38,10 +39,12 @@ export async function findPortfolioForUpdate(db: Db, userId: string): Promise<Po
   return storedPortfolioSchema.parse(row.document);
 }
 
+/** Also announces the holder's credentials: their verification pages show the employer the portfolio names. */
 export async function writePortfolio(db: Db, userId: string, portfolio: Portfolio, now: Date) {
   await db
     .updateTable("portfolios")
     .set({ document: JSON.stringify(portfolio), version: sql<number>`version + 1`, updated_at: now })
     .where("user_id", "=", userId)
     .execute();
+  await announceCredentialChanges(db, { holderId: userId });
 }

@@ -9,8 +9,13 @@ import type { Db } from "./database.ts";
 export const publicDataKinds = ["associations"] as const;
 export type PublicData = (typeof publicDataKinds)[number];
 
-function isPublicData(value: string): value is PublicData {
-  return (publicDataKinds as readonly string[]).includes(value);
+/** What a notice names: a kind of data, whose pages all go, or one credential, whose verification page alone goes. */
+export type PublicDataChange = PublicData | `credential ${string}`;
+
+export const credentialChange = (number: string): PublicDataChange => `credential ${number}`;
+
+function isPublicDataChange(value: string): value is PublicDataChange {
+  return (publicDataKinds as readonly string[]).includes(value) || value.startsWith("credential ");
 }
 
 // One channel per schema: test files share a database, each in its own schema, and so could two installations.
@@ -21,13 +26,43 @@ const channelOf = (schema: string) => `cradle_public_data_${schema}`;
  * commit and never for a rollback, and it cannot be lost between the commit and a later call.
  */
 export async function announcePublicDataChange(tx: Db, changed: readonly PublicData[]): Promise<void> {
-  for (const kind of changed) await sql`select pg_notify('cradle_public_data_' || current_schema(), ${kind})`.execute(tx);
+  for (const kind of changed) await sql`select pg_notify(${channelOfThisSchema}, ${kind})`.execute(tx);
+}
+
+const channelOfThisSchema = sql`'cradle_public_data_' || current_schema()`;
+
+// What the data layer announced in each open transaction, for the runner to hand to this process's cache once it commits.
+const announcedIn = new WeakMap<Db, Set<PublicDataChange>>();
+
+/**
+ * Tells every process that these credentials' verification pages changed (their status, what they
+ * publish, their holder's name or portfolio), inside the caller's transaction as `announcePublicDataChange`
+ * does; the command runner tells this process's cache after the commit (`takeAnnouncedChanges`).
+ */
+export async function announceCredentialChanges(tx: Db, which: { credentialId: string } | { holderId: string }): Promise<void> {
+  const [column, value] = "credentialId" in which ? (["id", which.credentialId] as const) : (["user_id", which.holderId] as const);
+  const rows = await tx
+    .selectFrom("credentials")
+    .select(["number", sql`pg_notify(${channelOfThisSchema}, 'credential ' || number)`.as("announced")])
+    .where(column, "=", value)
+    .execute();
+  if (rows.length === 0) return;
+  const announced = announcedIn.get(tx) ?? new Set();
+  for (const row of rows) announced.add(credentialChange(row.number));
+  announcedIn.set(tx, announced);
+}
+
+/** What `announceCredentialChanges` announced in this transaction so far, forgotten once taken. */
+export function takeAnnouncedChanges(tx: Db): PublicDataChange[] {
+  const announced = announcedIn.get(tx);
+  announcedIn.delete(tx);
+  return announced ? [...announced] : [];
 }
 
 export type PublicDataListener = { close(): Promise<void> };
 
 type Handlers = {
-  changed(kinds: PublicData[]): void;
+  changed(changes: PublicDataChange[]): void;
   /** Notices may have been missed from now on: nothing kept may be trusted until `listening`. */
   lost(error: unknown): void;
   listening(): void;
@@ -47,7 +82,7 @@ export function listenForPublicDataChanges(connection: pg.ClientConfig, handlers
     const attempt = new pg.Client(connection);
     client = attempt;
     attempt.on("notification", (notice) => {
-      if (notice.payload && isPublicData(notice.payload)) handlers.changed([notice.payload]);
+      if (notice.payload && isPublicDataChange(notice.payload)) handlers.changed([notice.payload]);
     });
     attempt.on("error", (error) => dropped(attempt, error));
     attempt.on("end", () => dropped(attempt, new Error("notice connection ended")));

@@ -1299,6 +1299,10 @@ export const en = {
   "staffRenewals.done.reinstatement-fee": "The reinstatement fee is recorded as received.",
   "staffRenewals.done.approve": "Reinstated: the credential is active again.",
   "staffRenewals.done.exception": "The exception is recorded.",
+  "credentials.recordTitle": "Your learner record",
+  "credentials.recordHint":
+    "A Comprehensive Learner Record (CLR 2.0) gathers your active credentials and the hours others confirmed (RS/C your providers confirmed, service the association recorded), signed by the association. Hours only you entered are not in it.",
+  "credentials.recordLink": "Download the signed learner record from {association} (JSON)",
 } as const;
 
 export type MessageKey = keyof typeof en;

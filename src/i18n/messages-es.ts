@@ -1311,4 +1311,8 @@ export const es: Record<MessageKey, string> = {
   "staffRenewals.done.reinstatement-fee": "La cuota de reincorporación queda registrada como recibida.",
   "staffRenewals.done.approve": "Reincorporada: la credencial vuelve a estar activa.",
   "staffRenewals.done.exception": "La excepción queda registrada.",
+  "credentials.recordTitle": "Su registro de aprendizaje",
+  "credentials.recordHint":
+    "Un registro integral del aprendizaje (Comprehensive Learner Record, CLR 2.0) reúne sus credenciales activas y las horas que otras personas confirmaron (la RS/C que confirmaron sus proveedores, el servicio que registró la asociación), firmado por la asociación. Las horas que solo usted anotó no figuran en él.",
+  "credentials.recordLink": "Descargar el registro de aprendizaje firmado de {association} (JSON)",
 };

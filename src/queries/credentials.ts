@@ -1,4 +1,4 @@
-import { findCredentialByNumber, listCredentialsOfUser } from "../data/credentials.ts";
+import { findCredentialByNumber, listAssociationsWithActiveCredentialsOf, listCredentialsOfUser } from "../data/credentials.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { credentialNumberPattern, type PublishableField, publishableFields } from "../domain/credential-number.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
@@ -20,6 +20,11 @@ export async function myCredentials(reader: Reader, actor: SessionActor) {
     renewalDue: credential.renewal_due,
     published: published(credential.published),
   }));
+}
+
+/** The associations that sign the person a learner record (CLR 2.0): those they hold an active credential with. */
+export function myLearnerRecords(reader: Reader, actor: SessionActor) {
+  return listAssociationsWithActiveCredentialsOf(reader.db, actor.userId);
 }
 
 /** Where the holder works now, as their portfolio says: the newest job without an end. */

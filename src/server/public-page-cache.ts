@@ -1,12 +1,12 @@
 import type { IncomingMessage } from "node:http";
-import type { PublicData } from "../data/public-data-notices.ts";
+import type { PublicDataChange } from "../data/public-data-notices.ts";
 import { cookieNames, parseCookies } from "./cookies.ts";
 import { pagePathOfDataRequest, publicPageAt } from "./public-pages.ts";
 import type { ResponseCache } from "./response-cache.ts";
 import { visitorLocale } from "./visitor-locale.ts";
 import { keptAnswer, type WholeAnswer } from "./write-whole-answer.ts";
 
-export type PublicPageRequest = { key: string; shows: readonly PublicData[] };
+export type PublicPageRequest = { key: string; shows: readonly PublicDataChange[] };
 
 /**
  * A request the cache may answer: a GET of a listed public page (or its `.data`), without a query,

@@ -1,26 +1,48 @@
-import type { PublicData } from "../data/public-data-notices.ts";
+import { credentialChange, type PublicData, type PublicDataChange } from "../data/public-data-notices.ts";
+
+type PublicPage = {
+  pattern: string;
+  shows: readonly PublicData[];
+  /** The path's part naming the one credential the page shows: that credential's changes drop this page alone. */
+  credentialIn?: string;
+};
 
 /**
  * The pages that are the same for every visitor without a session, in each language, and the data
  * each shows: they carry no CSRF token and no nonce, and are served from the response cache until
  * a command that changes that data commits (decision 021). A page joins by being listed here.
  */
-export const publicPages: ReadonlyArray<{ pattern: string; shows: readonly PublicData[] }> = [
+export const publicPages: readonly PublicPage[] = [
   { pattern: "/", shows: ["associations"] },
   { pattern: "/a/:slug", shows: ["associations"] },
   // An active signing key never changes; a new association slug is an "associations" change.
   { pattern: "/a/:slug/keys", shows: ["associations"] },
+  // The association's name it shows goes with any "associations" change: coarse, and rare.
+  { pattern: "/verify/:number", shows: ["associations"], credentialIn: ":number" },
 ];
 
-function matches(pattern: string, pathname: string): boolean {
+/** The parts of the path in the pattern's `:name` places, or undefined when it does not match. */
+function matches(pattern: string, pathname: string): Map<string, string> | undefined {
   const wanted = pattern.split("/");
   const given = pathname.split("/");
-  return wanted.length === given.length && wanted.every((part, index) => (part.startsWith(":") ? given[index] !== "" : part === given[index]));
+  if (wanted.length !== given.length) return undefined;
+  const parts = new Map<string, string>();
+  for (const [index, part] of wanted.entries()) {
+    if (part.startsWith(":") && given[index] !== "") parts.set(part, given[index]!);
+    else if (part !== given[index]) return undefined;
+  }
+  return parts;
 }
 
-/** The listed page at this path (a decoded path without its query), if any. */
-export function publicPageAt(pathname: string) {
-  return publicPages.find((page) => matches(page.pattern, pathname));
+/** The listed page at this path (a decoded path without its query), if any, with all it shows there. */
+export function publicPageAt(pathname: string): { pattern: string; shows: readonly PublicDataChange[] } | undefined {
+  for (const page of publicPages) {
+    const parts = matches(page.pattern, pathname);
+    if (!parts) continue;
+    const credential = page.credentialIn && parts.get(page.credentialIn);
+    return { pattern: page.pattern, shows: credential ? [...page.shows, credentialChange(credential)] : page.shows };
+  }
+  return undefined;
 }
 
 /** The page a React Router data request reads: `/a/x.data` reads `/a/x`, and `/_.data` the home page (`v8_trailingSlashAwareDataRequests`). */

@@ -785,6 +785,13 @@ const rows: Row[] = [
     path: `/a/${slug}/renewals/${fakeId}`,
     expect: { anonymous: 401, staff: 404, admin: 404, owner: 404, default: 403 },
   },
+  {
+    route: "credentials/record/:associationSlug",
+    method: "GET",
+    label: "an association the user holds no credential with",
+    path: `/credentials/record/${slug}`,
+    expect: { anonymous: 401, default: 404 },
+  },
   { route: "verify/:number", method: "GET", path: `/verify/${credentialNumber}`, shows: "Enid Endorsed", expect: 200 },
   { route: "verify/:number", method: "GET", label: "no such credential", path: "/verify/XX-IFS-2026-0001", expect: 404 },
   { route: "dev/mail", method: "GET", path: "/dev/mail", expect: { anonymous: 401, owner: 200, default: 403 } },

@@ -5,7 +5,7 @@ import { runCommand } from "../../src/commands/define-command.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { changeCredentialStatus, listCredentialStatusChanges } from "../../src/data/credentials.ts";
 import type { Actor } from "../../src/policies/actor.ts";
-import { buildEndorsedCredential, buildSecondCredential, commandsOf } from "../setup/state-builders.ts";
+import { buildCredential, buildSecondCredential, commandsOf } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -13,7 +13,7 @@ afterAll(close);
 const { db } = app.services;
 
 const at = (iso: string) => () => new Date(`${iso}T15:00:00Z`);
-const endorsedMidYear = (name: string) => buildEndorsedCredential(app, { name, now: at("2026-06-15") });
+const endorsedMidYear = (name: string) => buildCredential(app, { name, now: at("2026-06-15") });
 
 type Hours = { rsc?: boolean; training?: boolean };
 
@@ -76,18 +76,16 @@ describe("renewing a credential", () => {
   it("refuses a revoked credential, and a renewal after the late date, changing nothing", async () => {
     const revoked = await endorsedMidYear("Rita Revocada");
     await addHours(revoked.actor, 2026);
-    await db
-      .transaction()
-      .execute((tx) =>
-        changeCredentialStatus(tx, {
-          credentialId: revoked.credential.id,
-          from: "active",
-          to: "revoked",
-          effectiveOn: "2026-11-01",
-          changedBy: null,
-          now: new Date(),
-        }),
-      );
+    await db.transaction().execute((tx) =>
+      changeCredentialStatus(tx, {
+        credentialId: revoked.credential.id,
+        from: "active",
+        to: "revoked",
+        effectiveOn: "2026-11-01",
+        changedBy: null,
+        now: new Date(),
+      }),
+    );
     expect(await renewOn("2026-12-10", revoked.actor, revoked.credential.id)).toMatchObject({ ok: false, errors: { form: "renewal.notRenewable" } });
     expect(await renewalsOf(revoked.credential.id)).toEqual([]);
     expect((await credentialRow(revoked.credential.id)).renewal_due).toBe("2026-12-31");
@@ -102,18 +100,16 @@ describe("renewing a credential", () => {
   it("charges the late fee after the due date and makes a lapsed credential active again", async () => {
     const { credential, actor, user } = await endorsedMidYear("Lupe Lapsa");
     await addHours(actor, 2026);
-    await db
-      .transaction()
-      .execute((tx) =>
-        changeCredentialStatus(tx, {
-          credentialId: credential.id,
-          from: "active",
-          to: "lapsed",
-          effectiveOn: "2027-01-01",
-          changedBy: null,
-          now: new Date("2027-01-01T06:00:00Z"),
-        }),
-      );
+    await db.transaction().execute((tx) =>
+      changeCredentialStatus(tx, {
+        credentialId: credential.id,
+        from: "active",
+        to: "lapsed",
+        effectiveOn: "2027-01-01",
+        changedBy: null,
+        now: new Date("2027-01-01T06:00:00Z"),
+      }),
+    );
     const renewed = await renewOn("2027-01-20", actor, credential.id);
     expect(renewed).toEqual({ ok: true, value: { nextDue: "2027-12-31", feeCents: 5000 } });
     expect(await credentialRow(credential.id)).toMatchObject({ status: "active", renewal_due: "2027-12-31" });

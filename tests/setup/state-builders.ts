@@ -94,8 +94,8 @@ export async function buildApplicationInReview(app: App, options: Parameters<typ
   return { ...submitted, staff, reviewer };
 }
 
-/** An IFS application endorsed by staff (on `now`, else today), and the credential it earned. */
-export async function buildEndorsedCredential(app: App, options: Parameters<typeof buildDraftApplication>[1] & { now?: () => Date } = {}) {
+/** An IFS application endorsed by staff (on `now`, else today), and the credential it earned (its row). */
+export async function buildCredential(app: App, options: Parameters<typeof buildApplicationInReview>[1] & { now?: () => Date } = {}) {
   const { now, ...rest } = options;
   const review = await buildApplicationInReview(app, rest);
   const decided = await runCommand(commandsOf(app, now), decideApplication, review.staff.actor, {
@@ -112,7 +112,7 @@ export async function buildEndorsedCredential(app: App, options: Parameters<type
 }
 
 /** A second credential, in another category (one without an exam), for the holder of a first: their own application, reviewed and endorsed. */
-export async function buildSecondCredential(app: App, holder: Awaited<ReturnType<typeof buildEndorsedCredential>>, categoryId: string, now?: () => Date) {
+export async function buildSecondCredential(app: App, holder: Awaited<ReturnType<typeof buildCredential>>, categoryId: string, now?: () => Date) {
   const { applicationId } = await runOrThrow(app, startApplication, holder.actor, {
     associationId: holder.associationId,
     frameworkId: "alliance-iecmh-e",

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { buildClrCredential } from "../../src/credentials/clr-credential.ts";
 import { buildOpenBadgeCredential, hashEmailIdentity, openBadgeContexts } from "../../src/credentials/open-badge-credential.ts";
 
 const input = {
@@ -75,5 +76,53 @@ describe("buildOpenBadgeCredential", () => {
         statusListCredential: `${list}-suspension`,
       },
     ]);
+  });
+
+  it("carries a measured result, who assessed it and the days it ran, when given", () => {
+    const credential = buildOpenBadgeCredential({
+      ...input,
+      achievement: { ...input.achievement, achievementType: "ext:VerifiedHours" },
+      result: { descriptionId: "https://cradle.example.org/a/sc#hours", name: "Clock hours", resultType: "ext:ClockHours", value: "3.5" },
+      source: { name: "Dr. Lee" },
+      activity: { start: "2026-03-02", end: "2026-04-06" },
+    });
+    expect(credential.credentialSubject).toMatchObject({
+      achievement: {
+        achievementType: "ext:VerifiedHours",
+        resultDescription: [{ id: "https://cradle.example.org/a/sc#hours", type: ["ResultDescription"], name: "Clock hours", resultType: "ext:ClockHours" }],
+      },
+      result: [{ type: ["Result"], resultDescription: "https://cradle.example.org/a/sc#hours", value: "3.5" }],
+      source: { type: ["Profile"], name: "Dr. Lee" },
+      activityStartDate: "2026-03-02",
+      activityEndDate: "2026-04-06",
+    });
+  });
+});
+
+describe("buildClrCredential", () => {
+  const badge = buildOpenBadgeCredential(input);
+  const record = buildClrCredential({
+    id: "urn:uuid:0b9a4f4e-8f0e-4c55-9f3e-2d1f8f3f9a11",
+    issuer: input.issuer,
+    name: "Comprehensive Learner Record: SCIMHA",
+    description: "Credentials and verified hours.",
+    subject: input.subject,
+    verifiableCredentials: [badge],
+    validFrom: input.validFrom,
+  });
+
+  it("is a ClrCredential with CLR 2.0's context between VC 2.0's and OB 3.0's", () => {
+    expect(record["@context"]).toEqual([openBadgeContexts[0], "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json", openBadgeContexts[1]]);
+    expect(record.type).toEqual(["VerifiableCredential", "ClrCredential"]);
+    expect(record.validFrom).toBe("2026-12-07T10:11:12Z");
+  });
+
+  it("names the holder by a hashed IdentityObject and carries the credentials as they are", () => {
+    expect(record.credentialSubject).toEqual({
+      type: ["ClrSubject"],
+      identifier: [{ type: "IdentityObject", identityType: "emailAddress", hashed: true, identityHash: input.subject.identityHash, salt: "salt" }],
+      verifiableCredential: [badge],
+    });
+    expect(JSON.stringify(record)).not.toContain("ana@example.org");
   });
 });

@@ -18,6 +18,27 @@ describe("the response cache", () => {
     expect(textOf(cache.get("en /other"))).toBe("other");
   });
 
+  it("drops only the verification page of the credential that changed, in every language", () => {
+    const cache = createResponseCache({ isTrusted: true });
+    const shows = (number: string) => publicPageAt(`/verify/${number}`)!.shows;
+    for (const key of ["en /verify/SC-IFS-2026-0001", "es /verify/SC-IFS-2026-0001"])
+      cache.store(key, shows("SC-IFS-2026-0001"), cache.generation(), page(key));
+    cache.store("en /verify/SC-IFS-2026-0002", shows("SC-IFS-2026-0002"), cache.generation(), page("other"));
+    cache.store("en /", ["associations"], cache.generation(), page("home"));
+    cache.invalidate(["credential SC-IFS-2026-0001"]);
+    expect(cache.get("en /verify/SC-IFS-2026-0001")).toBeUndefined();
+    expect(cache.get("es /verify/SC-IFS-2026-0001")).toBeUndefined();
+    expect(textOf(cache.get("en /verify/SC-IFS-2026-0002"))).toBe("other");
+    expect(textOf(cache.get("en /"))).toBe("home");
+    // An association's change (its name is on every verification page) drops them all.
+    cache.invalidate(["associations"]);
+    expect(cache.get("en /verify/SC-IFS-2026-0002")).toBeUndefined();
+    // A page stored again after it was dropped is dropped again by its next change.
+    cache.store("en /verify/SC-IFS-2026-0002", shows("SC-IFS-2026-0002"), cache.generation(), page("again"));
+    cache.invalidate(["credential SC-IFS-2026-0002"]);
+    expect(cache.get("en /verify/SC-IFS-2026-0002")).toBeUndefined();
+  });
+
   it("does not keep a page rendered while a change committed: it may show the data from before", () => {
     const cache = createResponseCache({ isTrusted: true });
     const renderedSince = cache.generation();
@@ -60,8 +81,15 @@ describe("what may be cached", () => {
     ["/a/some-slug/people", false],
     ["/a/", false],
     ["/login", false],
+    ["/verify/SC-IFS-2026-0001", true],
+    ["/verify/", false],
   ])("%s is a listed public page: %s", (path, expected) => {
     expect(publicPageAt(path) !== undefined).toBe(expected);
+  });
+
+  it("tags a verification page with its own credential, and the other public pages with their kinds only", () => {
+    expect(publicPageAt("/verify/SC-IFS-2026-0001")?.shows).toEqual(["associations", "credential SC-IFS-2026-0001"]);
+    expect(publicPageAt("/a/some-slug")?.shows).toEqual(["associations"]);
   });
 
   it("reads the page of React Router's data requests", () => {

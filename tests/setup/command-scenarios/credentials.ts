@@ -1,23 +1,13 @@
-import { decideApplication } from "../../../src/commands/decide-application.ts";
-import { buildApplicationInReview, runOrThrow } from "../state-builders.ts";
+import { buildCredential } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** An applicant endorsed by staff: their actor and the credential it earned. */
 async function endorsed(app: Parameters<Scenario>[0]) {
-  const review = await buildApplicationInReview(app);
-  await runOrThrow(app, decideApplication, review.staff.actor, {
-    associationId: review.associationId,
-    applicationId: review.applicationId,
-    outcome: "endorse",
-    feedback: "",
-    expectedStatus: "in-review",
-    expectedVersion: 1,
-  });
-  const { id } = await app.services.db.selectFrom("credentials").select("id").where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
-  return { actor: review.actor, credentialId: id };
+  const { actor, credential } = await buildCredential(app);
+  return { actor, credentialId: credential.id, associationId: credential.association_id };
 }
 
-/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge. */
+/** Credentials: the holder chooses what their verification page shows, and downloads the signed badge and learner record. */
 export const credentialScenarios: Record<string, Scenario> = {
   "credential.published-fields-set": async (app) => {
     const { actor, credentialId } = await endorsed(app);
@@ -26,5 +16,10 @@ export const credentialScenarios: Record<string, Scenario> = {
   "credential.badge-downloaded": async (app) => {
     const { actor, credentialId } = await endorsed(app);
     return { actor, input: { credentialId } };
+  },
+  "credential.record-downloaded": async (app) => {
+    const { actor, associationId } = await endorsed(app);
+    const { slug } = await app.services.db.selectFrom("associations").select("slug").where("id", "=", associationId).executeTakeFirstOrThrow();
+    return { actor, input: { associationSlug: slug } };
   },
 };

@@ -5,7 +5,7 @@ import { setRenewalCycle } from "../../../src/commands/set-renewal-cycle.ts";
 import { changeCredentialStatus } from "../../../src/data/credentials.ts";
 import { defaultRenewalCycle } from "../../../src/domain/renewal-cycle.ts";
 import { buildThreeRatings } from "../link-builders.ts";
-import { buildAllianceAssociation, buildEndorsedCredential, buildStaffAndReviewer, runOrThrow } from "../state-builders.ts";
+import { buildAllianceAssociation, buildCredential, buildStaffAndReviewer, runOrThrow } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
 type App = Parameters<Scenario>[0];
@@ -21,7 +21,7 @@ async function renewable(app: App) {
   const due = soon.getUTCMonth() === 1 && soon.getUTCDate() === 29 ? { month: 3, day: 1 } : { month: soon.getUTCMonth() + 1, day: soon.getUTCDate() };
   const late = due.month === 12 ? { month: 1, day: 31 } : { month: due.month + 1, day: 28 };
   await runOrThrow(app, setRenewalCycle, staff.actor, { associationId: association.id, ...defaultRenewalCycle, due, late });
-  const endorsed = await buildEndorsedCredential(app, { associationId: association.id, categoryId: "ifa" });
+  const endorsed = await buildCredential(app, { associationId: association.id, categoryId: "ifa" });
   const membership = { id: "membership", organization: "The association", validUntil: `${soon.getUTCFullYear() + 1}-12-31` };
   await runOrThrow(app, importPortfolioFile, endorsed.actor, {
     kind: "json",
@@ -31,19 +31,17 @@ async function renewable(app: App) {
 }
 
 async function removed(app: App) {
-  const endorsed = await buildEndorsedCredential(app);
-  await app.services.db
-    .transaction()
-    .execute((tx) =>
-      changeCredentialStatus(tx, {
-        credentialId: endorsed.credential.id,
-        from: "active",
-        to: "removed",
-        effectiveOn: endorsed.credential.issued_on,
-        changedBy: null,
-        now: new Date(),
-      }),
-    );
+  const endorsed = await buildCredential(app);
+  await app.services.db.transaction().execute((tx) =>
+    changeCredentialStatus(tx, {
+      credentialId: endorsed.credential.id,
+      from: "active",
+      to: "removed",
+      effectiveOn: endorsed.credential.issued_on,
+      changedBy: null,
+      now: new Date(),
+    }),
+  );
   return endorsed;
 }
 
@@ -65,7 +63,7 @@ export const renewalScenarios: Record<string, Scenario> = {
     return { actor, input: { credentialId: credential.id, signsEthics: true, attestsNoSanction: true } };
   },
   "renewal.exception-granted": async (app) => {
-    const { staff, credential, associationId } = await buildEndorsedCredential(app);
+    const { staff, credential, associationId } = await buildCredential(app);
     return { actor: staff.actor, input: { associationId, credentialId: credential.id, reason: "Medical leave" } };
   },
   "renewal.fee-received": async (app) => {

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import type { CommandContext } from "../commands/command-context.ts";
+import { createVerifiedAccount } from "../commands/create-verified-account.ts";
+import { assignReviewer } from "../commands/assign-reviewer.ts";
+import { decideApplication } from "../commands/decide-application.ts";
+import { type Command, runCommand } from "../commands/define-command.ts";
+import { grantRole } from "../commands/grant-role.ts";
+import { importPortfolioFile } from "../commands/import-portfolio-file.ts";
+import { startApplication } from "../commands/start-application.ts";
+import { submitApplication } from "../commands/submit-application.ts";
+import { findUserByEmail } from "../data/users.ts";
+import { type Actor, person, systemActor } from "../policies/actor.ts";
+
+const seed = systemActor("seed-demo");
+const examplePortfolio = "examples/ifs-portfolio.json";
+
+async function must<K extends Actor["kind"], I, O, P>(context: CommandContext, command: Command<K, I, O, P>, actor: Actor, input: NoInfer<I>): Promise<O> {
+  const result = await runCommand(context, command, actor, input);
+  if (!result.ok) throw new Error(`seed-demo: ${command.name} refused: ${JSON.stringify(result.errors)}`);
+  return result.value;
+}
+
+export type DemoHolder = { local: string; name: string; locale?: "es" };
+
+/**
+ * Takes demo holders of one association through the applicant's and the staff's journey, by the
+ * same commands people use (the IFS example portfolio, submission, a reviewer, "endorse"), so a new
+ * demo has credentials to look at. A holder who already has a credential there is left as is.
+ */
+export async function endorseDemoHolders(
+  context: CommandContext,
+  association: { id: string; slug: string },
+  holders: readonly DemoHolder[],
+  password: string,
+): Promise<Array<{ email: string; userId: string; credentialId: string; number: string }>> {
+  const staffEmail = `admin@${association.slug}.demo.cradle.test`;
+  const reviewerEmail = `reviewer@${association.slug}.demo.cradle.test`;
+  const staff = await findUserByEmail(context.db, staffEmail);
+  const reviewer = await findUserByEmail(context.db, reviewerEmail);
+  if (!staff || !reviewer) throw new Error(`seed-demo: ${association.slug} needs its admin and reviewer first`);
+  const staffActor = person(staff.id, [{ association_id: association.id, role: "admin" }]);
+  const endorsed = [];
+  for (const holder of holders) {
+    const email = `${holder.local}@${association.slug}.demo.cradle.test`;
+    const { userId } = await must(context, createVerifiedAccount, seed, { email, name: holder.name, password, locale: holder.locale });
+    await must(context, grantRole, seed, { associationId: association.id, email, role: "member" });
+    const held = await context.db
+      .selectFrom("credentials")
+      .select(["id", "number"])
+      .where("user_id", "=", userId)
+      .where("association_id", "=", association.id)
+      .executeTakeFirst();
+    if (held) {
+      endorsed.push({ email, userId, credentialId: held.id, number: held.number });
+      continue;
+    }
+    const actor = person(userId, [{ association_id: association.id, role: "member" }]);
+    await must(context, importPortfolioFile, actor, { kind: "json", file: readFileSync(examplePortfolio, "utf8") });
+    const { applicationId } = await must(context, startApplication, actor, {
+      associationId: association.id,
+      frameworkId: "alliance-iecmh-e",
+      categoryId: "ifs",
+    });
+    await must(context, submitApplication, actor, { applicationId, attests: true, signsEthics: true });
+    await must(context, assignReviewer, staffActor, {
+      associationId: association.id,
+      associationSlug: association.slug,
+      applicationId,
+      reviewerUserId: reviewer.id,
+    });
+    await must(context, decideApplication, staffActor, {
+      associationId: association.id,
+      applicationId,
+      outcome: "endorse",
+      feedback: "",
+      expectedStatus: "in-review",
+      expectedVersion: 1,
+    });
+    const credential = await context.db
+      .selectFrom("credentials")
+      .select(["id", "number"])
+      .where("application_id", "=", applicationId)
+      .executeTakeFirstOrThrow();
+    endorsed.push({ email, userId, credentialId: credential.id, number: credential.number });
+  }
+  return endorsed;
+}
