@@ -228,7 +228,8 @@ export async function findCredentialOfAssociationForUpdate(db: Db, id: string, a
   return db.selectFrom("credentials").select(columns).where("id", "=", id).where("association_id", "=", associationId).forUpdate().executeTakeFirst();
 }
 
-/** The day a credential's current period ends moves on (a renewal, a reinstatement). */
+/** The day a credential's current period ends moves on (a renewal, a reinstatement); its verification page may show it. */
 export async function setRenewalDue(db: Db, id: string, renewalDue: string, now: Date) {
   await db.updateTable("credentials").set({ renewal_due: renewalDue, updated_at: now }).where("id", "=", id).execute();
+  await announceCredentialChanges(db, { credentialId: id });
 }
