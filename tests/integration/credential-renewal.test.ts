@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { approveReinstatement } from "../../src/commands/approve-reinstatement.ts";
+import { askForReinstatement } from "../../src/commands/ask-for-reinstatement.ts";
 import { renewCredential } from "../../src/commands/renew-credential.ts";
 import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts";
 import { runCommand } from "../../src/commands/define-command.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { changeCredentialStatus, listCredentialStatusChanges } from "../../src/data/credentials.ts";
 import type { Actor } from "../../src/policies/actor.ts";
+import { buildThreeRatings } from "../setup/link-builders.ts";
 import { buildCredential, buildSecondCredential, commandsOf } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
@@ -37,6 +40,16 @@ function hoursOf(year: number, { rsc = true, training = false }: Hours) {
 async function addHours(actor: Actor, year: number, hours: Hours = {}) {
   const imported = await runCommand(commandsOf(app, at(`${year}-11-01`)), importPortfolioFile, actor, { kind: "json", file: hoursOf(year, hours) });
   expect(imported.ok).toBe(true);
+}
+
+/** What the daily renewal job does to a credential not renewed: lapsed the day after its due date, removed the day after the late date. */
+async function lapseAndRemove(credentialId: string, due: string) {
+  const year = Number(due.slice(0, 4)) + 1;
+  for (const [from, to, day] of [
+    ["active", "lapsed", `${year}-01-01`],
+    ["lapsed", "removed", `${year}-02-01`],
+  ] as const)
+    await db.transaction().execute((tx) => changeCredentialStatus(tx, { credentialId, from, to, effectiveOn: day, changedBy: null, now: at(day)() }));
 }
 
 const renewOn = (day: string, actor: Actor, credentialId: string) =>
@@ -180,5 +193,43 @@ describe("a person holding two categories", () => {
     };
     expect(await counted(first.credential.id)).toEqual(["dei-2027", "training-2027"]);
     expect(await counted(second.credential.id)).toEqual(await counted(first.credential.id));
+  });
+});
+
+describe("a credential's life", () => {
+  it("goes through an on-time renewal, a lapse, removal and reinstatement, keeping its number and history, and the holder gets each mail", async () => {
+    const holder = await endorsedMidYear("Vida Completa");
+    const { credential, actor, user, staff, associationId } = holder;
+    const mailTo = (text: string) => inbox.waitFor((mail) => mail.to.includes(user.email) && mail.text.includes(text));
+    await addHours(actor, 2026);
+    expect(await renewOn("2026-12-10", actor, credential.id)).toMatchObject({ ok: true, value: { nextDue: "2027-12-31", feeCents: 2500 } });
+    await mailTo(`${credential.number} (Infant Family Specialist) is renewed; the next renewal is due on 2027-12-31`);
+
+    // Not renewed in 2027: lapsed after the due date, removed after the late date.
+    await lapseAndRemove(credential.id, "2027-12-31");
+    expect((await credentialRow(credential.id)).status).toBe("removed");
+    expect(await renewOn("2028-02-02", actor, credential.id)).toMatchObject({ ok: false, errors: { form: "renewal.removed" } });
+
+    const asked = await runCommand(commandsOf(app, at("2028-03-01")), askForReinstatement, actor, { credentialId: credential.id, attestsMembership: true });
+    expect(asked.ok).toBe(true);
+    await mailTo(`Your request to reinstate ${credential.number} is received`);
+    const approve = (day: string) =>
+      runCommand(commandsOf(app, at(day)), approveReinstatement, staff.actor, { associationId, reinstatementId: asked.ok ? asked.value.reinstatementId : "" });
+    expect(await approve("2028-03-05")).toMatchObject({ ok: false, errors: { form: "reinstatement.ratingsShort" } });
+    expect((await credentialRow(credential.id)).status).toBe("removed");
+
+    await buildThreeRatings(app, holder, at("2028-03-10"));
+    expect(await approve("2028-03-15")).toEqual({ ok: true, value: { renewalDue: "2028-12-31" } });
+    const after = await credentialRow(credential.id);
+    expect(after).toMatchObject({ status: "active", number: credential.number, renewal_due: "2028-12-31", issued_on: credential.issued_on });
+    expect((await listCredentialStatusChanges(db, credential.id)).map((change) => [change.from_status, change.to_status, change.effective_on])).toEqual([
+      [null, "active", "2026-06-15"],
+      ["active", "lapsed", "2028-01-01"],
+      ["lapsed", "removed", "2028-02-01"],
+      ["removed", "active", "2028-03-15"],
+    ]);
+    await mailTo(`${credential.number} (Infant Family Specialist) is reinstated; the next renewal is due on 2028-12-31`);
+    const actions = (await listAuditOfSubject(db, "credential", credential.id)).map((entry) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(["credential.renewed", "credential.reinstatement-requested", "credential.reinstatement-approved"]));
   });
 });
