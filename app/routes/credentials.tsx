@@ -6,6 +6,7 @@ import { parseForm } from "../../src/forms/parse-form.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { myCredentials, myLearnerRecords } from "../../src/queries/credentials.ts";
 import { AppForm } from "../components/form.tsx";
+import { NextRenewal } from "../components/next-renewal.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { authorize, invalid, notFound, read, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
@@ -44,6 +45,7 @@ export default function Credentials({ loaderData, actionData }: Route.ComponentP
             {` · ${t("credentials.number", { number: credential.number })}`}
           </p>
           <p>{t("credentials.dates", { issued: credential.issued, due: credential.renewalDue })}</p>
+          {credential.renewal ? <NextRenewal renewal={credential.renewal} headingId={`renewal-${credential.id}`} /> : null}
           <p>
             <a href={`/verify/${credential.number}`}>{t("credentials.shareLink")}</a> ·{" "}
             <a href={`/credentials/${credential.id}/badge`} download>

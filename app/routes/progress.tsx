@@ -1,13 +1,13 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/progress";
-import type { HoursTotal, MeasureWithEntered } from "../../src/domain/hours-entered.ts";
+import type { MeasureWithEntered } from "../../src/domain/hours-entered.ts";
 import { chooseCategoryTarget } from "../../src/commands/choose-category-target.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { progressAction } from "../../src/forms/portfolio-actions.ts";
 import { portfolioPolicy } from "../../src/policies/portfolio.ts";
-import { unitText } from "../../src/i18n/report-text.ts";
 import { explainedAtOnce, progressOf } from "../../src/queries/progress.ts";
 import { AppForm } from "../components/form.tsx";
+import { MeasureList } from "../components/measure-list.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { authorize, invalidForm, notFound, run, services } from "../lib/route-context.server.ts";
@@ -88,14 +88,7 @@ function ExplainedCategory({
               <StatusBadge status={requirement.status} /> {shown(requirement.label)}
               {requirement.stage === "after-review" ? ` (${t("progress.afterReview")})` : ""}
             </p>
-            {requirement.measures.length > 0 ? (
-              <ul className="measures">
-                {requirement.total ? <TotalLine total={requirement.total} /> : null}
-                {requirement.measures.map((measure) => (
-                  <MeasureLine key={measure.id} measure={measure} />
-                ))}
-              </ul>
-            ) : null}
+            {requirement.measures.length > 0 ? <MeasureList measures={requirement.measures} total={requirement.total} /> : null}
             {[...requirement.measures, requirement.total].some(isShortOfEntered) ? (
               // The portfolio gives each entry's reasons for the categories worked toward only.
               category.isTarget ? (
@@ -119,42 +112,6 @@ type Hours = Pick<MeasureWithEntered, "have" | "need" | "entered">;
 /** Hours entered that did not count, while more are needed: worth a look at the portfolio's reasons. */
 function isShortOfEntered(hours: Hours | null): boolean {
   return hours?.entered !== undefined && hours.entered > hours.have && hours.need !== null && hours.have < hours.need;
-}
-
-/** "12 of 30 hours"; with hours entered that did not all count, "34 h entered, 30 of 30 needed" or "12 h entered, 8 counted, 30 needed". */
-function useMeasureText() {
-  const t = useTranslate();
-  return (measure: Hours & Pick<MeasureWithEntered, "unit">) => {
-    const { have, need, entered } = measure;
-    if (entered !== undefined && entered !== have) {
-      if (need === null) return t("progress.enteredUnset", { entered, have });
-      return t(have >= need ? "progress.enteredMet" : "progress.enteredShort", { entered, have, need });
-    }
-    const unit = unitText(t, measure.unit, need ?? have);
-    return need === null ? t("progress.measureUnset", { have, unit }) : t("progress.measure", { have, need, unit });
-  };
-}
-
-function MeasureLine({ measure }: { measure: MeasureWithEntered }) {
-  const shown = useReportText();
-  const text = useMeasureText()(measure);
-  return (
-    <li>
-      <span>{`${shown(measure.label)}: ${text}`}</span>
-      {measure.need ? <progress value={Math.min(measure.have, measure.need)} max={measure.need} aria-hidden="true" /> : null}
-    </li>
-  );
-}
-
-/** Training split over several buckets: its hours entered and counted in all, above each bucket's. */
-function TotalLine({ total }: { total: HoursTotal }) {
-  const t = useTranslate();
-  const text = useMeasureText()({ ...total, unit: "hours" });
-  return (
-    <li>
-      <span>{`${t("progress.hoursTotal")}: ${text}`}</span>
-    </li>
-  );
 }
 
 export default function Progress({ loaderData }: Route.ComponentProps) {

@@ -206,6 +206,13 @@ export interface CredentialReinstatements {
   status: Generated<string>;
 }
 
+export interface CredentialRenewalReminders {
+  credential_id: string;
+  due_date: string;
+  kind: string;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface CredentialRenewals {
   association_id: string;
   by_exception: Generated<boolean>;
@@ -469,6 +476,7 @@ export interface DB {
   category_targets: CategoryTargets;
   credential_number_sequences: CredentialNumberSequences;
   credential_reinstatements: CredentialReinstatements;
+  credential_renewal_reminders: CredentialRenewalReminders;
   credential_renewals: CredentialRenewals;
   credential_status_changes: CredentialStatusChanges;
   credentials: Credentials;

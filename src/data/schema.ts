@@ -2,6 +2,7 @@ import type { ColumnType } from "kysely";
 import type { ApplicationStatus } from "../domain/application-lifecycle.ts";
 import type { ExamResult, RatingRound } from "../domain/exam-result.ts";
 import type { LetterKind } from "../domain/letters.ts";
+import type { ReminderKind } from "../domain/renewal-cycle.ts";
 import type * as Generated from "./database-types.generated.ts";
 import type { StoredReviewItem } from "../domain/review-checklist.ts";
 import type { ReviewOutcome } from "../domain/review-outcomes.ts";
@@ -89,6 +90,7 @@ export type CredentialStatusChangesTable = Narrow<
   Generated.CredentialStatusChanges,
   { from_status: CredentialStatus | null; to_status: CredentialStatus; changed_at: CreatedAt }
 >;
+export type CredentialRenewalRemindersTable = Narrow<Generated.CredentialRenewalReminders, { kind: ReminderKind; sent_at: CreatedAt }>;
 export type CredentialRenewalsTable = Narrow<
   Generated.CredentialRenewals,
   { status: Generated.Generated<"fee-due" | "fee-received">; report: JsonColumn<unknown>; created_at: CreatedAt }
@@ -123,6 +125,7 @@ interface NarrowedTables {
   advisory_comments: AdvisoryCommentsTable;
   credentials: CredentialsTable;
   credential_status_changes: CredentialStatusChangesTable;
+  credential_renewal_reminders: CredentialRenewalRemindersTable;
   credential_renewals: CredentialRenewalsTable;
   renewal_exceptions: RenewalExceptionsTable;
   credential_reinstatements: CredentialReinstatementsTable;

@@ -109,3 +109,8 @@ export function makeTranslator(locale: Locale, catalog: Catalog): Translate {
     return values ? formatMessage(locale, pattern, values) : pattern;
   };
 }
+
+/** An amount of US cents as written in both languages: "$25.00". */
+export function dollars(cents: number): string {
+  return `$${(cents / 100).toFixed(2)}`;
+}

@@ -153,6 +153,12 @@ export const en = {
   "notice.associationJoined": "You joined {association}. Your progress toward its endorsement categories is on Cradle.",
   "notice.candidacyEnrolled": "You are a candidate for {category} until {until}.",
   "notice.candidacyReminder": "Your candidate status ends on {until}: submit your application before then.",
+  "notice.credentialRenewalDue":
+    "Your {category} credential {number} with {association} is due for renewal on {due}, in {days} days. The renewal fee is {fee}; after the due date a late fee of {lateFee} is added, until {late}.",
+  "notice.credentialLapsed":
+    "Your {category} credential {number} with {association} was not renewed by {due} and has lapsed. You can still renew it until {late}: the renewal fee of {fee} plus the late fee of {lateFee}.",
+  "notice.credentialRemovalSoon":
+    "Your {category} credential {number} with {association}, due for renewal on {due}, will be removed from the registry on {removal}. The renewal fee is {fee}, plus a late fee of {lateFee} after the due date.",
   "notice.advisorAssigned": "{advisor} is now your advisor.",
   "notice.referenceCompleted": "{name} completed your reference rating.",
   "mail.ask.greeting": "Hello,",
@@ -1168,6 +1174,14 @@ export const en = {
   "credentials.none": "You hold no credential yet. When an association endorses you, it appears here.",
   "credentials.number": "Number {number}",
   "credentials.dates": "Issued on {issued}; renewal due on {due}.",
+  "credentials.nextRenewal": "Next renewal",
+  "credentials.standing.active": "Renewal due on {due}.",
+  "credentials.standing.due-soon": "Due soon: renew by {due}. The renewal fee is {fee}.",
+  "credentials.standing.late": "Late: the due date has passed. Renew by {late} with the late fee of {lateFee}: {total} in all.",
+  "credentials.standing.lapsed": "Lapsed: not renewed by {late}. It will be removed from the registry on {removal}.",
+  "credentials.standing.removed": "Not renewed: removed from the registry from {removal}.",
+  "credentials.renewalNeeds": "What your next renewal still needs, for the period from {start} to {end}:",
+  "credentials.renewalExempt": "This is your first period: it needs no training hours.",
   "credentials.shareLink": "Verification page (share this link)",
   "credentials.publishLegend": "What the verification page shows",
   "credentials.publishHint": "Your name, the category, the association, the number and the status are always shown.",

@@ -154,6 +154,12 @@ export const es: Record<MessageKey, string> = {
   "notice.associationJoined": "Se unió a {association}. Su progreso hacia sus categorías de acreditación está en Cradle.",
   "notice.candidacyEnrolled": "Usted es candidato/a para {category} hasta el {until}.",
   "notice.candidacyReminder": "Su condición de candidato/a termina el {until}: envíe su solicitud antes de esa fecha.",
+  "notice.credentialRenewalDue":
+    "Su credencial {number} de {category} con {association} debe renovarse el {due}, dentro de {days} días. La cuota de renovación es {fee}; después de esa fecha se añade un recargo por retraso de {lateFee}, hasta el {late}.",
+  "notice.credentialLapsed":
+    "Su credencial {number} de {category} con {association} no se renovó antes del {due} y está vencida. Aún puede renovarla hasta el {late}: la cuota de renovación de {fee} más el recargo por retraso de {lateFee}.",
+  "notice.credentialRemovalSoon":
+    "Su credencial {number} de {category} con {association}, que debía renovarse el {due}, se dará de baja del registro el {removal}. La cuota de renovación es {fee}, más un recargo por retraso de {lateFee} después de esa fecha.",
   "notice.advisorAssigned": "{advisor} es ahora su asesor/a.",
   "notice.referenceCompleted": "{name} completó su evaluación de referencia.",
   "mail.ask.greeting": "Hola:",
@@ -1178,6 +1184,15 @@ export const es: Record<MessageKey, string> = {
   "credentials.none": "Todavía no tiene ninguna credencial. Cuando una asociación le otorgue el aval, aparecerá aquí.",
   "credentials.number": "Número {number}",
   "credentials.dates": "Emitida el {issued}; renovación debida el {due}.",
+  "credentials.nextRenewal": "Próxima renovación",
+  "credentials.standing.active": "Renovación debida el {due}.",
+  "credentials.standing.due-soon": "Vence pronto: renueve a más tardar el {due}. La cuota de renovación es {fee}.",
+  "credentials.standing.late":
+    "Con retraso: la fecha de renovación ya pasó. Renueve a más tardar el {late} con el recargo por retraso de {lateFee}: {total} en total.",
+  "credentials.standing.lapsed": "Vencida: no se renovó a más tardar el {late}. Se dará de baja del registro el {removal}.",
+  "credentials.standing.removed": "No renovada: dada de baja del registro desde el {removal}.",
+  "credentials.renewalNeeds": "Lo que aún necesita su próxima renovación, para el periodo del {start} al {end}:",
+  "credentials.renewalExempt": "Es su primer periodo: no necesita horas de formación.",
   "credentials.shareLink": "Página de verificación (comparta este enlace)",
   "credentials.publishLegend": "Lo que muestra la página de verificación",
   "credentials.publishHint": "Su nombre, la categoría, la asociación, el número y el estado se muestran siempre.",

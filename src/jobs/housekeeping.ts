@@ -8,6 +8,7 @@ import type { CommandContext } from "../commands/command-context.ts";
 import { sendReferenceReminders } from "./reference-reminders.ts";
 import { sendCandidacyReminders } from "./candidacy-reminders.ts";
 import { sendConfirmationReminders } from "./confirmation-reminders.ts";
+import { doCredentialRenewals } from "./credential-renewals.ts";
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -19,9 +20,11 @@ export async function purgeExpiredRecords(db: Db, now: Date): Promise<void> {
 }
 
 /**
- * Once an hour: the purge and the reminders (commands, which wake the mail worker); failures are
- * logged and tried again next time. On the embedded database, which has no autovacuum, the
- * planner's statistics too.
+ * Once an hour: the purge, the reminders and the renewal cycle's daily work (commands, which wake
+ * the mail worker); failures are logged and tried again next time. The renewal work is done once a
+ * day per credential: hourly runs reach each association's new day within an hour of its midnight,
+ * and find nothing more to do the rest of the day. On the embedded database, which has no
+ * autovacuum, the planner's statistics too.
  */
 export function startHousekeeping(commandContext: () => CommandContext, logger: Logger, options: { refreshesPlannerStatistics: boolean }): { stop(): void } {
   const refreshStatistics = () => {
@@ -35,6 +38,7 @@ export function startHousekeeping(commandContext: () => CommandContext, logger: 
       Promise.all([sendReferenceReminders(context), sendConfirmationReminders(context), sendCandidacyReminders(context)]).catch((error) =>
         logger.warn({ err: error }, "reminders failed"),
       );
+      doCredentialRenewals(context).catch((error) => logger.warn({ err: error }, "credential renewals failed"));
     },
     60 * 60 * 1000,
   );

@@ -1,5 +1,6 @@
 import { findCredentialByNumber, listAssociationsWithActiveCredentialsOf, listCredentialsOfUser } from "../data/credentials.ts";
 import { findPortfolio } from "../data/portfolios.ts";
+import { nextRenewals } from "./credential-renewals.ts";
 import { credentialNumberPattern, type PublishableField, publishableFields } from "../domain/credential-number.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
@@ -7,9 +8,10 @@ import { categoryName, hidden, type Reader } from "./reader.ts";
 
 const published = (fields: readonly string[]): PublishableField[] => publishableFields.filter((field) => fields.includes(field));
 
-/** The person's own credentials, with what each publishes on its verification page. */
+/** The person's own credentials, with what each publishes on its verification page and, while it can be renewed, its next renewal. */
 export async function myCredentials(reader: Reader, actor: SessionActor) {
   const rows = await listCredentialsOfUser(reader.db, actor.userId);
+  const renewals = await nextRenewals(reader, actor.userId, rows);
   return rows.map((credential) => ({
     id: credential.id,
     number: credential.number,
@@ -19,6 +21,7 @@ export async function myCredentials(reader: Reader, actor: SessionActor) {
     issued: credential.issued_on,
     renewalDue: credential.renewal_due,
     published: published(credential.published),
+    renewal: renewals.get(credential.id) ?? null,
   }));
 }
 

@@ -5,10 +5,11 @@ import { renewCredential } from "../../src/commands/renew-credential.ts";
 import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts";
 import { runCommand } from "../../src/commands/define-command.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
-import { changeCredentialStatus, listCredentialStatusChanges } from "../../src/data/credentials.ts";
+import { listCredentialStatusChanges } from "../../src/data/credentials.ts";
+import { doCredentialRenewals } from "../../src/jobs/credential-renewals.ts";
 import type { Actor } from "../../src/policies/actor.ts";
 import { buildThreeRatings } from "../setup/link-builders.ts";
-import { buildCredential, buildSecondCredential, commandsOf } from "../setup/state-builders.ts";
+import { buildCredential, buildSecondCredential, commandsOf, moveCredentialStatus } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -40,16 +41,6 @@ function hoursOf(year: number, { rsc = true, training = false }: Hours) {
 async function addHours(actor: Actor, year: number, hours: Hours = {}) {
   const imported = await runCommand(commandsOf(app, at(`${year}-11-01`)), importPortfolioFile, actor, { kind: "json", file: hoursOf(year, hours) });
   expect(imported.ok).toBe(true);
-}
-
-/** What the daily renewal job does to a credential not renewed: lapsed the day after its due date, removed the day after the late date. */
-async function lapseAndRemove(credentialId: string, due: string) {
-  const year = Number(due.slice(0, 4)) + 1;
-  for (const [from, to, day] of [
-    ["active", "lapsed", `${year}-01-01`],
-    ["lapsed", "removed", `${year}-02-01`],
-  ] as const)
-    await db.transaction().execute((tx) => changeCredentialStatus(tx, { credentialId, from, to, effectiveOn: day, changedBy: null, now: at(day)() }));
 }
 
 const renewOn = (day: string, actor: Actor, credentialId: string) =>
@@ -89,16 +80,7 @@ describe("renewing a credential", () => {
   it("refuses a revoked credential, and a renewal after the late date, changing nothing", async () => {
     const revoked = await endorsedMidYear("Rita Revocada");
     await addHours(revoked.actor, 2026);
-    await db.transaction().execute((tx) =>
-      changeCredentialStatus(tx, {
-        credentialId: revoked.credential.id,
-        from: "active",
-        to: "revoked",
-        effectiveOn: "2026-11-01",
-        changedBy: null,
-        now: new Date(),
-      }),
-    );
+    await moveCredentialStatus(app, { credentialId: revoked.credential.id, from: "active", to: "revoked", effectiveOn: "2026-11-01", changedBy: null });
     expect(await renewOn("2026-12-10", revoked.actor, revoked.credential.id)).toMatchObject({ ok: false, errors: { form: "renewal.notRenewable" } });
     expect(await renewalsOf(revoked.credential.id)).toEqual([]);
     expect((await credentialRow(revoked.credential.id)).renewal_due).toBe("2026-12-31");
@@ -113,16 +95,7 @@ describe("renewing a credential", () => {
   it("charges the late fee after the due date and makes a lapsed credential active again", async () => {
     const { credential, actor, user } = await endorsedMidYear("Lupe Lapsa");
     await addHours(actor, 2026);
-    await db.transaction().execute((tx) =>
-      changeCredentialStatus(tx, {
-        credentialId: credential.id,
-        from: "active",
-        to: "lapsed",
-        effectiveOn: "2027-01-01",
-        changedBy: null,
-        now: new Date("2027-01-01T06:00:00Z"),
-      }),
-    );
+    await moveCredentialStatus(app, { credentialId: credential.id, from: "active", to: "lapsed", effectiveOn: "2027-01-01", changedBy: null });
     const renewed = await renewOn("2027-01-20", actor, credential.id);
     expect(renewed).toEqual({ ok: true, value: { nextDue: "2027-12-31", feeCents: 5000 } });
     expect(await credentialRow(credential.id)).toMatchObject({ status: "active", renewal_due: "2027-12-31" });
@@ -205,8 +178,20 @@ describe("a credential's life", () => {
     expect(await renewOn("2026-12-10", actor, credential.id)).toMatchObject({ ok: true, value: { nextDue: "2027-12-31", feeCents: 2500 } });
     await mailTo(`${credential.number} (Infant Family Specialist) is renewed; the next renewal is due on 2027-12-31`);
 
-    // Not renewed in 2027: lapsed after the due date, removed after the late date.
-    await lapseAndRemove(credential.id, "2027-12-31");
+    // Not renewed in 2027: the daily job reminds, lapses it after the due date, warns, and removes it after the late date.
+    const jobOn = (day: string) => doCredentialRenewals(commandsOf(app, at(day)));
+    await jobOn("2027-12-01");
+    await inbox.waitFor(
+      (mail) =>
+        mail.to.includes(user.email) && mail.text.includes(`${credential.number}`) && mail.text.includes("is due for renewal on 2027-12-31, in 30 days"),
+    );
+    await jobOn("2028-01-01");
+    expect((await credentialRow(credential.id)).status).toBe("lapsed");
+    await inbox.waitFor((mail) => mail.to.includes(user.email) && mail.text.includes("was not renewed by 2027-12-31 and has lapsed"));
+    await jobOn("2028-01-26");
+    await inbox.waitFor((mail) => mail.to.includes(user.email) && mail.text.includes("will be removed from the registry on 2028-02-01"));
+    await jobOn("2028-02-01");
+    await jobOn("2028-02-01");
     expect((await credentialRow(credential.id)).status).toBe("removed");
     expect(await renewOn("2028-02-02", actor, credential.id)).toMatchObject({ ok: false, errors: { form: "renewal.removed" } });
 

@@ -8,6 +8,7 @@ import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts
 import { startApplication } from "../../src/commands/start-application.ts";
 import { submitApplication } from "../../src/commands/submit-application.ts";
 import { setFrameworksOfAssociation } from "../../src/data/association-frameworks.ts";
+import { changeCredentialStatus, type CredentialStatusChange } from "../../src/data/credentials.ts";
 import { type Actor, person } from "../../src/policies/actor.ts";
 import type { RunningCradle } from "../../src/server/start-cradle.ts";
 import { commandContext } from "../../src/server/services.ts";
@@ -135,4 +136,9 @@ export async function buildSecondCredential(app: App, holder: Awaited<ReturnType
   });
   if (!decided.ok) expect.fail(`endorse refused: ${JSON.stringify(decided.errors)}`);
   return { credential: await app.services.db.selectFrom("credentials").selectAll().where("application_id", "=", applicationId).executeTakeFirstOrThrow() };
+}
+
+/** A credential moved to a status as staff or the daily renewal job would, recorded in its history. */
+export async function moveCredentialStatus(app: App, change: Omit<CredentialStatusChange, "now">) {
+  await app.services.db.transaction().execute((tx) => changeCredentialStatus(tx, { ...change, now: new Date() }));
 }

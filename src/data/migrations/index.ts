@@ -25,6 +25,7 @@ import * as createExams from "./2026-12-07-21-create-exams.ts";
 import * as associationSigningKeys from "./2026-12-07-24-association-signing-keys.ts";
 import * as credentialStatusChanges from "./2026-12-07-26-credential-status-changes.ts";
 import * as renewalCycles from "./2026-12-07-25-renewal-cycles.ts";
+import * as credentialRenewalReminders from "./2026-12-07-29-credential-renewal-reminders.ts";
 import * as credentialRenewals from "./2026-12-07-30-credential-renewals.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-24-association-signing-keys": associationSigningKeys,
   "2026-12-07-25-renewal-cycles": renewalCycles,
   "2026-12-07-26-credential-status-changes": credentialStatusChanges,
+  "2026-12-07-29-credential-renewal-reminders": credentialRenewalReminders,
   "2026-12-07-30-credential-renewals": credentialRenewals,
 };

@@ -2,10 +2,11 @@ import { askForReinstatement } from "../../../src/commands/ask-for-reinstatement
 import { importPortfolioFile } from "../../../src/commands/import-portfolio-file.ts";
 import { renewCredential } from "../../../src/commands/renew-credential.ts";
 import { setRenewalCycle } from "../../../src/commands/set-renewal-cycle.ts";
-import { changeCredentialStatus } from "../../../src/data/credentials.ts";
+import { toDay, toIso, today } from "../../../src/domain/dates.ts";
 import { defaultRenewalCycle } from "../../../src/domain/renewal-cycle.ts";
+import { systemActor } from "../../../src/policies/actor.ts";
 import { buildThreeRatings } from "../link-builders.ts";
-import { buildAllianceAssociation, buildCredential, buildStaffAndReviewer, runOrThrow } from "../state-builders.ts";
+import { buildAllianceAssociation, buildCredential, buildStaffAndReviewer, moveCredentialStatus, runOrThrow } from "../state-builders.ts";
 import type { Scenario } from "./scenario.ts";
 
 type App = Parameters<Scenario>[0];
@@ -32,16 +33,13 @@ async function renewable(app: App) {
 
 async function removed(app: App) {
   const endorsed = await buildCredential(app);
-  await app.services.db.transaction().execute((tx) =>
-    changeCredentialStatus(tx, {
-      credentialId: endorsed.credential.id,
-      from: "active",
-      to: "removed",
-      effectiveOn: endorsed.credential.issued_on,
-      changedBy: null,
-      now: new Date(),
-    }),
-  );
+  await moveCredentialStatus(app, {
+    credentialId: endorsed.credential.id,
+    from: "active",
+    to: "removed",
+    effectiveOn: endorsed.credential.issued_on,
+    changedBy: null,
+  });
   return endorsed;
 }
 
@@ -51,7 +49,7 @@ async function reinstatementAsked(app: App) {
   return { ...endorsed, reinstatementId };
 }
 
-/** The renewal cycle, renewals and reinstatements. */
+/** The renewal cycle, the daily job that follows it, renewals and reinstatements. */
 export const renewalScenarios: Record<string, Scenario> = {
   "renewal-cycle.set": async (app) => {
     const association = await buildAllianceAssociation(app);
@@ -84,5 +82,12 @@ export const renewalScenarios: Record<string, Scenario> = {
     const asked = await reinstatementAsked(app);
     await buildThreeRatings(app, asked);
     return { actor: asked.staff.actor, input: { associationId: asked.associationId, reinstatementId: asked.reinstatementId } };
+  },
+  "credential.daily-renewal-work": async (app) => {
+    const { credential } = await buildCredential(app);
+    // Due a year ago and never renewed: the job lapses and removes it.
+    const aYearAgo = toIso(toDay(today("UTC", new Date())) - 366);
+    await app.services.db.updateTable("credentials").set({ renewal_due: aYearAgo }).where("id", "=", credential.id).execute();
+    return { actor: systemActor("test"), input: { credentialId: credential.id } };
   },
 };
