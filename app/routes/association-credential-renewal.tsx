@@ -40,6 +40,26 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return { done: input.intent };
 }
 
+/** A fee: the day staff recorded it received, or what is due with the button that records it. */
+function Fee(props: {
+  feeCents: number;
+  received: string | null;
+  field: "renewalId" | "reinstatementId";
+  id: string;
+  intent: "renewal-fee" | "reinstatement-fee";
+}) {
+  const t = useTranslate();
+  if (props.received) return t("staffRenewals.feeReceived", { date: props.received });
+  return (
+    <AppForm className="inline-form">
+      {t("staffRenewals.feeDue", { fee: dollars(props.feeCents) })} <input type="hidden" name={props.field} value={props.id} />
+      <button type="submit" name="intent" value={props.intent} className="secondary-button">
+        {t("staffRenewals.markFee")}
+      </button>
+    </AppForm>
+  );
+}
+
 export default function AssociationCredentialRenewal({ loaderData, actionData }: Route.ComponentProps) {
   const t = useTranslate();
   const locale = useLocale();
@@ -84,16 +104,7 @@ export default function AssociationCredentialRenewal({ loaderData, actionData }:
             {renewal.lateFee ? ` · ${t("staffRenewals.late")}` : ""}
             {renewal.byException ? ` · ${t("staffRenewals.byException")}` : ""}
             {" · "}
-            {renewal.feeReceived ? (
-              t("staffRenewals.feeReceived", { date: renewal.feeReceived })
-            ) : (
-              <AppForm className="inline-form">
-                {t("staffRenewals.feeDue", { fee: dollars(renewal.feeCents) })} <input type="hidden" name="renewalId" value={renewal.id} />
-                <button type="submit" name="intent" value="renewal-fee" className="secondary-button">
-                  {t("staffRenewals.markFee")}
-                </button>
-              </AppForm>
-            )}
+            <Fee feeCents={renewal.feeCents} received={renewal.feeReceived} field="renewalId" id={renewal.id} intent="renewal-fee" />
           </li>
         ))}
       </ul>
@@ -104,16 +115,15 @@ export default function AssociationCredentialRenewal({ loaderData, actionData }:
             {t("reinstatement.ratings", { have: reinstatement.ratings.have, need: reinstatement.ratings.need })}
             {reinstatement.ratings.missing ? ` (${reinstatement.ratings.missing.map(shown).join(" ")})` : ""}
           </p>
-          {reinstatement.feeReceived ? (
-            <p>{t("staffRenewals.feeReceived", { date: reinstatement.feeReceived })}</p>
-          ) : (
-            <AppForm className="inline-form">
-              {t("staffRenewals.feeDue", { fee: dollars(reinstatement.feeCents) })} <input type="hidden" name="reinstatementId" value={reinstatement.id} />
-              <button type="submit" name="intent" value="reinstatement-fee" className="secondary-button">
-                {t("staffRenewals.markFee")}
-              </button>
-            </AppForm>
-          )}
+          <div>
+            <Fee
+              feeCents={reinstatement.feeCents}
+              received={reinstatement.feeReceived}
+              field="reinstatementId"
+              id={reinstatement.id}
+              intent="reinstatement-fee"
+            />
+          </div>
           <AppForm>
             <input type="hidden" name="reinstatementId" value={reinstatement.id} />
             <button type="submit" name="intent" value="approve">
