@@ -64,6 +64,17 @@ export default function Credentials({ loaderData, actionData }: Route.ComponentP
             <a href={`/credentials/${credential.id}/badge`} download>
               {t("credentials.badge")}
             </a>
+            {credential.status === "active" || credential.status === "lapsed" ? (
+              <>
+                {" · "}
+                <a href={`/credentials/${credential.id}/renew`}>{t("credentials.renew")}</a>
+              </>
+            ) : credential.status === "removed" ? (
+              <>
+                {" · "}
+                <a href={`/credentials/${credential.id}/reinstate`}>{t("credentials.reinstate")}</a>
+              </>
+            ) : null}
           </p>
           <p>
             <a href={`/credentials/${credential.id}/certificate?lang=${locale}`} download>

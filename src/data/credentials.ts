@@ -240,3 +240,21 @@ export function listAssociationsWithActiveCredentialsOf(db: Db, userId: string) 
     .limit(100)
     .execute();
 }
+
+/** One of the association's credentials with its holder's name, for its staff. */
+export async function findCredentialOfAssociation(db: Db, id: string, associationId: string) {
+  if (!isUuid(id)) return undefined;
+  return db
+    .selectFrom("credentials")
+    .innerJoin("users", "users.id", "credentials.user_id")
+    .select([...columns, "users.name as holderName"])
+    .where("credentials.id", "=", id)
+    .where("credentials.association_id", "=", associationId)
+    .executeTakeFirst();
+}
+
+/** The day a credential's current period ends moves on (a renewal, a reinstatement); its verification page may show it. */
+export async function setRenewalDue(db: Db, id: string, renewalDue: string, now: Date) {
+  await db.updateTable("credentials").set({ renewal_due: renewalDue, updated_at: now }).where("id", "=", id).execute();
+  await announceCredentialChanges(db, { credentialId: id });
+}

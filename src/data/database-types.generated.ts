@@ -199,11 +199,45 @@ export interface CredentialNumberSequences {
   year: number;
 }
 
+export interface CredentialReinstatements {
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+  association_id: string;
+  created_at: Generated<Timestamp>;
+  credential_id: string;
+  fee_cents: number;
+  fee_received_at: Timestamp | null;
+  fee_recorded_by: string | null;
+  id: Generated<string>;
+  membership_attested_at: Timestamp;
+  requested_on: string;
+  status: Generated<string>;
+}
+
 export interface CredentialRenewalReminders {
   credential_id: string;
   due_date: string;
   kind: string;
   sent_at: Generated<Timestamp>;
+}
+
+export interface CredentialRenewals {
+  association_id: string;
+  by_exception: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  credential_id: string;
+  ethics_signed_at: Timestamp;
+  fee_cents: number;
+  fee_received_at: Timestamp | null;
+  fee_recorded_by: string | null;
+  id: Generated<string>;
+  late_fee: boolean;
+  next_due: string;
+  no_sanction_attested_at: Timestamp;
+  period_due: string;
+  renewed_on: string;
+  report: Json;
+  status: Generated<string>;
 }
 
 export interface Credentials {
@@ -428,6 +462,15 @@ export interface RenewalCycles {
   updated_at: Generated<Timestamp>;
 }
 
+export interface RenewalExceptions {
+  credential_id: string;
+  granted_at: Generated<Timestamp>;
+  granted_by: string | null;
+  id: Generated<string>;
+  period_due: string;
+  reason: string;
+}
+
 export interface ReviewerProfiles {
   association_id: string;
   category_id: string;
@@ -492,7 +535,9 @@ export interface DB {
   candidacies: Candidacies;
   category_targets: CategoryTargets;
   credential_number_sequences: CredentialNumberSequences;
+  credential_reinstatements: CredentialReinstatements;
   credential_renewal_reminders: CredentialRenewalReminders;
+  credential_renewals: CredentialRenewals;
   credential_status_changes: CredentialStatusChanges;
   credential_status_lists: CredentialStatusLists;
   credentials: Credentials;
@@ -513,6 +558,7 @@ export interface DB {
   portfolios: Portfolios;
   rate_limits: RateLimits;
   renewal_cycles: RenewalCycles;
+  renewal_exceptions: RenewalExceptions;
   reviewer_profiles: ReviewerProfiles;
   reviews: Reviews;
   sessions: Sessions;

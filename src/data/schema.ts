@@ -104,6 +104,15 @@ export type HourAuditEntriesTable = Narrow<
   { list: AuditableList; entry: JsonColumn<Record<string, unknown>>; determination: Determination | null }
 >;
 export type HourAuditExtensionsTable = Narrow<Generated.HourAuditExtensions, { answer: "granted" | "denied" | null; asked_at: CreatedAt }>;
+export type CredentialRenewalsTable = Narrow<
+  Generated.CredentialRenewals,
+  { status: Generated.Generated<"fee-due" | "fee-received">; report: JsonColumn<unknown>; created_at: CreatedAt }
+>;
+export type RenewalExceptionsTable = Narrow<Generated.RenewalExceptions, { granted_at: CreatedAt }>;
+export type CredentialReinstatementsTable = Narrow<
+  Generated.CredentialReinstatements,
+  { status: Generated.Generated<"requested" | "approved">; created_at: CreatedAt }
+>;
 
 interface NarrowedTables {
   users: UsersTable;
@@ -131,6 +140,9 @@ interface NarrowedTables {
   credential_status_changes: CredentialStatusChangesTable;
   credential_renewal_reminders: CredentialRenewalRemindersTable;
   credential_status_lists: CredentialStatusListsTable;
+  credential_renewals: CredentialRenewalsTable;
+  renewal_exceptions: RenewalExceptionsTable;
+  credential_reinstatements: CredentialReinstatementsTable;
   exam_sittings: ExamSittingsTable;
   exam_registrations: ExamRegistrationsTable;
   exam_ratings: ExamRatingsTable;

@@ -11,7 +11,7 @@ export const categoryChoice = z
   });
 
 /** A box that must be ticked; its message says so in a tick box's words ("Tick this box to ..."). */
-const ticked = (message: MessageKey) => z.literal("on", { error: message }).transform(() => true);
+export const ticked = (message: MessageKey) => z.literal("on", { error: message }).transform(() => true);
 
 /** /applications starts an application or enrols as a candidate; anything else is refused. */
 export const applicationsAction = z.discriminatedUnion(

@@ -1,5 +1,5 @@
 import { findAssociationById } from "../data/associations.ts";
-import { findPortfolio } from "../data/portfolios.ts";
+import { findJudgedPortfolio } from "../data/hour-audits.ts";
 import { findRenewalCycle } from "../data/renewal-cycles.ts";
 import type { CredentialStatus } from "../data/schema.ts";
 import { today } from "../domain/dates.ts";
@@ -28,7 +28,7 @@ type Held = {
 export async function nextRenewals(reader: Reader, userId: string, credentials: readonly Held[]) {
   const renewing = credentials.filter((credential) => credential.status === "active" || credential.status === "lapsed");
   if (renewing.length === 0) return new Map<string, never>();
-  const { portfolio } = await findPortfolio(reader.db, userId);
+  const portfolio = await findJudgedPortfolio(reader.db, userId);
   const associations = new Map<string, { cycle: RenewalCycle; today: string }>();
   for (const associationId of new Set(renewing.map((credential) => credential.association_id))) {
     const [cycle, association] = await Promise.all([findRenewalCycle(reader.db, associationId), findAssociationById(reader.db, associationId)]);

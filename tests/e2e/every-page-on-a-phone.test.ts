@@ -192,6 +192,8 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/a/${slug}/certificate-settings`,
       `/a/${slug}/audits`,
       `/a/${slug}/audits/${auditId}`,
+      `/a/${slug}/renewals`,
+      `/a/${slug}/renewals/${credential.id}`,
       `/advisory/${advisoryReviewId}`,
       `/a/${slug}/exams`,
       `/a/${slug}/exams/${sittingId}?registration=${registrationId}`,
@@ -216,7 +218,11 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
     ],
   },
   { who: "an applicant approved to sit the exam", userId: approvedForExam.user.id, pages: [`/applications/${approvedForExam.applicationId}`] },
-  { who: "a holder", userId: holderReview.user.id, pages: ["/credentials", `/audits/${auditedId}`] },
+  {
+    who: "a holder",
+    userId: holderReview.user.id,
+    pages: ["/credentials", `/audits/${auditedId}`, `/credentials/${credential.id}/renew`, `/credentials/${credential.id}/reinstate`],
+  },
   { who: "an examinee", userId: examinee.user.id, pages: [`/applications/${examinee.applicationId}`] },
   {
     who: "the owner",

@@ -3,9 +3,11 @@ import { askForReference } from "../../src/commands/ask-for-reference.ts";
 import { askToConfirmEntries } from "../../src/commands/ask-to-confirm-entries.ts";
 import { hashToken } from "../../src/auth/tokens.ts";
 import { ratingFormFor } from "../../src/domain/rating-form.ts";
-import type { LinkHolder } from "../../src/policies/actor.ts";
+import { runCommand } from "../../src/commands/define-command.ts";
+import { submitRating } from "../../src/commands/submit-rating.ts";
+import type { Actor, LinkHolder } from "../../src/policies/actor.ts";
 import type { RunningCradle } from "../../src/server/start-cradle.ts";
-import { buildApplicant, runOrThrow } from "./state-builders.ts";
+import { buildApplicant, commandsOf, runOrThrow } from "./state-builders.ts";
 
 /**
  * Emailed links in a named state, reached through the commands: a rater asked for a reference, a
@@ -91,4 +93,34 @@ export async function buildConfirmEntriesRequest(app: App, options: Parameters<t
   });
   const holder: LinkHolder = { kind: "link", purpose: "confirm-entries", linkId };
   return { ...applicant, entryIds: ["r1", "r2"], linkId, holder, token: await emailedToken(app, linkId, "/c/") };
+}
+
+/**
+ * Three ratings for IFS asked and answered through the rating links (on `now`, else today): a current
+ * supervisor, an RS/C provider and an endorsed rater, so they meet the category's rating rules.
+ */
+export async function buildThreeRatings(app: App, applicant: { actor: Actor; associationId: string; user: { id: string } }, now?: () => Date) {
+  const context = commandsOf(app, now);
+  const raters = [
+    { raterName: "Cora Current", role: "current-supervisor" as const, extra: {} },
+    { raterName: "Pablo Provider", role: "rsc-provider" as const, extra: {} },
+    { raterName: "Elena Endorsed", role: "supervisor" as const, extra: { raterCredential: "alliance-iecmh-e/imhs", raterEarned: "2015-01-01" } },
+  ];
+  for (const [index, rater] of raters.entries()) {
+    const asked = await runCommand(context, askForReference, applicant.actor, {
+      raterName: rater.raterName,
+      raterEmail: `rater-${index}-${applicant.user.id.slice(0, 8)}@example.org`,
+      role: rater.role,
+      frameworkId: "alliance-iecmh-e",
+      categoryId: "ifs",
+      associationId: applicant.associationId,
+      waived: false,
+      locale: "en",
+    });
+    if (!asked.ok) throw new Error(`reference.requested refused: ${JSON.stringify(asked.errors)}`);
+    const holder: LinkHolder = { kind: "link", purpose: "reference", linkId: await linkOfEntry(app, applicant.user.id, asked.value.referenceId) };
+    const answers = { ...Object.fromEntries(allianceRatingItems(app).map((item) => [item, "4"])), ...rater.extra };
+    const rated = await runCommand(context, submitRating, holder, { answers });
+    if (!rated.ok) throw new Error(`reference.submitted refused: ${JSON.stringify(rated.errors)}`);
+  }
 }

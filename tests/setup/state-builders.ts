@@ -95,10 +95,11 @@ export async function buildApplicationInReview(app: App, options: Parameters<typ
   return { ...submitted, staff, reviewer };
 }
 
-/** An IFS application endorsed by staff, and the credential it earned (its row). */
-export async function buildCredential(app: App, options: Parameters<typeof buildApplicationInReview>[1] = {}) {
-  const review = await buildApplicationInReview(app, options);
-  const decided = await runOrThrow(app, decideApplication, review.staff.actor, {
+/** An IFS application endorsed by staff (on `now`, else today), and the credential it earned (its row). */
+export async function buildCredential(app: App, options: Parameters<typeof buildApplicationInReview>[1] & { now?: () => Date } = {}) {
+  const { now, ...rest } = options;
+  const review = await buildApplicationInReview(app, rest);
+  const decided = await runCommand(commandsOf(app, now), decideApplication, review.staff.actor, {
     associationId: review.associationId,
     applicationId: review.applicationId,
     outcome: "endorse",
@@ -106,9 +107,35 @@ export async function buildCredential(app: App, options: Parameters<typeof build
     expectedStatus: "in-review",
     expectedVersion: 1,
   });
-  expect(decided.status).toBe("endorsed");
+  if (!decided.ok) expect.fail(`endorse refused: ${JSON.stringify(decided.errors)}`);
   const credential = await app.services.db.selectFrom("credentials").selectAll().where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
   return { ...review, credential };
+}
+
+/** A second credential, in another category (one without an exam), for the holder of a first: their own application, reviewed and endorsed. */
+export async function buildSecondCredential(app: App, holder: Awaited<ReturnType<typeof buildCredential>>, categoryId: string, now?: () => Date) {
+  const { applicationId } = await runOrThrow(app, startApplication, holder.actor, {
+    associationId: holder.associationId,
+    frameworkId: "alliance-iecmh-e",
+    categoryId,
+  });
+  await runOrThrow(app, submitApplication, holder.actor, { applicationId, attests: true, signsEthics: true });
+  await runOrThrow(app, assignReviewer, holder.staff.actor, {
+    associationId: holder.associationId,
+    associationSlug: "any",
+    applicationId,
+    reviewerUserId: holder.reviewer.user.id,
+  });
+  const decided = await runCommand(commandsOf(app, now), decideApplication, holder.staff.actor, {
+    associationId: holder.associationId,
+    applicationId,
+    outcome: "endorse",
+    feedback: "",
+    expectedStatus: "in-review",
+    expectedVersion: 1,
+  });
+  if (!decided.ok) expect.fail(`endorse refused: ${JSON.stringify(decided.errors)}`);
+  return { credential: await app.services.db.selectFrom("credentials").selectAll().where("application_id", "=", applicationId).executeTakeFirstOrThrow() };
 }
 
 /** A credential moved to a status as staff or the daily renewal job would, recorded in its history. */
