@@ -1,7 +1,7 @@
 import type { Db } from "../data/database.ts";
 import type { Framework } from "../domain/framework-schema.ts";
 import type { FileStore } from "../files/file-store.ts";
-import type { PublicDataChange } from "../data/public-data-notices.ts";
+import type { PublicDataChange } from "../domain/public-data.ts";
 import { isMessageKey, type MessageKey } from "../i18n/translate.ts";
 
 /** What every command needs; commands never see the HTTP request, so routes, jobs, the CLI and tests call them alike. */

@@ -1,22 +1,8 @@
 import { sql } from "kysely";
 import pg from "pg";
 import type { Db } from "./database.ts";
+import { credentialChange, isPublicDataChange, type PublicData, type PublicDataChange } from "../domain/public-data.ts";
 
-/**
- * What the public pages show, as the commands that change it name it (a command's `changes`) and
- * as the response cache tags its pages with (src/server/public-pages.ts).
- */
-export const publicDataKinds = ["associations"] as const;
-export type PublicData = (typeof publicDataKinds)[number];
-
-/** What a notice names: a kind of data, whose pages all go, or one credential, whose verification page alone goes. */
-export type PublicDataChange = PublicData | `credential ${string}`;
-
-export const credentialChange = (number: string): PublicDataChange => `credential ${number}`;
-
-function isPublicDataChange(value: string): value is PublicDataChange {
-  return (publicDataKinds as readonly string[]).includes(value) || value.startsWith("credential ");
-}
 
 // One channel per schema: test files share a database, each in its own schema, and so could two installations.
 const channelOf = (schema: string) => `cradle_public_data_${schema}`;

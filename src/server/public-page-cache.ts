@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { PublicDataChange } from "../data/public-data-notices.ts";
+import type { PublicDataChange } from "../domain/public-data.ts";
 import { cookieNames, parseCookies } from "./cookies.ts";
 import { pagePathOfDataRequest, publicPageAt } from "./public-pages.ts";
 import type { ResponseCache } from "./response-cache.ts";

@@ -1,4 +1,4 @@
-import { credentialChange, type PublicData, type PublicDataChange } from "../data/public-data-notices.ts";
+import { credentialChange, type PublicData, type PublicDataChange } from "../domain/public-data.ts";
 
 type PublicPage = {
   pattern: string;

@@ -1,4 +1,4 @@
-import type { PublicDataChange } from "../data/public-data-notices.ts";
+import type { PublicDataChange } from "../domain/public-data.ts";
 import type { WholeAnswer } from "./write-whole-answer.ts";
 
 type Entry = { shows: readonly PublicDataChange[]; answer: WholeAnswer };
