@@ -8,10 +8,15 @@ import { grantRole } from "../commands/grant-role.ts";
 import { importPortfolioFile } from "../commands/import-portfolio-file.ts";
 import { startApplication } from "../commands/start-application.ts";
 import { submitApplication } from "../commands/submit-application.ts";
+import { revokeCredential } from "../commands/revoke-credential.ts";
+import { setRenewalCycle } from "../commands/set-renewal-cycle.ts";
 import { findUserByEmail } from "../data/users.ts";
+import { today } from "../domain/dates.ts";
+import { doCredentialRenewals } from "../jobs/credential-renewals.ts";
 import { type Actor, person, systemActor } from "../policies/actor.ts";
 
 const seed = systemActor("seed-demo");
+const dayMs = 24 * 60 * 60 * 1000;
 const examplePortfolio = "examples/ifs-portfolio.json";
 
 async function must<K extends Actor["kind"], I, O, P>(context: CommandContext, command: Command<K, I, O, P>, actor: Actor, input: NoInfer<I>): Promise<O> {
@@ -20,7 +25,7 @@ async function must<K extends Actor["kind"], I, O, P>(context: CommandContext, c
   return result.value;
 }
 
-export type DemoHolder = { local: string; name: string; locale?: "es" };
+export type DemoHolder = { local: string; name: string; locale?: "es"; endorsedDaysAgo?: number };
 
 /**
  * Takes demo holders of one association through the applicant's and the staff's journey, by the
@@ -55,20 +60,23 @@ export async function endorseDemoHolders(
       continue;
     }
     const actor = person(userId, [{ association_id: association.id, role: "member" }]);
-    await must(context, importPortfolioFile, actor, { kind: "json", file: readFileSync(examplePortfolio, "utf8") });
-    const { applicationId } = await must(context, startApplication, actor, {
+    // Endorsed as on a day in the past: the commands take the day from the context's clock.
+    const then = new Date(context.now().getTime() - (holder.endorsedDaysAgo ?? 0) * dayMs);
+    const asThen: CommandContext = { ...context, now: () => then };
+    await must(asThen, importPortfolioFile, actor, { kind: "json", file: readFileSync(examplePortfolio, "utf8") });
+    const { applicationId } = await must(asThen, startApplication, actor, {
       associationId: association.id,
       frameworkId: "alliance-iecmh-e",
       categoryId: "ifs",
     });
-    await must(context, submitApplication, actor, { applicationId, attests: true, signsEthics: true });
-    await must(context, assignReviewer, staffActor, {
+    await must(asThen, submitApplication, actor, { applicationId, attests: true, signsEthics: true });
+    await must(asThen, assignReviewer, staffActor, {
       associationId: association.id,
       associationSlug: association.slug,
       applicationId,
       reviewerUserId: reviewer.id,
     });
-    await must(context, decideApplication, staffActor, {
+    await must(asThen, decideApplication, staffActor, {
       associationId: association.id,
       applicationId,
       outcome: "endorse",
@@ -84,4 +92,38 @@ export async function endorseDemoHolders(
     endorsed.push({ email, userId, credentialId: credential.id, number: credential.number });
   }
   return endorsed;
+}
+
+/**
+ * The association's renewal cycle for the demo: due two weeks ago, late in six weeks, so that a
+ * credential endorsed a month ago is lapsed today and one endorsed today is due in a year.
+ */
+export async function setDemoRenewalCycle(context: CommandContext, associationId: string, staffActor: Actor) {
+  const zone = "UTC";
+  const monthDayOf = (daysFromToday: number) => {
+    const [, month, day] = today(zone, new Date(context.now().getTime() + daysFromToday * dayMs))
+      .split("-")
+      .map(Number);
+    // 29 February is not a day of every year: the day before stands for it.
+    return month === 2 && day === 29 ? { month: 2, day: 28 } : { month: month!, day: day! };
+  };
+  await must(context, setRenewalCycle, staffActor, {
+    associationId,
+    due: monthDayOf(-14),
+    late: monthDayOf(42),
+    renewalFeeCents: 2500,
+    lateFeeCents: 2500,
+    removalDaysAfterLate: 1,
+    firstRenewalAfterMonths: 0,
+  });
+}
+
+/** The demo's lapsed and revoked credentials: the daily renewal job lapses what is past due, staff revoke one with a reason. */
+export async function lapseAndRevoke(context: CommandContext, associationId: string, staffActor: Actor, revokedCredentialId: string) {
+  await doCredentialRenewals(context);
+  await must(context, revokeCredential, staffActor, {
+    associationId,
+    credentialId: revokedCredentialId,
+    reason: "Demo: practised outside the code of ethics.",
+  });
 }

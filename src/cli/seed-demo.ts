@@ -6,10 +6,11 @@ import { createOwnerAccount } from "./commands/create-owner.ts";
 import { runCommand } from "../commands/define-command.ts";
 import { grantRole } from "../commands/grant-role.ts";
 import { findAssociationBySlug } from "../data/associations.ts";
-import { systemActor } from "../policies/actor.ts";
+import { person, systemActor } from "../policies/actor.ts";
+import { findUserByEmail } from "../data/users.ts";
 import type { AssociationRole } from "../data/schema.ts";
 import { withCliDatabase } from "./open-cli-database.ts";
-import { endorseDemoHolders } from "./seed-demo-endorsements.ts";
+import { endorseDemoHolders, lapseAndRevoke, setDemoRenewalCycle } from "./seed-demo-endorsements.ts";
 
 /** Demo data for trying Cradle locally: never run it on a real installation (every password is the same). */
 const demoPassword = "cradle-demo-2026";
@@ -83,22 +84,30 @@ await withCliDatabase(async (context) => {
       rows.push([fields.slug, person.role, email]);
     }
   }
-  // Endorsed through the whole journey, so a new demo has credentials to look at and verify.
+  // Endorsed through the whole journey, so a new demo has credentials to look at and verify: one
+  // active, one lapsed (endorsed a month ago, due two weeks ago in the demo's cycle), one revoked.
   const southCarolina = (await findAssociationBySlug(context.db, "sc-imh"))!;
+  const staff = await findUserByEmail(context.db, "admin@sc-imh.demo.cradle.test");
+  const staffActor = person(staff!.id, [{ association_id: southCarolina.id, role: "admin" }]);
+  const firstRun = !(await context.db.selectFrom("credentials").select("id").where("association_id", "=", southCarolina.id).executeTakeFirst());
+  if (firstRun) await setDemoRenewalCycle(context, southCarolina.id, staffActor);
   const holders = await endorseDemoHolders(
     context,
     southCarolina,
     [
       { local: "holder1", name: "Alma Activa (South Carolina)" },
-      { local: "holder2", name: "Lena Lapsa (South Carolina)", locale: "es" },
+      { local: "holder2", name: "Lena Lapsa (South Carolina)", locale: "es", endorsedDaysAgo: 30 },
       { local: "holder3", name: "Rhea Revoked (South Carolina)" },
     ],
     demoPassword,
   );
+  if (firstRun) await lapseAndRevoke(context, southCarolina.id, staffActor, holders[2]!.credentialId);
   for (const holder of holders) rows.push(["sc-imh", "holder", holder.email]);
   console.log(`Demo data is ready. Every demo account's password is: ${demoPassword}\n`);
   console.log(["association".padEnd(12), "role".padEnd(9), "email"].join("  "));
   for (const [slug, role, email] of rows) console.log([slug!.padEnd(12), role!.padEnd(9), email].join("  "));
   console.log("\nCredentials to verify (open /verify/<number>):");
-  for (const holder of holders) console.log(`  ${holder.number}  ${holder.email}`);
+  const statuses = await context.db.selectFrom("credentials").select(["id", "status"]).where("association_id", "=", southCarolina.id).execute();
+  const statusOf = new Map(statuses.map((row) => [row.id, row.status]));
+  for (const holder of holders) console.log(`  ${holder.number}  ${(statusOf.get(holder.credentialId) ?? "").padEnd(8)}  ${holder.email}`);
 });

@@ -6,13 +6,16 @@ import { loadFrameworks } from "../../src/frameworks/load-frameworks.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { expectAccessible } from "../setup/browser.ts";
 import { dayFromToday } from "../setup/exam-builders.ts";
+import { fetchPublicKey, readStatusListBit, verifyIndependently } from "../setup/independent-verifier.ts";
 import { startJourneyWithMail } from "../setup/journey.ts";
+import { pdfQrCodes, pdfText } from "../setup/read-certificate.ts";
 
 /**
  * A submitted IMHS application from review to endorsement, in the browser, as the people would:
  * the reviewer the applicant named as a rater is not offered, two others review (one overriding a
  * requirement, and they disagree), staff approve to sit the exam, the applicant registers, two blind
  * raters differ and a third decides pass, staff endorse. Every letter arrives by mail and as a PDF.
+ * The holder then downloads the certificate and the signed badge, and staff revoke the credential.
  */
 const { server, browser, inbox, close } = await startJourneyWithMail([["src/cli/seed-demo.ts"]]);
 afterAll(close);
@@ -295,6 +298,48 @@ describe.each([
         await admin.getByText(ts("decision.done")).waitFor();
         await check(admin);
         await letter(person, "endorse");
+
+        // The holder's credential: the certificate parses and its QR code leads to the verification page.
+        await visit(person, "/credentials");
+        const number = (await person.locator("main").innerText()).match(/\b[A-Z0-9]{1,10}-[A-Z0-9-]{1,20}-\d{4}-\d{4,}\b/)?.[0];
+        expect(number).toBeDefined();
+        const certificate = person.waitForEvent("download");
+        await person.getByRole("link", { name: ta("credentials.certificate") }).click();
+        const pdf = readFileSync(await (await certificate).path());
+        const words = await pdfText(pdf);
+        expect(words).toContain(fullName);
+        expect(words).toContain(number!);
+        const [qr] = await pdfQrCodes(pdf);
+        expect(new URL(qr!).pathname).toBe(`/verify/${number}`);
+        const visitor = await (await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript })).newPage();
+        contexts.push(visitor.context());
+        await visitor.goto(new URL(qr!).pathname);
+        await visitor.getByText(ts("verification.status.active")).waitFor();
+        await check(visitor);
+
+        // The signed badge: a verifier sharing no code with Cradle accepts it, and its status list bit is clear.
+        const badgeDownload = person.waitForEvent("download");
+        await person.getByRole("link", { name: ta("credentials.badge") }).click();
+        const badge = JSON.parse(readFileSync(await (await badgeDownload).path(), "utf8")) as Record<string, unknown> & {
+          proof: { verificationMethod: string };
+          credentialStatus: Array<{ statusPurpose: string; statusListCredential: string; statusListIndex: string }>;
+        };
+        expect(await verifyIndependently(badge, await fetchPublicKey(badge.proof.verificationMethod))).toBe(true);
+        const revocation = badge.credentialStatus.find((entry) => entry.statusPurpose === "revocation")!;
+        expect(await readStatusListBit(revocation.statusListCredential, Number(revocation.statusListIndex))).toMatchObject({ verified: true, bit: 0 });
+
+        // Staff revoke it, confirming with a reason: the very next requests show it.
+        await visit(admin, `/a/${slug}/credentials`);
+        await admin.getByRole("listitem").filter({ hasText: number! }).getByRole("link", { name: fullName }).click();
+        await hydrated(admin);
+        await button(admin, ts("credentialAction.revoke")).click();
+        await admin.getByLabel(ts("credentialAction.reason")).pressSequentially("Practised without the required supervision.", { delay: typingDelay });
+        await button(admin, ts("credentialAction.confirm.revoke")).click();
+        await admin.getByText(ts("credentialAction.done.revoke")).waitFor();
+        await check(admin);
+        await visitor.goto(`/verify/${number}`);
+        await visitor.getByText(ts("verification.status.revoked")).waitFor();
+        expect(await readStatusListBit(revocation.statusListCredential, Number(revocation.statusListIndex))).toMatchObject({ verified: true, bit: 1 });
       } finally {
         await Promise.all(contexts.map((context) => context.close()));
       }

@@ -98,7 +98,7 @@ export async function verifyIndependently(credential: Record<string, unknown>, p
 }
 
 /** The controller document's public key for a `<controller>#key-1` verification method, fetched over HTTP. */
-async function fetchPublicKey(verificationMethod: string): Promise<string> {
+export async function fetchPublicKey(verificationMethod: string): Promise<string> {
   const controller = (await (await fetch(verificationMethod.replace(/#.*$/, ""))).json()) as {
     verificationMethod: { id: string; publicKeyMultibase: string }[];
   };
