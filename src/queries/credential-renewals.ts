@@ -8,7 +8,8 @@ import { withHoursEntered } from "../domain/hours-entered.ts";
 import { type RenewalCycle, standingOn } from "../domain/renewal-cycle.ts";
 import type { Reader } from "./reader.ts";
 
-type Held = {
+/** A credential as the renewal pages read it. */
+export type HeldCredential = {
   id: string;
   association_id: string;
   framework_id: string;
@@ -25,7 +26,7 @@ type Held = {
  * categories a person holds in one association and framework, due together, are judged together
  * from the one portfolio: the same hours count in full for each.
  */
-export async function nextRenewals(reader: Reader, userId: string, credentials: readonly Held[]) {
+export async function nextRenewals(reader: Reader, userId: string, credentials: readonly HeldCredential[]) {
   const renewing = credentials.filter((credential) => credential.status === "active" || credential.status === "lapsed");
   if (renewing.length === 0) return new Map<string, never>();
   const portfolio = await findJudgedPortfolio(reader.db, userId);
@@ -36,7 +37,7 @@ export async function nextRenewals(reader: Reader, userId: string, credentials: 
   }
 
   const reports = new Map<string, { report: RenewalReport; factor: number | null }>();
-  const together = new Map<string, Held[]>();
+  const together = new Map<string, HeldCredential[]>();
   for (const credential of renewing) {
     const key = `${credential.association_id} ${credential.framework_id} ${credential.renewal_due}`;
     together.set(key, [...(together.get(key) ?? []), credential]);

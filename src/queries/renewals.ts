@@ -19,25 +19,16 @@ import {
 } from "../domain/renewal-decision.ts";
 import type { StaffRenewalsQuery } from "../forms/renewal-forms.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
+import type { HeldCredential } from "./credential-renewals.ts";
 import { type ListQuery, listPage, pageRequest } from "./list-page.ts";
 import { categoryName, hidden, isoDay, type Reader } from "./reader.ts";
 import { associationForStaff } from "./staff.ts";
-
-type CredentialRow = {
-  id: string;
-  association_id: string;
-  framework_id: string;
-  category_id: string;
-  issued_on: string;
-  renewal_due: string;
-  status: Parameters<typeof renewalRefusal>[0];
-};
 
 /** The engine's verdict on each requirement, as the pages say it: its name, met or not, and what is missing. */
 const verdicts = (requirements: RequirementReport[]) => requirements.map(({ id, label, status, missing }) => ({ id, label, status, missing }));
 
 /** Where a credential's current period stands today: the engine's report from the portfolio, whether renewal is taken, at what fee. */
-async function periodOf(reader: Reader, credential: CredentialRow, portfolio: Portfolio, cycle: RenewalCycle, day: string) {
+async function periodOf(reader: Reader, credential: HeldCredential, portfolio: Portfolio, cycle: RenewalCycle, day: string) {
   const standing = standingOn(cycle, credential.renewal_due, day);
   const renewedThisPeriod = standing.phase === "active" && (await findRenewalLeadingTo(reader.db, credential.id, credential.renewal_due)) !== undefined;
   const { report } = renewalReportFor(reader.frameworks, credential, portfolio);
@@ -97,7 +88,7 @@ export async function reinstatementForm(reader: Reader, actor: SessionActor, cre
 }
 
 /** The ratings completed since a reinstatement request, judged as the category's application judges them. */
-async function ratingsSince(reader: Reader, credential: CredentialRow & { user_id: string }, requestedOn: string, zone: string) {
+async function ratingsSince(reader: Reader, credential: HeldCredential & { user_id: string }, requestedOn: string, zone: string) {
   const framework = reader.frameworks.find((candidate) => candidate.id === credential.framework_id);
   const category = framework?.categories.find((candidate) => candidate.id === credential.category_id);
   if (!framework || !category) hidden();
