@@ -42,7 +42,7 @@ describe.each([
 ])(
   "an IMHS application at $slug from review to endorsement, the applicant in $language (JavaScript: $javaScript)",
   ({ slug, region, applicant, applicantName, language, javaScript }) => {
-    it("goes past a conflicted reviewer, through two disagreeing reviews, the exam with a third rater, to the endorsement letter", async () => {
+    it("goes past a conflicted reviewer, through two disagreeing reviews, the exam with a third rater, to the endorsement, its certificate and signed badge, and its revocation", async () => {
       const ta = translator(language);
       const ts = translator("en");
       const email = (local: string) => `${local}@${slug}.demo.cradle.test`;

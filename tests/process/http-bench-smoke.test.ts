@@ -42,7 +42,15 @@ describe("npm run bench -- http, at a tiny volume", () => {
     expect(result.drivers.map((each) => each.driver)).toEqual(drivers);
     for (const { pages, startOnVolume } of result.drivers) {
       expect(startOnVolume.wallMs).toBeGreaterThan(0);
-      expect(pages.map((each) => each.page.name)).toEqual(["home", "association", "verification", "progress", "portfolio", "staff applications", "application file"]);
+      expect(pages.map((each) => each.page.name)).toEqual([
+        "home",
+        "association",
+        "verification",
+        "progress",
+        "portfolio",
+        "staff applications",
+        "application file",
+      ]);
       for (const { page, captured, javascript, cradle, floor } of pages) {
         // The staff list's check is a link to the logged-in applicant's application: the list shows it.
         expect(captured, page.name).toMatchObject({ status: 200, showsExpected: true });
