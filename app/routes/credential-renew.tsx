@@ -63,9 +63,11 @@ export default function CredentialRenew({ loaderData, actionData }: Route.Compon
       </p>
       <h2>{t("renewal.feeHeading")}</h2>
       <p>
-        {period.lateFeeApplies
-          ? t("renewal.feeLate", { fee: dollars(period.feeCents), late: period.lateDate })
-          : t("renewal.fee", { fee: dollars(period.feeCents), due: period.due })}
+        {period.feePaidWithAnother
+          ? t("renewal.feePaidWithAnother")
+          : period.lateFeeApplies
+            ? t("renewal.feeLate", { fee: dollars(period.feeCents), late: period.lateDate })
+            : t("renewal.fee", { fee: dollars(period.feeCents), due: period.due })}
       </p>
       <p className="hint">{t("renewal.feeHint")}</p>
       {period.refusal ? null : (

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findAssociationById } from "../data/associations.ts";
-import { findRenewalException, findRenewalLeadingTo, insertRenewal } from "../data/credential-renewals.ts";
+import { findRenewalException, findRenewalLeadingTo, hasPeriodFeeWithAnotherCredential, insertRenewal } from "../data/credential-renewals.ts";
 import { changeCredentialStatus, setRenewalDue } from "../data/credentials.ts";
 import { findJudgedPortfolio } from "../data/hour-audits.ts";
 import { findRenewalCycle } from "../data/renewal-cycles.ts";
@@ -14,7 +14,7 @@ import { assertOwnCredential } from "./guards/lock-credential.ts";
  * The holder renews a credential for its current period: re-signs the code of ethics and attests no
  * licensing-board sanction, and the engine judges the period's hours from their portfolio (short hours
  * pass only with staff's exception for the period). The renewal is recorded with the report and the fee
- * owed (the late fee after the due date), the due date moves a year on, and a lapsed credential is
+ * owed (the late fee after the due date; none when another category of the holder's paid this period's), the due date moves a year on, and a lapsed credential is
  * active again. The fee is staff's to record as received, as an application's is.
  */
 export const renewCredential = defineCommand({
@@ -38,6 +38,7 @@ export const renewCredential = defineCommand({
     const exception = shortfall.hours.length > 0 ? await findRenewalException(tx, credential.id, credential.renewal_due) : undefined;
     if (shortfall.hours.length > 0 && !exception) refuse({ requirements: "renewal.hoursShort" });
     const nextDue = nextDueDate(cycle, credential.renewal_due);
+    const feeCents = (await hasPeriodFeeWithAnotherCredential(tx, credential)) ? 0 : standing.feeCents;
     await insertRenewal(tx, {
       credentialId: credential.id,
       associationId: association.id,
@@ -45,8 +46,8 @@ export const renewCredential = defineCommand({
       nextDue,
       renewedOn: day,
       report,
-      feeCents: standing.feeCents,
-      lateFee: standing.lateFeeApplies,
+      feeCents,
+      lateFee: feeCents > 0 && standing.lateFeeApplies,
       byException: exception !== undefined,
       attestedAt: now,
     });
@@ -55,18 +56,18 @@ export const renewCredential = defineCommand({
       await changeCredentialStatus(tx, { credentialId: credential.id, from: "lapsed", to: "active", effectiveOn: day, changedBy: actor.userId, now });
     const renewed = {
       key: "notice.credentialRenewed",
-      values: { category: category.name, number: credential.number, due: nextDue, fee: dollars(standing.feeCents) },
+      values: { category: category.name, number: credential.number, due: nextDue, fee: dollars(feeCents) },
     } as const;
     await notify(actor.userId, "credential-renewed", renewed, "/credentials", association.locale);
     return done(
       { type: "credential", id: credential.id, associationId: association.id },
-      { nextDue, feeCents: standing.feeCents },
+      { nextDue, feeCents },
       {
         number: credential.number,
         periodDue: credential.renewal_due,
         nextDue,
-        feeCents: standing.feeCents,
-        lateFee: standing.lateFeeApplies,
+        feeCents,
+        lateFee: feeCents > 0 && standing.lateFeeApplies,
         byException: exception !== undefined,
         engineStatus: report.status,
         ...(credential.status === "lapsed" ? { from: "lapsed", to: "active" } : {}),

@@ -58,6 +58,24 @@ export function findRenewalLeadingTo(db: Db, credentialId: string, nextDue: stri
   return db.selectFrom("credential_renewals").select(columns).where("credential_id", "=", credentialId).where("next_due", "=", nextDue).executeTakeFirst();
 }
 
+/**
+ * Whether the holder already owes or paid a fee for this period with another of their credentials of
+ * the association: several categories renew together for one fee (S52, endorsement-rules.md §2.3).
+ */
+export async function hasPeriodFeeWithAnotherCredential(db: Db, credential: { id: string; user_id: string; association_id: string; renewal_due: string }) {
+  const row = await db
+    .selectFrom("credential_renewals")
+    .innerJoin("credentials", "credentials.id", "credential_renewals.credential_id")
+    .select("credential_renewals.id")
+    .where("credentials.user_id", "=", credential.user_id)
+    .where("credential_renewals.association_id", "=", credential.association_id)
+    .where("credential_renewals.period_due", "=", credential.renewal_due)
+    .where("credential_renewals.credential_id", "<>", credential.id)
+    .where("credential_renewals.fee_cents", ">", 0)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** A credential's renewals, newest first: one a year. */
 export function listRenewalsOfCredential(db: Db, credentialId: string) {
   return db.selectFrom("credential_renewals").select(columns).where("credential_id", "=", credentialId).orderBy("period_due", "desc").limit(100).execute();

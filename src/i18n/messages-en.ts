@@ -1258,6 +1258,7 @@ export const en = {
   "renewal.feeHeading": "Fee",
   "renewal.fee": "Renewal fee: {fee}, due by {due}.",
   "renewal.feeLate": "Renewal fee with the late fee: {fee}, taken until {late}.",
+  "renewal.feePaidWithAnother": "No fee: another of your categories with this association already carries this year's renewal fee.",
   "renewal.feeHint": "Pay as your association tells you; its staff record the fee when they receive it.",
   "renewal.ethics": "I sign the code of ethics and endorsement agreement again.",
   "renewal.noSanction": "No licensing board has sanctioned me.",

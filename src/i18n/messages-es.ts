@@ -1271,6 +1271,7 @@ export const es: Record<MessageKey, string> = {
   "renewal.feeHeading": "Cuota",
   "renewal.fee": "Cuota de renovación: {fee}, a pagar antes del {due}.",
   "renewal.feeLate": "Cuota de renovación con recargo: {fee}, aceptada hasta el {late}.",
+  "renewal.feePaidWithAnother": "Sin cuota: otra de sus categorías con esta asociación ya lleva la cuota de renovación de este año.",
   "renewal.feeHint": "Pague como le indique su asociación; su personal registra la cuota cuando la recibe.",
   "renewal.ethics": "Firmo de nuevo el código de ética y el acuerdo de acreditación.",
   "renewal.noSanction": "Ninguna junta de licencias me ha sancionado.",

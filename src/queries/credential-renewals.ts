@@ -11,6 +11,7 @@ import type { Reader } from "./reader.ts";
 /** A credential as the renewal pages read it. */
 export type HeldCredential = {
   id: string;
+  user_id: string;
   association_id: string;
   framework_id: string;
   category_id: string;

@@ -1,6 +1,12 @@
 import { findAssociationById } from "../data/associations.ts";
 import { findOpenReinstatement, listReinstatementsOfCredential, pageOpenReinstatements } from "../data/credential-reinstatements.ts";
-import { findRenewalException, findRenewalLeadingTo, listRenewalsOfCredential, pageRenewalsOfPeriod } from "../data/credential-renewals.ts";
+import {
+  findRenewalException,
+  findRenewalLeadingTo,
+  hasPeriodFeeWithAnotherCredential,
+  listRenewalsOfCredential,
+  pageRenewalsOfPeriod,
+} from "../data/credential-renewals.ts";
 import { findCredentialByNumber, findCredentialOfAssociation, findCredentialOfHolder } from "../data/credentials.ts";
 import { findJudgedPortfolio } from "../data/hour-audits.ts";
 import { findPortfolio } from "../data/portfolios.ts";
@@ -34,11 +40,13 @@ async function periodOf(reader: Reader, credential: HeldCredential, portfolio: P
   const { report } = renewalReportFor(reader.frameworks, credential, portfolio);
   const exception = await findRenewalException(reader.db, credential.id, credential.renewal_due);
   const shortfall = renewalShortfall(report);
+  const paidWithAnother = await hasPeriodFeeWithAnotherCredential(reader.db, credential);
   return {
     due: credential.renewal_due,
     lateDate: standing.lateDate,
-    feeCents: standing.feeCents,
-    lateFeeApplies: standing.lateFeeApplies,
+    feeCents: paidWithAnother ? 0 : standing.feeCents,
+    lateFeeApplies: !paidWithAnother && standing.lateFeeApplies,
+    feePaidWithAnother: paidWithAnother,
     refusal: renewalRefusal(credential.status, standing, renewedThisPeriod),
     isExempt: report.isExempt,
     requirements: verdicts(shownRenewalRequirements(report)),

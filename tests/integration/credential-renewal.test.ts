@@ -147,12 +147,14 @@ describe("renewing a credential", () => {
 });
 
 describe("a person holding two categories", () => {
-  it("renews both from one set of hours: each credential's renewal counts the same portfolio entries", async () => {
+  it("renews both from one set of hours for one fee: each credential's renewal counts the same portfolio entries", async () => {
     const first = await endorsedMidYear("Dora Doble");
     const second = await buildSecondCredential(app, first, "ifa", at("2026-06-15"));
     expect(second.credential.user_id).toBe(first.user.id);
     await addHours(first.actor, 2026);
-    for (const held of [first, second]) expect((await renewOn("2026-12-10", first.actor, held.credential.id)).ok).toBe(true);
+    expect(await renewOn("2026-12-10", first.actor, first.credential.id)).toMatchObject({ ok: true, value: { feeCents: 2500 } });
+    // Several categories renew for one fee (S52): the second owes none this period.
+    expect(await renewOn("2026-12-10", first.actor, second.credential.id)).toMatchObject({ ok: true, value: { feeCents: 0 } });
     await addHours(first.actor, 2027, { training: true });
     for (const held of [first, second])
       expect(await renewOn("2027-12-10", first.actor, held.credential.id)).toMatchObject({ ok: true, value: { nextDue: "2028-12-31" } });
