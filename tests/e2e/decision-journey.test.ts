@@ -74,15 +74,11 @@ describe.each([
     // The admin assigns the reviewer, then defers with feedback from the file page.
     const admin = await signedIn("admin");
     await admin.goto(`/a/${slug}/applications`);
-    await admin.getByLabel(ts("staffApplications.reviewer")).first().selectOption({ index: 0 });
-    await admin
-      .getByRole("button", { name: ts("staffApplications.assign") })
-      .first()
-      .click();
-    await admin
-      .getByText(ts("staffApplications.reviewers", { names: "" }).trim().slice(0, 10))
-      .first()
-      .waitFor();
+    // This application's own card: the demo's endorsed holders have reviewers named on theirs already.
+    const card = admin.getByRole("article").filter({ has: admin.locator(`a[href="${filePath}"]`) });
+    await card.getByLabel(ts("staffApplications.reviewer")).selectOption({ index: 0 });
+    await card.getByRole("button", { name: ts("staffApplications.assign") }).click();
+    await card.getByText(ts("staffApplications.reviewers", { names: "" }).trim().slice(0, 10)).waitFor();
     await admin.goto(filePath);
     await check(admin);
     await admin.getByRole("button", { name: ts("decision.submit") }).click();
