@@ -42,7 +42,8 @@ async function typeThenPause(page: Page, label: string, words: string) {
   expect(await isFocused(page, label), `focus stays in ${label} after the autosave`).toBe(true);
 }
 
-describe("autosave never moves focus or replaces what is being typed", () => {
+// Each form in its own tab, all at once: a person types slowly, so the tests spend their time waiting.
+describe.concurrent("autosave never moves focus or replaces what is being typed", () => {
   it.each(sections.map((section) => [section.id, section] as const))("%s: typing on after each pause loses nothing", async (_id, section) => {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
