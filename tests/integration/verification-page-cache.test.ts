@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { pino } from "pino";
 import { setTimeout as delay } from "node:timers/promises";
@@ -6,6 +7,7 @@ import { z } from "zod";
 import { defineCommand, done, refuse, runCommand } from "../../src/commands/define-command.ts";
 import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts";
 import { changeCredentialStatus } from "../../src/data/credentials.ts";
+import { credentialChange } from "../../src/domain/public-data.ts";
 import { openPostgres } from "../../src/data/database.ts";
 import type { CredentialStatus } from "../../src/data/schema.ts";
 import { systemActor } from "../../src/policies/actor.ts";
@@ -29,10 +31,36 @@ async function visitorSees(path: string, headers: Record<string, string> = {}, b
 const renameBehindTheCommands = (userId: string, name: string) => db.updateTable("users").set({ name }).where("id", "=", userId).execute();
 
 /**
+ * On PostgreSQL, waits until this server has heard the notices of every change committed so far
+ * (such as the builders' own): one arriving late would drop a page the test has just seen kept.
+ * Notices come in commit order, so a marker heard comes after them; markers are sent until one is
+ * heard, since the server may not be listening yet.
+ */
+async function noticesDelivered() {
+  if (testDatabaseKind() !== "postgres") return;
+  const cache = app.services.responseCache;
+  const invalidate = cache.invalidate.bind(cache);
+  let heard = false;
+  cache.invalidate = (changed) => {
+    invalidate(changed);
+    if (changed.some((change) => change.startsWith("credential MARKER-"))) heard = true;
+  };
+  try {
+    for (const deadline = Date.now() + 30_000; !heard; await delay(50)) {
+      if (Date.now() > deadline) throw new Error("the server never heard a notice");
+      await sql`select pg_notify('cradle_public_data_' || current_schema(), ${credentialChange(`MARKER-${randomUUID()}`)})`.execute(db);
+    }
+  } finally {
+    cache.invalidate = invalidate;
+  }
+}
+
+/**
  * Asks for the page until it is kept (on PostgreSQL the cache is used once the server listens for
  * notices): a rename behind the commands' back that does not show means the answer came from memory.
  */
 async function untilKept(path: string, holder: { id: string; name: string }, baseUrl = app.url) {
+  await noticesDelivered();
   for (let attempt = 0, deadline = Date.now() + 30_000; Date.now() < deadline; attempt++, await delay(50)) {
     await visitorSees(path, {}, baseUrl);
     // A new name each time: a copy kept before the listener was ready may hold an earlier one.
