@@ -46,3 +46,22 @@ export function AuditedEntry({ entry, evidence }: { entry: Requested; evidence: 
 export function auditedEntryLabel(t: ReturnType<typeof useTranslate>, entry: Requested) {
   return t("hourAudit.entry", { list: t(`hourAudit.list.${entry.list}`), title: entry.title, date: entry.date, hours: entry.hours });
 }
+
+type Extension = { asked: string | null; until: string; reason: string; answer: "granted" | "denied" | null; grantedUntil: string | null };
+
+/** A request for more time, as staff and the person both see it: when and why it was asked, and its answer in words. */
+export function AskedExtension({ extension }: { extension: Extension }) {
+  const t = useTranslate();
+  return (
+    <>
+      {t("hourAudit.extensionAsked", { asked: extension.asked ?? "", until: extension.until, reason: extension.reason })}{" "}
+      <span className="status">
+        {extension.answer === "granted"
+          ? t("hourAudit.extensionGranted", { until: extension.grantedUntil ?? "" })
+          : extension.answer === "denied"
+            ? t("hourAudit.extensionDenied")
+            : t("hourAudit.extensionWaiting")}
+      </span>
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { determinationForm, extensionAnswerForm } from "../../src/forms/hour-aud
 import { pageQuery, parseListQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { staffHourAuditPage } from "../../src/queries/hour-audits.ts";
-import { AuditedEntry } from "../components/audited-entry.tsx";
+import { AskedExtension, AuditedEntry } from "../components/audited-entry.tsx";
 import { AppForm, ErrorSummary, Field, type FormState, SelectField, TextAreaField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { MisreadNotice, Pager } from "../components/pager.tsx";
@@ -100,14 +100,7 @@ function Extensions({ person, actionData }: { person: Person; actionData: Route.
         return (
           <li key={extension.id}>
             <p>
-              {t("hourAudit.extensionAsked", { asked: extension.asked ?? "", until: extension.until, reason: extension.reason })}{" "}
-              <span className="status">
-                {extension.answer === "granted"
-                  ? t("hourAudit.extensionGranted", { until: extension.grantedUntil ?? "" })
-                  : extension.answer === "denied"
-                    ? t("hourAudit.extensionDenied")
-                    : t("hourAudit.extensionWaiting")}
-              </span>
+              <AskedExtension extension={extension} />
             </p>
             {extension.answer === null ? (
               <>

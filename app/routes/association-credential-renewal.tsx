@@ -8,7 +8,7 @@ import { staffRenewalAction } from "../../src/forms/renewal-forms.ts";
 import { dollars } from "../../src/i18n/format.ts";
 import { staffCredentialRenewals } from "../../src/queries/renewals.ts";
 import { AppForm, ErrorSummary, TextAreaField } from "../components/form.tsx";
-import { PageTitle } from "../components/page-title.tsx";
+import { CredentialPageHeading } from "../components/credential-page-heading.tsx";
 import { RenewalVerdicts } from "../components/renewal-verdicts.tsx";
 import { invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
 import { associationForStaff } from "../lib/staff-pages.server.ts";
@@ -69,13 +69,12 @@ export default function AssociationCredentialRenewal({ loaderData, actionData }:
   const title = `${loaderData.holder}: ${loaderData.category[locale]}`;
   return (
     <section>
-      <PageTitle title={title} />
-      <h1>{title}</h1>
-      <p>
-        <a href={`/a/${loaderData.association.slug}/renewals`}>{t("staffRenewals.title")}</a>
-        {` · ${t("credentials.number", { number: loaderData.number })} · `}
-        <span className="status">{t(`credential.status.${loaderData.status}`)}</span>
-      </p>
+      <CredentialPageHeading
+        title={title}
+        belongsTo={<a href={`/a/${loaderData.association.slug}/renewals`}>{t("staffRenewals.title")}</a>}
+        number={loaderData.number}
+        status={loaderData.status}
+      />
       {actionData && "done" in actionData && actionData.done ? (
         <p role="status" className="notice">
           {t(`staffRenewals.done.${actionData.done}`)}

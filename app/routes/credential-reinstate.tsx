@@ -6,7 +6,7 @@ import { dollars } from "../../src/i18n/format.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { reinstatementForm } from "../../src/queries/renewals.ts";
 import { AppForm, ErrorSummary, TickBox } from "../components/form.tsx";
-import { PageTitle } from "../components/page-title.tsx";
+import { CredentialPageHeading } from "../components/credential-page-heading.tsx";
 import { authorize, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
 import { useReportText } from "../lib/use-report-text.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
@@ -36,12 +36,7 @@ export default function CredentialReinstate({ loaderData, actionData }: Route.Co
   const { request } = loaderData;
   return (
     <section>
-      <PageTitle title={title} />
-      <h1>{title}</h1>
-      <p>
-        {`${loaderData.association} · ${t("credentials.number", { number: loaderData.number })} · `}
-        <span className="status">{t(`credential.status.${loaderData.status}`)}</span>
-      </p>
+      <CredentialPageHeading title={title} belongsTo={loaderData.association} number={loaderData.number} status={loaderData.status} />
       {actionData && "asked" in actionData ? (
         <p role="status" className="notice">
           {t("reinstatement.asked")}

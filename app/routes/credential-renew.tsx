@@ -6,7 +6,7 @@ import { dollars } from "../../src/i18n/format.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
 import { renewalForm } from "../../src/queries/renewals.ts";
 import { AppForm, ErrorSummary, TickBox } from "../components/form.tsx";
-import { PageTitle } from "../components/page-title.tsx";
+import { CredentialPageHeading } from "../components/credential-page-heading.tsx";
 import { RenewalVerdicts } from "../components/renewal-verdicts.tsx";
 import { authorize, invalid, invalidForm, read, run } from "../lib/route-context.server.ts";
 import { useLocale, useTranslate } from "../lib/use-translate.ts";
@@ -36,12 +36,7 @@ export default function CredentialRenew({ loaderData, actionData }: Route.Compon
   const requirementsError = failed?.errors.requirements;
   return (
     <section>
-      <PageTitle title={title} />
-      <h1>{title}</h1>
-      <p>
-        {`${loaderData.association} · ${t("credentials.number", { number: loaderData.number })} · `}
-        <span className="status">{t(`credential.status.${loaderData.status}`)}</span>
-      </p>
+      <CredentialPageHeading title={title} belongsTo={loaderData.association} number={loaderData.number} status={loaderData.status} />
       {actionData && "renewed" in actionData && actionData.renewed ? (
         <p role="status" className="notice">
           {t("renewal.done", { due: actionData.renewed.nextDue, fee: dollars(actionData.renewed.feeCents) })}

@@ -4,7 +4,7 @@ import { askAuditExtension } from "../../src/commands/ask-audit-extension.ts";
 import { extensionRequestForm } from "../../src/forms/hour-audit-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { myHourAudit } from "../../src/queries/hour-audits.ts";
-import { AuditedEntry, auditedEntryLabel } from "../components/audited-entry.tsx";
+import { AskedExtension, AuditedEntry, auditedEntryLabel } from "../components/audited-entry.tsx";
 import { AppForm, ErrorSummary, TextAreaField, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
@@ -66,14 +66,7 @@ export default function HourAudit({ loaderData, actionData }: Route.ComponentPro
       <ul>
         {audit.extensions.map((extension) => (
           <li key={extension.id}>
-            {t("hourAudit.extensionAsked", { asked: extension.asked ?? "", until: extension.until, reason: extension.reason })}{" "}
-            <span className="status">
-              {extension.answer === "granted"
-                ? t("hourAudit.extensionGranted", { until: extension.grantedUntil ?? "" })
-                : extension.answer === "denied"
-                  ? t("hourAudit.extensionDenied")
-                  : t("hourAudit.extensionWaiting")}
-            </span>
+            <AskedExtension extension={extension} />
           </li>
         ))}
       </ul>

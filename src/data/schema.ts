@@ -4,6 +4,7 @@ import type { ExamResult, RatingRound } from "../domain/exam-result.ts";
 import type { AuditableList, Determination } from "../domain/hour-audits.ts";
 import type { LetterKind } from "../domain/letters.ts";
 import type { ReminderKind } from "../domain/renewal-cycle.ts";
+import type { CredentialStatus } from "../domain/staff-credential-actions.ts";
 import type * as Generated from "./database-types.generated.ts";
 import type { StoredReviewItem } from "../domain/review-checklist.ts";
 import type { ReviewOutcome } from "../domain/review-outcomes.ts";
@@ -85,7 +86,7 @@ export type LogoMediaType = "image/png" | "image/jpeg";
 /** PGlite reads bytea as a Uint8Array, node-postgres as a Buffer (a Uint8Array too). */
 export type AssociationLogosTable = Narrow<Generated.AssociationLogos, { media_type: LogoMediaType; bytes: Uint8Array }>;
 
-export type CredentialStatus = "active" | "lapsed" | "suspended" | "revoked" | "removed" | "transferred";
+export type { CredentialStatus };
 export type CredentialsTable = Narrow<
   Generated.Credentials,
   { status: Generated.Generated<CredentialStatus>; published: ColumnType<string[], string | undefined, string>; created_at: CreatedAt }

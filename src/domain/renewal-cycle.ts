@@ -1,4 +1,5 @@
 import { addMonths, isIsoDate, toDay, toIso, type Day } from "./dates.ts";
+import type { CredentialStatus } from "./staff-credential-actions.ts";
 
 /** A day of the year, the same every year (29 February is refused: not every year has it). */
 export type MonthDay = { month: number; day: number };
@@ -196,9 +197,6 @@ export function remindersToSend(cycle: RenewalCycle, due: string, today: string,
   const windows = reminderWindows(cycle, due);
   return reminderKinds.filter((kind) => !sent.has(kind) && windows[kind].from <= today && today < windows[kind].until);
 }
-
-/** The statuses the daily job reads; it moves only active and lapsed credentials, the others are staff's (or settled). */
-type CredentialStatus = "active" | "lapsed" | "suspended" | "revoked" | "removed" | "transferred";
 
 export type DailyRenewalWork = {
   /** The status to move the credential to today, or null: only forward (active → lapsed → removed), never back. */

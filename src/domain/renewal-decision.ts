@@ -6,8 +6,7 @@ import { evaluateRequirement, isInForce } from "./evaluate.ts";
 import type { RequirementReport } from "./report.ts";
 import { dueDateIn, firstDueDate, lateDateAfter, nextDueDate, type RenewalCycle, type RenewalStanding } from "./renewal-cycle.ts";
 import { toDay } from "./dates.ts";
-
-type CredentialStatus = "active" | "lapsed" | "suspended" | "revoked" | "removed" | "transferred";
+import type { CredentialStatus } from "./staff-credential-actions.ts";
 
 export type RenewalRefusal = "renewal.alreadyRenewed" | "renewal.notOpenYet" | "renewal.pastLateDate" | "renewal.removed" | "renewal.notRenewable";
 

@@ -120,7 +120,25 @@ export async function staffRenewalsPage(reader: Reader, actor: MaybeActor, slug:
   }
   const zone = (await findAssociationById(reader.db, association.id))?.time_zone ?? "UTC";
   const period = query.period ?? currentRenewalPeriod(await findRenewalCycle(reader.db, association.id), today(zone, reader.now()));
-  const named = <Row extends { framework_id: string; category_id: string }>(row: Row) => categoryName(reader, row.framework_id, row.category_id);
+  // What both lists show of a row: the holder, the credential, the day of the renewal or request, and its fee.
+  type Row = {
+    credential_id: string;
+    name: string;
+    number: string;
+    framework_id: string;
+    category_id: string;
+    fee_cents: number;
+    fee_received_at: Date | null;
+  };
+  const shown = (row: Row, date: string) => ({
+    credentialId: row.credential_id,
+    name: row.name,
+    number: row.number,
+    category: categoryName(reader, row.framework_id, row.category_id),
+    date,
+    feeCents: row.fee_cents,
+    feeReceived: isoDay(row.fee_received_at),
+  });
   if (query.show === "reinstatements") {
     const page = await pageOpenReinstatements(reader.db, association.id, pageRequest(query));
     return {
@@ -128,15 +146,7 @@ export async function staffRenewalsPage(reader: Reader, actor: MaybeActor, slug:
       show: "reinstatements" as const,
       period,
       page: listPage(page, list.misread),
-      rows: page.rows.map((row) => ({
-        credentialId: row.credential_id,
-        name: row.name,
-        number: row.number,
-        category: named(row),
-        date: row.requested_on,
-        feeCents: row.fee_cents,
-        feeReceived: isoDay(row.fee_received_at),
-      })),
+      rows: page.rows.map((row) => shown(row, row.requested_on)),
     };
   }
   const page = await pageRenewalsOfPeriod(reader.db, association.id, period, pageRequest(query));
@@ -145,17 +155,7 @@ export async function staffRenewalsPage(reader: Reader, actor: MaybeActor, slug:
     show: "renewals" as const,
     period,
     page: listPage(page, list.misread),
-    rows: page.rows.map((row) => ({
-      credentialId: row.credential_id,
-      name: row.name,
-      number: row.number,
-      category: named(row),
-      date: row.renewed_on,
-      feeCents: row.fee_cents,
-      feeReceived: isoDay(row.fee_received_at),
-      lateFee: row.late_fee,
-      byException: row.by_exception,
-    })),
+    rows: page.rows.map((row) => ({ ...shown(row, row.renewed_on), lateFee: row.late_fee, byException: row.by_exception })),
   };
 }
 

@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { decideApplication } from "../../src/commands/decide-application.ts";
 import { setLanguage } from "../../src/commands/set-language.ts";
 import { listAuditOfSubject } from "../../src/data/audit-log.ts";
 import { listCredentialStatusChanges } from "../../src/data/credentials.ts";
 import { formatLongDate } from "../../src/i18n/format.ts";
 import { buildAssociation, buildMember } from "../setup/builders.ts";
 import { readStatusListBit } from "../setup/independent-verifier.ts";
-import { buildApplicationInReview, runOrThrow } from "../setup/state-builders.ts";
+import { buildCredential, runOrThrow } from "../setup/state-builders.ts";
 import { startTestAppWithMail } from "../setup/test-app.ts";
 
 const { app, inbox, close } = await startTestAppWithMail();
@@ -17,16 +16,8 @@ type Entry = { type: string; statusPurpose: string; statusListIndex: string; sta
 
 /** An endorsed holder who has downloaded their badge, and the badge's two status entries. */
 async function endorsedWithBadge(name: string) {
-  const review = await buildApplicationInReview(app, { name });
-  await runOrThrow(app, decideApplication, review.staff.actor, {
-    associationId: review.associationId,
-    applicationId: review.applicationId,
-    outcome: "endorse",
-    feedback: "",
-    expectedStatus: "in-review",
-    expectedVersion: 1,
-  });
-  const credential = await db.selectFrom("credentials").selectAll().where("application_id", "=", review.applicationId).executeTakeFirstOrThrow();
+  const review = await buildCredential(app, { name });
+  const { credential } = review;
   const association = await db.selectFrom("associations").select("slug").where("id", "=", review.associationId).executeTakeFirstOrThrow();
   const badge = JSON.parse((await (await app.clientAs(review.user.id)).get(`/credentials/${credential.id}/badge`)).text) as { credentialStatus: Entry[] };
   const entry = (purpose: string) => badge.credentialStatus.find((each) => each.statusPurpose === purpose)!;

@@ -1,13 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { assignReviewer } from "../../src/commands/assign-reviewer.ts";
-import { decideApplication } from "../../src/commands/decide-application.ts";
 import { setLanguage } from "../../src/commands/set-language.ts";
-import { startApplication } from "../../src/commands/start-application.ts";
-import { submitApplication } from "../../src/commands/submit-application.ts";
 import { setRenewalCycle } from "../../src/commands/set-renewal-cycle.ts";
 import { addMonths, toDay, toIso, today } from "../../src/domain/dates.ts";
 import { defaultRenewalCycle, lateDateAfter, removalDateAfter } from "../../src/domain/renewal-cycle.ts";
-import { buildAllianceAssociation, buildCredential, moveCredentialStatus, runOrThrow } from "../setup/state-builders.ts";
+import { buildAllianceAssociation, buildCredential, buildSecondCredential, moveCredentialStatus, runOrThrow } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -73,26 +69,7 @@ describe("My credentials: the next renewal", () => {
   it("counts one portfolio's hours in full for each category held", async () => {
     const ifs = await buildCredential(app, { name: "Dora Dos" });
     // The same person endorsed in a second category of the association.
-    const { applicationId } = await runOrThrow(app, startApplication, ifs.actor, {
-      associationId: ifs.associationId,
-      frameworkId: "alliance-iecmh-e",
-      categoryId: "ifa",
-    });
-    await runOrThrow(app, submitApplication, ifs.actor, { applicationId, attests: true, signsEthics: true });
-    await runOrThrow(app, assignReviewer, ifs.staff.actor, {
-      associationId: ifs.associationId,
-      associationSlug: "any",
-      applicationId,
-      reviewerUserId: ifs.reviewer.user.id,
-    });
-    await runOrThrow(app, decideApplication, ifs.staff.actor, {
-      associationId: ifs.associationId,
-      applicationId,
-      outcome: "endorse",
-      feedback: "",
-      expectedStatus: "in-review",
-      expectedVersion: 1,
-    });
+    await buildSecondCredential(app, ifs, "ifa");
     const due = daysFromToday(30);
     for (const { id } of await db.selectFrom("credentials").select("id").where("user_id", "=", ifs.user.id).execute()) await issuedLongAgo(id, due);
     const client = await app.clientAs(ifs.user.id);
