@@ -9,6 +9,7 @@ type Requested = {
   hours: number;
   determination: Determination | null;
   reason: string | null;
+  hoursAllowed: number | null;
 };
 type Evidence = { id: string; about: string; filename: string };
 
@@ -25,7 +26,9 @@ export function AuditedEntry({ entry, evidence }: { entry: Requested; evidence: 
             ? t("hourAudit.determination.pending")
             : entry.determination === "accepted"
               ? t("hourAudit.determination.accepted")
-              : t("hourAudit.determination.disallowed", { reason: entry.reason ?? "" })}
+              : entry.hoursAllowed === null
+                ? t("hourAudit.determination.disallowed", { reason: entry.reason ?? "" })
+                : t("hourAudit.determination.partly", { allowed: entry.hoursAllowed, hours: entry.hours, reason: entry.reason ?? "" })}
         </span>
       </p>
       <p>

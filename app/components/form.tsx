@@ -25,9 +25,10 @@ export function AppForm({ children, ...props }: ComponentProps<typeof Form>) {
  * Lists the errors at the top and links each to its field, for screen readers and long forms on a
  * phone, and takes the focus when it appears: after a form sent by the browser (`autofocus`, no
  * JavaScript needed) and after each one sent by the page's script. A label of `null` links the
- * message alone, for a message that names its field already ("Tick this box to ...").
+ * message alone, for a message that names its field already ("Tick this box to ..."). `idSuffix` is the
+ * row's part of the fields' ids where a page has one such form per row (their `idKey` is `name-idSuffix`).
  */
-export function ErrorSummary({ state, fieldLabels }: { state: FormState; fieldLabels: Record<string, string | null> }) {
+export function ErrorSummary({ state, fieldLabels, idSuffix }: { state: FormState; fieldLabels: Record<string, string | null>; idSuffix?: string }) {
   const t = useTranslate();
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => summary.current?.focus(), [state]);
@@ -42,7 +43,11 @@ export function ErrorSummary({ state, fieldLabels }: { state: FormState; fieldLa
           const message = t(key!);
           return (
             <li key={field}>
-              {label === undefined || label === "" ? message : <a href={`#field-${field}`}>{label === null ? message : `${label}: ${message}`}</a>}
+              {label === undefined || label === "" ? (
+                message
+              ) : (
+                <a href={`#field-${field}${idSuffix ? `-${idSuffix}` : ""}`}>{label === null ? message : `${label}: ${message}`}</a>
+              )}
             </li>
           );
         })}
@@ -85,20 +90,21 @@ type FieldProps = {
   defaultValue?: string;
 } & Omit<ComponentProps<"input">, "name" | "defaultValue">;
 
-export function TextField({ name, label, state, hint, defaultValue, type = "text", ...inputProps }: FieldProps) {
+/** A one-line field that keeps what was typed when the form comes back with errors; `idKey` as for TextAreaField. */
+export function TextField({ name, label, state, hint, defaultValue, type = "text", idKey = name, ...inputProps }: FieldProps & { idKey?: string }) {
   const t = useTranslate();
   const error = state?.errors?.[name];
   const keepsValue = type !== "password";
   const value = keepsValue ? (valueOf(state, name) ?? defaultValue ?? "") : undefined;
   return (
-    <Field name={name} label={label} hint={hint} error={error ? t(error) : undefined}>
+    <Field name={idKey} label={label} hint={hint} error={error ? t(error) : undefined}>
       <input
-        id={`field-${name}`}
+        id={`field-${idKey}`}
         name={name}
         type={type}
         defaultValue={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(idKey, hint, error)}
         {...inputProps}
       />
     </Field>

@@ -6,7 +6,7 @@ import { pageQuery, parseListQuery } from "../../src/forms/list-filters.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { staffHourAuditPage } from "../../src/queries/hour-audits.ts";
 import { AskedExtension, AuditedEntry } from "../components/audited-entry.tsx";
-import { AppForm, ErrorSummary, Field, type FormState, SelectField, TextAreaField } from "../components/form.tsx";
+import { AppForm, ErrorSummary, Field, type FormState, SelectField, TextAreaField, TextField } from "../components/form.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { MisreadNotice, Pager } from "../components/pager.tsx";
 import { invalid, invalidForm, read, requireUser, run } from "../lib/route-context.server.ts";
@@ -57,7 +57,11 @@ function Entries({ person, actionData }: { person: Person; actionData: Route.Com
         return (
           <li key={entry.id}>
             <AuditedEntry entry={entry} evidence={person.evidence} />
-            <ErrorSummary state={state} fieldLabels={{ determination: t("hourAudit.determination"), reason: t("hourAudit.reason") }} />
+            <ErrorSummary
+              state={state}
+              fieldLabels={{ determination: t("hourAudit.determination"), reason: t("hourAudit.reason"), hoursAllowed: t("hourAudit.hoursAllowed") }}
+              idSuffix={entry.id}
+            />
             <AppForm>
               <input type="hidden" name="intent" value="determine" />
               <input type="hidden" name="requestedId" value={entry.id} />
@@ -80,6 +84,16 @@ function Entries({ person, actionData }: { person: Person; actionData: Route.Com
                 defaultValue={entry.reason ?? ""}
                 rows={2}
                 maxLength={2000}
+              />
+              <TextField
+                name="hoursAllowed"
+                idKey={`hoursAllowed-${entry.id}`}
+                label={t("hourAudit.hoursAllowed")}
+                hint={t("hourAudit.hoursAllowedHint")}
+                state={state}
+                defaultValue={entry.hoursAllowed === null ? "" : String(entry.hoursAllowed)}
+                inputMode="decimal"
+                maxLength={20}
               />
               <button type="submit">{t("hourAudit.record")}</button>
             </AppForm>
@@ -104,7 +118,11 @@ function Extensions({ person, actionData }: { person: Person; actionData: Route.
             </p>
             {extension.answer === null ? (
               <>
-                <ErrorSummary state={state} fieldLabels={{ answer: t("hourAudit.answer"), grantedUntil: t("hourAudit.grantedUntil") }} />
+                <ErrorSummary
+                  state={state}
+                  fieldLabels={{ answer: t("hourAudit.answer"), grantedUntil: t("hourAudit.grantedUntil") }}
+                  idSuffix={extension.id}
+                />
                 <AppForm>
                   <input type="hidden" name="intent" value="answer-extension" />
                   <input type="hidden" name="extensionId" value={extension.id} />

@@ -153,7 +153,11 @@ export default function Portfolio({ loaderData, actionData }: Route.ComponentPro
                       {summary}
                       {entry.verified ? <span className="status status-met">{` ${t("confirm.verified")}`}</span> : null}
                       {entry.hasDocument ? <span className="muted">{` · ${t("portfolio.hasDocument")}`}</span> : null}
-                      {entry.isDisallowed ? <span className="status status-unmet">{` ${t("hourAudit.entryDisallowed")}`}</span> : null}
+                      {entry.disallowed ? (
+                        <span className="status status-unmet">
+                          {` ${entry.disallowed.hoursAllowed === null ? t("hourAudit.entryDisallowed") : t("hourAudit.entryPartlyDisallowed", { hours: entry.disallowed.hoursAllowed })}`}
+                        </span>
+                      ) : null}
                       {entry.counts.map((count) => (
                         <span
                           key={count.category}

@@ -364,6 +364,7 @@ export interface HourAuditEntries {
   determined_by: string | null;
   entry: Json;
   entry_id: string;
+  hours_allowed: Numeric | null;
   id: Generated<string>;
   list: string;
   reason: string | null;

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { type AuditableList, type Determination, withoutDisallowed } from "../domain/hour-audits.ts";
+import { type AuditableList, type Determination, type Disallowances, strictestAllowance, withoutDisallowed } from "../domain/hour-audits.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { Db } from "./database.ts";
 import { isUuid } from "./ids.ts";
@@ -108,7 +108,7 @@ export function pageAuditedPeople(db: Db, auditId: string, request: PageRequest)
   return readPage(query, peopleOrder, request);
 }
 
-const entryColumns = ["id", "audited_id", "entry_id", "list", "entry", "determination", "reason", "determined_at"] as const;
+const entryColumns = ["id", "audited_id", "entry_id", "list", "entry", "determination", "reason", "hours_allowed", "determined_at"] as const;
 
 /** The entries asked for from these audited people (a page of them), in the order they were named. */
 export function listRequestedEntries(db: Db, auditedIds: readonly string[]) {
@@ -179,11 +179,17 @@ export async function findRequestedEntryForUpdate(db: Db, requestedId: string, a
 export async function setDetermination(
   db: Db,
   requestedId: string,
-  determination: { determination: Determination; reason: string | null; determinedBy: string; now: Date },
+  determination: { determination: Determination; reason: string | null; hoursAllowed: number | null; determinedBy: string; now: Date },
 ) {
   await db
     .updateTable("hour_audit_entries")
-    .set({ determination: determination.determination, reason: determination.reason, determined_by: determination.determinedBy, determined_at: determination.now })
+    .set({
+      determination: determination.determination,
+      reason: determination.reason,
+      hours_allowed: determination.hoursAllowed,
+      determined_by: determination.determinedBy,
+      determined_at: determination.now,
+    })
     .where("id", "=", requestedId)
     .execute();
 }
@@ -228,16 +234,21 @@ export async function answerExtensionRequest(db: Db, extensionId: string, answer
     .execute();
 }
 
-/** The ids of the person's portfolio entries an audit disallowed (by any association: the hours were not shown). */
-export async function listDisallowedEntryIds(db: Db, userId: string): Promise<Set<string>> {
+/** What audits disallowed of the person's portfolio entries (by any association: the hours were not shown), by entry id. */
+export async function listDisallowances(db: Db, userId: string): Promise<Disallowances> {
   const rows = await db
     .selectFrom("hour_audit_entries")
     .innerJoin("hour_audit_people", "hour_audit_people.id", "hour_audit_entries.audited_id")
-    .select("hour_audit_entries.entry_id")
+    .select(["hour_audit_entries.entry_id", "hour_audit_entries.hours_allowed"])
     .where("hour_audit_people.user_id", "=", userId)
     .where("hour_audit_entries.determination", "=", "disallowed")
     .execute();
-  return new Set(rows.map((row) => row.entry_id));
+  const disallowed = new Map<string, number | null>();
+  for (const row of rows) {
+    const allowed = row.hours_allowed === null ? null : Number(row.hours_allowed);
+    disallowed.set(row.entry_id, disallowed.has(row.entry_id) ? strictestAllowance(disallowed.get(row.entry_id)!, allowed) : allowed);
+  }
+  return disallowed;
 }
 
 /**
@@ -246,7 +257,7 @@ export async function listDisallowedEntryIds(db: Db, userId: string): Promise<Se
  * portfolio's verdicts, an application's check and its freezing, renewal); a frozen snapshot stays as it was.
  */
 export async function findJudgedPortfolio(db: Db, userId: string): Promise<Portfolio> {
-  const [{ portfolio }, disallowed] = await Promise.all([findPortfolio(db, userId), listDisallowedEntryIds(db, userId)]);
+  const [{ portfolio }, disallowed] = await Promise.all([findPortfolio(db, userId), listDisallowances(db, userId)]);
   return withoutDisallowed(portfolio, disallowed);
 }
 

@@ -44,15 +44,52 @@ export function entriesOfPeriod(portfolio: Portfolio, periodDue: string): Audite
   );
 }
 
+/** The hours an entry reports, as an audit shows them: clock hours for training (else academic course hours), the hours of the others. */
+export function reportedHours(entry: { clockHours?: number; academicCourseHours?: number; hours?: number }): number {
+  return entry.clockHours ?? entry.hours ?? entry.academicCourseHours ?? 0;
+}
+
 /**
- * The portfolio the engine judges: the person's own document without the entries an audit disallowed.
+ * What an audit disallowed of each entry, by the entry's id: `null`, all its hours; a number, the hours that still count.
+ * Where several audits judged one entry, the smallest allowance holds.
+ */
+export type Disallowances = ReadonlyMap<string, number | null>;
+
+export function strictestAllowance(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : Math.min(a, b);
+}
+
+/** The entry with only `allowed` of its hours (all its hour fields cut in the same proportion), or as it is when it reports no more than that. */
+function cutTo<Entry extends { clockHours?: number; academicCourseHours?: number; hours?: number }>(entry: Entry, allowed: number): Entry {
+  const reported = reportedHours(entry);
+  if (reported <= allowed) return entry;
+  const share = allowed / reported;
+  const cut = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * share * 100) / 100);
+  return {
+    ...entry,
+    ...("clockHours" in entry ? { clockHours: cut(entry.clockHours) } : {}),
+    ...("academicCourseHours" in entry ? { academicCourseHours: cut(entry.academicCourseHours) } : {}),
+    ...("hours" in entry ? { hours: cut(entry.hours) } : {}),
+  };
+}
+
+/**
+ * The portfolio the engine judges: the person's own document without the hours an audit disallowed
+ * (an entry disallowed whole is left out; one disallowed in part keeps only the hours allowed).
  * The determination is staff's, kept in its own table; no form or import of the person can undo it.
  * With nothing disallowed the same object comes back, so the engine's memo of a shared portfolio still applies.
  */
-export function withoutDisallowed(portfolio: Portfolio, disallowed: ReadonlySet<string>): Portfolio {
+export function withoutDisallowed(portfolio: Portfolio, disallowed: Disallowances): Portfolio {
   if (disallowed.size === 0) return portfolio;
-  const kept = Object.fromEntries(
-    auditableLists.map((list) => [list, (portfolio[list] as Array<{ id: string }>).filter((entry) => !disallowed.has(entry.id))]),
+  const judged = Object.fromEntries(
+    auditableLists.map((list) => [
+      list,
+      (portfolio[list] as Array<AuditedEntry["entry"]>).flatMap((entry) => {
+        if (!disallowed.has(entry.id)) return [entry];
+        const allowed = disallowed.get(entry.id);
+        return allowed === null || allowed === undefined ? [] : [cutTo(entry, allowed)];
+      }),
+    ]),
   ) as Pick<Portfolio, AuditableList>;
-  return Object.freeze({ ...portfolio, ...kept });
+  return Object.freeze({ ...portfolio, ...judged });
 }

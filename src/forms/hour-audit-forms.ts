@@ -55,9 +55,24 @@ export const extensionAnswerForm = z
     return { extensionId: form.extensionId, grantedUntil: form.answer === "granted" ? form.grantedUntil : null };
   });
 
-/** Staff's determination of one requested entry: accepted, or disallowed with the reason (required). */
+/**
+ * Staff's determination of one requested entry: accepted, or disallowed with the reason (required),
+ * whole or in part (the hours that still count, fewer than the entry reports: the command checks that).
+ */
 export const determinationForm = z
-  .object({ requestedId: id, determination: z.enum(determinations, "error.choose"), reason: reasonText.default("") })
-  .superRefine((form, context) => {
+  .object({
+    requestedId: id,
+    determination: z.enum(determinations, "error.choose"),
+    reason: reasonText.default(""),
+    hoursAllowed: z.string().trim().max(20, "error.tooLong").default(""),
+  })
+  .transform((form, context) => {
+    const hoursAllowed = form.hoursAllowed === "" ? null : Number(form.hoursAllowed.replace(",", "."));
     if (form.determination === "disallowed" && form.reason === "") context.addIssue({ code: "custom", path: ["reason"], message: "hourAudit.error.reason" });
+    if (hoursAllowed !== null && form.determination === "accepted")
+      context.addIssue({ code: "custom", path: ["hoursAllowed"], message: "hourAudit.error.hoursAllowedAccepted" });
+    // Hours as the portfolio keeps them: up to two decimals, a comma or a point before them.
+    else if (hoursAllowed !== null && !(/^\d{1,5}([.,]\d{1,2})?$/.test(form.hoursAllowed) && hoursAllowed > 0))
+      context.addIssue({ code: "custom", path: ["hoursAllowed"], message: "hourAudit.error.hoursAllowed" });
+    return { requestedId: form.requestedId, determination: form.determination, reason: form.reason, hoursAllowed };
   });

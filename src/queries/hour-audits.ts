@@ -11,6 +11,7 @@ import {
 } from "../data/hour-audits.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { today } from "../domain/dates.ts";
+import { reportedHours } from "../domain/hour-audits.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { MaybeActor, SessionActor } from "../policies/actor.ts";
 import { type ListQuery, listPage, pageRequest } from "./list-page.ts";
@@ -54,9 +55,10 @@ function describeRequested(row: RequestedRow) {
     list: row.list,
     title: entry.title ?? entry.provider?.name ?? "",
     date: entry.date ?? "",
-    hours: entry.clockHours ?? entry.hours ?? entry.academicCourseHours ?? 0,
+    hours: reportedHours(entry),
     determination: row.determination,
     reason: row.reason,
+    hoursAllowed: row.hours_allowed === null ? null : Number(row.hours_allowed),
   };
 }
 

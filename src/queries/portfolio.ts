@@ -1,7 +1,7 @@
 import { listDocumentsOfUser } from "../data/documents.ts";
 import { listCategoryTargets } from "../data/category-targets.ts";
 import { findFormDraft } from "../data/form-drafts.ts";
-import { listDisallowedEntryIds } from "../data/hour-audits.ts";
+import { listDisallowances } from "../data/hour-audits.ts";
 import { findPortfolio } from "../data/portfolios.ts";
 import { withoutDisallowed } from "../domain/hour-audits.ts";
 import type { Locale } from "../data/schema.ts";
@@ -40,7 +40,7 @@ export async function portfolioOverview(read: Reader, actor: SessionActor, { que
     findPortfolio(read.db, actor.userId),
     listCategoryTargets(read.db, actor.userId),
     todayOfPerson(read, actor.userId),
-    listDisallowedEntryIds(read.db, actor.userId),
+    listDisallowances(read.db, actor.userId),
   ]);
   const supported = new Set(portfolio.documents.map((document) => document.about).filter(Boolean));
   const engine = judgedOnce(withoutDisallowed(portfolio, disallowed));
@@ -69,7 +69,8 @@ export async function portfolioOverview(read: Reader, actor: SessionActor, { que
         entries: entries.map((entry) => ({
           ...entry,
           hasDocument: supported.has(entry.id),
-          isDisallowed: disallowed.has(entry.id),
+          // What an audit disallowed, if anything: all its hours (hoursAllowed null), or all but those that still count.
+          disallowed: disallowed.has(entry.id) ? { hoursAllowed: disallowed.get(entry.id) ?? null } : null,
           counts: judged.map(({ abbreviation, verdictOf }) => ({ category: abbreviation, ...verdictOf(entry.id) })),
         })),
         documentType: documentTypeFor[section.id] ?? null,

@@ -229,8 +229,8 @@ describe("one audited person", () => {
     expect(logged.map((entry) => entry.details)).toContainEqual(
       expect.objectContaining({
         entryId: "t2",
-        from: { determination: null, reason: null },
-        to: { determination: "disallowed", reason: "The certificate is for another course." },
+        from: { determination: null, reason: null, hoursAllowed: null },
+        to: { determination: "disallowed", reason: "The certificate is for another course.", hoursAllowed: null },
       }),
     );
 
@@ -257,6 +257,63 @@ describe("one audited person", () => {
       (snapshot!.portfolio as { training: Array<{ id: string }> }).training.map((entry) => entry.id);
     expect(trainingOf(frozenBefore)).toContain("t2");
     expect(trainingOf(await findSnapshot(db, draftId))).not.toContain("t2");
+  });
+
+  it("counts only the hours staff allow of an entry disallowed in part, and refuses an allowance that is not below the entry's hours", async () => {
+    const { page, client, holder, auditedId, staffClient, association, auditId } = await audited();
+    const training = (await requestedOf(auditedId)).find((entry) => entry.entry_id === "t2")!;
+    const staffPath = `/a/${association.slug}/audits/${auditId}`;
+    const determine = (fields: Record<string, string>) =>
+      staffClient.post(staffPath, {
+        intent: "determine",
+        requestedId: training.id,
+        determination: "disallowed",
+        reason: "The certificate shows 5 hours.",
+        ...fields,
+      });
+
+    for (const [hoursAllowed, message] of [
+      ["12", "Enter fewer hours than the entry reports, more than 0, or leave it empty."],
+      ["0", "Enter fewer hours than the entry reports, more than 0, or leave it empty."],
+      ["five", "Enter fewer hours than the entry reports, more than 0, or leave it empty."],
+    ] as const) {
+      const refused = await determine({ hoursAllowed });
+      expect(refused.status, hoursAllowed).toBe(400);
+      expect(refused.text).toContain(message);
+      expect(refused.text).toContain(`value="${hoursAllowed}"`);
+      // The summary's link leads to this entry's field, one of a form per entry.
+      expect(refused.text).toContain(`href="#field-hoursAllowed-${training.id}"`);
+      expect(refused.text).toContain(`id="field-hoursAllowed-${training.id}"`);
+      expect(refused.text).toContain("The certificate shows 5 hours.");
+    }
+    const accepting = await staffClient.post(staffPath, {
+      intent: "determine",
+      requestedId: training.id,
+      determination: "accepted",
+      reason: "",
+      hoursAllowed: "5",
+    });
+    expect(accepting.status).toBe(400);
+    expect(accepting.text).toContain("Hours that still count are for a disallowance");
+    expect((await requestedOf(auditedId)).every((entry) => entry.determination === null)).toBe(true);
+
+    expect((await determine({ hoursAllowed: "5" })).status).toBe(200);
+    const stored = await db.selectFrom("hour_audit_entries").select(["determination", "hours_allowed"]).where("id", "=", training.id).executeTakeFirstOrThrow();
+    expect({ ...stored, hours_allowed: Number(stored.hours_allowed) }).toEqual({ determination: "disallowed", hours_allowed: 5 });
+    const [logged] = await auditLog("hour-audit.entry-determined", association.id);
+    expect(logged!.details).toMatchObject({ entryId: "t2", to: { determination: "disallowed", hoursAllowed: 5 } });
+
+    // 30 hours of which t2 gave 12: 7 of them no longer count.
+    expect((await client.get("/progress?open=alliance-iecmh-e/ifs")).text).toContain("23 of 30");
+    expect((await client.get(page)).text).toContain("Only 5 of 12 h count: The certificate shows 5 hours.");
+    expect((await client.get("/portfolio?show=training")).text).toContain("Only 5 h count after an audit");
+    expect((await staffClient.get(staffPath)).text).toContain('value="5"');
+    const mail = await inbox.waitFor((received) => received.to.includes(holder.user.email) && received.text.includes("of the 12 hours"));
+    expect(mail.text).toContain("Only 5 of the 12 hours of an entry in your audit count");
+
+    // Disallowed whole after all: none of its hours count.
+    expect((await determine({ hoursAllowed: "" })).status).toBe(200);
+    expect((await client.get("/progress?open=alliance-iecmh-e/ifs")).text).toContain("18 of 30");
   });
 
   it("is the only one who sees their part: another person gets 404, and the person cannot record a determination", async () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { drawSample, entriesOfPeriod, periodOf, sampleSize, withoutDisallowed } from "../../src/domain/hour-audits.ts";
+import { drawSample, entriesOfPeriod, periodOf, sampleSize, strictestAllowance, withoutDisallowed } from "../../src/domain/hour-audits.ts";
 import { storedPortfolioSchema } from "../../src/domain/portfolio-schema.ts";
 
 /** A seeded generator of numbers in [0, 1), so a draw can be repeated. */
@@ -89,14 +89,69 @@ describe("entriesOfPeriod", () => {
 });
 
 describe("withoutDisallowed", () => {
-  it("leaves out the disallowed entries and keeps the rest", () => {
-    const judged = withoutDisallowed(portfolio, new Set(["t-due", "r1"]));
+  it("leaves out the entries disallowed whole and keeps the rest", () => {
+    const judged = withoutDisallowed(
+      portfolio,
+      new Map([
+        ["t-due", null],
+        ["r1", null],
+      ]),
+    );
     expect(judged.training.map((entry) => entry.id)).toEqual(["t-before", "t-first"]);
     expect(judged.reflectiveSupervision).toEqual([]);
     expect(portfolio.training).toHaveLength(3);
   });
 
   it("gives back the same portfolio when nothing is disallowed", () => {
-    expect(withoutDisallowed(portfolio, new Set())).toBe(portfolio);
+    expect(withoutDisallowed(portfolio, new Map())).toBe(portfolio);
+  });
+
+  it.each([
+    { entry: { clockHours: 7 }, allowed: 4, judged: { clockHours: 4 } },
+    { entry: { academicCourseHours: 3 }, allowed: 1.5, judged: { academicCourseHours: 1.5 } },
+    // Both kinds of hours, cut in the same proportion as the clock hours the audit showed.
+    { entry: { clockHours: 10, academicCourseHours: 2 }, allowed: 5, judged: { clockHours: 5, academicCourseHours: 1 } },
+    // The person lowered the entry after the audit below what was allowed: it stays as they have it.
+    { entry: { clockHours: 3 }, allowed: 4, judged: { clockHours: 3 } },
+  ])("keeps only the hours allowed of a training entry disallowed in part: $entry, $allowed allowed", ({ entry, allowed, judged }) => {
+    const training = storedPortfolioSchema.parse({ training: [{ id: "t", title: "Course", date: "2026-03-01", ...entry }] });
+    expect(withoutDisallowed(training, new Map([["t", allowed]])).training[0]).toMatchObject(judged);
+  });
+
+  it("keeps only the hours allowed of an RS/C entry disallowed in part, with the rest of the entry as it was", () => {
+    const judged = withoutDisallowed(portfolio, new Map([["r1", 1.25]]));
+    expect(judged.reflectiveSupervision).toEqual([{ ...portfolio.reflectiveSupervision[0], hours: 1.25 }]);
+  });
+
+  it("never counts more hours than the portfolio reports, nor more than an entry's allowance", () => {
+    const hours = fc.integer({ min: 1, max: 4000 }).map((quarters) => quarters / 4);
+    fc.assert(
+      fc.property(fc.array(hours, { minLength: 1, maxLength: 8 }), fc.array(fc.option(hours), { maxLength: 8 }), (reported, allowances) => {
+        const training = storedPortfolioSchema.parse({
+          training: reported.map((clockHours, index) => ({ id: `t${index}`, title: "Course", date: "2026-03-01", clockHours })),
+        });
+        const disallowed = new Map(allowances.slice(0, reported.length).map((allowed, index) => [`t${index}`, allowed]));
+        const judged = withoutDisallowed(training, disallowed);
+        for (const entry of judged.training) {
+          const index = Number(entry.id.slice(1));
+          expect(entry.clockHours!).toBeLessThanOrEqual(reported[index]!);
+          const allowed = disallowed.get(entry.id);
+          expect(allowed).not.toBeNull();
+          if (allowed !== undefined && allowed !== null) expect(entry.clockHours!).toBeLessThanOrEqual(allowed);
+        }
+        expect(judged.training.length).toBe(reported.length - [...disallowed.values()].filter((allowed) => allowed === null).length);
+      }),
+    );
+  });
+});
+
+describe("strictestAllowance", () => {
+  it.each([
+    [null, 3, null],
+    [3, null, null],
+    [2, 5, 2],
+    [5, 2, 2],
+  ])("of %s and %s is %s", (a, b, expected) => {
+    expect(strictestAllowance(a, b)).toBe(expected);
   });
 });

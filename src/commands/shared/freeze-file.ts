@@ -1,6 +1,6 @@
 import { insertSnapshot } from "../../data/applications.ts";
 import type { Db } from "../../data/database.ts";
-import { listDisallowedEntryIds } from "../../data/hour-audits.ts";
+import { listDisallowances } from "../../data/hour-audits.ts";
 import { findPortfolioForUpdate, writePortfolio } from "../../data/portfolios.ts";
 import { evaluate } from "../../domain/evaluate.ts";
 import { fingerprint } from "../../domain/fingerprint.ts";
@@ -20,7 +20,7 @@ export async function freezeFile(
   const current = await findPortfolioForUpdate(tx, file.userId);
   const signed = { ...current, attestations: { ...current.attestations, codeOfEthicsSigned: file.signedOn } };
   await writePortfolio(tx, file.userId, signed, file.now);
-  const portfolio = withoutDisallowed(signed, await listDisallowedEntryIds(tx, file.userId));
+  const portfolio = withoutDisallowed(signed, await listDisallowances(tx, file.userId));
   const report = evaluate(file.framework, file.category, portfolio, file.signedOn);
   await insertSnapshot(tx, { applicationId: file.applicationId, version: file.version, portfolio, report, sha256: fingerprint({ portfolio, report }) });
   return report;

@@ -29,6 +29,7 @@ import * as renewalCycles from "./2026-12-07-25-renewal-cycles.ts";
 import * as credentialRenewalReminders from "./2026-12-07-29-credential-renewal-reminders.ts";
 import * as associationCertificateSettings from "./2026-12-07-27-association-certificate-settings.ts";
 import * as hourAudits from "./2026-12-07-31-hour-audits.ts";
+import * as hourAuditHoursAllowed from "./2026-12-07-32-hour-audit-hours-allowed.ts";
 import * as credentialRenewals from "./2026-12-07-30-credential-renewals.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-29-credential-renewal-reminders": credentialRenewalReminders,
   "2026-12-07-30-credential-renewals": credentialRenewals,
   "2026-12-07-31-hour-audits": hourAudits,
+  "2026-12-07-32-hour-audit-hours-allowed": hourAuditHoursAllowed,
 };
