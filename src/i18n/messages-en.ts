@@ -1415,7 +1415,7 @@ export const en = {
   "hourAudit.error.answered": "This request was already answered.",
   "hourAudit.error.reason": "Say why the hours are disallowed.",
   "hourAudit.error.hoursAllowed": "Enter fewer hours than the entry reports, more than 0, or leave it empty.",
-  "hourAudit.error.hoursAllowedAccepted": "Hours that still count are for a disallowance: choose \"Hours disallowed\" or leave it empty.",
+  "hourAudit.error.hoursAllowedAccepted": 'Hours that still count are for a disallowance: choose "Hours disallowed" or leave it empty.',
   "hourAudits.title": "Audits of reported hours",
   "hourAudits.intro": "Ask the holders of one period's credentials for evidence of the hours they reported: a random share of them, or the people you name.",
   "hourAudits.none": "No audits yet.",

@@ -1429,7 +1429,7 @@ export const es: Record<MessageKey, string> = {
   "hourAudit.error.answered": "Esta solicitud ya tiene respuesta.",
   "hourAudit.error.reason": "Indique por qué no se admiten las horas.",
   "hourAudit.error.hoursAllowed": "Indique menos horas de las que declara la entrada, más de 0, o déjelo vacío.",
-  "hourAudit.error.hoursAllowedAccepted": "Las horas que siguen contando son para no admitir: elija \"Horas no admitidas\" o déjelo vacío.",
+  "hourAudit.error.hoursAllowedAccepted": 'Las horas que siguen contando son para no admitir: elija "Horas no admitidas" o déjelo vacío.',
   "hourAudits.title": "Auditorías de horas declaradas",
   "hourAudits.intro":
     "Pida a quienes tienen credenciales de un período la documentación de las horas que declararon: una parte al azar o las personas que usted indique.",
