@@ -57,6 +57,7 @@ export default [
   route("credentials/:id/renew", "routes/credential-renew.tsx"),
   route("credentials/:id/reinstate", "routes/credential-reinstate.tsx"),
   route("credentials/record/:associationSlug", "routes/credential-record.ts"),
+  route("verify", "routes/verify-lookup.tsx"),
   route("verify/:number", "routes/verify-credential.tsx"),
   route("a/:slug/renewal-cycle", "routes/association-renewal-cycle.tsx"),
   route("a/:slug/credentials", "routes/association-credentials.tsx"),

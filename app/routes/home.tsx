@@ -46,7 +46,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <ul className="audiences">
         <li>{t("home.forWho.practitioners")}</li>
         <li>{t("home.forWho.associations")}</li>
-        <li>{t("home.forWho.public")}</li>
+        <li>
+          <Link to="/verify">{t("home.forWho.public")}</Link>
+        </li>
       </ul>
       <h2>{t("home.associations")}</h2>
       {loaderData.associations.length === 0 ? (

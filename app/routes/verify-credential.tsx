@@ -2,6 +2,7 @@ import { isRouteErrorResponse, useParams } from "react-router";
 import type { Route } from "./+types/verify-credential";
 import { verifyCredentialByNumber } from "../../src/queries/credentials.ts";
 import { formatLongDate } from "../../src/i18n/format.ts";
+import { CredentialLookup } from "../components/credential-lookup.tsx";
 import { PageTitle } from "../components/page-title.tsx";
 import { noScript } from "../lib/page-handle.ts";
 import { read } from "../lib/route-context.server.ts";
@@ -86,6 +87,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       <p className="error-summary" role="status">
         {t("verification.none", { number })}
       </p>
+      <CredentialLookup defaultValue={number} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { publishableFields } from "../domain/credential-number.ts";
+import { credentialNumberPattern, publishableFields } from "../domain/credential-number.ts";
 import { credentialStatuses, staffCredentialActions } from "../domain/staff-credential-actions.ts";
 import { pageQuery } from "./list-filters.ts";
 
@@ -31,3 +31,15 @@ export const staffCredentialActionForm = z.discriminatedUnion(
 /** The staff credentials list: one status, and a number or name to look for. */
 export const staffCredentialsQuery = pageQuery.extend({ status: z.enum(credentialStatuses).optional(), search: z.string().trim().min(1).max(200).optional() });
 export type StaffCredentialsQuery = z.output<typeof staffCredentialsQuery>;
+
+/**
+ * The number a visitor types to check a credential, as printed on a certificate: spaces dropped and
+ * letters made capitals, so "sc-ifs-2026 0042" finds SC-IFS-2026-0042.
+ */
+export const credentialLookupQuery = z.object({
+  number: z
+    .string()
+    .max(100, "verification.error.number")
+    .transform((typed) => typed.replace(/\s+/g, "").toUpperCase())
+    .pipe(z.string().regex(credentialNumberPattern, "verification.error.number")),
+});

@@ -146,6 +146,8 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/v/${provider.token}`,
       `/c/${providerOfMany.token}`,
       `/verify/${credential.number}`,
+      "/verify",
+      { path: "/verify?number=not%20a%20number", status: 400 },
       { path: "/verify/XX-IFS-2026-0001", status: 404 },
       { path: "/no/such/page", status: 404 },
     ],

@@ -91,6 +91,33 @@ describe("credentials", () => {
     expect(spanish.text).toContain("No existe esa credencial");
   });
 
+  it("takes a visitor from the number typed as on the certificate to its page, and says next to the field when it cannot be one", async () => {
+    const { credential } = await endorsed();
+    const visitor = await app.client();
+    const form = await visitor.get("/verify");
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('<form class="credential-lookup" action="/verify" method="get">');
+    expect((await visitor.get("/")).text).toContain('href="/verify"');
+
+    const typed = ` ${credential.number.toLowerCase().replace(/-(\d{4})$/, " -$1")} `;
+    const found = await visitor.get(`/verify?number=${encodeURIComponent(typed)}`);
+    expect(found.status).toBe(302);
+    expect(found.headers.get("location")).toBe(`/verify/${credential.number}`);
+
+    const wrong = await visitor.get(`/verify?number=${encodeURIComponent("my badge")}`, { "accept-language": "es" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain("Esto no es un número de credencial");
+    expect(wrong.text).toContain('value="my badge"');
+    expect(wrong.text).toContain('aria-invalid="true"');
+
+    // A well-formed number nobody holds: "no such credential", with the number ready to correct.
+    const unknown = await visitor.get("/verify?number=SC-IFS-2026-9999");
+    expect(unknown.headers.get("location")).toBe("/verify/SC-IFS-2026-9999");
+    const none = await visitor.get("/verify/SC-IFS-2026-9999");
+    expect(none.status).toBe(404);
+    expect(none.text).toContain('value="SC-IFS-2026-9999"');
+  });
+
   it("lets no one else change what a credential publishes", async () => {
     const { credential, staff } = await endorsed();
     const other = await endorsed({ name: "Otra Persona" });
