@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "vitest/config";
-import { serverStartTimeoutMs } from "./tests/setup/test-timeouts.ts";
+import { browserWaitMs, serverStartTimeoutMs } from "./tests/setup/test-timeouts.ts";
 
 /**
  * Test layers: pure unit tests; integration tests (HTTP + database) on the embedded PGlite and,
@@ -18,7 +18,8 @@ if (!onPostgres) {
 }
 
 const integrationFiles = ["tests/integration/**/*.test.ts", "tests/authz/**/*.test.ts"];
-const shared = { environment: "node", testTimeout: 30_000, hookTimeout: 60_000, env: { TZ: "UTC" } } as const;
+// expect.poll waits as long as a browser step may (its own default, 1 s, is short for a busy CI host).
+const shared = { environment: "node", testTimeout: 30_000, hookTimeout: 60_000, env: { TZ: "UTC" }, expect: { poll: { timeout: browserWaitMs() } } } as const;
 // Tests that start whole servers: from a migrated template folder, killed after each file whatever happened,
 // and given time for several slow starts (CRADLE_TEST_START_TIMEOUT_MS each).
 const serverTests = {

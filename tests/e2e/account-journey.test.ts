@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startJourneyWithMail } from "../setup/journey.ts";
 import { expectAccessible } from "../setup/browser.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, inbox, close } = await startJourneyWithMail();
 afterAll(close);
@@ -15,7 +16,7 @@ describe.each([
     const page = await context.newPage();
     // axe runs inside the page, so it needs JavaScript; the pages without it are the same server render.
     const checkAccessibility = (target: typeof page) => (javaScript ? expectAccessible(target) : Promise.resolve());
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(browserWaitMs());
     const email = `newcomer-${javaScript ? "js" : "nojs"}@example.org`;
 
     await page.goto("/");

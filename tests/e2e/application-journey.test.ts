@@ -7,6 +7,7 @@ import { translator } from "../../src/i18n/translate.ts";
 import { startJourneyWithMail } from "../setup/journey.ts";
 import { expectAccessible } from "../setup/browser.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, inbox, close } = await startJourneyWithMail([["src/cli/seed-demo.ts"]]);
 afterAll(close);
@@ -38,7 +39,7 @@ describe.each([
       const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript, locale: language === "en" ? "en-US" : "es-MX" });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(browserWaitMs());
       return page;
     };
     // axe runs inside the page, so it needs JavaScript; without it the pages are the same server render.

@@ -5,6 +5,7 @@ import { sections } from "../../src/forms/portfolio-sections.ts";
 import { en } from "../../src/i18n/messages-en.ts";
 import { expectAccessible } from "../setup/browser.ts";
 import { startJourney } from "../setup/journey.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, close } = await startJourney([["src/cli/seed-demo.ts"]]);
 let context: BrowserContext;
@@ -46,7 +47,7 @@ async function typeThenPause(page: Page, label: string, words: string) {
 describe.concurrent("autosave never moves focus or replaces what is being typed", () => {
   it.each(sections.map((section) => [section.id, section] as const))("%s: typing on after each pause loses nothing", async (_id, section) => {
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(browserWaitMs());
     try {
       await page.goto(`/portfolio/${section.id}/new`);
       const field = section.fields.find((candidate) => candidate.kind === "text")!;
@@ -72,7 +73,7 @@ describe.concurrent("autosave never moves focus or replaces what is being typed"
 
   it("the personal statement: typing on after each pause loses nothing", async () => {
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(browserWaitMs());
     try {
       await page.goto("/portfolio/statement");
       const label = en["statement.label"];

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { expectAccessible } from "../setup/browser.ts";
 import { startJourneyWithMail } from "../setup/journey.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, inbox, close } = await startJourneyWithMail([["src/cli/seed-demo.ts"]]);
 afterAll(close);
@@ -31,7 +32,7 @@ async function expectNoSidewaysScroll(page: Page) {
 async function askForAll(email: string, providerEmail: string) {
   const applicant = await browser.newContext({ baseURL: server.url, locale: "en-US", viewport: { width: 375, height: 812 } });
   const page = await applicant.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(browserWaitMs());
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("cradle-demo-2026");
@@ -65,7 +66,7 @@ describe("one confirmation per provider, in a browser at 375 px", () => {
     const { applicant, page, path } = await askForAll("applicant1@sc-imh.demo.cradle.test", "marisa.lee@example.org");
     const provider = await browser.newContext({ baseURL: server.url, locale: "en-US", viewport: { width: 375, height: 812 } });
     const providerPage = await provider.newPage();
-    providerPage.setDefaultTimeout(15_000);
+    providerPage.setDefaultTimeout(browserWaitMs());
     const started = Date.now();
     await providerPage.goto(path);
     await providerPage.getByRole("heading", { name: "Please confirm entries for Applicant One" }).waitFor();
@@ -93,7 +94,7 @@ describe("one confirmation per provider, in a browser at 375 px", () => {
     const { applicant, path } = await askForAll("applicant1@mi-imh.demo.cradle.test", "lee.es@example.org");
     const provider = await browser.newContext({ baseURL: server.url, locale: "es-MX", javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
     const page = await provider.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(browserWaitMs());
     await page.goto(path);
     await page.getByRole("heading", { name: "Confirme las entradas de Applicant One" }).waitFor();
     await expectNoSidewaysScroll(page);

@@ -6,6 +6,7 @@ import { loadFrameworks } from "../../src/frameworks/load-frameworks.ts";
 import { translator } from "../../src/i18n/translate.ts";
 import { expectAccessible } from "../setup/browser.ts";
 import { startJourneyWithMail } from "../setup/journey.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, inbox, close } = await startJourneyWithMail([["src/cli/seed-demo.ts"]]);
 afterAll(close);
@@ -30,7 +31,7 @@ describe.each([
       const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript, acceptDownloads: true });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(browserWaitMs());
       const en = translator("en");
       await page.goto("/login");
       await page.getByLabel(en("field.email"), { exact: true }).fill(`${local}@${slug}.demo.cradle.test`);

@@ -24,6 +24,7 @@ import { buildApplicationApprovedForExam, buildExamSitting } from "../setup/exam
 import { buildConfirmationRequest, buildConfirmEntriesRequest, buildReferenceRequest } from "../setup/link-builders.ts";
 import { buildAllianceAssociation, buildApplicationInReview, buildDraftApplication, runOrThrow } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 /**
  * Cradle on a phone: every page a person can reach, at 375 px wide in English and Spanish, neither
@@ -241,7 +242,7 @@ async function phoneOf(userId: string | null, locale: string, javaScript = true)
     await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value: encodeURIComponent(value), url: app.url })));
   }
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(browserWaitMs());
   return { page, close: () => context.close() };
 }
 

@@ -6,6 +6,7 @@ import { buildMember } from "../setup/builders.ts";
 import { buildApplicationApprovedForExam, buildExamStaff, dayFromToday } from "../setup/exam-builders.ts";
 import { buildAllianceAssociation } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 /**
  * The exam in a browser, with and without JavaScript: staff add a sitting, the approved applicant
@@ -36,7 +37,7 @@ describe.each([
       const client = await app.clientAs(userId);
       await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value: encodeURIComponent(value), url: app.url })));
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(browserWaitMs());
       return page;
     };
     // axe runs inside the page, so it needs JavaScript; without it the pages are the same server render.

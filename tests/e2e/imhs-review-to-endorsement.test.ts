@@ -9,6 +9,7 @@ import { dayFromToday } from "../setup/exam-builders.ts";
 import { fetchPublicKey, readStatusListBit, verifyIndependently } from "../setup/independent-verifier.ts";
 import { startJourneyWithMail } from "../setup/journey.ts";
 import { pdfQrCodes, pdfText } from "../setup/read-certificate.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 /**
  * A submitted IMHS application from review to endorsement, in the browser, as the people would:
@@ -25,7 +26,7 @@ const imhs = loadFrameworks()
   .categories.find((category) => category.id === "imhs")!;
 const portfolio = readFileSync("examples/ifs-portfolio.json");
 /** How long a page or the mailbox may take; a slow machine raises it. */
-const waitMs = Number(process.env.CRADLE_TEST_BROWSER_TIMEOUT_MS ?? 15_000);
+const waitMs = browserWaitMs();
 /** Milliseconds between key presses where a person types. */
 const typingDelay = 25;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -4,6 +4,7 @@ import { accessibilityProblems, launchChromium, sidewaysOverflow } from "../setu
 import { buildMember } from "../setup/builders.ts";
 import { buildAllianceAssociation } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 /**
  * A long list on a phone (issue 18, decision 024): its pages are plain links and its filters a GET
@@ -50,7 +51,7 @@ describe("the staff applications list on a phone", () => {
       const client = await app.clientAs(staff.id);
       await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value: encodeURIComponent(value), url: app.url })));
       const page = await context.newPage();
-      page.setDefaultTimeout(Number(process.env.CRADLE_TEST_BROWSER_TIMEOUT_MS ?? 15_000));
+      page.setDefaultTimeout(browserWaitMs());
       const pager = page.getByRole("navigation", { name: t("pager.pagesOf", { list: t("staffApplications.title") }) });
 
       await page.goto(`/a/${association.slug}/applications`);

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/messages-en.ts";
 import { es } from "../../src/i18n/messages-es.ts";
 import { startJourney } from "../setup/journey.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, close } = await startJourney([["src/cli/seed-demo.ts"]]);
 afterAll(close);
@@ -11,7 +12,7 @@ afterAll(close);
 async function open(locale: "en-US" | "es-MX", javaScript: boolean) {
   const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript, locale });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(browserWaitMs());
   // The addresses, read again afterwards: a body the browser has already dropped (the page moved on) cannot be
   // read from it, and a build file's address always gives the same bytes.
   const scriptUrls: string[] = [];

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { startJourney } from "../setup/journey.ts";
 import { expectAccessible } from "../setup/browser.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 // The CLI and the demo seed run before the server, as a new installation would.
 const createOwner = ["src/cli/cradle.ts", "create-owner", "--email", "owner@example.org", "--name", "Olga Owner", "--password", "owner password 1"];
@@ -20,7 +21,7 @@ describe("running an installation", () => {
   it("an owner creates an association, fixes a mistake, and reads the dev mailbox", async () => {
     const context = await browser.newContext({ baseURL: server.url, locale: "en-US" });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(browserWaitMs());
     await logIn(page, "owner@example.org", "owner password 1");
     await expectAccessible(page);
 
@@ -67,7 +68,7 @@ describe("running an installation", () => {
   it("an association's admin sees its people but not the owner's screens", async () => {
     const context = await browser.newContext({ baseURL: server.url, locale: "es-MX" });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(browserWaitMs());
     await page.goto("/login");
     await page.getByLabel("Correo electrónico").fill("admin@sc-imh.demo.cradle.test");
     await page.getByLabel("Contraseña").fill("cradle-demo-2026");

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { startJourney } from "../setup/journey.ts";
 import { expectAccessible } from "../setup/browser.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, close } = await startJourney([["src/cli/seed-demo.ts"]]);
 afterAll(close);
@@ -23,7 +24,7 @@ describe.each([
   it("adds training, fixes a mistake without losing it, and watches progress move", async () => {
     const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript, locale: "en-US", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(browserWaitMs());
     const check = (target: Page) => (javaScript ? expectAccessible(target) : Promise.resolve());
     await logIn(page, email);
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/messages-en.ts";
 import { startJourney } from "../setup/journey.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, close } = await startJourney();
 afterAll(close);
@@ -12,7 +13,7 @@ describe("from a public page to a form, in the browser", () => {
       const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: javaScript, locale: "en-US" });
       try {
         const page = await context.newPage();
-        page.setDefaultTimeout(10_000);
+        page.setDefaultTimeout(browserWaitMs());
         const refusedByPolicy: string[] = [];
         page.on("console", (message) => {
           if (message.text().includes("Content Security Policy")) refusedByPolicy.push(message.text());

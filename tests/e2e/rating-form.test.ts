@@ -5,6 +5,7 @@ import { translator } from "../../src/i18n/translate.ts";
 import { expectAccessible } from "../setup/browser.ts";
 import { startJourneyWithMail } from "../setup/journey.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, inbox, close } = await startJourneyWithMail([["src/cli/seed-demo.ts"]]);
 afterAll(close);
@@ -22,7 +23,7 @@ describe.each([
     const newPage = async () => {
       const context = await browser.newContext({ baseURL: server.url, locale: language === "en" ? "en-US" : "es-MX", viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(browserWaitMs());
       return page;
     };
 

@@ -8,6 +8,7 @@ import { accessibilityProblems, launchChromium } from "../setup/browser.ts";
 import { buildMember } from "../setup/builders.ts";
 import { buildAllianceAssociation, buildApplicationInReview, runOrThrow } from "../setup/state-builders.ts";
 import { startTestApp } from "../setup/test-app.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 /**
  * The reviewer's checklist in a browser: what is typed is kept as a draft while the reviewer
@@ -41,7 +42,7 @@ async function browserOf(userId: string) {
   const client = await app.clientAs(userId);
   await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value: encodeURIComponent(value), url: app.url })));
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(browserWaitMs());
   return { page, close: () => context.close() };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { expectAccessible } from "../setup/browser.ts";
 import { startJourneyWithMail } from "../setup/journey.ts";
 import { linkIn } from "../setup/smtp-inbox.ts";
+import { browserWaitMs } from "../setup/test-timeouts.ts";
 
 const { server, browser, inbox, close } = await startJourneyWithMail([["src/cli/seed-demo.ts"]]);
 afterAll(close);
@@ -16,7 +17,7 @@ describe("a year of reflective supervision on a phone: logged as one series, con
     const provider = await browser.newContext(phone);
     try {
       const page = await applicant.newPage();
-      page.setDefaultTimeout(15_000);
+      page.setDefaultTimeout(browserWaitMs());
       const started = Date.now();
       await page.goto("/login");
       await page.getByLabel("Email").pressSequentially("applicant1@sc-imh.demo.cradle.test", typing);
@@ -51,7 +52,7 @@ describe("a year of reflective supervision on a phone: logged as one series, con
       const asked = Date.now();
 
       const providerPage = await provider.newPage();
-      providerPage.setDefaultTimeout(15_000);
+      providerPage.setDefaultTimeout(browserWaitMs());
       await providerPage.goto(new URL(linkIn(mail, "/c/")).pathname);
       await providerPage.getByRole("button", { name: "Confirm all 24" }).click();
       await providerPage.getByText("24 of 24 confirmed").waitFor();

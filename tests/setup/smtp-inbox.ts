@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { browserWaitMs } from "./test-timeouts.ts";
 
 export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string };
 
@@ -48,7 +49,7 @@ export async function startSmtpInbox() {
     refuseNext(count: number) {
       failNext = count;
     },
-    async waitFor(predicate: (mail: ReceivedMail) => boolean, timeoutMs = 15_000): Promise<ReceivedMail> {
+    async waitFor(predicate: (mail: ReceivedMail) => boolean, timeoutMs = browserWaitMs()): Promise<ReceivedMail> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = received.find(predicate);
