@@ -58,6 +58,7 @@ export default [
   route("credentials/:id/reinstate", "routes/credential-reinstate.tsx"),
   route("credentials/record/:associationSlug", "routes/credential-record.ts"),
   route("verify", "routes/verify-lookup.tsx"),
+  route("a/:slug/registry", "routes/association-registry.tsx"),
   route("verify/:number", "routes/verify-credential.tsx"),
   route("a/:slug/renewal-cycle", "routes/association-renewal-cycle.tsx"),
   route("a/:slug/credentials", "routes/association-credentials.tsx"),

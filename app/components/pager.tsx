@@ -153,3 +153,8 @@ export function StatusAndSearchFilter<Status extends string>(props: StatusFilter
   const t = useTranslate();
   return <ListFilter search={{ name: "search", label: props.searchLabel, value: props.filter.search }} choices={[statusChoice(t, props)]} />;
 }
+
+/** A list's lookup by a piece of text alone. */
+export function SearchFilter({ value, label }: { value: string; label: string }) {
+  return <ListFilter search={{ name: "search", label, value }} choices={[]} />;
+}

@@ -46,6 +46,9 @@ export default function AssociationPage({ loaderData }: Route.ComponentProps) {
           </li>
         ) : null}
       </ul>
+      <p>
+        <Link to={`/a/${association.slug}/registry`}>{t("registry.link")}</Link> · <Link to="/verify">{t("verification.lookupTitle")}</Link>
+      </p>
       {loaderData.isMember ? (
         <p className="notice">{t("association.youAreMember")}</p>
       ) : loaderData.signedIn ? (

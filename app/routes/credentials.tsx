@@ -1,6 +1,6 @@
 import type { Route } from "./+types/credentials";
 import { publishCredentialFields } from "../../src/commands/publish-credential-fields.ts";
-import { publishableFields } from "../../src/domain/credential-number.ts";
+import { verificationFields } from "../../src/domain/credential-number.ts";
 import { publishForm } from "../../src/forms/credential-forms.ts";
 import { parseForm } from "../../src/forms/parse-form.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
@@ -101,7 +101,7 @@ export default function Credentials({ loaderData, actionData }: Route.ComponentP
             <fieldset>
               <legend>{t("credentials.publishLegend")}</legend>
               <p className="hint">{t("credentials.publishHint")}</p>
-              {publishableFields.map((field) => (
+              {verificationFields.map((field) => (
                 <div key={field} className="tick">
                   <input
                     type="checkbox"
@@ -114,6 +114,16 @@ export default function Credentials({ loaderData, actionData }: Route.ComponentP
                 </div>
               ))}
             </fieldset>
+            <div className="tick">
+              <input
+                type="checkbox"
+                id={`publish-${credential.id}-registry`}
+                name="fields"
+                value="registry"
+                defaultChecked={credential.published.includes("registry")}
+              />
+              <label htmlFor={`publish-${credential.id}-registry`}>{t("credentials.field.registry", { association: credential.association })}</label>
+            </div>
             <button type="submit">{t("credentials.publishSave")}</button>
           </AppForm>
         </article>

@@ -8,6 +8,7 @@ import { grantRole } from "../commands/grant-role.ts";
 import { importPortfolioFile } from "../commands/import-portfolio-file.ts";
 import { startApplication } from "../commands/start-application.ts";
 import { submitApplication } from "../commands/submit-application.ts";
+import { publishCredentialFields } from "../commands/publish-credential-fields.ts";
 import { revokeCredential } from "../commands/revoke-credential.ts";
 import { setRenewalCycle } from "../commands/set-renewal-cycle.ts";
 import { findUserByEmail } from "../data/users.ts";
@@ -25,7 +26,8 @@ async function must<K extends Actor["kind"], I, O, P>(context: CommandContext, c
   return result.value;
 }
 
-export type DemoHolder = { local: string; name: string; locale?: "es"; endorsedDaysAgo?: number };
+/** `listed`: the holder chooses the association's public registry, with the date of issue. */
+export type DemoHolder = { local: string; name: string; locale?: "es"; endorsedDaysAgo?: number; listed?: true };
 
 /**
  * Takes demo holders of one association through the applicant's and the staff's journey, by the
@@ -89,6 +91,7 @@ export async function endorseDemoHolders(
       .select(["id", "number"])
       .where("application_id", "=", applicationId)
       .executeTakeFirstOrThrow();
+    if (holder.listed) await must(context, publishCredentialFields, actor, { credentialId: credential.id, fields: ["issued", "registry"] });
     endorsed.push({ email, userId, credentialId: credential.id, number: credential.number });
   }
   return endorsed;

@@ -95,7 +95,7 @@ await withCliDatabase(async (context) => {
     context,
     southCarolina,
     [
-      { local: "holder1", name: "Alma Activa (South Carolina)" },
+      { local: "holder1", name: "Alma Activa (South Carolina)", listed: true },
       { local: "holder2", name: "Lena Lapsa (South Carolina)", locale: "es", endorsedDaysAgo: 30 },
       { local: "holder3", name: "Rhea Revoked (South Carolina)" },
     ],

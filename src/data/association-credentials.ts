@@ -46,6 +46,22 @@ export function pageCredentialsOfAssociation(db: Db, associationId: string, filt
   return readPage(listed, credentialsOrder, request);
 }
 
+// By name, as a printed directory is read; the id keeps people of one name apart.
+const registryOrder: KeysetOrder = { direction: "asc", keys: [orderKey(sql.ref("users.name"), "text"), orderKey(sql.ref("credentials.id"), "uuid")] };
+
+/**
+ * One page of the association's public registry: its active credentials whose holders chose to be
+ * listed (a piece of a name or number to look for), with the holder's name. The partial index
+ * credentials_registry finds them.
+ */
+export function pageRegistryOfAssociation(db: Db, associationId: string, filter: Pick<AssociationCredentialsFilter, "search">, request: PageRequest) {
+  const listed = credentialsOfAssociation(db, associationId, filter)
+    .where("credentials.status", "=", "active")
+    .where(sql<boolean>`credentials.published @> '["registry"]'`)
+    .select(["credentials.id", "credentials.number", "credentials.framework_id", "credentials.category_id", "credentials.issued_on", "users.name"]);
+  return readPage(listed, registryOrder, request);
+}
+
 /** One credential of the association with its holder's name and email, for its staff; another association's is undefined. */
 export async function findCredentialOfAssociation(db: Db, id: string, associationId: string) {
   if (!isUuid(id)) return undefined;

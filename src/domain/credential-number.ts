@@ -28,7 +28,9 @@ export function prefixCandidates(slug: string): string[] {
 export const credentialNumberPattern = /^[A-Z0-9]{1,10}-[A-Z0-9-]{1,20}-[0-9]{4}-[0-9]{4,}$/;
 
 /** What a holder may publish on the verification page beyond their name and the credential itself. */
-export const publishableFields = ["issued", "renewalDue", "email", "employer"] as const;
+export const verificationFields = ["issued", "renewalDue", "email", "employer"] as const;
+/** What a holder may publish: those fields, and a listing in the association's public registry (name, category and number). */
+export const publishableFields = [...verificationFields, "registry"] as const;
 export type PublishableField = (typeof publishableFields)[number];
 
 /** The public verification page of a credential: the badge's id, the certificate's QR code, the LinkedIn certificate URL. */

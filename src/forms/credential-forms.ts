@@ -43,3 +43,7 @@ export const credentialLookupQuery = z.object({
     .transform((typed) => typed.replace(/\s+/g, "").toUpperCase())
     .pipe(z.string().regex(credentialNumberPattern, "verification.error.number")),
 });
+
+/** The public registry's lookup: a piece of a holder's name or of a number. */
+export const registryQuery = pageQuery.extend({ search: z.string().trim().max(200, "error.tooLong").optional() });
+export type RegistryQuery = z.output<typeof registryQuery>;

@@ -916,6 +916,9 @@ const rows: Row[] = [
     path: `/credentials/${credentialId}/certificate`,
     expect: { anonymous: 401, default: 404 },
   },
+  // Open to anyone: the holders who chose to be listed (none in this fixture), never anyone's email.
+  { route: "a/:slug/registry", method: "GET", path: `/a/${slug}/registry`, shows: "endorsed professionals", expect: 200 },
+  { route: "a/:slug/registry", method: "GET", label: "no such association", path: "/a/no-such-association/registry", expect: 404 },
   { route: "verify", method: "GET", path: "/verify", shows: "Credential number", expect: 200 },
   { route: "verify", method: "GET", label: "a number typed", path: `/verify?number=${credentialNumber}`, expect: 302 },
   { route: "verify", method: "GET", label: "not a number", path: "/verify?number=hello", expect: 400 },

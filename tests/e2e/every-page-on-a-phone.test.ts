@@ -115,7 +115,10 @@ const credential = await db
   .select(["id", "number"])
   .where("application_id", "=", holderReview.applicationId)
   .executeTakeFirstOrThrow();
-await runOrThrow(app, publishCredentialFields, holderReview.actor, { credentialId: credential.id, fields: ["issued", "renewalDue", "email", "employer"] });
+await runOrThrow(app, publishCredentialFields, holderReview.actor, {
+  credentialId: credential.id,
+  fields: ["issued", "renewalDue", "email", "employer", "registry"],
+});
 
 // An audit of the holder's reported hours, with a request for more time waiting for staff.
 const { auditId } = await runOrThrow(app, createHourAudit, holderReview.staff.actor, {
@@ -148,6 +151,7 @@ const people: Array<{ who: string; userId: string | null; pages: Visit[] }> = [
       `/c/${providerOfMany.token}`,
       `/verify/${credential.number}`,
       "/verify",
+      `/a/${slug}/registry`,
       { path: "/verify?number=not%20a%20number", status: 400 },
       { path: "/verify/XX-IFS-2026-0001", status: 404 },
       { path: "/no/such/page", status: 404 },

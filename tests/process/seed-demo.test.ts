@@ -16,10 +16,12 @@ describe("npm run seed:demo", () => {
 
     const { db, close } = await openDatabase({ dataDir });
     try {
-      const credentials = await db.selectFrom("credentials").select(["id", "number", "status", "application_id"]).orderBy("number").execute();
+      const credentials = await db.selectFrom("credentials").select(["id", "number", "status", "application_id", "published"]).orderBy("number").execute();
       expect(credentials.map(({ number, status }) => ({ number, status }))).toEqual(first);
       expect(credentials.every((credential) => credential.application_id !== null)).toBe(true);
-      const [, lapsed, revoked] = credentials;
+      const [active, lapsed, revoked] = credentials;
+      // The active holder chose the association's public registry.
+      expect(active!.published).toEqual(["issued", "registry"]);
       // The daily job lapsed one (no person), staff revoked the other with a reason.
       expect((await listCredentialStatusChanges(db, lapsed!.id)).at(-1)).toMatchObject({ from_status: "active", to_status: "lapsed", changed_by: null });
       expect((await listCredentialStatusChanges(db, revoked!.id)).at(-1)).toMatchObject({

@@ -30,6 +30,7 @@ import * as credentialRenewalReminders from "./2026-12-07-29-credential-renewal-
 import * as associationCertificateSettings from "./2026-12-07-27-association-certificate-settings.ts";
 import * as hourAudits from "./2026-12-07-31-hour-audits.ts";
 import * as hourAuditHoursAllowed from "./2026-12-07-32-hour-audit-hours-allowed.ts";
+import * as credentialRegistry from "./2026-12-07-33-credential-registry.ts";
 import * as credentialRenewals from "./2026-12-07-30-credential-renewals.ts";
 
 /** Every migration in order; names sort by date so Kysely applies them in sequence. */
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07-30-credential-renewals": credentialRenewals,
   "2026-12-07-31-hour-audits": hourAudits,
   "2026-12-07-32-hour-audit-hours-allowed": hourAuditHoursAllowed,
+  "2026-12-07-33-credential-registry": credentialRegistry,
 };
