@@ -16,7 +16,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return read(context, associationRegistry, params.slug, parseListQuery(registryQuery, request.url));
 }
 
-// Read again at each visit (a listing withdrawn or a credential revoked leaves at once); the list is small per page.
+// Browsers ask each time (its ETag makes that a 304); the server keeps the first page until a credential
+// of the association changes (src/server/public-pages.ts), so a listing withdrawn or a revocation shows at once.
 export const headers = () => ({ "Cache-Control": "no-cache" });
 
 export default function AssociationRegistry({ loaderData }: Route.ComponentProps) {

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import pg from "pg";
 import type { Db } from "./database.ts";
-import { credentialChange, isPublicDataChange, type PublicData, type PublicDataChange } from "../domain/public-data.ts";
+import { credentialChange, isPublicDataChange, type PublicData, type PublicDataChange, registryChange } from "../domain/public-data.ts";
 
 
 // One channel per schema: test files share a database, each in its own schema, and so could two installations.
@@ -21,20 +21,27 @@ const channelOfThisSchema = sql`'cradle_public_data_' || current_schema()`;
 const announcedIn = new WeakMap<Db, Set<PublicDataChange>>();
 
 /**
- * Tells every process that these credentials' verification pages changed (their status, what they
- * publish, their holder's name or portfolio), inside the caller's transaction as `announcePublicDataChange`
- * does; the command runner tells this process's cache after the commit (`takeAnnouncedChanges`).
+ * Tells every process that these credentials' verification pages, and their associations' registries,
+ * changed (their status, what they publish, their holder's name or portfolio), inside the caller's
+ * transaction as `announcePublicDataChange` does; the command runner tells this process's cache after
+ * the commit (`takeAnnouncedChanges`). PostgreSQL sends a repeated notice of one transaction once.
  */
 export async function announceCredentialChanges(tx: Db, which: { credentialId: string } | { holderId: string }): Promise<void> {
-  const [column, value] = "credentialId" in which ? (["id", which.credentialId] as const) : (["user_id", which.holderId] as const);
+  const [column, value] = "credentialId" in which ? (["credentials.id", which.credentialId] as const) : (["credentials.user_id", which.holderId] as const);
   const rows = await tx
     .selectFrom("credentials")
-    .select(["number", sql`pg_notify(${channelOfThisSchema}, 'credential ' || number)`.as("announced")])
+    .innerJoin("associations", "associations.id", "credentials.association_id")
+    .select([
+      "credentials.number",
+      "associations.slug",
+      sql`pg_notify(${channelOfThisSchema}, 'credential ' || credentials.number)`.as("announced"),
+      sql`pg_notify(${channelOfThisSchema}, 'registry ' || associations.slug)`.as("announcedRegistry"),
+    ])
     .where(column, "=", value)
     .execute();
   if (rows.length === 0) return;
   const announced = announcedIn.get(tx) ?? new Set();
-  for (const row of rows) announced.add(credentialChange(row.number));
+  for (const row of rows) announced.add(credentialChange(row.number)).add(registryChange(row.slug));
   announcedIn.set(tx, announced);
 }
 

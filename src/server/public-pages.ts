@@ -1,10 +1,12 @@
-import { credentialChange, type PublicData, type PublicDataChange } from "../domain/public-data.ts";
+import { credentialChange, type PublicData, type PublicDataChange, registryChange } from "../domain/public-data.ts";
 
 type PublicPage = {
   pattern: string;
   shows: readonly PublicData[];
   /** The path's part naming the one credential the page shows: that credential's changes drop this page alone. */
   credentialIn?: string;
+  /** The path's part naming the association whose registry the page shows: a change to any of its credentials drops it. */
+  registryIn?: string;
 };
 
 /**
@@ -19,6 +21,8 @@ export const publicPages: readonly PublicPage[] = [
   { pattern: "/a/:slug/keys", shows: ["associations"] },
   // The association's name it shows goes with any "associations" change: coarse, and rare.
   { pattern: "/verify/:number", shows: ["associations"], credentialIn: ":number" },
+  // Only its first page is kept (an address with a query, a lookup or a later page, never is).
+  { pattern: "/a/:slug/registry", shows: ["associations"], registryIn: ":slug" },
 ];
 
 /** The parts of the path in the pattern's `:name` places, or undefined when it does not match. */
@@ -40,7 +44,11 @@ export function publicPageAt(pathname: string): { pattern: string; shows: readon
     const parts = matches(page.pattern, pathname);
     if (!parts) continue;
     const credential = page.credentialIn && parts.get(page.credentialIn);
-    return { pattern: page.pattern, shows: credential ? [...page.shows, credentialChange(credential)] : page.shows };
+    const registry = page.registryIn && parts.get(page.registryIn);
+    return {
+      pattern: page.pattern,
+      shows: [...page.shows, ...(credential ? [credentialChange(credential)] : []), ...(registry ? [registryChange(registry)] : [])],
+    };
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { findAssociationById } from "../../src/data/associations.ts";
 import { buildCredential, moveCredentialStatus } from "../setup/state-builders.ts";
+import { renameBehindTheCommands, untilKept, visitorSees } from "../setup/public-cache.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
@@ -60,6 +61,31 @@ describe("an association's public registry", () => {
     expect(spanish.text).toContain("Especialista Familiar de la Infancia");
     expect((await visitor.get(`/a/${slug}`)).text).toContain(`href="/a/${slug}/registry"`);
     expect((await visitor.get("/a/no-such-association/registry")).status).toBe(404);
+  });
+
+  it("serves its first page from the cache until a credential of the association changes, and never a lookup", async () => {
+    const kim = await buildCredential(app, { name: "Kim Kept" });
+    const { associationId } = kim;
+    const slug = (await findAssociationById(app.services.db, associationId))!.slug;
+    const other = await buildCredential(app, { name: "Olu Other", associationId });
+    const elsewhere = await buildCredential(app, { name: "Elio Elsewhere" });
+    await listed(kim);
+    const path = `/a/${slug}/registry`;
+    await untilKept(app, path, kim.user);
+
+    await renameBehindTheCommands(app, kim.user.id, "Kim Renamed Quietly");
+    expect((await visitorSees(app.url, path)).text).toContain("Kim Kept");
+    // A lookup has a query: rendered each time.
+    expect((await visitorSees(app.url, `${path}?search=kim`)).text).toContain("Kim Renamed Quietly");
+    // Another association's change leaves it.
+    await listed(elsewhere);
+    expect((await visitorSees(app.url, path)).text).toContain("Kim Kept");
+
+    // Another holder of the association lists themselves: the page goes, and the next one is current.
+    await listed(other);
+    const after = (await visitorSees(app.url, path)).text;
+    expect(after).toContain("Olu Other");
+    expect(after).toContain("Kim Renamed Quietly");
   });
 
   it("is offered on My credentials, unticked until the holder chooses it", async () => {

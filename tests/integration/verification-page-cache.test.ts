@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { pino } from "pino";
 import { setTimeout as delay } from "node:timers/promises";
@@ -7,71 +6,19 @@ import { z } from "zod";
 import { defineCommand, done, refuse, runCommand } from "../../src/commands/define-command.ts";
 import { importPortfolioFile } from "../../src/commands/import-portfolio-file.ts";
 import { changeCredentialStatus } from "../../src/data/credentials.ts";
-import { credentialChange } from "../../src/domain/public-data.ts";
 import { openPostgres } from "../../src/data/database.ts";
 import type { CredentialStatus } from "../../src/data/schema.ts";
 import { systemActor } from "../../src/policies/actor.ts";
 import { startCradle } from "../../src/server/start-cradle.ts";
 import { associationFormFields, buildUser } from "../setup/builders.ts";
 import { buildCredential, commandsOf, runOrThrow } from "../setup/state-builders.ts";
+import { renameBehindTheCommands, untilKept, visitorSees } from "../setup/public-cache.ts";
 import { testDatabaseKind } from "../setup/test-database.ts";
 import { startTestApp } from "../setup/test-app.ts";
 
 const app = await startTestApp();
 afterAll(() => app.close());
 const { db } = app.services;
-
-/** What a visitor without a session gets, in a language. */
-async function visitorSees(path: string, headers: Record<string, string> = {}, baseUrl = app.url) {
-  const response = await fetch(`${baseUrl}${path}`, { headers: { "accept-language": "en", ...headers } });
-  return { status: response.status, etag: response.headers.get("etag"), cacheControl: response.headers.get("cache-control"), text: await response.text() };
-}
-
-/** Changes the holder's name behind the commands' back: a page still showing the old name came from the cache. */
-const renameBehindTheCommands = (userId: string, name: string) => db.updateTable("users").set({ name }).where("id", "=", userId).execute();
-
-/**
- * On PostgreSQL, waits until this server has heard the notices of every change committed so far
- * (such as the builders' own): one arriving late would drop a page the test has just seen kept.
- * Notices come in commit order, so a marker heard comes after them; markers are sent until one is
- * heard, since the server may not be listening yet.
- */
-async function noticesDelivered() {
-  if (testDatabaseKind() !== "postgres") return;
-  const cache = app.services.responseCache;
-  const invalidate = cache.invalidate.bind(cache);
-  let heard = false;
-  cache.invalidate = (changed) => {
-    invalidate(changed);
-    if (changed.some((change) => change.startsWith("credential MARKER-"))) heard = true;
-  };
-  try {
-    for (const deadline = Date.now() + 30_000; !heard; await delay(50)) {
-      if (Date.now() > deadline) throw new Error("the server never heard a notice");
-      await sql`select pg_notify('cradle_public_data_' || current_schema(), ${credentialChange(`MARKER-${randomUUID()}`)})`.execute(db);
-    }
-  } finally {
-    cache.invalidate = invalidate;
-  }
-}
-
-/**
- * Asks for the page until it is kept (on PostgreSQL the cache is used once the server listens for
- * notices): a rename behind the commands' back that does not show means the answer came from memory.
- */
-async function untilKept(path: string, holder: { id: string; name: string }, baseUrl = app.url) {
-  await noticesDelivered();
-  for (let attempt = 0, deadline = Date.now() + 30_000; Date.now() < deadline; attempt++, await delay(50)) {
-    await visitorSees(path, {}, baseUrl);
-    // A new name each time: a copy kept before the listener was ready may hold an earlier one.
-    const quietName = `Renamed Quietly ${attempt}`;
-    await renameBehindTheCommands(holder.id, quietName);
-    const kept = !(await visitorSees(path, {}, baseUrl)).text.includes(quietName);
-    await renameBehindTheCommands(holder.id, holder.name);
-    if (kept) return;
-  }
-  throw new Error(`${path} at ${baseUrl} was never kept`);
-}
 
 /** Moves a credential's status through the data layer, in a command's transaction; `thenRefuse` rolls it back. */
 const moveStatus = defineCommand({
@@ -90,8 +37,8 @@ describe("the verification page from the cache", () => {
   it("is kept after the first request, with an ETag that answers 304, and browsers asked to revalidate", async () => {
     const { user, credential } = await buildCredential(app, { name: "Kept Holder" });
     const path = `/verify/${credential.number}`;
-    await untilKept(path, user);
-    const first = await visitorSees(path);
+    await untilKept(app, path, user);
+    const first = await visitorSees(app.url, path);
     expect(first.cacheControl).toBe("no-cache");
     expect(first.etag).toMatch(/^(W\/)?"/);
     const again = await fetch(`${app.url}${path}`, { headers: { "if-none-match": first.etag! } });
@@ -108,10 +55,10 @@ describe("the verification page from the cache", () => {
   it("shows a status change at the very next request, in both languages, and not a change that rolled back", async () => {
     const { user, credential } = await buildCredential(app, { name: "Status Holder" });
     const path = `/verify/${credential.number}`;
-    await untilKept(path, user);
-    expect((await visitorSees(path, { "accept-language": "es" })).text).toContain("Status Holder");
+    await untilKept(app, path, user);
+    expect((await visitorSees(app.url, path, { "accept-language": "es" })).text).toContain("Status Holder");
 
-    await renameBehindTheCommands(user.id, "Renamed Quietly");
+    await renameBehindTheCommands(app, user.id, "Renamed Quietly");
     const rolledBack = await runCommand(commandsOf(app), moveStatus, systemActor("test"), {
       credentialId: credential.id,
       from: "active",
@@ -119,15 +66,15 @@ describe("the verification page from the cache", () => {
       thenRefuse: true,
     });
     expect(rolledBack.ok).toBe(false);
-    const kept = await visitorSees(path);
+    const kept = await visitorSees(app.url, path);
     expect(kept.text).toContain("Status Holder");
     expect(kept.text).toContain("Active: this credential is valid.");
 
     await runOrThrow(app, moveStatus, systemActor("test"), { credentialId: credential.id, from: "active", to: "revoked", thenRefuse: false });
-    const english = await visitorSees(path);
+    const english = await visitorSees(app.url, path);
     expect(english.text).toContain("Revoked: this credential is no longer valid.");
     expect(english.text).toContain("Renamed Quietly");
-    const spanish = await visitorSees(path, { "accept-language": "es" });
+    const spanish = await visitorSees(app.url, path, { "accept-language": "es" });
     expect(spanish.text).toContain('<html lang="es">');
     expect(spanish.text).toContain("Renamed Quietly");
     expect(spanish.text).not.toContain("Active");
@@ -136,15 +83,15 @@ describe("the verification page from the cache", () => {
   it("drops only the changed credential's page when its holder publishes a field", async () => {
     const changed = await buildCredential(app, { name: "Publishing Holder" });
     const other = await buildCredential(app, { name: "Other Holder", associationId: changed.associationId });
-    for (const { user, credential } of [changed, other]) await untilKept(`/verify/${credential.number}`, user);
-    await renameBehindTheCommands(other.user.id, "Other Renamed Quietly");
+    for (const { user, credential } of [changed, other]) await untilKept(app, `/verify/${credential.number}`, user);
+    await renameBehindTheCommands(app, other.user.id, "Other Renamed Quietly");
 
     const holder = await app.clientAs(changed.user.id);
     expect((await holder.post("/credentials", { credentialId: changed.credential.id, fields: ["email", "issued"] })).status).toBe(200);
-    const published = await visitorSees(`/verify/${changed.credential.number}`);
+    const published = await visitorSees(app.url, `/verify/${changed.credential.number}`);
     expect(published.text).toContain(changed.user.email);
     expect(published.text).toContain(changed.credential.issued_on);
-    expect((await visitorSees(`/verify/${other.credential.number}`)).text).toContain("Other Holder");
+    expect((await visitorSees(app.url, `/verify/${other.credential.number}`)).text).toContain("Other Holder");
   });
 
   it("shows the holder's new current employer, once published, when their portfolio changes", async () => {
@@ -152,8 +99,8 @@ describe("the verification page from the cache", () => {
     const path = `/verify/${credential.number}`;
     const holder = await app.clientAs(user.id);
     await holder.post("/credentials", { credentialId: credential.id, fields: "employer" });
-    await untilKept(path, user);
-    expect((await visitorSees(path)).text).toContain("Family Start");
+    await untilKept(app, path, user);
+    expect((await visitorSees(app.url, path)).text).toContain("Family Start");
 
     const newJob = {
       id: "new-job",
@@ -173,22 +120,22 @@ describe("the verification page from the cache", () => {
       file: JSON.stringify({ format: "cradle-portfolio", version: 1, work: [newJob] }),
     });
     expect(imported.added).toHaveLength(1);
-    expect((await visitorSees(path)).text).toContain("Newer Employer");
+    expect((await visitorSees(app.url, path)).text).toContain("Newer Employer");
   });
 
   it("shows an association's new name, changed through its command", async () => {
     const { user, credential, associationId } = await buildCredential(app, { name: "Member Holder" });
     const association = await db.selectFrom("associations").select(["slug", "name"]).where("id", "=", associationId).executeTakeFirstOrThrow();
     const path = `/verify/${credential.number}`;
-    await untilKept(path, user);
-    expect((await visitorSees(path)).text).toContain(association.name);
+    await untilKept(app, path, user);
+    expect((await visitorSees(app.url, path)).text).toContain(association.name);
 
     const owner = await buildUser(db, { isOwner: true });
     const ownerBrowser = await app.clientAs(owner.id);
     expect((await ownerBrowser.post(`/owner/associations/${association.slug}`, associationFormFields(association.slug, "Renamed Association"))).status).toBe(
       302,
     );
-    expect((await visitorSees(path)).text).toContain("Renamed Association");
+    expect((await visitorSees(app.url, path)).text).toContain("Renamed Association");
   });
 });
 
@@ -204,11 +151,11 @@ describe.runIf(testDatabaseKind() === "postgres")("two servers on one PostgreSQL
       const otherUrl = `http://127.0.0.1:${(other.server.address() as { port: number }).port}`;
       const { user, credential } = await buildCredential(app, { name: "Shared Holder" });
       const path = `/verify/${credential.number}`;
-      await untilKept(path, user, otherUrl);
+      await untilKept(app, path, user, otherUrl);
 
       await runOrThrow(app, moveStatus, systemActor("test"), { credentialId: credential.id, from: "active", to: "revoked", thenRefuse: false });
       for (const deadline = Date.now() + 30_000; ; await delay(20)) {
-        if ((await visitorSees(path, {}, otherUrl)).text.includes("Revoked: this credential is no longer valid.")) break;
+        if ((await visitorSees(otherUrl, path)).text.includes("Revoked: this credential is no longer valid.")) break;
         if (Date.now() > deadline) throw new Error("the other server never showed the revocation");
       }
     } finally {

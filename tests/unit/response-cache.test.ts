@@ -83,12 +83,15 @@ describe("what may be cached", () => {
     ["/login", false],
     ["/verify/SC-IFS-2026-0001", true],
     ["/verify/", false],
+    ["/a/some-slug/registry", true],
+    ["/a//registry", false],
   ])("%s is a listed public page: %s", (path, expected) => {
     expect(publicPageAt(path) !== undefined).toBe(expected);
   });
 
-  it("tags a verification page with its own credential, and the other public pages with their kinds only", () => {
+  it("tags a verification page with its own credential, a registry with its association's, and the other public pages with their kinds only", () => {
     expect(publicPageAt("/verify/SC-IFS-2026-0001")?.shows).toEqual(["associations", "credential SC-IFS-2026-0001"]);
+    expect(publicPageAt("/a/some-slug/registry")?.shows).toEqual(["associations", "registry some-slug"]);
     expect(publicPageAt("/a/some-slug")?.shows).toEqual(["associations"]);
   });
 
