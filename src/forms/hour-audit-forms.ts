@@ -67,12 +67,11 @@ export const determinationForm = z
     hoursAllowed: z.string().trim().max(20, "error.tooLong").default(""),
   })
   .transform((form, context) => {
-    const hoursAllowed = form.hoursAllowed === "" ? null : Number(form.hoursAllowed.replace(",", "."));
+    // Accepted, every hour counts: hours left in the field from an earlier partial disallowance do not matter.
+    const hoursAllowed = form.hoursAllowed === "" || form.determination === "accepted" ? null : Number(form.hoursAllowed.replace(",", "."));
     if (form.determination === "disallowed" && form.reason === "") context.addIssue({ code: "custom", path: ["reason"], message: "hourAudit.error.reason" });
-    if (hoursAllowed !== null && form.determination === "accepted")
-      context.addIssue({ code: "custom", path: ["hoursAllowed"], message: "hourAudit.error.hoursAllowedAccepted" });
     // Hours as the portfolio keeps them: up to two decimals, a comma or a point before them.
-    else if (hoursAllowed !== null && !(/^\d{1,5}([.,]\d{1,2})?$/.test(form.hoursAllowed) && hoursAllowed > 0))
+    if (hoursAllowed !== null && !(/^\d{1,5}([.,]\d{1,2})?$/.test(form.hoursAllowed) && hoursAllowed > 0))
       context.addIssue({ code: "custom", path: ["hoursAllowed"], message: "hourAudit.error.hoursAllowed" });
     return { requestedId: form.requestedId, determination: form.determination, reason: form.reason, hoursAllowed };
   });

@@ -286,15 +286,6 @@ describe("one audited person", () => {
       expect(refused.text).toContain(`id="field-hoursAllowed-${training.id}"`);
       expect(refused.text).toContain("The certificate shows 5 hours.");
     }
-    const accepting = await staffClient.post(staffPath, {
-      intent: "determine",
-      requestedId: training.id,
-      determination: "accepted",
-      reason: "",
-      hoursAllowed: "5",
-    });
-    expect(accepting.status).toBe(400);
-    expect(accepting.text).toContain("Hours that still count are for a disallowance");
     expect((await requestedOf(auditedId)).every((entry) => entry.determination === null)).toBe(true);
 
     expect((await determine({ hoursAllowed: "5" })).status).toBe(200);
@@ -314,6 +305,18 @@ describe("one audited person", () => {
     // Disallowed whole after all: none of its hours count.
     expect((await determine({ hoursAllowed: "" })).status).toBe(200);
     expect((await client.get("/progress?open=alliance-iecmh-e/ifs")).text).toContain("18 of 30");
+    // Accepted in the end, with hours left in the field from before: every hour counts again.
+    const accepted = await staffClient.post(staffPath, {
+      intent: "determine",
+      requestedId: training.id,
+      determination: "accepted",
+      reason: "",
+      hoursAllowed: "5",
+    });
+    expect(accepted.status).toBe(200);
+    const final = await db.selectFrom("hour_audit_entries").select(["determination", "hours_allowed"]).where("id", "=", training.id).executeTakeFirstOrThrow();
+    expect(final).toEqual({ determination: "accepted", hours_allowed: null });
+    expect((await client.get("/progress?open=alliance-iecmh-e/ifs")).text).toContain("30 of 30");
   });
 
   it("is the only one who sees their part: another person gets 404, and the person cannot record a determination", async () => {
