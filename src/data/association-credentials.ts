@@ -58,7 +58,7 @@ export function pageRegistryOfAssociation(db: Db, associationId: string, filter:
   const listed = credentialsOfAssociation(db, associationId, filter)
     .where("credentials.status", "=", "active")
     .where(sql<boolean>`credentials.published @> '["registry"]'`)
-    .select(["credentials.id", "credentials.number", "credentials.framework_id", "credentials.category_id", "credentials.issued_on", "users.name"]);
+    .select(["credentials.id", "credentials.number", "credentials.framework_id", "credentials.category_id", "users.name"]);
   return readPage(listed, registryOrder, request);
 }
 

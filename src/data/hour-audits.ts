@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { type AuditableList, type Determination, type Disallowances, strictestAllowance, withoutDisallowed } from "../domain/hour-audits.ts";
+import { type Allowance, type AuditableList, type Determination, type Disallowances, reportedField, strictestAllowance, withoutDisallowed } from "../domain/hour-audits.ts";
 import type { Portfolio } from "../domain/portfolio-schema.ts";
 import type { Db } from "./database.ts";
 import { isUuid } from "./ids.ts";
@@ -239,14 +239,16 @@ export async function listDisallowances(db: Db, userId: string): Promise<Disallo
   const rows = await db
     .selectFrom("hour_audit_entries")
     .innerJoin("hour_audit_people", "hour_audit_people.id", "hour_audit_entries.audited_id")
-    .select(["hour_audit_entries.entry_id", "hour_audit_entries.hours_allowed"])
+    .select(["hour_audit_entries.entry_id", "hour_audit_entries.hours_allowed", "hour_audit_entries.entry"])
     .where("hour_audit_people.user_id", "=", userId)
     .where("hour_audit_entries.determination", "=", "disallowed")
     .execute();
-  const disallowed = new Map<string, number | null>();
+  const disallowed = new Map<string, Allowance | null>();
   for (const row of rows) {
-    const allowed = row.hours_allowed === null ? null : Number(row.hours_allowed);
-    disallowed.set(row.entry_id, disallowed.has(row.entry_id) ? strictestAllowance(disallowed.get(row.entry_id)!, allowed) : allowed);
+    // The allowance counts hours in the field the audit saw them in (the entry as it stood when asked).
+    const field = reportedField(row.entry);
+    const allowance = row.hours_allowed === null || field === null ? null : { hours: Number(row.hours_allowed), field };
+    disallowed.set(row.entry_id, disallowed.has(row.entry_id) ? strictestAllowance(disallowed.get(row.entry_id)!, allowance) : allowance);
   }
   return disallowed;
 }

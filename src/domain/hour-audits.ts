@@ -44,26 +44,50 @@ export function entriesOfPeriod(portfolio: Portfolio, periodDue: string): Audite
   );
 }
 
-/** The hours an entry reports, as an audit shows them: clock hours for training (else academic course hours), the hours of the others. */
-export function reportedHours(entry: { clockHours?: number; academicCourseHours?: number; hours?: number }): number {
-  return entry.clockHours ?? entry.hours ?? entry.academicCourseHours ?? 0;
+type HourFields = { clockHours?: number; academicCourseHours?: number; hours?: number };
+/** Where an entry keeps the hours it reports, as an audit shows them and an allowance counts them. */
+export type HourField = "clockHours" | "hours" | "academicCourseHours";
+
+/** Clock hours for training (else academic course hours), the hours of the others; null for an entry with none. */
+export function reportedField(entry: HourFields): HourField | null {
+  return entry.clockHours !== undefined
+    ? "clockHours"
+    : entry.hours !== undefined
+      ? "hours"
+      : entry.academicCourseHours !== undefined
+        ? "academicCourseHours"
+        : null;
+}
+
+/** The hours an entry reports, as an audit shows them. */
+export function reportedHours(entry: HourFields): number {
+  const field = reportedField(entry);
+  return field === null ? 0 : (entry[field] ?? 0);
+}
+
+/** A disallowance in part: the hours that still count, in the field the audit saw them in. */
+export type Allowance = { hours: number; field: HourField };
+
+/**
+ * What audits disallowed of each entry, by the entry's id: `null`, all its hours; an allowance, all
+ * but those. Where several audits judged one entry, the smallest allowance holds.
+ */
+export type Disallowances = ReadonlyMap<string, Allowance | null>;
+
+export function strictestAllowance(a: Allowance | null, b: Allowance | null): Allowance | null {
+  return a === null || b === null ? null : a.hours <= b.hours ? a : b;
 }
 
 /**
- * What an audit disallowed of each entry, by the entry's id: `null`, all its hours; a number, the hours that still count.
- * Where several audits judged one entry, the smallest allowance holds.
+ * The entry with only the hours allowed (all its hour fields cut in the same proportion), as it is
+ * when it reports no more than that, or none of it (undefined) when it now reports its hours in
+ * another field than the audit saw: changed in kind since, its hours cannot be weighed against the allowance.
  */
-export type Disallowances = ReadonlyMap<string, number | null>;
-
-export function strictestAllowance(a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : Math.min(a, b);
-}
-
-/** The entry with only `allowed` of its hours (all its hour fields cut in the same proportion), or as it is when it reports no more than that. */
-function cutTo<Entry extends { clockHours?: number; academicCourseHours?: number; hours?: number }>(entry: Entry, allowed: number): Entry {
+function cutTo<Entry extends HourFields>(entry: Entry, allowance: Allowance): Entry | undefined {
+  if (reportedField(entry) !== allowance.field) return undefined;
   const reported = reportedHours(entry);
-  if (reported <= allowed) return entry;
-  const share = allowed / reported;
+  if (reported <= allowance.hours) return entry;
+  const share = allowance.hours / reported;
   const cut = (value: number | undefined) => (value === undefined ? undefined : Math.round(value * share * 100) / 100);
   return {
     ...entry,
@@ -86,8 +110,9 @@ export function withoutDisallowed(portfolio: Portfolio, disallowed: Disallowance
       list,
       (portfolio[list] as Array<AuditedEntry["entry"]>).flatMap((entry) => {
         if (!disallowed.has(entry.id)) return [entry];
-        const allowed = disallowed.get(entry.id);
-        return allowed === null || allowed === undefined ? [] : [cutTo(entry, allowed)];
+        const allowance = disallowed.get(entry.id);
+        const kept = allowance ? cutTo(entry, allowance) : undefined;
+        return kept ? [kept] : [];
       }),
     ]),
   ) as Pick<Portfolio, AuditableList>;

@@ -70,7 +70,7 @@ export async function portfolioOverview(read: Reader, actor: SessionActor, { que
           ...entry,
           hasDocument: supported.has(entry.id),
           // What an audit disallowed, if anything: all its hours (hoursAllowed null), or all but those that still count.
-          disallowed: disallowed.has(entry.id) ? { hoursAllowed: disallowed.get(entry.id) ?? null } : null,
+          disallowed: disallowed.has(entry.id) ? { hoursAllowed: disallowed.get(entry.id)?.hours ?? null } : null,
           counts: judged.map(({ abbreviation, verdictOf }) => ({ category: abbreviation, ...verdictOf(entry.id) })),
         })),
         documentType: documentTypeFor[section.id] ?? null,

@@ -8,6 +8,7 @@ import { categoryName, hidden, type Reader } from "./reader.ts";
 /**
  * /a/:slug/registry, open to anyone: one page of the association's endorsed professionals who chose
  * to be listed, by name, each with the category and the number that leads to its verification page.
+ * Nothing else of them leaves the server (the page's data is public too, at `.data`).
  */
 export async function associationRegistry(reader: Reader, _actor: MaybeActor, slug: string, list: ListQuery<RegistryQuery>) {
   const association = (await findAssociationBySlug(reader.db, slug)) ?? hidden();
@@ -21,7 +22,6 @@ export async function associationRegistry(reader: Reader, _actor: MaybeActor, sl
       name: row.name,
       number: row.number,
       category: categoryName(reader, row.framework_id, row.category_id),
-      issued: row.issued_on,
     })),
   };
 }

@@ -42,6 +42,10 @@ describe("an association's public registry", () => {
     expect(page.text).toContain(`href="/verify/${zoe.credential.number}"`);
     expect(page.text).toContain("Infant Family Specialist");
     for (const absent of ["Quinn Unlisted", "Rory Revoked", "Elsa Elsewhere", zoe.user.email, ana.user.email]) expect(page.text).not.toContain(absent);
+    // Its data, which anyone may ask for too, holds nothing more: no date of issue, no email.
+    const data = await visitor.get(`/a/${slug}/registry.data`);
+    expect(data.text).toContain("Zoe Listed");
+    for (const absent of ['"issued"', zoe.user.email, "Quinn Unlisted"]) expect(data.text).not.toContain(absent);
 
     const byName = await visitor.get(`/a/${slug}/registry?search=zoe`);
     expect(byName.text).toContain("Zoe Listed");

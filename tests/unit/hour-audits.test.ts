@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { drawSample, entriesOfPeriod, periodOf, sampleSize, strictestAllowance, withoutDisallowed } from "../../src/domain/hour-audits.ts";
+import { drawSample, entriesOfPeriod, periodOf, reportedField, sampleSize, strictestAllowance, withoutDisallowed } from "../../src/domain/hour-audits.ts";
 import { storedPortfolioSchema } from "../../src/domain/portfolio-schema.ts";
 
 /** A seeded generator of numbers in [0, 1), so a draw can be repeated. */
@@ -115,11 +115,20 @@ describe("withoutDisallowed", () => {
     { entry: { clockHours: 3 }, allowed: 4, judged: { clockHours: 3 } },
   ])("keeps only the hours allowed of a training entry disallowed in part: $entry, $allowed allowed", ({ entry, allowed, judged }) => {
     const training = storedPortfolioSchema.parse({ training: [{ id: "t", title: "Course", date: "2026-03-01", ...entry }] });
-    expect(withoutDisallowed(training, new Map([["t", allowed]])).training[0]).toMatchObject(judged);
+    const allowance = { hours: allowed, field: reportedField(entry)! };
+    expect(withoutDisallowed(training, new Map([["t", allowance]])).training[0]).toMatchObject(judged);
+  });
+
+  it.each([
+    { audited: "clockHours" as const, now: { academicCourseHours: 5 } },
+    { audited: "academicCourseHours" as const, now: { clockHours: 30, academicCourseHours: 2 } },
+  ])("leaves out an entry whose hours are now in another field than the audit saw ($audited, now $now)", ({ audited, now }) => {
+    const training = storedPortfolioSchema.parse({ training: [{ id: "t", title: "Course", date: "2026-03-01", ...now }] });
+    expect(withoutDisallowed(training, new Map([["t", { hours: 6, field: audited }]])).training).toEqual([]);
   });
 
   it("keeps only the hours allowed of an RS/C entry disallowed in part, with the rest of the entry as it was", () => {
-    const judged = withoutDisallowed(portfolio, new Map([["r1", 1.25]]));
+    const judged = withoutDisallowed(portfolio, new Map([["r1", { hours: 1.25, field: "hours" as const }]]));
     expect(judged.reflectiveSupervision).toEqual([{ ...portfolio.reflectiveSupervision[0], hours: 1.25 }]);
   });
 
@@ -130,14 +139,18 @@ describe("withoutDisallowed", () => {
         const training = storedPortfolioSchema.parse({
           training: reported.map((clockHours, index) => ({ id: `t${index}`, title: "Course", date: "2026-03-01", clockHours })),
         });
-        const disallowed = new Map(allowances.slice(0, reported.length).map((allowed, index) => [`t${index}`, allowed]));
+        const disallowed = new Map(
+          allowances
+            .slice(0, reported.length)
+            .map((allowed, index) => [`t${index}`, allowed === null ? null : { hours: allowed, field: "clockHours" as const }]),
+        );
         const judged = withoutDisallowed(training, disallowed);
         for (const entry of judged.training) {
           const index = Number(entry.id.slice(1));
           expect(entry.clockHours!).toBeLessThanOrEqual(reported[index]!);
-          const allowed = disallowed.get(entry.id);
-          expect(allowed).not.toBeNull();
-          if (allowed !== undefined && allowed !== null) expect(entry.clockHours!).toBeLessThanOrEqual(allowed);
+          const allowance = disallowed.get(entry.id);
+          expect(allowance).not.toBeNull();
+          if (allowance) expect(entry.clockHours!).toBeLessThanOrEqual(allowance.hours);
         }
         expect(judged.training.length).toBe(reported.length - [...disallowed.values()].filter((allowed) => allowed === null).length);
       }),
@@ -146,12 +159,13 @@ describe("withoutDisallowed", () => {
 });
 
 describe("strictestAllowance", () => {
+  const clock = (hours: number) => ({ hours, field: "clockHours" as const });
   it.each([
-    [null, 3, null],
-    [3, null, null],
-    [2, 5, 2],
-    [5, 2, 2],
-  ])("of %s and %s is %s", (a, b, expected) => {
-    expect(strictestAllowance(a, b)).toBe(expected);
+    [null, clock(3), null],
+    [clock(3), null, null],
+    [clock(2), clock(5), clock(2)],
+    [clock(5), clock(2), clock(2)],
+  ])("of %o and %o is %o", (a, b, expected) => {
+    expect(strictestAllowance(a, b)).toEqual(expected);
   });
 });
