@@ -56,34 +56,34 @@ async function periodOf(reader: Reader, credential: HeldCredential, portfolio: P
   };
 }
 
-/** The holder's renewal form: the period's verdicts from their portfolio, the fee, and whether it is taken (else why not). */
-export async function renewalForm(reader: Reader, actor: SessionActor, credentialId: string) {
+/** One of the holder's own credentials (anyone else's is hidden), its association, and what its pages' heading shows. */
+async function heldCredential(reader: Reader, actor: SessionActor, credentialId: string) {
   const credential = (await findCredentialOfHolder(reader.db, credentialId, actor.userId)) ?? hidden();
   const association = (await findAssociationById(reader.db, credential.association_id)) ?? hidden();
-  const [cycle, portfolio] = await Promise.all([findRenewalCycle(reader.db, association.id), findJudgedPortfolio(reader.db, actor.userId)]);
-  const day = today(association.time_zone, reader.now());
-  return {
+  const heading = {
     id: credential.id,
     number: credential.number,
     status: credential.status,
     category: categoryName(reader, credential.framework_id, credential.category_id),
     association: association.name,
-    period: await periodOf(reader, credential, portfolio, cycle, day),
   };
+  return { credential, association, heading };
+}
+
+/** The holder's renewal form: the period's verdicts from their portfolio, the fee, and whether it is taken (else why not). */
+export async function renewalForm(reader: Reader, actor: SessionActor, credentialId: string) {
+  const { credential, association, heading } = await heldCredential(reader, actor, credentialId);
+  const [cycle, portfolio] = await Promise.all([findRenewalCycle(reader.db, association.id), findJudgedPortfolio(reader.db, actor.userId)]);
+  const day = today(association.time_zone, reader.now());
+  return { ...heading, period: await periodOf(reader, credential, portfolio, cycle, day) };
 }
 
 /** The holder's reinstatement page: whether the credential was removed, the open request with its new ratings, the fee. */
 export async function reinstatementForm(reader: Reader, actor: SessionActor, credentialId: string) {
-  const credential = (await findCredentialOfHolder(reader.db, credentialId, actor.userId)) ?? hidden();
-  const association = (await findAssociationById(reader.db, credential.association_id)) ?? hidden();
-  const cycle = await findRenewalCycle(reader.db, association.id);
-  const request = await findOpenReinstatement(reader.db, credential.id);
+  const { credential, association, heading } = await heldCredential(reader, actor, credentialId);
+  const [cycle, request] = await Promise.all([findRenewalCycle(reader.db, association.id), findOpenReinstatement(reader.db, credential.id)]);
   return {
-    id: credential.id,
-    number: credential.number,
-    status: credential.status,
-    category: categoryName(reader, credential.framework_id, credential.category_id),
-    association: association.name,
+    ...heading,
     feeCents: request?.fee_cents ?? cycle.renewalFeeCents + cycle.lateFeeCents,
     request: request
       ? {
