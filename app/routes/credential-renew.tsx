@@ -4,7 +4,7 @@ import { parseForm } from "../../src/forms/parse-form.ts";
 import { renewForm } from "../../src/forms/renewal-forms.ts";
 import { dollars } from "../../src/i18n/format.ts";
 import { applicationPolicy } from "../../src/policies/application.ts";
-import { renewalForm } from "../../src/queries/renewals.ts";
+import { heldCredential, renewalForm } from "../../src/queries/renewals.ts";
 import { AppForm, ErrorSummary, TickBox } from "../components/form.tsx";
 import { CredentialPageHeading } from "../components/credential-page-heading.tsx";
 import { RenewalVerdicts } from "../components/renewal-verdicts.tsx";
@@ -19,7 +19,8 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const user = authorize(context, applicationPolicy.applyAsMember);
-  await read(context, (reader) => renewalForm(reader, user, params.id));
+  // Only the holder may post here: anyone else's credential is hidden (404), before the form is read.
+  await read(context, (reader) => heldCredential(reader, user, params.id));
   const parsed = parseForm(renewForm, await request.formData());
   if (!parsed.ok) return invalidForm(parsed);
   const result = await run(context, renewCredential, { credentialId: params.id, signsEthics: parsed.data.ethics, attestsNoSanction: parsed.data.noSanction });

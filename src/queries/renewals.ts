@@ -57,7 +57,7 @@ async function periodOf(reader: Reader, credential: HeldCredential, portfolio: P
 }
 
 /** One of the holder's own credentials (anyone else's is hidden), its association, and what its pages' heading shows. */
-async function heldCredential(reader: Reader, actor: SessionActor, credentialId: string) {
+export async function heldCredential(reader: Reader, actor: SessionActor, credentialId: string) {
   const credential = (await findCredentialOfHolder(reader.db, credentialId, actor.userId)) ?? hidden();
   const association = (await findAssociationById(reader.db, credential.association_id)) ?? hidden();
   const heading = {
